@@ -1,0 +1,149 @@
+//! Decoding of raw payload bytes into a `Document`: chooses the form
+//! (plain text, HTML, JSON envelope, IPTC ninjs) from the content type or by
+//! sniffing, and rejects what cannot be enriched with a typed reason.
+//!
+//! Boundary: this module sees bytes and an optional content type, never Kafka.
+
+mod envelope;
+pub mod html;
+mod ninjs;
+mod time;
+
+use serde::Serialize;
+
+use crate::document::{Document, Metadata};
+
+pub use time::parse_timestamp;
+
+/// The payload form an article arrived in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    PlainText,
+    Html,
+    JsonEnvelope,
+    Ninjs,
+}
+
+impl InputFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::PlainText => "plain_text",
+            InputFormat::Html => "html",
+            InputFormat::JsonEnvelope => "json_envelope",
+            InputFormat::Ninjs => "ninjs",
+        }
+    }
+}
+
+/// Why a payload cannot be enriched. Each variant is one dead-letter reason.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("payload is empty")]
+    Empty,
+    #[error("payload is {size} bytes, over the limit of {limit} bytes (worker.max_message_bytes)")]
+    TooLarge { size: usize, limit: usize },
+    #[error("payload is not valid UTF-8 (first bad byte at offset {offset})")]
+    InvalidUtf8 { offset: usize },
+    #[error("payload looks like JSON but does not parse: {detail}")]
+    MalformedJson { detail: String },
+    #[error("JSON payload is not an article: {detail}")]
+    InvalidDocument { detail: String },
+}
+
+impl DecodeError {
+    /// Stable, low-cardinality reason code for metrics and dead-letter records.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            DecodeError::Empty => "empty",
+            DecodeError::TooLarge { .. } => "too_large",
+            DecodeError::InvalidUtf8 { .. } => "invalid_utf8",
+            DecodeError::MalformedJson { .. } => "malformed_json",
+            DecodeError::InvalidDocument { .. } => "invalid_document",
+        }
+    }
+}
+
+/// What the transport hands to the decoder.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RawInput<'a> {
+    pub payload: Option<&'a [u8]>,
+    /// Value of a `content-type` header, if the message had one.
+    pub content_type: Option<&'a str>,
+    /// Transport timestamp in milliseconds since the epoch, used when the
+    /// payload carries no publish time.
+    pub timestamp_ms: Option<i64>,
+    pub max_bytes: usize,
+}
+
+/// Form chosen from a content-type header, if it names one we know.
+fn format_from_content_type(ct: &str) -> Option<InputFormat> {
+    let ct = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    match ct.as_str() {
+        "text/plain" => Some(InputFormat::PlainText),
+        "text/html" | "application/xhtml+xml" => Some(InputFormat::Html),
+        "application/ninjs+json" | "application/vnd.iptc.ninjs+json" => Some(InputFormat::Ninjs),
+        "application/json" => Some(InputFormat::JsonEnvelope),
+        _ => None,
+    }
+}
+
+/// Decode a payload. Never panics; every rejection is a `DecodeError`.
+pub fn decode(raw: &RawInput<'_>) -> Result<Document, DecodeError> {
+    let bytes = raw.payload.unwrap_or(&[]);
+    if bytes.len() > raw.max_bytes {
+        return Err(DecodeError::TooLarge { size: bytes.len(), limit: raw.max_bytes });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8 { offset: e.valid_up_to() })?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if crate::text::is_blank(text) {
+        return Err(DecodeError::Empty);
+    }
+    let declared = raw.content_type.and_then(format_from_content_type);
+    let trimmed = text.trim_start();
+    let mut doc = match declared {
+        Some(InputFormat::PlainText) => plain(text),
+        Some(InputFormat::Html) => html_doc(text),
+        Some(InputFormat::Ninjs) | Some(InputFormat::JsonEnvelope) => json_doc(text, declared)?,
+        None if trimmed.starts_with('{') || trimmed.starts_with('[') => json_doc(text, None)?,
+        None if html::looks_like_html(trimmed) => html_doc(text),
+        None => plain(text),
+    };
+    if crate::text::is_blank(&doc.text) {
+        return Err(DecodeError::Empty);
+    }
+    if doc.meta.published_at.is_none() {
+        if let Some(ts) = raw.timestamp_ms.and_then(chrono::DateTime::from_timestamp_millis) {
+            doc.meta.published_at = Some(ts);
+            doc.meta.published_basis = Some("message_timestamp");
+        }
+    }
+    Ok(doc)
+}
+
+fn plain(text: &str) -> Document {
+    Document::new(text.to_string(), InputFormat::PlainText, Metadata::default())
+}
+
+fn html_doc(text: &str) -> Document {
+    let extracted = html::to_text(text);
+    let meta = Metadata { title: extracted.title, ..Metadata::default() };
+    Document::new(extracted.text, InputFormat::Html, meta)
+}
+
+fn json_doc(text: &str, declared: Option<InputFormat>) -> Result<Document, DecodeError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| DecodeError::MalformedJson { detail: e.to_string() })?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(DecodeError::InvalidDocument { detail: "top-level JSON value is not an object".into() });
+    };
+    let is_ninjs = declared == Some(InputFormat::Ninjs) || (declared.is_none() && ninjs::looks_like_ninjs(&map));
+    if is_ninjs {
+        ninjs::decode(map)
+    } else {
+        envelope::decode(map)
+    }
+}
+
+#[cfg(test)]
+mod tests;

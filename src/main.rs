@@ -1,0 +1,313 @@
+//! The `newsflow` binary: command-line glue over the library.
+
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use newsflow::config::{Config, LogFormat};
+use newsflow::input::RawInput;
+use newsflow::pipeline::{build_pipeline, known_stages, Pipeline};
+use newsflow::record::{self, Processed, SourceInfo};
+use newsflow::runtime::{self, http, Health};
+use newsflow::telemetry;
+use tokio_util::sync::CancellationToken;
+
+#[derive(Parser)]
+#[command(
+    name = "newsflow",
+    version,
+    about = "News-enrichment stream worker: raw articles from Kafka in, enriched IPTC ninjs records out.",
+    long_about = "News-enrichment stream worker.\n\n\
+        Reads raw news articles (plain text, HTML, a JSON envelope or IPTC ninjs) from Kafka, runs them \
+        through an ordered list of enrichment stages and writes exactly one enriched JSON record per input \
+        to the output topic, or one dead-letter record saying why not.\n\n\
+        Start with `newsflow demo` (no broker needed), then `newsflow enrich FILE` on your own article, \
+        then `newsflow run --config config/newsflow.toml` against your cluster.",
+    after_help = "Exit codes: 0 success, 1 error (config, I/O, broker), 2 usage error, 3 `enrich` input was dead-lettered."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the worker: consume, enrich, produce, commit. Stops cleanly on SIGTERM/SIGINT.
+    #[command(long_about = "Run the worker until SIGTERM or SIGINT.\n\n\
+        On a signal it stops fetching, lets in-flight messages finish (up to worker.drain_timeout_secs), \
+        commits their offsets, leaves the consumer group and exits 0. A second signal exits at once.\n\n\
+        Every key of the config file can be overridden from the environment: NEWSFLOW_KAFKA__BROKERS=host:9092 \
+        sets kafka.brokers; NEWSFLOW_KAFKA__PROPERTIES__SASL_PASSWORD sets kafka.properties.\"sasl.password\".\n\n\
+        Example:\n  newsflow run --config config/newsflow.toml")]
+    Run {
+        /// Config file (TOML). See config/newsflow.toml for every key.
+        #[arg(long, short, env = "NEWSFLOW_CONFIG", value_name = "FILE")]
+        config: PathBuf,
+    },
+    /// Enrich one article (or a JSON-lines batch) and print the record: no Kafka involved.
+    #[command(long_about = "Enrich one article and print its record as JSON on stdout.\n\n\
+        The input form is chosen as in the worker: from --content-type if given, else by sniffing \
+        (a JSON object is an envelope or ninjs; markup is HTML; anything else plain text). \
+        With --jsonl, every line of the input is one JSON envelope (or ninjs item) and one record is \
+        written per line; progress goes to stderr.\n\n\
+        Examples:\n  newsflow enrich samples/01-wire-port-strike.txt\n  \
+        newsflow enrich --published-at 2020-01-05T12:00:00Z article.txt\n  \
+        cat batch.jsonl | newsflow enrich --jsonl - > records.jsonl")]
+    Enrich {
+        /// Article file, or - for standard input.
+        #[arg(default_value = "-", value_name = "FILE|-")]
+        input: String,
+        /// Read JSON lines (one envelope per line), write one record per line.
+        #[arg(long)]
+        jsonl: bool,
+        /// Take the stage list from this config file instead of the default pipeline.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Content type of the input (text/plain, text/html, application/json, application/ninjs+json).
+        #[arg(long, value_name = "TYPE")]
+        content_type: Option<String>,
+        /// Publish time to assume when the input carries none (RFC 3339).
+        #[arg(long, value_name = "TIME")]
+        published_at: Option<String>,
+        /// One line of JSON instead of pretty-printed output (always on with --jsonl).
+        #[arg(long)]
+        compact: bool,
+    },
+    /// Run the bundled sample articles through an embedded broker and the real worker, then exit.
+    #[command(long_about = "Start an in-process Kafka mock cluster, produce the bundled sample articles \
+        (including a broken and an empty one), run the worker against it, print every output and \
+        dead-letter record as a JSON line on stdout, print a metrics summary on stderr, and exit.\n\n\
+        Needs no installed broker. /metrics is served on --http while it runs.")]
+    Demo {
+        /// Address for /metrics, /healthz and /readyz during the demo.
+        #[arg(long, default_value = "127.0.0.1:9898", value_name = "ADDR")]
+        http: String,
+    },
+    /// Validate a config file and print the effective config (defaults and environment applied, secrets masked).
+    CheckConfig {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            1
+        }
+    };
+    std::process::exit(code);
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    // At least four workers: a rebalance callback may block one while it drains.
+    let workers = std::thread::available_parallelism().map_or(4, |n| n.get()).max(4);
+    Ok(tokio::runtime::Builder::new_multi_thread().worker_threads(workers).enable_all().build()?)
+}
+
+fn dispatch(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Run { config } => {
+            let config = Config::load(&config, std::env::vars())?;
+            telemetry::init(config.log.format, &config.log.filter);
+            runtime()?.block_on(run(config))?;
+            Ok(0)
+        }
+        Command::Enrich { input, jsonl, config, content_type, published_at, compact } => {
+            telemetry::init(LogFormat::Pretty, "warn");
+            let pipeline = match &config {
+                Some(path) => build_pipeline(&Config::load(path, std::env::vars())?.pipeline.stages)?,
+                None => build_pipeline(&newsflow::pipeline::default_stages())?,
+            };
+            let published_ms = match published_at {
+                Some(t) => Some(
+                    newsflow::input::parse_timestamp(&serde_json::Value::String(t.clone()))
+                        .with_context(|| format!("--published-at {t:?} is not a timestamp; use RFC 3339 such as 2020-01-05T12:00:00Z"))?
+                        .timestamp_millis(),
+                ),
+                None => None,
+            };
+            let opts = EnrichOpts { content_type, published_ms, compact: compact || jsonl };
+            if jsonl {
+                enrich_lines(&input, &pipeline, &opts)
+            } else {
+                enrich_one(&input, &pipeline, &opts)
+            }
+        }
+        Command::Demo { http } => {
+            telemetry::init(LogFormat::Pretty, "warn,newsflow=info");
+            let rt = runtime()?;
+            let stdout = std::io::stdout();
+            let metrics = rt.block_on(newsflow::demo::run(&http, |line| {
+                let mut out = stdout.lock();
+                let _ = writeln!(out, "{line}");
+            }))?;
+            eprintln!("\n--- metrics summary (from /metrics) ---");
+            for line in metrics.lines().filter(|l| l.starts_with("newsflow_") && !l.contains("_bucket{")) {
+                eprintln!("{line}");
+            }
+            Ok(0)
+        }
+        Command::CheckConfig { file } => {
+            let config = Config::load(&file, std::env::vars())?;
+            let pipeline = build_pipeline(&config.pipeline.stages)?;
+            println!("# {}: valid. Effective config (defaults and NEWSFLOW_* overrides applied, secrets masked):", file.display());
+            println!("# pipeline: {} (config hash {})", stage_names(&pipeline), pipeline.config_hash());
+            print!("{}", toml::to_string_pretty(&config.masked())?);
+            Ok(0)
+        }
+    }
+}
+
+fn stage_names(p: &Pipeline) -> String {
+    p.describe().iter().map(|(n, _)| *n).collect::<Vec<_>>().join(" -> ")
+}
+
+async fn run(config: Config) -> Result<()> {
+    let pipeline = Arc::new(build_pipeline(&config.pipeline.stages)?);
+    let stop = CancellationToken::new();
+    let health = Arc::new(Health::default());
+    let http_task = if config.http.listen.is_empty() {
+        None
+    } else {
+        let listener = tokio::net::TcpListener::bind(&config.http.listen)
+            .await
+            .with_context(|| format!("cannot listen on http.listen = {:?}", config.http.listen))?;
+        tracing::info!(addr = %config.http.listen, "serving /metrics /healthz /readyz");
+        Some(tokio::spawn(http::serve(listener, health.clone(), stop.clone())))
+    };
+    let signals = stop.clone();
+    tokio::spawn(async move {
+        wait_for_signal().await;
+        tracing::info!("signal received: stopping fetch and draining (send again to exit at once)");
+        signals.cancel();
+        wait_for_signal().await;
+        tracing::warn!("second signal: exiting without draining");
+        std::process::exit(130);
+    });
+    runtime::run_worker(config, pipeline, stop.clone(), health).await?;
+    stop.cancel();
+    if let Some(t) = http_task {
+        let _ = t.await;
+    }
+    Ok(())
+}
+
+async fn wait_for_signal() {
+    use tokio::signal::unix::{signal, SignalKind};
+    match (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) {
+        (Ok(mut term), Ok(mut int)) => {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = int.recv() => {}
+            }
+        }
+        _ => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}
+
+struct EnrichOpts {
+    content_type: Option<String>,
+    published_ms: Option<i64>,
+    compact: bool,
+}
+
+fn read_input(input: &str) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    if input == "-" {
+        std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
+    } else {
+        buf = std::fs::read(input).with_context(|| format!("cannot read {input}"))?;
+    }
+    Ok(buf)
+}
+
+fn print_record(bytes: &[u8], compact: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    if compact {
+        out.write_all(bytes)?;
+    } else {
+        let v: serde_json::Value = serde_json::from_slice(bytes)?;
+        serde_json::to_writer_pretty(&mut out, &v)?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+fn enrich_one(input: &str, pipeline: &Pipeline, opts: &EnrichOpts) -> Result<i32> {
+    let bytes = read_input(input)?;
+    let raw = RawInput {
+        payload: Some(&bytes),
+        content_type: opts.content_type.as_deref(),
+        timestamp_ms: opts.published_ms,
+        max_bytes: usize::MAX,
+    };
+    let source = SourceInfo { file: Some(input.to_string()), ..SourceInfo::default() };
+    match record::process(&raw, &source, pipeline) {
+        Processed::Enriched { record, .. } => {
+            print_record(&record, opts.compact)?;
+            Ok(0)
+        }
+        Processed::DeadLetter { reason, record, .. } => {
+            print_record(&record, opts.compact)?;
+            let v: serde_json::Value = serde_json::from_slice(&record)?;
+            eprintln!("newsflow: {input} was dead-lettered ({reason}): {}", v["error"].as_str().unwrap_or(""));
+            Ok(3)
+        }
+    }
+}
+
+fn enrich_lines(input: &str, pipeline: &Pipeline, opts: &EnrichOpts) -> Result<i32> {
+    let reader: Box<dyn BufRead> = if input == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        let f = std::fs::File::open(Path::new(input)).with_context(|| format!("cannot open {input}"))?;
+        Box::new(std::io::BufReader::new(f))
+    };
+    let started = std::time::Instant::now();
+    let (mut ok, mut dead) = (0u64, 0u64);
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let line = line.with_context(|| format!("cannot read {input} at line {}", i + 1))?;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let raw = RawInput {
+            payload: Some(&line),
+            content_type: opts.content_type.as_deref(),
+            timestamp_ms: opts.published_ms,
+            max_bytes: usize::MAX,
+        };
+        let source = SourceInfo { file: Some(input.to_string()), offset: Some(i as i64 + 1), ..SourceInfo::default() };
+        match record::process(&raw, &source, pipeline) {
+            Processed::Enriched { record, .. } => {
+                ok += 1;
+                print_record(&record, true)?;
+            }
+            Processed::DeadLetter { record, .. } => {
+                dead += 1;
+                print_record(&record, true)?;
+            }
+        }
+        if (ok + dead) % 1000 == 0 {
+            let rate = (ok + dead) as f64 / started.elapsed().as_secs_f64().max(1e-9);
+            eprintln!("newsflow: {} lines, {dead} dead-lettered, {rate:.0} lines/s", ok + dead);
+        }
+    }
+    eprintln!("newsflow: done: {ok} enriched, {dead} dead-lettered in {:.1}s", started.elapsed().as_secs_f64());
+    if ok + dead == 0 {
+        bail!("{input} has no lines to enrich");
+    }
+    Ok(0)
+}
+
+#[allow(dead_code)]
+fn stage_help() -> String {
+    known_stages().iter().map(|(n, d)| format!("  {n:<12} {d}")).collect::<Vec<_>>().join("\n")
+}

@@ -1,0 +1,167 @@
+//! The stage framework: the `Stage` trait, the ordered `Pipeline` built from
+//! config, and the per-stage status that every output record carries.
+//!
+//! Invariant: a failing or panicking stage never stops the other stages; it
+//! is recorded in `stage_status`. Only a stage marked `required` turns the
+//! message into a dead letter.
+//! Boundary: stages are synchronous and pure; they know nothing of Kafka,
+//! metrics or the clock (the runtime times them through `StageStatus`).
+
+mod registry;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::document::Document;
+
+pub use registry::{build_pipeline, default_stages, known_stages, BuildError, StageConfig};
+
+/// Why a stage could not annotate a document.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StageError {
+    /// The stage needs an annotation another stage provides.
+    #[error("needs the `{0}` stage to run first")]
+    MissingInput(&'static str),
+    /// The document gives the stage nothing to work with.
+    #[error("{0}")]
+    Unsupported(String),
+    /// The stage panicked; the panic message is kept.
+    #[error("panicked: {0}")]
+    Panicked(String),
+}
+
+/// One enrichment step over a document.
+pub trait Stage: Send + Sync {
+    /// Stable name, as used in config and output.
+    fn name(&self) -> &'static str;
+    /// Version of the stage's logic or model, recorded in provenance.
+    fn version(&self) -> &'static str;
+    fn run(&self, doc: &mut Document) -> Result<(), StageError>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Ok,
+    Error,
+}
+
+/// What happened to one stage for one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageStatus {
+    pub stage: &'static str,
+    pub status: Outcome,
+    pub required: bool,
+    pub duration_ms: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// An ordered list of stages.
+pub struct Pipeline {
+    stages: Vec<(Box<dyn Stage>, bool)>,
+    config_hash: String,
+}
+
+/// The statuses of one run and, if a required stage failed, its name.
+#[derive(Debug, Clone)]
+pub struct RunReport {
+    pub statuses: Vec<StageStatus>,
+    pub required_failure: Option<(&'static str, String)>,
+}
+
+impl Pipeline {
+    pub fn new(stages: Vec<(Box<dyn Stage>, bool)>, config_hash: String) -> Self {
+        Pipeline { stages, config_hash }
+    }
+
+    /// Run every stage in order. Never panics on input.
+    pub fn run(&self, doc: &mut Document) -> RunReport {
+        let mut statuses = Vec::with_capacity(self.stages.len());
+        let mut required_failure = None;
+        for (stage, required) in &self.stages {
+            let started = Instant::now();
+            let result = match catch_unwind(AssertUnwindSafe(|| stage.run(doc))) {
+                Ok(r) => r,
+                Err(panic) => Err(StageError::Panicked(panic_message(&panic))),
+            };
+            let duration_ms = (started.elapsed().as_secs_f64() * 1_000_000.0).round() / 1000.0;
+            let error = result.err().map(|e| e.to_string());
+            if let (Some(e), true, None) = (&error, *required, &required_failure) {
+                required_failure = Some((stage.name(), e.clone()));
+            }
+            statuses.push(StageStatus {
+                stage: stage.name(),
+                status: if error.is_some() { Outcome::Error } else { Outcome::Ok },
+                required: *required,
+                duration_ms,
+                error,
+            });
+        }
+        RunReport { statuses, required_failure }
+    }
+
+    /// (name, version) of each stage in order, for provenance.
+    pub fn describe(&self) -> Vec<(&'static str, &'static str)> {
+        self.stages.iter().map(|(s, _)| (s.name(), s.version())).collect()
+    }
+
+    /// Hash of the stage list and options, so records say which config made them.
+    pub fn config_hash(&self) -> &str {
+        &self.config_hash
+    }
+}
+
+fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = p.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = p.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fails;
+    impl Stage for Fails {
+        fn name(&self) -> &'static str {
+            "fails"
+        }
+        fn version(&self) -> &'static str {
+            "0"
+        }
+        fn run(&self, _: &mut Document) -> Result<(), StageError> {
+            Err(StageError::Unsupported("nope".into()))
+        }
+    }
+    struct Panics;
+    impl Stage for Panics {
+        fn name(&self) -> &'static str {
+            "panics"
+        }
+        fn version(&self) -> &'static str {
+            "0"
+        }
+        fn run(&self, _: &mut Document) -> Result<(), StageError> {
+            panic!("boom")
+        }
+    }
+
+    #[test]
+    fn partial_success_and_required() {
+        let stats = crate::stages::stats::StatsStage::default();
+        let p = Pipeline::new(vec![(Box::new(Fails), false), (Box::new(Panics), true), (Box::new(stats), false)], "h".into());
+        let mut doc = Document::from_text("Some words here.");
+        let r = p.run(&mut doc);
+        let got: Vec<(&str, Outcome)> = r.statuses.iter().map(|s| (s.stage, s.status)).collect();
+        assert_eq!(got, vec![("fails", Outcome::Error), ("panics", Outcome::Error), ("stats", Outcome::Ok)]);
+        assert_eq!(r.required_failure, Some(("panics", "panicked: boom".to_string())));
+        assert!(doc.annotations.stats.is_some(), "later stages still run");
+    }
+}

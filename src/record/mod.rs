@@ -1,0 +1,165 @@
+//! Output records: the enriched record (`id`, `ninjs`, `enrichment`,
+//! `stage_status`, `source`, `provenance`) and the dead-letter record, plus
+//! `process`, the pure bytes-in/record-out function the runtime and the CLI
+//! share.
+//!
+//! Invariant: `process` returns exactly one record for every input, and
+//! never panics.
+//! Boundary: no Kafka here; the transport describes itself through `SourceInfo`.
+
+mod dead_letter;
+mod ninjs;
+
+use std::time::Instant;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::document::Document;
+use crate::input::{self, RawInput};
+use crate::pipeline::{Pipeline, StageStatus};
+
+pub use dead_letter::dead_letter_record;
+
+/// Version of newsflow, stamped in every record.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Where an input came from. Kafka fills topic/partition/offset; the CLI fills `file`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SourceInfo {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partition: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<i64>,
+    /// Transport timestamp, RFC 3339.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+/// The result of processing one input.
+#[derive(Debug)]
+pub enum Processed {
+    Enriched {
+        /// Article id, used as the output message key.
+        id: String,
+        record: Vec<u8>,
+        statuses: Vec<StageStatus>,
+        /// Publish (or transport) time, for freshness.
+        published_at: Option<DateTime<Utc>>,
+        published_basis: Option<&'static str>,
+    },
+    DeadLetter {
+        /// Low-cardinality reason code (see DecodeError::reason, "stage_failed").
+        reason: &'static str,
+        record: Vec<u8>,
+        statuses: Vec<StageStatus>,
+    },
+}
+
+pub fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Decode, enrich and serialise one input.
+pub fn process(raw: &RawInput<'_>, source: &SourceInfo, pipeline: &Pipeline) -> Processed {
+    let started = Instant::now();
+    let mut doc = match input::decode(raw) {
+        Ok(d) => d,
+        Err(e) => {
+            let record = dead_letter_record(e.reason(), &e.to_string(), None, raw, source);
+            return Processed::DeadLetter { reason: e.reason(), record, statuses: Vec::new() };
+        }
+    };
+    let report = pipeline.run(&mut doc);
+    if let Some((stage, err)) = &report.required_failure {
+        let msg = format!("required stage `{stage}` failed: {err}");
+        let record = dead_letter_record("stage_failed", &msg, Some(stage), raw, source);
+        return Processed::DeadLetter { reason: "stage_failed", record, statuses: report.statuses };
+    }
+    let value = enriched_record(&doc, &report.statuses, source, pipeline, raw.payload.map_or(0, <[u8]>::len), started);
+    let id = value["id"].as_str().unwrap_or_default().to_string();
+    let record = serde_json::to_vec(&value).unwrap_or_default();
+    Processed::Enriched {
+        id,
+        record,
+        statuses: report.statuses,
+        published_at: doc.meta.published_at,
+        published_basis: doc.meta.published_basis,
+    }
+}
+
+/// The article id: the fingerprint's, else the input's, else a content hash.
+fn article_id(doc: &Document) -> String {
+    if let Some(f) = &doc.annotations.fingerprint {
+        return f.id.clone();
+    }
+    if let Some(id) = &doc.meta.id {
+        return id.clone();
+    }
+    let norm = crate::stages::fingerprint::normalised_content(&doc.text);
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(norm.as_bytes());
+    format!("sha-{}", digest.iter().take(10).map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+pub fn enriched_record(
+    doc: &Document,
+    statuses: &[StageStatus],
+    source: &SourceInfo,
+    pipeline: &Pipeline,
+    input_bytes: usize,
+    started: Instant,
+) -> Value {
+    let id = article_id(doc);
+    let a = &doc.annotations;
+    let mut enrichment = json!({
+        "text": doc.text,
+        "input": {
+            "format": doc.format.as_str(),
+            "bytes": input_bytes,
+        },
+    });
+    let e = enrichment.as_object_mut().expect("object literal");
+    if !doc.meta.extra.is_empty() {
+        e["input"]["extra"] = Value::Object(doc.meta.extra.clone());
+    }
+    if let Some(s) = &doc.meta.source {
+        e["input"]["source"] = json!(s);
+    }
+    if let (Some(t), Some(basis)) = (doc.meta.published_at, doc.meta.published_basis) {
+        e.insert("published_at".into(), json!(rfc3339(t)));
+        e.insert("published_basis".into(), json!(basis));
+    }
+    let slots: [(&str, Option<Value>); 4] = [
+        ("structure", a.structure.as_ref().and_then(|v| serde_json::to_value(v).ok())),
+        ("language", a.language.as_ref().and_then(|v| serde_json::to_value(v).ok())),
+        ("stats", a.stats.as_ref().and_then(|v| serde_json::to_value(v).ok())),
+        ("fingerprint", a.fingerprint.as_ref().and_then(|v| serde_json::to_value(v).ok())),
+    ];
+    for (k, v) in slots {
+        if let Some(v) = v {
+            e.insert(k.into(), v);
+        }
+    }
+    let stages: Vec<Value> = pipeline.describe().iter().map(|(n, v)| json!({"name": n, "version": v})).collect();
+    json!({
+        "id": id,
+        "ninjs": ninjs::build(doc, &id),
+        "enrichment": enrichment,
+        "stage_status": statuses,
+        "source": source,
+        "provenance": {
+            "newsflow_version": VERSION,
+            "pipeline_config_hash": pipeline.config_hash(),
+            "stages": stages,
+            "processed_at": rfc3339(Utc::now()),
+            "processing_ms": (started.elapsed().as_secs_f64() * 1_000_000.0).round() / 1000.0,
+        },
+    })
+}

@@ -1,0 +1,122 @@
+//! The `ninjs` member of an enriched record, following IPTC ninjs 2.1:
+//! uri, type, versioncreated, language, headlines, descriptions (key points
+//! and captions), bodies (main, text/plain, without boilerplate, caption or
+//! credit), by, located, infosources and altids.
+
+use serde_json::{json, Map, Value};
+
+use super::rfc3339;
+use crate::document::Document;
+
+/// A ninjs `uri` for the article: the input id when it already is a URI,
+/// else a newsflow URN.
+fn uri_for(doc: &Document, id: &str) -> String {
+    let is_uri = |s: &str| {
+        s.split_once(':').is_some_and(|(scheme, rest)| {
+            !rest.is_empty()
+                && scheme.len() > 1
+                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }) && !s.contains(char::is_whitespace)
+    };
+    match &doc.meta.id {
+        Some(i) if is_uri(i) => i.clone(),
+        _ => {
+            let safe: String =
+                id.chars().map(|c| if c.is_ascii_alphanumeric() || "-._~".contains(c) { c } else { '_' }).collect();
+            format!("urn:newsflow:article:{safe}")
+        }
+    }
+}
+
+/// The agency named in a credit line: "-- Reuters contributed to this report" → "Reuters".
+fn credited(line: &str) -> Option<String> {
+    let t = line.trim_start_matches(['-', '—', '–', ' ']);
+    let i = t.find(" contributed")?;
+    let name = t[..i].trim();
+    (!name.is_empty() && name.split_whitespace().count() <= 6).then(|| name.to_string())
+}
+
+pub(super) fn build(doc: &Document, id: &str) -> Value {
+    let a = &doc.annotations;
+    let mut n = Map::new();
+    n.insert("uri".into(), json!(uri_for(doc, id)));
+    n.insert("type".into(), json!("text"));
+    if let Some(t) = doc.meta.published_at {
+        n.insert("versioncreated".into(), json!(rfc3339(t)));
+    }
+    let lang = a.language.as_ref().map(|l| l.code.clone()).or_else(|| doc.meta.language.clone());
+    if let Some(l) = lang {
+        n.insert("language".into(), json!(l));
+    }
+    let headline = doc.meta.title.clone().or_else(|| a.structure.as_ref()?.headline.as_ref().map(|h| h.text.clone()));
+    if let Some(h) = headline {
+        n.insert("headlines".into(), json!([{"role": "main", "value": h}]));
+    }
+    let Some(s) = &a.structure else {
+        n.insert("bodies".into(), json!([{"role": "main", "contenttype": "text/plain", "value": doc.text}]));
+        return Value::Object(n);
+    };
+    let mut descriptions: Vec<Value> =
+        s.key_points.iter().map(|k| json!({"role": "keypoint", "contenttype": "text/plain", "value": k.text})).collect();
+    descriptions.extend(s.captions.iter().map(|c| json!({"role": "caption", "contenttype": "text/plain", "value": c.text})));
+    if !descriptions.is_empty() {
+        n.insert("descriptions".into(), Value::Array(descriptions));
+    }
+    let body = s.body_text();
+    let mut b = json!({"role": "main", "contenttype": "text/plain", "value": body, "charcount": body.chars().count()});
+    if let Some(st) = &a.stats {
+        b["wordcount"] = json!(st.words);
+    }
+    n.insert("bodies".into(), json!([b]));
+    let by = s.byline.as_ref().map(|b| b.text.trim_start_matches("By ").trim_start_matches("BY ").to_string());
+    if let Some(by) = by.or_else(|| doc.meta.by.clone()) {
+        n.insert("by".into(), json!(by));
+    }
+    if let Some(d) = &s.dateline {
+        n.insert("located".into(), json!(d.location));
+    }
+    let mut sources: Vec<Value> = Vec::new();
+    if let Some(src) = s.dateline.as_ref().and_then(|d| d.source.clone()).or_else(|| doc.meta.source.clone()) {
+        sources.push(json!({"name": src, "role": "source"}));
+    }
+    for c in &s.credits {
+        if let Some(name) = credited(&c.text) {
+            if !sources.iter().any(|v| v["name"] == json!(name)) {
+                sources.push(json!({"name": name, "role": "contributor"}));
+            }
+        }
+    }
+    if !sources.is_empty() {
+        n.insert("infosources".into(), Value::Array(sources));
+    }
+    if let Some(u) = a.fingerprint.as_ref().and_then(|f| f.canonical_url.clone()) {
+        n.insert("altids".into(), json!([{"role": "canonical-url", "value": u}]));
+    }
+    Value::Object(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_names() {
+        for (line, expect) in [
+            ("-- Reuters contributed to this report", Some("Reuters")),
+            ("— The Associated Press contributed to this report.", Some("The Associated Press")),
+            ("Reporting by Jane Doe", None),
+        ] {
+            assert_eq!(credited(line).as_deref(), expect, "{line}");
+        }
+    }
+
+    #[test]
+    fn uris() {
+        let mut d = Document::from_text("x");
+        d.meta.id = Some("urn:x:1".into());
+        assert_eq!(uri_for(&d, "urn:x:1"), "urn:x:1");
+        d.meta.id = Some("wire 42/7".into());
+        assert_eq!(uri_for(&d, "wire 42/7"), "urn:newsflow:article:wire_42_7");
+    }
+}

@@ -1,0 +1,183 @@
+//! librdkafka callbacks: the consumer's rebalance state machine
+//! (Consuming → Draining → Consuming), commit results, statistics (lag,
+//! broker state) and errors, all reported through `internal_events`.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rdkafka::client::ClientContext;
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
+use rdkafka::error::{KafkaError, KafkaResult};
+use rdkafka::statistics::Statistics;
+use rdkafka::{Offset, TopicPartitionList};
+
+use super::tracker::{SharedTracker, Tp};
+use crate::internal_events as ev;
+
+/// What /readyz reports on.
+#[derive(Debug, Default)]
+pub struct Health {
+    pub assigned: AtomicUsize,
+    pub producer_up: AtomicBool,
+}
+
+impl Health {
+    pub fn ready(&self) -> bool {
+        self.assigned.load(Ordering::Relaxed) > 0 && self.producer_up.load(Ordering::Relaxed)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsumerState {
+    /// Fetching and processing.
+    Consuming,
+    /// A revoke is in progress: in-flight work on the revoked partitions is
+    /// finishing and their offsets are being committed.
+    Draining,
+}
+
+pub struct WorkerConsumerContext {
+    pub tracker: Arc<SharedTracker>,
+    pub health: Arc<Health>,
+    pub drain_timeout: Duration,
+    pub state: Mutex<ConsumerState>,
+}
+
+pub fn tps(list: &TopicPartitionList) -> Vec<Tp> {
+    list.elements().iter().map(|e| (e.topic().to_string(), e.partition())).collect()
+}
+
+pub fn to_list(offsets: &[(Tp, i64)]) -> TopicPartitionList {
+    let mut l = TopicPartitionList::with_capacity(offsets.len());
+    for ((t, p), o) in offsets {
+        let _ = l.add_partition_offset(t, *p, Offset::Offset(*o));
+    }
+    l
+}
+
+fn labels(v: &[Tp]) -> Vec<String> {
+    v.iter().map(|(t, p)| format!("{t}/{p}")).collect()
+}
+
+fn forward_log(client: &'static str, level: RDKafkaLogLevel, fac: &str, msg: &str) {
+    match level {
+        RDKafkaLogLevel::Emerg | RDKafkaLogLevel::Alert | RDKafkaLogLevel::Critical | RDKafkaLogLevel::Error => {
+            tracing::error!(target: "librdkafka", client, fac, "{msg}")
+        }
+        RDKafkaLogLevel::Warning => tracing::warn!(target: "librdkafka", client, fac, "{msg}"),
+        RDKafkaLogLevel::Notice | RDKafkaLogLevel::Info => tracing::info!(target: "librdkafka", client, fac, "{msg}"),
+        RDKafkaLogLevel::Debug => tracing::debug!(target: "librdkafka", client, fac, "{msg}"),
+    }
+}
+
+impl ClientContext for WorkerConsumerContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, msg: &str) {
+        forward_log("consumer", level, fac, msg);
+    }
+    fn error(&self, error: KafkaError, reason: &str) {
+        ev::KafkaClientError { client: "consumer", error: &format!("{error}: {reason}") }.emit();
+    }
+    fn stats(&self, stats: Statistics) {
+        let tracker = self.tracker.lock();
+        for (topic, t) in &stats.topics {
+            for (p, part) in &t.partitions {
+                if *p >= 0 && part.consumer_lag >= 0 && tracker.is_assigned(&(topic.clone(), *p)) {
+                    ev::ConsumerLag { topic, partition: *p, lag: part.consumer_lag }.emit();
+                }
+            }
+        }
+    }
+}
+
+impl ConsumerContext for WorkerConsumerContext {
+    fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        match rebalance {
+            Rebalance::Revoke(list) => {
+                *self.state.lock().unwrap_or_else(|p| p.into_inner()) = ConsumerState::Draining;
+                let revoked = tps(list);
+                let drained = self.tracker.wait_drained(Some(&revoked), self.drain_timeout);
+                let candidates = self.tracker.lock().commit_candidates(Some(&revoked));
+                if !candidates.is_empty() {
+                    let commit = to_list(&candidates);
+                    match consumer.commit(&commit, CommitMode::Sync) {
+                        Ok(()) => {
+                            let mut t = self.tracker.lock();
+                            for (tp, o) in &candidates {
+                                t.mark_committed(tp, *o);
+                            }
+                        }
+                        Err(e) => ev::CommitFailed { error: &e.to_string() }.emit(),
+                    }
+                }
+                let total = {
+                    let mut t = self.tracker.lock();
+                    for tp in &revoked {
+                        t.revoke(tp);
+                    }
+                    t.assigned()
+                };
+                self.health.assigned.store(total, Ordering::Relaxed);
+                ev::PartitionsRevoked { partitions: &labels(&revoked), drained, total }.emit();
+            }
+            Rebalance::Assign(_) => {}
+            Rebalance::Error(e) => ev::KafkaClientError { client: "consumer", error: &format!("rebalance: {e}") }.emit(),
+        }
+    }
+
+    fn post_rebalance(&self, _consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        if let Rebalance::Assign(list) = rebalance {
+            let assigned = tps(list);
+            let total = {
+                let mut t = self.tracker.lock();
+                for tp in &assigned {
+                    t.assign(tp.clone());
+                }
+                t.assigned()
+            };
+            self.health.assigned.store(total, Ordering::Relaxed);
+            *self.state.lock().unwrap_or_else(|p| p.into_inner()) = ConsumerState::Consuming;
+            ev::PartitionsAssigned { partitions: &labels(&assigned), total }.emit();
+        }
+    }
+
+    fn commit_callback(&self, result: KafkaResult<()>, offsets: &TopicPartitionList) {
+        match result {
+            Ok(()) => {
+                let mut t = self.tracker.lock();
+                let mut n = 0;
+                for e in offsets.elements() {
+                    if let Offset::Offset(o) = e.offset() {
+                        t.mark_committed(&(e.topic().to_string(), e.partition()), o);
+                        n += 1;
+                    }
+                }
+                ev::OffsetsCommitted { partitions: n, mode: "ack" }.emit();
+            }
+            Err(KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) => {}
+            Err(e) => ev::CommitFailed { error: &e.to_string() }.emit(),
+        }
+    }
+}
+
+/// Producer callbacks: broker state for readiness, errors, logs.
+pub struct WorkerProducerContext {
+    pub health: Arc<Health>,
+}
+
+impl ClientContext for WorkerProducerContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, msg: &str) {
+        forward_log("producer", level, fac, msg);
+    }
+    fn error(&self, error: KafkaError, reason: &str) {
+        if matches!(error, KafkaError::Global(rdkafka::types::RDKafkaErrorCode::AllBrokersDown)) {
+            self.health.producer_up.store(false, Ordering::Relaxed);
+        }
+        ev::KafkaClientError { client: "producer", error: &format!("{error}: {reason}") }.emit();
+    }
+    fn stats(&self, stats: Statistics) {
+        let up = stats.brokers.values().any(|b| b.nodeid >= 0 && b.state == "UP");
+        self.health.producer_up.store(up, Ordering::Relaxed);
+    }
+}

@@ -1,0 +1,155 @@
+//! Small text helpers shared by decoding and stages: line splitting with
+//! byte spans, and display normalisation (NBSP, odd dashes, whitespace).
+
+use crate::document::Span;
+
+/// One line of the text, without its line terminator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+/// Split `text` into lines (terminated by `\n`, `\r\n` or `\r`), keeping byte spans.
+pub fn lines(text: &str) -> Vec<Line<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(Line { text: &text[start..i], span: Span::new(start, i) });
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                out.push(Line { text: &text[start..i], span: Span::new(start, i) });
+                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        out.push(Line { text: &text[start..], span: Span::new(start, bytes.len()) });
+    }
+    out
+}
+
+/// Characters we treat as spaces: NBSP, narrow NBSP, figure space, thin and
+/// other Unicode spaces, plus zero-width ones (which vanish).
+fn space_class(c: char) -> Option<bool> {
+    match c {
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => Some(true),
+        '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => Some(false),
+        _ => None,
+    }
+}
+
+/// Normalise a string for display: Unicode spaces become plain spaces,
+/// zero-width characters and soft hyphens vanish, hyphen-like characters
+/// become '-', en/em dashes are kept but spaced symmetrically, and runs of
+/// whitespace collapse to one space. The result is trimmed.
+pub fn normalise(s: &str) -> String {
+    let mut tmp = String::with_capacity(s.len());
+    for c in s.chars() {
+        match space_class(c) {
+            Some(true) => tmp.push(' '),
+            Some(false) => {}
+            None => match c {
+                '\u{2010}' | '\u{2011}' | '\u{2212}' => tmp.push('-'),
+                '\u{2012}' | '\u{2013}' => tmp.push('\u{2013}'),
+                '\u{2014}' | '\u{2015}' => tmp.push('\u{2014}'),
+                '\n' | '\r' => tmp.push(' '),
+                _ => tmp.push(c),
+            },
+        }
+    }
+    // Space an em dash symmetrically when it is spaced on one side only
+    // ("expelled —coalition" → "expelled — coalition").
+    let chars: Vec<char> = tmp.chars().collect();
+    let mut spaced = String::with_capacity(tmp.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\u{2014}' {
+            let before = i > 0 && chars[i - 1] == ' ';
+            let after = chars.get(i + 1) == Some(&' ');
+            if before != after {
+                if !before {
+                    spaced.push(' ');
+                }
+                spaced.push(c);
+                if !after {
+                    spaced.push(' ');
+                }
+                continue;
+            }
+        }
+        spaced.push(c);
+    }
+    collapse_ws(&spaced)
+}
+
+/// Collapse runs of whitespace to one space and trim.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The span of `sub` inside `line` after trimming Unicode whitespace (NBSP included).
+pub fn trimmed_span(line: &Line<'_>) -> Span {
+    let t = line.text;
+    let is_ws = |c: char| c.is_whitespace() || space_class(c).is_some();
+    let lead = t.len() - t.trim_start_matches(is_ws).len();
+    let trail = t.len() - t.trim_end_matches(is_ws).len();
+    if lead == t.len() {
+        return Span::new(line.span.start, line.span.start);
+    }
+    Span::new(line.span.start + lead, line.span.end - trail)
+}
+
+/// True when the line holds nothing but whitespace (NBSP included).
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || space_class(c).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_norm(input: &str, expect: &str) {
+        assert_eq!(normalise(input), expect, "normalise({input:?})");
+    }
+
+    #[test]
+    fn normalise_cases() {
+        check_norm("a\u{00A0}b", "a b");
+        check_norm("expelled \u{2014}coalition", "expelled \u{2014} coalition");
+        check_norm("a\u{2014}b", "a\u{2014}b");
+        check_norm("  many   spaces\t here ", "many spaces here");
+        check_norm("co\u{2011}op", "co-op");
+        check_norm("zero\u{200B}width", "zerowidth");
+    }
+
+    #[test]
+    fn lines_keep_spans() {
+        let t = "ab\r\ncd\n\nef";
+        let ls = lines(t);
+        let got: Vec<(&str, usize, usize)> = ls.iter().map(|l| (l.text, l.span.start, l.span.end)).collect();
+        assert_eq!(got, vec![("ab", 0, 2), ("cd", 4, 6), ("", 7, 7), ("ef", 8, 10)]);
+    }
+
+    #[test]
+    fn trimmed_span_skips_nbsp() {
+        let t = "\u{00A0} x y \u{00A0}";
+        let l = lines(t)[0];
+        let s = trimmed_span(&l);
+        assert_eq!(s.slice(t), "x y");
+    }
+}
