@@ -61,7 +61,7 @@ pub struct Metadata {
     /// Name of the source (wire, site, feed).
     pub source: Option<String>,
     pub published_at: Option<DateTime<Utc>>,
-    /// Where `published_at` came from: "payload" or "kafka_timestamp".
+    /// Where `published_at` came from: "payload" or "message_timestamp" (the transport timestamp).
     pub published_basis: Option<&'static str>,
     /// A headline given separately from the text.
     pub title: Option<String>,

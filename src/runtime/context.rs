@@ -9,7 +9,7 @@ use std::time::Duration;
 use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
-use rdkafka::error::{KafkaError, KafkaResult};
+use rdkafka::error::KafkaError;
 use rdkafka::statistics::Statistics;
 use rdkafka::{Offset, TopicPartitionList};
 
@@ -107,6 +107,7 @@ impl ConsumerContext for WorkerConsumerContext {
                             for (tp, o) in &candidates {
                                 t.mark_committed(tp, *o);
                             }
+                            ev::OffsetsCommitted { partitions: candidates.len(), mode: "revoke" }.emit();
                         }
                         Err(e) => ev::CommitFailed { error: &e.to_string() }.emit(),
                     }
@@ -139,24 +140,6 @@ impl ConsumerContext for WorkerConsumerContext {
             self.health.assigned.store(total, Ordering::Relaxed);
             *self.state.lock().unwrap_or_else(|p| p.into_inner()) = ConsumerState::Consuming;
             ev::PartitionsAssigned { partitions: &labels(&assigned), total }.emit();
-        }
-    }
-
-    fn commit_callback(&self, result: KafkaResult<()>, offsets: &TopicPartitionList) {
-        match result {
-            Ok(()) => {
-                let mut t = self.tracker.lock();
-                let mut n = 0;
-                for e in offsets.elements() {
-                    if let Offset::Offset(o) = e.offset() {
-                        t.mark_committed(&(e.topic().to_string(), e.partition()), o);
-                        n += 1;
-                    }
-                }
-                ev::OffsetsCommitted { partitions: n, mode: "ack" }.emit();
-            }
-            Err(KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) => {}
-            Err(e) => ev::CommitFailed { error: &e.to_string() }.emit(),
         }
     }
 }

@@ -200,15 +200,8 @@ pub async fn run_worker(
 
     // Final commit, synchronous, then leave the group. Both can block on a
     // dead broker, so they run on the blocking pool under a deadline.
-    let candidates = tracker.lock().commit_candidates(None);
     let closing = tokio::task::spawn_blocking(move || {
-        if !candidates.is_empty() {
-            let list = to_list(&candidates);
-            if let Err(e) = consumer.commit(&list, CommitMode::Sync) {
-                ev::CommitFailed { error: &e.to_string() }.emit();
-            }
-            drop(list);
-        }
+        commit_now(&consumer, &tracker, "shutdown");
         consumer.unsubscribe();
         drop(consumer); // closes the consumer: revoke callback, LeaveGroup
     });
@@ -223,8 +216,31 @@ pub async fn run_worker(
     Ok(())
 }
 
-/// Commit finished prefixes every `interval_ms`, asynchronously; results
-/// arrive in the consumer context's commit callback.
+/// Commit the finished prefixes synchronously (on the blocking pool) and
+/// record what the broker accepted. Used by the periodic loop and at shutdown.
+/// (Commit results are not taken from librdkafka's commit callback: with a
+/// StreamConsumer it was not delivered for explicit-offset async commits here.)
+fn commit_now(consumer: &StreamConsumer<WorkerConsumerContext>, tracker: &SharedTracker, mode: &'static str) {
+    let candidates = tracker.lock().commit_candidates(None);
+    if candidates.is_empty() {
+        return;
+    }
+    let list = to_list(&candidates);
+    let result = consumer.commit(&list, CommitMode::Sync);
+    drop(list);
+    match result {
+        Ok(()) => {
+            let mut t = tracker.lock();
+            for (tp, o) in &candidates {
+                t.mark_committed(tp, *o);
+            }
+            ev::OffsetsCommitted { partitions: candidates.len(), mode }.emit();
+        }
+        Err(e) => ev::CommitFailed { error: &e.to_string() }.emit(),
+    }
+}
+
+/// Commit finished prefixes every `interval_ms`.
 async fn commit_loop(
     consumer: Arc<StreamConsumer<WorkerConsumerContext>>,
     tracker: Arc<SharedTracker>,
@@ -238,14 +254,11 @@ async fn commit_loop(
             _ = stop.cancelled() => return,
             _ = tick.tick() => {}
         }
-        let candidates = tracker.lock().commit_candidates(None);
-        if candidates.is_empty() {
+        if tracker.lock().commit_candidates(None).is_empty() {
             continue;
         }
-        let list = to_list(&candidates);
-        if let Err(e) = consumer.commit(&list, CommitMode::Async) {
-            ev::CommitFailed { error: &e.to_string() }.emit();
-        }
+        let (c, t) = (consumer.clone(), tracker.clone());
+        let _ = tokio::task::spawn_blocking(move || commit_now(&c, &t, "periodic")).await;
     }
 }
 
