@@ -21,11 +21,31 @@ use crate::runtime::{self, http, Health};
 /// this repo; 05 is deliberately broken and the empty one is empty, to show
 /// dead-lettering.
 pub const SAMPLES: &[(&str, Option<&str>, &[u8])] = &[
-    ("01-wire-port-strike.txt", None, include_bytes!("../samples/01-wire-port-strike.txt")),
-    ("02-envelope-election.json", Some("application/json"), include_bytes!("../samples/02-envelope-election.json")),
-    ("03-ninjs-storm.json", None, include_bytes!("../samples/03-ninjs-storm.json")),
-    ("04-html-markets.html", Some("text/html"), include_bytes!("../samples/04-html-markets.html")),
-    ("05-bad-truncated.json", None, include_bytes!("../samples/05-bad-truncated.json")),
+    (
+        "01-wire-port-strike.txt",
+        None,
+        include_bytes!("../samples/01-wire-port-strike.txt"),
+    ),
+    (
+        "02-envelope-election.json",
+        Some("application/json"),
+        include_bytes!("../samples/02-envelope-election.json"),
+    ),
+    (
+        "03-ninjs-storm.json",
+        None,
+        include_bytes!("../samples/03-ninjs-storm.json"),
+    ),
+    (
+        "04-html-markets.html",
+        Some("text/html"),
+        include_bytes!("../samples/04-html-markets.html"),
+    ),
+    (
+        "05-bad-truncated.json",
+        None,
+        include_bytes!("../samples/05-bad-truncated.json"),
+    ),
     ("06-empty", None, b""),
 ];
 
@@ -34,7 +54,10 @@ pub enum DemoError {
     #[error("embedded broker: {0}")]
     Broker(#[from] rdkafka::error::KafkaError),
     #[error("cannot listen on {addr} for /metrics: {source}; pass --http 127.0.0.1:0 or another free port")]
-    Listen { addr: String, source: std::io::Error },
+    Listen {
+        addr: String,
+        source: std::io::Error,
+    },
     #[error("worker: {0}")]
     Worker(#[from] runtime::RuntimeError),
     #[error("timed out after {0:?} with {1} of {2} records read")]
@@ -53,16 +76,27 @@ pub async fn run(http_addr: &str, mut emit: impl FnMut(&str)) -> Result<String, 
     mock.create_topic(DEAD, 1, 1)?;
     let brokers = mock.bootstrap_servers();
 
-    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create()?;
+    let producer: FutureProducer = ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .create()?;
     for (i, (name, ct, bytes)) in SAMPLES.iter().enumerate() {
         let headers = ct.map(|c| {
-            rdkafka::message::OwnedHeaders::new().insert(rdkafka::message::Header { key: "content-type", value: Some(c) })
+            rdkafka::message::OwnedHeaders::new().insert(rdkafka::message::Header {
+                key: "content-type",
+                value: Some(c),
+            })
         });
-        let mut rec = FutureRecord::to(INPUT).key(*name).payload(*bytes).partition(i as i32 % 3);
+        let mut rec = FutureRecord::to(INPUT)
+            .key(*name)
+            .payload(*bytes)
+            .partition(i as i32 % 3);
         if let Some(h) = headers {
             rec = rec.headers(h);
         }
-        producer.send(rec, Timeout::After(Duration::from_secs(10))).await.map_err(|(e, _)| e)?;
+        producer
+            .send(rec, Timeout::After(Duration::from_secs(10)))
+            .await
+            .map_err(|(e, _)| e)?;
     }
 
     let mut config = Config::default();
@@ -73,12 +107,19 @@ pub async fn run(http_addr: &str, mut emit: impl FnMut(&str)) -> Result<String, 
     config.kafka.dead_letter_topic = DEAD.into();
     config.kafka.statistics_interval_ms = 1000;
     config.worker.commit_interval_ms = 200;
-    let pipeline = Arc::new(build_pipeline(&config.pipeline.stages).expect("default pipeline builds"));
+    let pipeline =
+        Arc::new(build_pipeline(&config.pipeline.stages).expect("default pipeline builds"));
 
     let listener = tokio::net::TcpListener::bind(http_addr)
         .await
-        .map_err(|source| DemoError::Listen { addr: http_addr.into(), source })?;
-    let bound = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+        .map_err(|source| DemoError::Listen {
+            addr: http_addr.into(),
+            source,
+        })?;
+    let bound = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
     let health = Arc::new(Health::default());
     let stop = CancellationToken::new();
     let http_task = tokio::spawn(http::serve(listener, health.clone(), stop.clone()));
@@ -115,7 +156,9 @@ pub async fn run(http_addr: &str, mut emit: impl FnMut(&str)) -> Result<String, 
     }
     // Give the worker one commit interval, then read our own /metrics.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let metrics = scrape(&bound).await.unwrap_or_else(|e| format!("# could not scrape /metrics: {e}\n"));
+    let metrics = scrape(&bound)
+        .await
+        .unwrap_or_else(|e| format!("# could not scrape /metrics: {e}\n"));
     stop.cancel();
     let worker_result = worker.await;
     let _ = http_task.await;
@@ -134,8 +177,12 @@ pub async fn run(http_addr: &str, mut emit: impl FnMut(&str)) -> Result<String, 
 async fn scrape(addr: &str) -> std::io::Result<String> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut s = tokio::net::TcpStream::connect(addr).await?;
-    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: demo\r\n\r\n").await?;
+    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: demo\r\n\r\n")
+        .await?;
     let mut out = String::new();
     s.read_to_string(&mut out).await?;
-    Ok(out.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or(out))
+    Ok(out
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or(out))
 }

@@ -45,7 +45,11 @@ pub struct Located {
 
 impl Located {
     pub fn new(text: String, span: Span) -> Self {
-        Located { text, start: span.start, end: span.end }
+        Located {
+            text,
+            start: span.start,
+            end: span.end,
+        }
     }
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
@@ -95,11 +99,20 @@ pub struct Document {
 
 impl Document {
     pub fn new(text: String, format: InputFormat, meta: Metadata) -> Self {
-        Document { text, format, meta, annotations: Annotations::default() }
+        Document {
+            text,
+            format,
+            meta,
+            annotations: Annotations::default(),
+        }
     }
 
     /// Plain text with no metadata: handy for tests and `enrich` on a file.
     pub fn from_text(text: &str) -> Self {
-        Document::new(text.to_string(), InputFormat::PlainText, Metadata::default())
+        Document::new(
+            text.to_string(),
+            InputFormat::PlainText,
+            Metadata::default(),
+        )
     }
 }

@@ -7,8 +7,8 @@
 use std::sync::OnceLock;
 
 use prometheus::{
-    exponential_buckets, Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts,
-    Registry, TextEncoder,
+    exponential_buckets, Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge,
+    IntGaugeVec, Opts, Registry, TextEncoder,
 };
 use tracing::{debug, info, warn};
 
@@ -32,27 +32,53 @@ pub struct Metrics {
 
 fn build() -> Result<Metrics, prometheus::Error> {
     let registry = Registry::new();
-    let counter_vec = |name: &str, help: &str, labels: &[&str]| -> Result<IntCounterVec, prometheus::Error> {
-        let c = IntCounterVec::new(Opts::new(name, help), labels)?;
-        registry.register(Box::new(c.clone()))?;
-        Ok(c)
-    };
-    let consumed = counter_vec("newsflow_messages_consumed_total", "Messages fetched from input topics.", &["topic"])?;
-    let produced =
-        counter_vec("newsflow_records_produced_total", "Enriched records acknowledged by the broker.", &["topic"])?;
+    let counter_vec =
+        |name: &str, help: &str, labels: &[&str]| -> Result<IntCounterVec, prometheus::Error> {
+            let c = IntCounterVec::new(Opts::new(name, help), labels)?;
+            registry.register(Box::new(c.clone()))?;
+            Ok(c)
+        };
+    let consumed = counter_vec(
+        "newsflow_messages_consumed_total",
+        "Messages fetched from input topics.",
+        &["topic"],
+    )?;
+    let produced = counter_vec(
+        "newsflow_records_produced_total",
+        "Enriched records acknowledged by the broker.",
+        &["topic"],
+    )?;
     let dead_lettered = counter_vec(
         "newsflow_dead_letters_total",
         "Dead-letter records acknowledged by the broker, by reason.",
         &["reason"],
     )?;
-    let stage_errors = counter_vec("newsflow_stage_errors_total", "Stage failures (partial success), by stage.", &["stage"])?;
-    let produce_retries =
-        counter_vec("newsflow_produce_retries_total", "Produce attempts that failed and were retried.", &["topic"])?;
-    let rebalances = counter_vec("newsflow_rebalances_total", "Partition assignments and revocations.", &["kind"])?;
-    let client_errors = counter_vec("newsflow_kafka_client_errors_total", "Errors reported by librdkafka.", &["client"])?;
+    let stage_errors = counter_vec(
+        "newsflow_stage_errors_total",
+        "Stage failures (partial success), by stage.",
+        &["stage"],
+    )?;
+    let produce_retries = counter_vec(
+        "newsflow_produce_retries_total",
+        "Produce attempts that failed and were retried.",
+        &["topic"],
+    )?;
+    let rebalances = counter_vec(
+        "newsflow_rebalances_total",
+        "Partition assignments and revocations.",
+        &["kind"],
+    )?;
+    let client_errors = counter_vec(
+        "newsflow_kafka_client_errors_total",
+        "Errors reported by librdkafka.",
+        &["client"],
+    )?;
     let stage_duration = HistogramVec::new(
-        HistogramOpts::new("newsflow_stage_duration_seconds", "Time spent in each stage per message.")
-            .buckets(exponential_buckets(0.000_01, 4.0, 10)?),
+        HistogramOpts::new(
+            "newsflow_stage_duration_seconds",
+            "Time spent in each stage per message.",
+        )
+        .buckets(exponential_buckets(0.000_01, 4.0, 10)?),
         &["stage"],
     )?;
     registry.register(Box::new(stage_duration.clone()))?;
@@ -65,22 +91,37 @@ fn build() -> Result<Metrics, prometheus::Error> {
         &["basis"],
     )?;
     registry.register(Box::new(freshness.clone()))?;
-    let in_flight = IntGauge::new("newsflow_in_flight_messages", "Messages fetched and not yet acknowledged downstream.")?;
+    let in_flight = IntGauge::new(
+        "newsflow_in_flight_messages",
+        "Messages fetched and not yet acknowledged downstream.",
+    )?;
     registry.register(Box::new(in_flight.clone()))?;
-    let assigned = IntGauge::new("newsflow_assigned_partitions", "Input partitions assigned to this worker.")?;
+    let assigned = IntGauge::new(
+        "newsflow_assigned_partitions",
+        "Input partitions assigned to this worker.",
+    )?;
     registry.register(Box::new(assigned.clone()))?;
     let lag = IntGaugeVec::new(
-        Opts::new("newsflow_consumer_lag_messages", "High watermark minus committed offset, per input partition."),
+        Opts::new(
+            "newsflow_consumer_lag_messages",
+            "High watermark minus committed offset, per input partition.",
+        ),
         &["topic", "partition"],
     )?;
     registry.register(Box::new(lag.clone()))?;
     let commits = IntCounter::new("newsflow_commits_total", "Successful offset commits.")?;
     registry.register(Box::new(commits.clone()))?;
-    let commit_failures = IntCounter::new("newsflow_commit_failures_total", "Failed offset commits.")?;
+    let commit_failures =
+        IntCounter::new("newsflow_commit_failures_total", "Failed offset commits.")?;
     registry.register(Box::new(commit_failures.clone()))?;
-    let build_info = IntGaugeVec::new(Opts::new("newsflow_build_info", "Build information."), &["version"])?;
+    let build_info = IntGaugeVec::new(
+        Opts::new("newsflow_build_info", "Build information."),
+        &["version"],
+    )?;
     registry.register(Box::new(build_info.clone()))?;
-    build_info.with_label_values(&[crate::record::VERSION]).set(1);
+    build_info
+        .with_label_values(&[crate::record::VERSION])
+        .set(1);
     Ok(Metrics {
         registry,
         consumed,
@@ -121,7 +162,12 @@ pub struct MessageReceived<'a> {
 impl MessageReceived<'_> {
     pub fn emit(self) {
         metrics().consumed.with_label_values(&[self.topic]).inc();
-        debug!(topic = self.topic, partition = self.partition, offset = self.offset, "message received");
+        debug!(
+            topic = self.topic,
+            partition = self.partition,
+            offset = self.offset,
+            "message received"
+        );
     }
 }
 
@@ -134,7 +180,13 @@ pub struct RecordProduced<'a> {
 impl RecordProduced<'_> {
     pub fn emit(self) {
         metrics().produced.with_label_values(&[self.topic]).inc();
-        debug!(topic = self.topic, id = self.id, source_partition = self.partition, source_offset = self.offset, "record produced");
+        debug!(
+            topic = self.topic,
+            id = self.id,
+            source_partition = self.partition,
+            source_offset = self.offset,
+            "record produced"
+        );
     }
 }
 
@@ -146,8 +198,17 @@ pub struct DeadLettered<'a> {
 }
 impl DeadLettered<'_> {
     pub fn emit(self) {
-        metrics().dead_lettered.with_label_values(&[self.reason]).inc();
-        warn!(reason = self.reason, topic = self.topic, partition = self.partition, offset = self.offset, "message dead-lettered");
+        metrics()
+            .dead_lettered
+            .with_label_values(&[self.reason])
+            .inc();
+        warn!(
+            reason = self.reason,
+            topic = self.topic,
+            partition = self.partition,
+            offset = self.offset,
+            "message dead-lettered"
+        );
     }
 }
 
@@ -159,10 +220,16 @@ pub struct StageFinished<'a> {
 impl StageFinished<'_> {
     pub fn emit(self) {
         let m = metrics();
-        m.stage_duration.with_label_values(&[self.stage]).observe(self.duration_ms / 1000.0);
+        m.stage_duration
+            .with_label_values(&[self.stage])
+            .observe(self.duration_ms / 1000.0);
         if let Some(e) = self.error {
             m.stage_errors.with_label_values(&[self.stage]).inc();
-            debug!(stage = self.stage, error = e, "stage failed (partial success)");
+            debug!(
+                stage = self.stage,
+                error = e,
+                "stage failed (partial success)"
+            );
         }
     }
 }
@@ -174,7 +241,10 @@ pub struct Freshness {
 }
 impl Freshness {
     pub fn emit(self) {
-        metrics().freshness.with_label_values(&[self.basis]).observe(self.seconds.max(0.0));
+        metrics()
+            .freshness
+            .with_label_values(&[self.basis])
+            .observe(self.seconds.max(0.0));
     }
 }
 
@@ -192,7 +262,11 @@ pub struct OffsetsCommitted {
 impl OffsetsCommitted {
     pub fn emit(self) {
         metrics().commits.inc();
-        debug!(partitions = self.partitions, mode = self.mode, "offsets committed");
+        debug!(
+            partitions = self.partitions,
+            mode = self.mode,
+            "offsets committed"
+        );
     }
 }
 
@@ -202,7 +276,10 @@ pub struct CommitFailed<'a> {
 impl CommitFailed<'_> {
     pub fn emit(self) {
         metrics().commit_failures.inc();
-        warn!(error = self.error, "offset commit failed; will retry with the next commit");
+        warn!(
+            error = self.error,
+            "offset commit failed; will retry with the next commit"
+        );
     }
 }
 
@@ -214,8 +291,17 @@ pub struct ProduceRetry<'a> {
 }
 impl ProduceRetry<'_> {
     pub fn emit(self) {
-        metrics().produce_retries.with_label_values(&[self.topic]).inc();
-        warn!(topic = self.topic, error = self.error, attempt = self.attempt, backoff_ms = self.backoff_ms, "produce failed; retrying");
+        metrics()
+            .produce_retries
+            .with_label_values(&[self.topic])
+            .inc();
+        warn!(
+            topic = self.topic,
+            error = self.error,
+            attempt = self.attempt,
+            backoff_ms = self.backoff_ms,
+            "produce failed; retrying"
+        );
     }
 }
 
@@ -262,7 +348,10 @@ pub struct ConsumerLag<'a> {
 }
 impl ConsumerLag<'_> {
     pub fn emit(self) {
-        metrics().lag.with_label_values(&[self.topic, &self.partition.to_string()]).set(self.lag);
+        metrics()
+            .lag
+            .with_label_values(&[self.topic, &self.partition.to_string()])
+            .set(self.lag);
     }
 }
 
@@ -272,8 +361,15 @@ pub struct KafkaClientError<'a> {
 }
 impl KafkaClientError<'_> {
     pub fn emit(self) {
-        metrics().client_errors.with_label_values(&[self.client]).inc();
-        warn!(client = self.client, error = self.error, "kafka client error (librdkafka retries by itself)");
+        metrics()
+            .client_errors
+            .with_label_values(&[self.client])
+            .inc();
+        warn!(
+            client = self.client,
+            error = self.error,
+            "kafka client error (librdkafka retries by itself)"
+        );
     }
 }
 

@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use newsflow::config::{Config, LogFormat};
 use newsflow::input::RawInput;
-use newsflow::pipeline::{build_pipeline, known_stages, Pipeline};
+use newsflow::pipeline::{build_pipeline, Pipeline};
 use newsflow::record::{self, Processed, SourceInfo};
 use newsflow::runtime::{self, http, Health};
 use newsflow::telemetry;
@@ -47,14 +47,21 @@ enum Command {
         config: PathBuf,
     },
     /// Enrich one article (or a JSON-lines batch) and print the record: no Kafka involved.
-    #[command(long_about = "Enrich one article and print its record as JSON on stdout.\n\n\
+    #[command(
+        long_about = "Enrich one article and print its record as JSON on stdout.\n\n\
         The input form is chosen as in the worker: from --content-type if given, else by sniffing \
         (a JSON object is an envelope or ninjs; markup is HTML; anything else plain text). \
         With --jsonl, every line of the input is one JSON envelope (or ninjs item) and one record is \
         written per line; progress goes to stderr.\n\n\
         Examples:\n  newsflow enrich samples/01-wire-port-strike.txt\n  \
         newsflow enrich --published-at 2020-01-05T12:00:00Z article.txt\n  \
-        cat batch.jsonl | newsflow enrich --jsonl - > records.jsonl")]
+        cat batch.jsonl | newsflow enrich --jsonl - > records.jsonl\n\n\
+        Default stages, in order:\n  \
+        structure    section, headline, key points, caption, paragraphs, credit, byline, dateline; drops boilerplate\n  \
+        language     language code and confidence\n  \
+        stats        words, sentences, reading time\n  \
+        fingerprint  stable article id and normalised content hash"
+    )]
     Enrich {
         /// Article file, or - for standard input.
         #[arg(default_value = "-", value_name = "FILE|-")]
@@ -76,17 +83,27 @@ enum Command {
         compact: bool,
     },
     /// Run the bundled sample articles through an embedded broker and the real worker, then exit.
-    #[command(long_about = "Start an in-process Kafka mock cluster, produce the bundled sample articles \
+    #[command(
+        long_about = "Start an in-process Kafka mock cluster, produce the bundled sample articles \
         (including a broken and an empty one), run the worker against it, print every output and \
         dead-letter record as a JSON line on stdout, print a metrics summary on stderr, and exit.\n\n\
-        Needs no installed broker. /metrics is served on --http while it runs.")]
+        Needs no installed broker. /metrics is served on --http while it runs."
+    )]
     Demo {
         /// Address for /metrics, /healthz and /readyz during the demo.
         #[arg(long, default_value = "127.0.0.1:9898", value_name = "ADDR")]
         http: String,
     },
     /// Validate a config file and print the effective config (defaults and environment applied, secrets masked).
+    #[command(
+        long_about = "Validate a config file exactly as `run` would (unknown keys, bad values, stage \
+        options, NEWSFLOW_* environment overrides) and print the effective config as TOML, with every \
+        default filled in and secret properties (passwords, secrets, tokens, keys) masked as ******.\n\n\
+        Errors name the file, the line and the key, e.g. `unknown field `brokerz``.\n\n\
+        Example:\n  NEWSFLOW_KAFKA__BROKERS=kafka:9092 newsflow check-config config/newsflow.toml"
+    )]
     CheckConfig {
+        /// Config file (TOML) to validate.
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
@@ -106,8 +123,13 @@ fn main() {
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
     // At least four workers: a rebalance callback may block one while it drains.
-    let workers = std::thread::available_parallelism().map_or(4, |n| n.get()).max(4);
-    Ok(tokio::runtime::Builder::new_multi_thread().worker_threads(workers).enable_all().build()?)
+    let workers = std::thread::available_parallelism()
+        .map_or(4, |n| n.get())
+        .max(4);
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .enable_all()
+        .build()?)
 }
 
 fn dispatch(cli: Cli) -> Result<i32> {
@@ -118,10 +140,19 @@ fn dispatch(cli: Cli) -> Result<i32> {
             runtime()?.block_on(run(config))?;
             Ok(0)
         }
-        Command::Enrich { input, jsonl, config, content_type, published_at, compact } => {
+        Command::Enrich {
+            input,
+            jsonl,
+            config,
+            content_type,
+            published_at,
+            compact,
+        } => {
             telemetry::init(LogFormat::Pretty, "warn");
             let pipeline = match &config {
-                Some(path) => build_pipeline(&Config::load(path, std::env::vars())?.pipeline.stages)?,
+                Some(path) => {
+                    build_pipeline(&Config::load(path, std::env::vars())?.pipeline.stages)?
+                }
                 None => build_pipeline(&newsflow::pipeline::default_stages())?,
             };
             let published_ms = match published_at {
@@ -132,7 +163,11 @@ fn dispatch(cli: Cli) -> Result<i32> {
                 ),
                 None => None,
             };
-            let opts = EnrichOpts { content_type, published_ms, compact: compact || jsonl };
+            let opts = EnrichOpts {
+                content_type,
+                published_ms,
+                compact: compact || jsonl,
+            };
             if jsonl {
                 enrich_lines(&input, &pipeline, &opts)
             } else {
@@ -148,7 +183,10 @@ fn dispatch(cli: Cli) -> Result<i32> {
                 let _ = writeln!(out, "{line}");
             }))?;
             eprintln!("\n--- metrics summary (from /metrics) ---");
-            for line in metrics.lines().filter(|l| l.starts_with("newsflow_") && !l.contains("_bucket{")) {
+            for line in metrics
+                .lines()
+                .filter(|l| l.starts_with("newsflow_") && !l.contains("_bucket{"))
+            {
                 eprintln!("{line}");
             }
             Ok(0)
@@ -157,7 +195,11 @@ fn dispatch(cli: Cli) -> Result<i32> {
             let config = Config::load(&file, std::env::vars())?;
             let pipeline = build_pipeline(&config.pipeline.stages)?;
             println!("# {}: valid. Effective config (defaults and NEWSFLOW_* overrides applied, secrets masked):", file.display());
-            println!("# pipeline: {} (config hash {})", stage_names(&pipeline), pipeline.config_hash());
+            println!(
+                "# pipeline: {} (config hash {})",
+                stage_names(&pipeline),
+                pipeline.config_hash()
+            );
             print!("{}", toml::to_string_pretty(&config.masked())?);
             Ok(0)
         }
@@ -165,7 +207,11 @@ fn dispatch(cli: Cli) -> Result<i32> {
 }
 
 fn stage_names(p: &Pipeline) -> String {
-    p.describe().iter().map(|(n, _)| *n).collect::<Vec<_>>().join(" -> ")
+    p.describe()
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(" -> ")
 }
 
 async fn run(config: Config) -> Result<()> {
@@ -179,7 +225,11 @@ async fn run(config: Config) -> Result<()> {
             .await
             .with_context(|| format!("cannot listen on http.listen = {:?}", config.http.listen))?;
         tracing::info!(addr = %config.http.listen, "serving /metrics /healthz /readyz");
-        Some(tokio::spawn(http::serve(listener, health.clone(), stop.clone())))
+        Some(tokio::spawn(http::serve(
+            listener,
+            health.clone(),
+            stop.clone(),
+        )))
     };
     let signals = stop.clone();
     tokio::spawn(async move {
@@ -200,7 +250,10 @@ async fn run(config: Config) -> Result<()> {
 
 async fn wait_for_signal() {
     use tokio::signal::unix::{signal, SignalKind};
-    match (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) {
+    match (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) {
         (Ok(mut term), Ok(mut int)) => {
             tokio::select! {
                 _ = term.recv() => {}
@@ -222,7 +275,9 @@ struct EnrichOpts {
 fn read_input(input: &str) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
     if input == "-" {
-        std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
     } else {
         buf = std::fs::read(input).with_context(|| format!("cannot read {input}"))?;
     }
@@ -249,7 +304,10 @@ fn enrich_one(input: &str, pipeline: &Pipeline, opts: &EnrichOpts) -> Result<i32
         timestamp_ms: opts.published_ms,
         max_bytes: usize::MAX,
     };
-    let source = SourceInfo { file: Some(input.to_string()), ..SourceInfo::default() };
+    let source = SourceInfo {
+        file: Some(input.to_string()),
+        ..SourceInfo::default()
+    };
     match record::process(&raw, &source, pipeline) {
         Processed::Enriched { record, .. } => {
             print_record(&record, opts.compact)?;
@@ -258,7 +316,10 @@ fn enrich_one(input: &str, pipeline: &Pipeline, opts: &EnrichOpts) -> Result<i32
         Processed::DeadLetter { reason, record, .. } => {
             print_record(&record, opts.compact)?;
             let v: serde_json::Value = serde_json::from_slice(&record)?;
-            eprintln!("newsflow: {input} was dead-lettered ({reason}): {}", v["error"].as_str().unwrap_or(""));
+            eprintln!(
+                "newsflow: {input} was dead-lettered ({reason}): {}",
+                v["error"].as_str().unwrap_or("")
+            );
             Ok(3)
         }
     }
@@ -268,7 +329,8 @@ fn enrich_lines(input: &str, pipeline: &Pipeline, opts: &EnrichOpts) -> Result<i
     let reader: Box<dyn BufRead> = if input == "-" {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
-        let f = std::fs::File::open(Path::new(input)).with_context(|| format!("cannot open {input}"))?;
+        let f = std::fs::File::open(Path::new(input))
+            .with_context(|| format!("cannot open {input}"))?;
         Box::new(std::io::BufReader::new(f))
     };
     let started = std::time::Instant::now();
@@ -284,7 +346,11 @@ fn enrich_lines(input: &str, pipeline: &Pipeline, opts: &EnrichOpts) -> Result<i
             timestamp_ms: opts.published_ms,
             max_bytes: usize::MAX,
         };
-        let source = SourceInfo { file: Some(input.to_string()), offset: Some(i as i64 + 1), ..SourceInfo::default() };
+        let source = SourceInfo {
+            file: Some(input.to_string()),
+            offset: Some(i as i64 + 1),
+            ..SourceInfo::default()
+        };
         match record::process(&raw, &source, pipeline) {
             Processed::Enriched { record, .. } => {
                 ok += 1;
@@ -297,17 +363,18 @@ fn enrich_lines(input: &str, pipeline: &Pipeline, opts: &EnrichOpts) -> Result<i
         }
         if (ok + dead) % 1000 == 0 {
             let rate = (ok + dead) as f64 / started.elapsed().as_secs_f64().max(1e-9);
-            eprintln!("newsflow: {} lines, {dead} dead-lettered, {rate:.0} lines/s", ok + dead);
+            eprintln!(
+                "newsflow: {} lines, {dead} dead-lettered, {rate:.0} lines/s",
+                ok + dead
+            );
         }
     }
-    eprintln!("newsflow: done: {ok} enriched, {dead} dead-lettered in {:.1}s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "newsflow: done: {ok} enriched, {dead} dead-lettered in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
     if ok + dead == 0 {
         bail!("{input} has no lines to enrich");
     }
     Ok(0)
-}
-
-#[allow(dead_code)]
-fn stage_help() -> String {
-    known_stages().iter().map(|(n, d)| format!("  {n:<12} {d}")).collect::<Vec<_>>().join("\n")
 }

@@ -19,20 +19,33 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => {
-                out.push(Line { text: &text[start..i], span: Span::new(start, i) });
+                out.push(Line {
+                    text: &text[start..i],
+                    span: Span::new(start, i),
+                });
                 i += 1;
                 start = i;
             }
             b'\r' => {
-                out.push(Line { text: &text[start..i], span: Span::new(start, i) });
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                out.push(Line {
+                    text: &text[start..i],
+                    span: Span::new(start, i),
+                });
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
             }
             _ => i += 1,
         }
     }
     if start < bytes.len() {
-        out.push(Line { text: &text[start..], span: Span::new(start, bytes.len()) });
+        out.push(Line {
+            text: &text[start..],
+            span: Span::new(start, bytes.len()),
+        });
     }
     out
 }
@@ -41,7 +54,9 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
 /// other Unicode spaces, plus zero-width ones (which vanish).
 fn space_class(c: char) -> Option<bool> {
     match c {
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => Some(true),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+            Some(true)
+        }
         '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => Some(false),
         _ => None,
     }
@@ -116,7 +131,8 @@ pub fn trimmed_span(line: &Line<'_>) -> Span {
 
 /// True when the line holds nothing but whitespace (NBSP included).
 pub fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || space_class(c).is_some())
+    s.chars()
+        .all(|c| c.is_whitespace() || space_class(c).is_some())
 }
 
 #[cfg(test)]
@@ -141,8 +157,14 @@ mod tests {
     fn lines_keep_spans() {
         let t = "ab\r\ncd\n\nef";
         let ls = lines(t);
-        let got: Vec<(&str, usize, usize)> = ls.iter().map(|l| (l.text, l.span.start, l.span.end)).collect();
-        assert_eq!(got, vec![("ab", 0, 2), ("cd", 4, 6), ("", 7, 7), ("ef", 8, 10)]);
+        let got: Vec<(&str, usize, usize)> = ls
+            .iter()
+            .map(|l| (l.text, l.span.start, l.span.end))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("ab", 0, 2), ("cd", 4, 6), ("", 7, 7), ("ef", 8, 10)]
+        );
     }
 
     #[test]

@@ -10,7 +10,11 @@ use common::kafka::*;
 use common::schema::*;
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(f)
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(f)
 }
 
 /// Inputs: `n` messages, every tenth one bad. Returns (inputs, key → expected dead-letter reason).
@@ -39,7 +43,11 @@ fn by_source(records: &[Out]) -> HashMap<(i32, i64), Vec<&Out>> {
 }
 
 fn distinct_sources(records: &[Out]) -> usize {
-    records.iter().map(Out::source).collect::<BTreeSet<_>>().len()
+    records
+        .iter()
+        .map(Out::source)
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 #[test]
@@ -47,20 +55,34 @@ fn thousand_mixed_messages_one_record_each() {
     let Some(brokers) = brokers() else { return };
     let _g = serial();
     let t = Topics::new("mixed");
-    block_on(create_topics(&brokers, &[(&t.input, 3), (&t.output, 1), (&t.dead, 1)]));
+    block_on(create_topics(
+        &brokers,
+        &[(&t.input, 3), (&t.output, 1), (&t.dead, 1)],
+    ));
     let (inputs, bad) = mixed(1000);
     let sent = block_on(produce(&brokers, &t.input, &inputs));
     let mut worker = Worker::start(&brokers, &t, "");
     let mut c = Collector::new(&brokers, &[&t.output, &t.dead]);
     let done = c.until(Duration::from_secs(120), |r| distinct_sources(r) >= 1000);
-    assert!(done, "only {} of 1000 inputs answered; worker log:\n{}", distinct_sources(&c.records), worker.log_tail());
+    assert!(
+        done,
+        "only {} of 1000 inputs answered; worker log:\n{}",
+        distinct_sources(&c.records),
+        worker.log_tail()
+    );
     c.drain(Duration::from_secs(3));
 
     let answers = by_source(&c.records);
-    let (rec, dlq, ninjs) = (record_validator(), dead_letter_validator(), ninjs_validator());
+    let (rec, dlq, ninjs) = (
+        record_validator(),
+        dead_letter_validator(),
+        ninjs_validator(),
+    );
     for input in &inputs {
         let src = sent[&input.key];
-        let got = answers.get(&src).unwrap_or_else(|| panic!("no record for {} at {src:?}", input.key));
+        let got = answers
+            .get(&src)
+            .unwrap_or_else(|| panic!("no record for {} at {src:?}", input.key));
         assert_eq!(got.len(), 1, "{} answered {} times", input.key, got.len());
         let out = got[0];
         match bad.get(&input.key) {
@@ -71,7 +93,11 @@ fn thousand_mixed_messages_one_record_each() {
                 assert_valid(&dlq, &out.value, &format!("dead letter for {}", input.key));
             }
             None => {
-                assert_eq!(out.topic, t.output, "{} should be enriched: {}", input.key, out.value);
+                assert_eq!(
+                    out.topic, t.output,
+                    "{} should be enriched: {}",
+                    input.key, out.value
+                );
                 assert_eq!(out.value["source"]["key"], input.key.as_str());
                 assert_valid(&rec, &out.value, &format!("record for {}", input.key));
                 if let Some(n) = &ninjs {
@@ -81,7 +107,12 @@ fn thousand_mixed_messages_one_record_each() {
         }
     }
     assert_eq!(c.records.len(), 1000, "exactly one record per input");
-    assert_eq!(worker.term(Duration::from_secs(60)), Some(0), "log:\n{}", worker.log_tail());
+    assert_eq!(
+        worker.term(Duration::from_secs(60)),
+        Some(0),
+        "log:\n{}",
+        worker.log_tail()
+    );
 }
 
 #[test]
@@ -89,29 +120,51 @@ fn sigkill_and_restart_lose_nothing() {
     let Some(brokers) = brokers() else { return };
     let _g = serial();
     let t = Topics::new("kill");
-    block_on(create_topics(&brokers, &[(&t.input, 3), (&t.output, 1), (&t.dead, 1)]));
+    block_on(create_topics(
+        &brokers,
+        &[(&t.input, 3), (&t.output, 1), (&t.dead, 1)],
+    ));
     let (inputs, _) = mixed(1000);
     let sent = block_on(produce(&brokers, &t.input, &inputs));
     let mut c = Collector::new(&brokers, &[&t.output, &t.dead]);
 
     let mut first = Worker::start(&brokers, &t, "");
     let started = c.until(Duration::from_secs(90), |r| r.len() >= 250);
-    assert!(started, "worker produced {} records before kill; log:\n{}", c.records.len(), first.log_tail());
+    assert!(
+        started,
+        "worker produced {} records before kill; log:\n{}",
+        c.records.len(),
+        first.log_tail()
+    );
     first.kill9();
     let before_kill = c.records.len();
 
     let mut second = Worker::start(&brokers, &t, "");
     let done = c.until(Duration::from_secs(150), |r| distinct_sources(r) >= 1000);
-    assert!(done, "after restart only {} of 1000 answered; log:\n{}", distinct_sources(&c.records), second.log_tail());
+    assert!(
+        done,
+        "after restart only {} of 1000 answered; log:\n{}",
+        distinct_sources(&c.records),
+        second.log_tail()
+    );
     c.drain(Duration::from_secs(3));
 
     let answers = by_source(&c.records);
-    let missing: Vec<&String> = sent.iter().filter(|(_, src)| !answers.contains_key(src)).map(|(k, _)| k).collect();
+    let missing: Vec<&String> = sent
+        .iter()
+        .filter(|(_, src)| !answers.contains_key(src))
+        .map(|(k, _)| k)
+        .collect();
     assert!(missing.is_empty(), "lost inputs: {missing:?}");
     let duplicates = c.records.len() - answers.len();
     println!("sigkill: {before_kill} records before SIGKILL, {} records in all for 1000 inputs: {duplicates} duplicates (at-least-once redelivery)", c.records.len());
     eprintln!("sigkill: duplicates = {duplicates}");
-    assert_eq!(second.term(Duration::from_secs(60)), Some(0), "log:\n{}", second.log_tail());
+    assert_eq!(
+        second.term(Duration::from_secs(60)),
+        Some(0),
+        "log:\n{}",
+        second.log_tail()
+    );
 }
 
 #[test]
@@ -119,16 +172,27 @@ fn sigterm_drains_and_commits() {
     let Some(brokers) = brokers() else { return };
     let _g = serial();
     let t = Topics::new("term");
-    block_on(create_topics(&brokers, &[(&t.input, 3), (&t.output, 1), (&t.dead, 1)]));
+    block_on(create_topics(
+        &brokers,
+        &[(&t.input, 3), (&t.output, 1), (&t.dead, 1)],
+    ));
     let (inputs, _) = mixed(600);
     block_on(produce(&brokers, &t.input, &inputs));
     let mut c = Collector::new(&brokers, &[&t.output, &t.dead]);
     let mut worker = Worker::start(&brokers, &t, "");
-    assert!(c.until(Duration::from_secs(90), |r| r.len() >= 100), "log:\n{}", worker.log_tail());
+    assert!(
+        c.until(Duration::from_secs(90), |r| r.len() >= 100),
+        "log:\n{}",
+        worker.log_tail()
+    );
 
     let code = worker.term(Duration::from_secs(60));
     assert_eq!(code, Some(0), "SIGTERM exit; log:\n{}", worker.log_tail());
-    assert!(worker.log_tail().contains("worker stopped"), "log:\n{}", worker.log_tail());
+    assert!(
+        worker.log_tail().contains("worker stopped"),
+        "log:\n{}",
+        worker.log_tail()
+    );
     c.drain(Duration::from_secs(3));
 
     let committed = committed(&brokers, &t.group, &t.input, 3);
@@ -145,9 +209,15 @@ fn sigterm_drains_and_commits() {
         // Every committed offset has its output (nothing lost) and, after a
         // drain, every output is covered by the commit (nothing left pending).
         let expect: BTreeSet<i64> = (0..c_p).collect();
-        assert_eq!(done, expect, "partition {p}: outputs vs committed offset {c_p}");
+        assert_eq!(
+            done, expect,
+            "partition {p}: outputs vs committed offset {c_p}"
+        );
     }
-    assert!(total >= 100, "committed {total} offsets in all, {committed:?}");
+    assert!(
+        total >= 100,
+        "committed {total} offsets in all, {committed:?}"
+    );
 }
 
 #[test]
@@ -155,7 +225,10 @@ fn metrics_match_what_was_sent() {
     let Some(brokers) = brokers() else { return };
     let _g = serial();
     let t = Topics::new("metrics");
-    block_on(create_topics(&brokers, &[(&t.input, 2), (&t.output, 1), (&t.dead, 1)]));
+    block_on(create_topics(
+        &brokers,
+        &[(&t.input, 2), (&t.output, 1), (&t.dead, 1)],
+    ));
     let mut worker = Worker::start(&brokers, &t, "");
     let mut waited = 0;
     while worker.get("/healthz").map(|r| r.0) != Some(200) && waited < 100 {
@@ -175,7 +248,11 @@ fn metrics_match_what_was_sent() {
     block_on(produce(&brokers, &t.input, &inputs));
 
     let mut c = Collector::new(&brokers, &[&t.output, &t.dead]);
-    assert!(c.until(Duration::from_secs(90), |r| r.len() >= 225), "log:\n{}", worker.log_tail());
+    assert!(
+        c.until(Duration::from_secs(90), |r| r.len() >= 225),
+        "log:\n{}",
+        worker.log_tail()
+    );
     let mut ok = false;
     for _ in 0..50 {
         let consumed = worker.metric("newsflow_messages_consumed_total", Some(&t.input));
@@ -188,11 +265,28 @@ fn metrics_match_what_was_sent() {
         std::thread::sleep(Duration::from_millis(200));
     }
     let m = worker.get("/metrics").map(|r| r.1).unwrap_or_default();
-    assert!(ok, "counters do not match: {}", m.lines().filter(|l| l.starts_with("newsflow_")).collect::<Vec<_>>().join("\n"));
+    assert!(
+        ok,
+        "counters do not match: {}",
+        m.lines()
+            .filter(|l| l.starts_with("newsflow_"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
     for (reason, n) in reasons {
-        assert_eq!(worker.metric("newsflow_dead_letters_total", Some(&format!("reason=\"{reason}\""))), n, "reason {reason}");
+        assert_eq!(
+            worker.metric(
+                "newsflow_dead_letters_total",
+                Some(&format!("reason=\"{reason}\""))
+            ),
+            n,
+            "reason {reason}"
+        );
     }
-    let stage_count = worker.metric("newsflow_stage_duration_seconds_count", Some("stage=\"structure\""));
+    let stage_count = worker.metric(
+        "newsflow_stage_duration_seconds_count",
+        Some("stage=\"structure\""),
+    );
     assert_eq!(stage_count, 200.0, "structure ran once per decodable input");
     assert_eq!(worker.metric("newsflow_in_flight_messages", None), 0.0);
     let mut commits = 0.0;
@@ -203,8 +297,17 @@ fn metrics_match_what_was_sent() {
         }
         std::thread::sleep(Duration::from_millis(200));
     }
-    assert!(commits >= 1.0, "no commit acknowledged: {}\nlog:\n{}", worker.get("/metrics").map(|r| r.1).unwrap_or_default(), worker.log_tail());
-    assert_eq!(worker.get("/readyz").map(|r| r.0), Some(200), "ready while consuming");
+    assert!(
+        commits >= 1.0,
+        "no commit acknowledged: {}\nlog:\n{}",
+        worker.get("/metrics").map(|r| r.1).unwrap_or_default(),
+        worker.log_tail()
+    );
+    assert_eq!(
+        worker.get("/readyz").map(|r| r.0),
+        Some(200),
+        "ready while consuming"
+    );
     assert_eq!(worker.term(Duration::from_secs(60)), Some(0));
 }
 
@@ -217,9 +320,22 @@ fn broker_down_at_start_is_retried() {
     let dead_port = free_port();
     let mut worker = Worker::start(&format!("127.0.0.1:{dead_port}"), &t, "");
     std::thread::sleep(Duration::from_secs(4));
-    assert!(worker.child.try_wait().unwrap().is_none(), "worker exited with the broker down; log:\n{}", worker.log_tail());
+    assert!(
+        worker.child.try_wait().unwrap().is_none(),
+        "worker exited with the broker down; log:\n{}",
+        worker.log_tail()
+    );
     assert_eq!(worker.get("/healthz").map(|r| r.0), Some(200));
     assert_eq!(worker.get("/readyz").map(|r| r.0), Some(503));
-    assert!(worker.log_tail().contains("kafka client error"), "log:\n{}", worker.log_tail());
-    assert_eq!(worker.term(Duration::from_secs(40)), Some(0), "log:\n{}", worker.log_tail());
+    assert!(
+        worker.log_tail().contains("kafka client error"),
+        "log:\n{}",
+        worker.log_tail()
+    );
+    assert_eq!(
+        worker.term(Duration::from_secs(40)),
+        Some(0),
+        "log:\n{}",
+        worker.log_tail()
+    );
 }

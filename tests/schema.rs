@@ -14,8 +14,18 @@ fn records() -> Vec<(String, Processed)> {
     newsflow::demo::SAMPLES
         .iter()
         .map(|(name, ct, bytes)| {
-            let raw = RawInput { payload: Some(bytes), content_type: *ct, timestamp_ms: Some(1_700_000_000_000), max_bytes: 1 << 21 };
-            let src = SourceInfo { topic: Some("t".into()), partition: Some(0), offset: Some(1), ..SourceInfo::default() };
+            let raw = RawInput {
+                payload: Some(bytes),
+                content_type: *ct,
+                timestamp_ms: Some(1_700_000_000_000),
+                max_bytes: 1 << 21,
+            };
+            let src = SourceInfo {
+                topic: Some("t".into()),
+                partition: Some(0),
+                offset: Some(1),
+                ..SourceInfo::default()
+            };
             (name.to_string(), process(&raw, &src, &pipeline))
         })
         .collect()
@@ -52,12 +62,29 @@ fn sample_records_validate() {
 fn validators_reject_broken_records() {
     let rec = record_validator();
     let (_, first) = records().into_iter().next().unwrap();
-    let Processed::Enriched { record, .. } = first else { panic!("sample 01 should enrich") };
+    let Processed::Enriched { record, .. } = first else {
+        panic!("sample 01 should enrich")
+    };
     let good: serde_json::Value = serde_json::from_slice(&record).unwrap();
     for (what, mutate) in [
-        ("missing id", Box::new(|v: &mut serde_json::Value| { v.as_object_mut().unwrap().remove("id"); }) as Box<dyn Fn(&mut serde_json::Value)>),
-        ("unknown top-level key", Box::new(|v: &mut serde_json::Value| { v["surprise"] = 1.into(); })),
-        ("bad stage status", Box::new(|v: &mut serde_json::Value| { v["stage_status"][0]["status"] = "maybe".into(); })),
+        (
+            "missing id",
+            Box::new(|v: &mut serde_json::Value| {
+                v.as_object_mut().unwrap().remove("id");
+            }) as Box<dyn Fn(&mut serde_json::Value)>,
+        ),
+        (
+            "unknown top-level key",
+            Box::new(|v: &mut serde_json::Value| {
+                v["surprise"] = 1.into();
+            }),
+        ),
+        (
+            "bad stage status",
+            Box::new(|v: &mut serde_json::Value| {
+                v["stage_status"][0]["status"] = "maybe".into();
+            }),
+        ),
     ] {
         let mut bad = good.clone();
         mutate(&mut bad);
@@ -66,6 +93,9 @@ fn validators_reject_broken_records() {
     if let Some(n) = ninjs_validator() {
         let mut bad = good["ninjs"].clone();
         bad["headlines"] = serde_json::json!([{"role": "main"}]);
-        assert!(!n.is_valid(&bad), "ninjs headline without value should be rejected");
+        assert!(
+            !n.is_valid(&bad),
+            "ninjs headline without value should be rejected"
+        );
     }
 }

@@ -12,12 +12,17 @@ use serde::{Deserialize, Deserializer};
 const PREFIX: &str = "NEWSFLOW_";
 
 /// Apply overrides; returns the names of the variables that were applied.
-pub fn apply_overrides(table: &mut toml::Table, vars: impl IntoIterator<Item = (String, String)>) -> Vec<String> {
+pub fn apply_overrides(
+    table: &mut toml::Table,
+    vars: impl IntoIterator<Item = (String, String)>,
+) -> Vec<String> {
     let mut applied = Vec::new();
     let mut vars: Vec<(String, String)> = vars.into_iter().collect();
     vars.sort();
     for (name, value) in vars {
-        let Some(rest) = name.strip_prefix(PREFIX) else { continue };
+        let Some(rest) = name.strip_prefix(PREFIX) else {
+            continue;
+        };
         if !rest.contains("__") {
             continue; // e.g. NEWSFLOW_CONFIG: not a key override
         }
@@ -36,7 +41,12 @@ pub fn apply_overrides(table: &mut toml::Table, vars: impl IntoIterator<Item = (
 fn parse_value(raw: &str) -> toml::Value {
     match toml::from_str::<toml::Table>(&format!("v = {raw}")) {
         Ok(mut t) => match t.remove("v") {
-            Some(v @ (toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Boolean(_) | toml::Value::Array(_))) => v,
+            Some(
+                v @ (toml::Value::Integer(_)
+                | toml::Value::Float(_)
+                | toml::Value::Boolean(_)
+                | toml::Value::Array(_)),
+            ) => v,
             _ => toml::Value::String(raw.to_string()),
         },
         Err(_) => toml::Value::String(raw.to_string()),
@@ -44,10 +54,14 @@ fn parse_value(raw: &str) -> toml::Value {
 }
 
 fn insert(table: &mut toml::Table, path: &[String], value: toml::Value) {
-    let Some((last, parents)) = path.split_last() else { return };
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
     let mut cur = table;
     for p in parents {
-        let entry = cur.entry(p.clone()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        let entry = cur
+            .entry(p.clone())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
         if !entry.is_table() {
             *entry = toml::Value::Table(toml::Table::new());
         }
@@ -65,7 +79,11 @@ pub fn string_or_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
         Many(Vec<String>),
     }
     Ok(match Either::deserialize(d)? {
-        Either::One(s) => s.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+        Either::One(s) => s
+            .split(',')
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
         Either::Many(v) => v,
     })
 }

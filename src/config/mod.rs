@@ -18,7 +18,10 @@ pub use properties::Properties;
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read config file {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("invalid config file {path}: {message}\nhint: every key is documented in config/newsflow.toml; run `newsflow check-config FILE` to test a file")]
     Invalid { path: PathBuf, message: String },
     #[error("invalid value from environment override {vars}: {message}\nhint: NEWSFLOW_SECTION__KEY=value sets `key` in `[section]`, e.g. NEWSFLOW_KAFKA__BROKERS=host:9092")]
@@ -197,13 +200,25 @@ macro_rules! default_from_serde {
         }
     )*};
 }
-default_from_serde!(KafkaConfig, WorkerConfig, HttpConfig, LogConfig, PipelineConfig);
+default_from_serde!(
+    KafkaConfig,
+    WorkerConfig,
+    HttpConfig,
+    LogConfig,
+    PipelineConfig
+);
 
 impl Config {
     /// Load `path`, apply `NEWSFLOW_*` overrides from `vars`, and validate,
     /// including building the pipeline.
-    pub fn load(path: &Path, vars: impl IntoIterator<Item = (String, String)>) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.into(), source })?;
+    pub fn load(
+        path: &Path,
+        vars: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.into(),
+            source,
+        })?;
         Config::from_toml(&text, path, vars)
     }
 
@@ -212,21 +227,33 @@ impl Config {
         path: &Path,
         vars: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Config, ConfigError> {
-        let invalid = |message: String| ConfigError::Invalid { path: path.into(), message };
+        let invalid = |message: String| ConfigError::Invalid {
+            path: path.into(),
+            message,
+        };
         // Phase 1a: the file alone, so errors point at its lines.
-        toml::from_str::<Config>(text).map_err(|e| invalid(e.to_string().trim_end().to_string()))?;
+        toml::from_str::<Config>(text)
+            .map_err(|e| invalid(e.to_string().trim_end().to_string()))?;
         // Phase 1b: the file plus environment overrides.
         let mut table: toml::Table = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
         let applied = env::apply_overrides(&mut table, vars);
         let config = if applied.is_empty() {
             toml::from_str::<Config>(text).map_err(|e| invalid(e.to_string()))?
         } else {
-            Config::deserialize(toml::Value::Table(table))
-                .map_err(|e| ConfigError::Env { vars: applied.join(", "), message: e.message().to_string() })?
+            Config::deserialize(toml::Value::Table(table)).map_err(|e| ConfigError::Env {
+                vars: applied.join(", "),
+                message: e.message().to_string(),
+            })?
         };
-        config.validate().map_err(|message| ConfigError::Semantic { path: path.into(), message })?;
+        config.validate().map_err(|message| ConfigError::Semantic {
+            path: path.into(),
+            message,
+        })?;
         // Phase 2: build the objects once, so a bad stage list fails here.
-        build_pipeline(&config.pipeline.stages).map_err(|source| ConfigError::Pipeline { path: path.into(), source })?;
+        build_pipeline(&config.pipeline.stages).map_err(|source| ConfigError::Pipeline {
+            path: path.into(),
+            source,
+        })?;
         Ok(config)
     }
 
@@ -240,7 +267,9 @@ impl Config {
         }
         for out in [&k.output_topic, &k.dead_letter_topic] {
             if k.input_topics.contains(out) {
-                return Err(format!("topic `{out}` is both an input and an output; that would loop forever"));
+                return Err(format!(
+                    "topic `{out}` is both an input and an output; that would loop forever"
+                ));
             }
         }
         if k.output_topic == k.dead_letter_topic {
@@ -252,9 +281,19 @@ impl Config {
         if self.worker.max_message_bytes == 0 {
             return Err("`worker.max_message_bytes` must be at least 1".into());
         }
-        for (name, props) in [("properties", &k.properties), ("consumer_properties", &k.consumer_properties)] {
+        for (name, props) in [
+            ("properties", &k.properties),
+            ("consumer_properties", &k.consumer_properties),
+        ] {
             for key in props.keys() {
-                if ["enable.auto.commit", "enable.auto.offset.store", "group.id", "bootstrap.servers"].contains(&key.as_str()) {
+                if [
+                    "enable.auto.commit",
+                    "enable.auto.offset.store",
+                    "group.id",
+                    "bootstrap.servers",
+                ]
+                .contains(&key.as_str())
+                {
                     return Err(format!(
                         "`kafka.{name}.\"{key}\"` is managed by newsflow (offsets are committed only after output is acknowledged); remove it"
                     ));
@@ -267,7 +306,11 @@ impl Config {
     /// A copy safe to print: secret properties replaced by "******".
     pub fn masked(&self) -> Config {
         let mut c = self.clone();
-        for p in [&mut c.kafka.properties, &mut c.kafka.consumer_properties, &mut c.kafka.producer_properties] {
+        for p in [
+            &mut c.kafka.properties,
+            &mut c.kafka.consumer_properties,
+            &mut c.kafka.producer_properties,
+        ] {
             p.mask();
         }
         c

@@ -15,7 +15,17 @@ const MASK: &str = "******";
 /// Keys whose values are secrets.
 pub fn is_secret(key: &str) -> bool {
     let k = key.to_lowercase();
-    ["password", "secret", "token", "jaas", "credential", ".pem", "key.location"].iter().any(|s| k.contains(s))
+    [
+        "password",
+        "secret",
+        "token",
+        "jaas",
+        "credential",
+        ".pem",
+        "key.location",
+    ]
+    .iter()
+    .any(|s| k.contains(s))
         || k.ends_with(".key")
 }
 

@@ -21,7 +21,10 @@ fn empty_file_gives_defaults() {
     let c = load("", &[]).unwrap();
     assert_eq!(c.kafka.brokers, "127.0.0.1:9092");
     assert_eq!(c.worker.max_message_bytes, 2 * 1024 * 1024);
-    assert_eq!(c.pipeline.stages.len(), crate::pipeline::known_stages().len());
+    assert_eq!(
+        c.pipeline.stages.len(),
+        crate::pipeline::known_stages().len()
+    );
 }
 
 #[test]
@@ -48,19 +51,46 @@ fn env_overrides() {
     assert_eq!(c.kafka.input_topics, vec!["x", "y"]);
     assert_eq!(c.worker.concurrency, 7);
     let masked = toml::to_string(&c.masked()).unwrap();
-    assert!(masked.contains("\"sasl.password\" = \"******\""), "{masked}");
+    assert!(
+        masked.contains("\"sasl.password\" = \"******\""),
+        "{masked}"
+    );
     assert!(!format!("{c:?}").contains("hunter2"));
 }
 
 #[test]
 fn rejections_name_the_key() {
-    check_err("[kafka]\nbrokerz = \"x\"\n", &[], &["test.toml", "unknown field `brokerz`", "line 2"]);
+    check_err(
+        "[kafka]\nbrokerz = \"x\"\n",
+        &[],
+        &["test.toml", "unknown field `brokerz`", "line 2"],
+    );
     check_err("[wokrer]\n", &[], &["unknown field `wokrer`"]);
-    check_err("", &[("NEWSFLOW_WORKER__CONCURENCY", "3")], &["NEWSFLOW_WORKER__CONCURENCY", "concurency"]);
+    check_err(
+        "",
+        &[("NEWSFLOW_WORKER__CONCURENCY", "3")],
+        &["NEWSFLOW_WORKER__CONCURENCY", "concurency"],
+    );
     check_err("[worker]\nconcurrency = 0\n", &[], &["worker.concurrency"]);
-    check_err("[kafka]\ninput_topics = [\"a\"]\noutput_topic = \"a\"\n", &[], &["`a` is both an input and an output"]);
-    check_err("[kafka.properties]\n\"enable.auto.commit\" = true\n", &[], &["enable.auto.commit", "managed by newsflow"]);
-    check_err("[[pipeline.stages]]\nname = \"sentiment\"\n", &[], &["unknown stage `sentiment`"]);
-    check_err("[[pipeline.stages]]\nname = \"stats\"\noptions = { bogus = 1 }\n", &[], &["stage #1 `stats`", "bogus"]);
+    check_err(
+        "[kafka]\ninput_topics = [\"a\"]\noutput_topic = \"a\"\n",
+        &[],
+        &["`a` is both an input and an output"],
+    );
+    check_err(
+        "[kafka.properties]\n\"enable.auto.commit\" = true\n",
+        &[],
+        &["enable.auto.commit", "managed by newsflow"],
+    );
+    check_err(
+        "[[pipeline.stages]]\nname = \"sentiment\"\n",
+        &[],
+        &["unknown stage `sentiment`"],
+    );
+    check_err(
+        "[[pipeline.stages]]\nname = \"stats\"\noptions = { bogus = 1 }\n",
+        &[],
+        &["stage #1 `stats`", "bogus"],
+    );
     check_err("[kafka.properties]\nx = [1]\n", &[], &["property `x`"]);
 }

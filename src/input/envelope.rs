@@ -7,16 +7,24 @@ use super::{html, parse_timestamp, DecodeError, InputFormat};
 use crate::document::{Document, Metadata};
 
 fn invalid(field: &str, what: &str) -> DecodeError {
-    DecodeError::InvalidDocument { detail: format!("field `{field}` {what}") }
+    DecodeError::InvalidDocument {
+        detail: format!("field `{field}` {what}"),
+    }
 }
 
 /// Take an optional string field; numbers are accepted for `id`.
-pub(super) fn take_string(map: &mut Map<String, Value>, field: &str) -> Result<Option<String>, DecodeError> {
+pub(super) fn take_string(
+    map: &mut Map<String, Value>,
+    field: &str,
+) -> Result<Option<String>, DecodeError> {
     match map.remove(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
         Some(Value::Number(n)) if field == "id" => Ok(Some(n.to_string())),
-        Some(other) => Err(invalid(field, &format!("must be a string, found {}", kind(&other)))),
+        Some(other) => Err(invalid(
+            field,
+            &format!("must be a string, found {}", kind(&other)),
+        )),
     }
 }
 
@@ -38,7 +46,10 @@ pub(super) fn take_time(
     match map.remove(field) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => parse_timestamp(&v).map(Some).ok_or_else(|| {
-            invalid(field, &format!("is not a timestamp ({v}); use RFC 3339 such as 2020-01-05T14:30:00Z"))
+            invalid(
+                field,
+                &format!("is not a timestamp ({v}); use RFC 3339 such as 2020-01-05T14:30:00Z"),
+            )
         }),
     }
 }
@@ -56,7 +67,12 @@ pub(super) fn decode(mut map: Map<String, Value>) -> Result<Document, DecodeErro
         }
         Some(Value::String(s)) => Some(s),
         None | Some(Value::Null) => None,
-        Some(other) => return Err(invalid("source", &format!("must be a string or an object, found {}", kind(&other)))),
+        Some(other) => {
+            return Err(invalid(
+                "source",
+                &format!("must be a string or an object, found {}", kind(&other)),
+            ))
+        }
     };
     let published_at = take_time(&mut map, "published_at")?;
     let title = take_string(&mut map, "title")?;

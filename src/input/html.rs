@@ -13,16 +13,55 @@ pub struct Extracted {
 /// Cheap sniff: the payload starts with a tag or doctype we recognise.
 pub fn looks_like_html(s: &str) -> bool {
     let head: String = s.chars().take(64).collect::<String>().to_ascii_lowercase();
-    ["<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<p ", "<div", "<h1", "<section"]
-        .iter()
-        .any(|p| head.starts_with(p))
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<article",
+        "<p>",
+        "<p ",
+        "<div",
+        "<h1",
+        "<section",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
 }
 
 const BLOCK: &[&str] = &[
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "h1", "h2", "h3", "h4", "h5",
-    "h6", "blockquote", "figure", "figcaption", "ul", "ol", "table", "tr", "pre", "hr", "dl", "dt", "dd",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "pre",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
 ];
-const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "form", "button"];
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "form",
+    "button",
+];
 
 pub fn to_text(html: &str) -> Extracted {
     let mut out = String::with_capacity(html.len() / 2);
@@ -93,8 +132,15 @@ pub fn to_text(html: &str) -> Extracted {
         }
         push_inline(&mut out, &decoded);
     }
-    let text = out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
-    Extracted { text: text.trim().to_string(), title }
+    let text = out
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n");
+    Extracted {
+        text: text.trim().to_string(),
+        title,
+    }
 }
 
 /// Append inline text, collapsing source whitespace (newlines in HTML are spaces).
@@ -136,7 +182,9 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[1..].find(|c: char| c == ';' || c == '&' || c.is_whitespace()).map(|e| e + 1);
+        let end = rest[1..]
+            .find(|c: char| c == ';' || c == '&' || c.is_whitespace())
+            .map(|e| e + 1);
         match end.filter(|&e| rest.as_bytes().get(e) == Some(&b';')) {
             Some(e) => {
                 let name = &rest[1..e];

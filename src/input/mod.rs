@@ -78,7 +78,12 @@ pub struct RawInput<'a> {
 
 /// Form chosen from a content-type header, if it names one we know.
 fn format_from_content_type(ct: &str) -> Option<InputFormat> {
-    let ct = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let ct = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     match ct.as_str() {
         "text/plain" => Some(InputFormat::PlainText),
         "text/html" | "application/xhtml+xml" => Some(InputFormat::Html),
@@ -92,9 +97,14 @@ fn format_from_content_type(ct: &str) -> Option<InputFormat> {
 pub fn decode(raw: &RawInput<'_>) -> Result<Document, DecodeError> {
     let bytes = raw.payload.unwrap_or(&[]);
     if bytes.len() > raw.max_bytes {
-        return Err(DecodeError::TooLarge { size: bytes.len(), limit: raw.max_bytes });
+        return Err(DecodeError::TooLarge {
+            size: bytes.len(),
+            limit: raw.max_bytes,
+        });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8 { offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if crate::text::is_blank(text) {
         return Err(DecodeError::Empty);
@@ -113,7 +123,10 @@ pub fn decode(raw: &RawInput<'_>) -> Result<Document, DecodeError> {
         return Err(DecodeError::Empty);
     }
     if doc.meta.published_at.is_none() {
-        if let Some(ts) = raw.timestamp_ms.and_then(chrono::DateTime::from_timestamp_millis) {
+        if let Some(ts) = raw
+            .timestamp_ms
+            .and_then(chrono::DateTime::from_timestamp_millis)
+        {
             doc.meta.published_at = Some(ts);
             doc.meta.published_basis = Some("message_timestamp");
         }
@@ -122,22 +135,34 @@ pub fn decode(raw: &RawInput<'_>) -> Result<Document, DecodeError> {
 }
 
 fn plain(text: &str) -> Document {
-    Document::new(text.to_string(), InputFormat::PlainText, Metadata::default())
+    Document::new(
+        text.to_string(),
+        InputFormat::PlainText,
+        Metadata::default(),
+    )
 }
 
 fn html_doc(text: &str) -> Document {
     let extracted = html::to_text(text);
-    let meta = Metadata { title: extracted.title, ..Metadata::default() };
+    let meta = Metadata {
+        title: extracted.title,
+        ..Metadata::default()
+    };
     Document::new(extracted.text, InputFormat::Html, meta)
 }
 
 fn json_doc(text: &str, declared: Option<InputFormat>) -> Result<Document, DecodeError> {
     let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::MalformedJson { detail: e.to_string() })?;
+        serde_json::from_str(text).map_err(|e| DecodeError::MalformedJson {
+            detail: e.to_string(),
+        })?;
     let serde_json::Value::Object(map) = value else {
-        return Err(DecodeError::InvalidDocument { detail: "top-level JSON value is not an object".into() });
+        return Err(DecodeError::InvalidDocument {
+            detail: "top-level JSON value is not an object".into(),
+        });
     };
-    let is_ninjs = declared == Some(InputFormat::Ninjs) || (declared.is_none() && ninjs::looks_like_ninjs(&map));
+    let is_ninjs = declared == Some(InputFormat::Ninjs)
+        || (declared.is_none() && ninjs::looks_like_ninjs(&map));
     if is_ninjs {
         ninjs::decode(map)
     } else {

@@ -10,14 +10,27 @@ use crate::document::{Document, Metadata};
 /// A JSON object is taken for ninjs when it has a `uri` and one of the
 /// ninjs content members, or declares a ninjs `$schema`.
 pub(super) fn looks_like_ninjs(map: &Map<String, Value>) -> bool {
-    let schema = map.get("$schema").and_then(Value::as_str).is_some_and(|s| s.contains("ninjs"));
-    schema || (map.contains_key("uri") && (map.contains_key("bodies") || map.contains_key("headlines") || map.contains_key("versioncreated")))
+    let schema = map
+        .get("$schema")
+        .and_then(Value::as_str)
+        .is_some_and(|s| s.contains("ninjs"));
+    schema
+        || (map.contains_key("uri")
+            && (map.contains_key("bodies")
+                || map.contains_key("headlines")
+                || map.contains_key("versioncreated")))
 }
 
 /// Pick the `value` of the entry with `role == main`, else the first.
-fn pick<'a>(entries: &'a [Value], prefer: impl Fn(&Map<String, Value>) -> bool) -> Option<&'a Map<String, Value>> {
+fn pick(
+    entries: &[Value],
+    prefer: impl Fn(&Map<String, Value>) -> bool,
+) -> Option<&Map<String, Value>> {
     let objs: Vec<&Map<String, Value>> = entries.iter().filter_map(Value::as_object).collect();
-    objs.iter().copied().find(|o| prefer(o)).or_else(|| objs.first().copied())
+    objs.iter()
+        .copied()
+        .find(|o| prefer(o))
+        .or_else(|| objs.first().copied())
 }
 
 fn take_array(map: &mut Map<String, Value>, field: &str) -> Result<Vec<Value>, DecodeError> {
@@ -25,7 +38,10 @@ fn take_array(map: &mut Map<String, Value>, field: &str) -> Result<Vec<Value>, D
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(a)) => Ok(a),
         Some(other) => Err(DecodeError::InvalidDocument {
-            detail: format!("ninjs field `{field}` must be an array, found {}", kind(&other)),
+            detail: format!(
+                "ninjs field `{field}` must be an array, found {}",
+                kind(&other)
+            ),
         }),
     }
 }
@@ -40,20 +56,31 @@ pub(super) fn decode(mut map: Map<String, Value>) -> Result<Document, DecodeErro
     };
     let headlines = take_array(&mut map, "headlines")?;
     let bodies = take_array(&mut map, "bodies")?;
-    let title = pick(&headlines, |o| o.get("role").and_then(Value::as_str) == Some("main"))
-        .and_then(|o| o.get("value"))
-        .and_then(Value::as_str)
-        .map(str::to_string);
+    let title = pick(&headlines, |o| {
+        o.get("role").and_then(Value::as_str) == Some("main")
+    })
+    .and_then(|o| o.get("value"))
+    .and_then(Value::as_str)
+    .map(str::to_string);
     let is_plain = |o: &Map<String, Value>| {
-        o.get("contenttype").and_then(Value::as_str).is_none_or(|c| c.starts_with("text/plain"))
+        o.get("contenttype")
+            .and_then(Value::as_str)
+            .is_none_or(|c| c.starts_with("text/plain"))
     };
     let body = pick(&bodies, is_plain).ok_or_else(|| DecodeError::InvalidDocument {
         detail: "ninjs item has no `bodies` entry with a `value`".into(),
     })?;
-    let value = body.get("value").and_then(Value::as_str).ok_or_else(|| DecodeError::InvalidDocument {
-        detail: "ninjs `bodies[].value` is missing or not a string".into(),
-    })?;
-    let text = if is_plain(body) { value.to_string() } else { html::to_text(value).text };
+    let value =
+        body.get("value")
+            .and_then(Value::as_str)
+            .ok_or_else(|| DecodeError::InvalidDocument {
+                detail: "ninjs `bodies[].value` is missing or not a string".into(),
+            })?;
+    let text = if is_plain(body) {
+        value.to_string()
+    } else {
+        html::to_text(value).text
+    };
     // Keep what we did not interpret, including secondary headlines and bodies.
     if headlines.len() > 1 {
         map.insert("headlines".into(), Value::Array(headlines));

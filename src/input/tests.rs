@@ -5,14 +5,28 @@ use super::*;
 const LIMIT: usize = 4096;
 
 fn raw<'a>(payload: &'a [u8], ct: Option<&'a str>) -> RawInput<'a> {
-    RawInput { payload: Some(payload), content_type: ct, timestamp_ms: Some(1_578_200_000_000), max_bytes: LIMIT }
+    RawInput {
+        payload: Some(payload),
+        content_type: ct,
+        timestamp_ms: Some(1_578_200_000_000),
+        max_bytes: LIMIT,
+    }
 }
 
 /// Expect a decode error with the given reason code.
 fn check_err(payload: &[u8], ct: Option<&str>, reason: &str) {
     match decode(&raw(payload, ct)) {
-        Err(e) => assert_eq!(e.reason(), reason, "payload {:?}: {e}", String::from_utf8_lossy(payload)),
-        Ok(d) => panic!("payload {:?} decoded to {:?}, expected {reason}", String::from_utf8_lossy(payload), d.format),
+        Err(e) => assert_eq!(
+            e.reason(),
+            reason,
+            "payload {:?}: {e}",
+            String::from_utf8_lossy(payload)
+        ),
+        Ok(d) => panic!(
+            "payload {:?} decoded to {:?}, expected {reason}",
+            String::from_utf8_lossy(payload),
+            d.format
+        ),
     }
 }
 
@@ -20,7 +34,11 @@ fn check_err(payload: &[u8], ct: Option<&str>, reason: &str) {
 fn check_ok(payload: &str, ct: Option<&str>, format: InputFormat, text_has: &str) -> Document {
     let d = decode(&raw(payload.as_bytes(), ct)).unwrap_or_else(|e| panic!("{payload:?}: {e}"));
     assert_eq!(d.format, format, "{payload:?}");
-    assert!(d.text.contains(text_has), "text {:?} lacks {text_has:?}", d.text);
+    assert!(
+        d.text.contains(text_has),
+        "text {:?} lacks {text_has:?}",
+        d.text
+    );
     d
 }
 
@@ -34,19 +52,42 @@ fn rejections() {
     check_err(b"{\"title\": 3, \"body\": \"x\"}", None, "invalid_document");
     check_err(b"{\"title\": \"no body\"}", None, "invalid_document");
     check_err(b"[1,2,3]", None, "invalid_document");
-    check_err(b"{\"body\": \"x\", \"published_at\": \"last tuesday\"}", None, "invalid_document");
+    check_err(
+        b"{\"body\": \"x\", \"published_at\": \"last tuesday\"}",
+        None,
+        "invalid_document",
+    );
     check_err(b"{\"body\": \"   \"}", None, "empty");
-    check_err(b"plain but declared json", Some("application/json"), "malformed_json");
+    check_err(
+        b"plain but declared json",
+        Some("application/json"),
+        "malformed_json",
+    );
 }
 
 #[test]
 fn plain_text() {
-    let d = check_ok("World\n\nHeadline here\n\nBody.", None, InputFormat::PlainText, "Headline here");
+    let d = check_ok(
+        "World\n\nHeadline here\n\nBody.",
+        None,
+        InputFormat::PlainText,
+        "Headline here",
+    );
     assert_eq!(d.meta.published_basis, Some("message_timestamp"));
     // A BOM is dropped.
-    check_ok("\u{FEFF}Body text", None, InputFormat::PlainText, "Body text");
+    check_ok(
+        "\u{FEFF}Body text",
+        None,
+        InputFormat::PlainText,
+        "Body text",
+    );
     // Declared text/plain wins over sniffing.
-    check_ok("{not json at all", Some("text/plain; charset=utf-8"), InputFormat::PlainText, "{not json");
+    check_ok(
+        "{not json at all",
+        Some("text/plain; charset=utf-8"),
+        InputFormat::PlainText,
+        "{not json",
+    );
 }
 
 #[test]
@@ -61,9 +102,15 @@ fn envelope() {
     );
     assert_eq!(d.meta.id.as_deref(), Some("42"));
     assert_eq!(d.meta.source.as_deref(), Some("Wire"));
-    assert_eq!(d.meta.published_at.unwrap().to_rfc3339(), "2020-01-05T09:00:00+00:00");
+    assert_eq!(
+        d.meta.published_at.unwrap().to_rfc3339(),
+        "2020-01-05T09:00:00+00:00"
+    );
     assert_eq!(d.meta.published_basis, Some("payload"));
-    assert_eq!(d.meta.extra.get("desk").and_then(|v| v.as_str()), Some("world"));
+    assert_eq!(
+        d.meta.extra.get("desk").and_then(|v| v.as_str()),
+        Some("world")
+    );
     assert_eq!(d.meta.extra["source"]["feed"], "x");
     // html member is reduced to text; epoch milliseconds are accepted.
     let d = check_ok(
@@ -72,7 +119,10 @@ fn envelope() {
         InputFormat::JsonEnvelope,
         "One & two\n\nThree",
     );
-    assert_eq!(d.meta.published_at.unwrap().to_rfc3339(), "2020-01-05T10:00:00+00:00");
+    assert_eq!(
+        d.meta.published_at.unwrap().to_rfc3339(),
+        "2020-01-05T10:00:00+00:00"
+    );
 }
 
 #[test]
@@ -89,7 +139,12 @@ fn ninjs() {
     assert_eq!(d.meta.id.as_deref(), Some("urn:x:1"));
     assert_eq!(d.meta.title.as_deref(), Some("Main"));
     assert_eq!(d.meta.extra["urgency"], 3);
-    check_ok(r#"{"uri":"u","bodies":[{"value":"Plain body"}]}"#, Some("application/ninjs+json"), InputFormat::Ninjs, "Plain body");
+    check_ok(
+        r#"{"uri":"u","bodies":[{"value":"Plain body"}]}"#,
+        Some("application/ninjs+json"),
+        InputFormat::Ninjs,
+        "Plain body",
+    );
 }
 
 #[test]
@@ -107,5 +162,8 @@ fn html_sniffed() {
 
 #[test]
 fn entities_tolerate_junk() {
-    assert_eq!(html::decode_entities("a & b &bogus; &#xZZ; &#0; &amp"), "a & b &bogus; &#xZZ; &#0; &amp");
+    assert_eq!(
+        html::decode_entities("a & b &bogus; &#xZZ; &#0; &amp"),
+        "a & b &bogus; &#xZZ; &#0; &amp"
+    );
 }

@@ -74,7 +74,10 @@ pub struct RunReport {
 
 impl Pipeline {
     pub fn new(stages: Vec<(Box<dyn Stage>, bool)>, config_hash: String) -> Self {
-        Pipeline { stages, config_hash }
+        Pipeline {
+            stages,
+            config_hash,
+        }
     }
 
     /// Run every stage in order. Never panics on input.
@@ -94,18 +97,28 @@ impl Pipeline {
             }
             statuses.push(StageStatus {
                 stage: stage.name(),
-                status: if error.is_some() { Outcome::Error } else { Outcome::Ok },
+                status: if error.is_some() {
+                    Outcome::Error
+                } else {
+                    Outcome::Ok
+                },
                 required: *required,
                 duration_ms,
                 error,
             });
         }
-        RunReport { statuses, required_failure }
+        RunReport {
+            statuses,
+            required_failure,
+        }
     }
 
     /// (name, version) of each stage in order, for provenance.
     pub fn describe(&self) -> Vec<(&'static str, &'static str)> {
-        self.stages.iter().map(|(s, _)| (s.name(), s.version())).collect()
+        self.stages
+            .iter()
+            .map(|(s, _)| (s.name(), s.version()))
+            .collect()
     }
 
     /// Hash of the stage list and options, so records say which config made them.
@@ -156,12 +169,29 @@ mod tests {
     #[test]
     fn partial_success_and_required() {
         let stats = crate::stages::stats::StatsStage::default();
-        let p = Pipeline::new(vec![(Box::new(Fails), false), (Box::new(Panics), true), (Box::new(stats), false)], "h".into());
+        let p = Pipeline::new(
+            vec![
+                (Box::new(Fails), false),
+                (Box::new(Panics), true),
+                (Box::new(stats), false),
+            ],
+            "h".into(),
+        );
         let mut doc = Document::from_text("Some words here.");
         let r = p.run(&mut doc);
         let got: Vec<(&str, Outcome)> = r.statuses.iter().map(|s| (s.stage, s.status)).collect();
-        assert_eq!(got, vec![("fails", Outcome::Error), ("panics", Outcome::Error), ("stats", Outcome::Ok)]);
-        assert_eq!(r.required_failure, Some(("panics", "panicked: boom".to_string())));
+        assert_eq!(
+            got,
+            vec![
+                ("fails", Outcome::Error),
+                ("panics", Outcome::Error),
+                ("stats", Outcome::Ok)
+            ]
+        );
+        assert_eq!(
+            r.required_failure,
+            Some(("panics", "panicked: boom".to_string()))
+        );
         assert!(doc.annotations.stats.is_some(), "later stages still run");
     }
 }

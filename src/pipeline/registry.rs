@@ -24,7 +24,11 @@ pub struct StageConfig {
 
 impl StageConfig {
     pub fn named(name: &str) -> Self {
-        StageConfig { name: name.into(), required: false, options: toml::Table::new() }
+        StageConfig {
+            name: name.into(),
+            required: false,
+            options: toml::Table::new(),
+        }
     }
 }
 
@@ -49,24 +53,41 @@ pub fn known_stages() -> &'static [(&'static str, &'static str)] {
 
 /// Parse a stage's options into its typed config, naming the stage on error.
 pub(crate) fn options<T: for<'de> Deserialize<'de>>(options: &toml::Table) -> Result<T, String> {
-    toml::Value::Table(options.clone()).try_into::<T>().map_err(|e| e.message().to_string())
+    toml::Value::Table(options.clone())
+        .try_into::<T>()
+        .map_err(|e| e.message().to_string())
 }
 
 pub fn build_pipeline(list: &[StageConfig]) -> Result<Pipeline, BuildError> {
     let mut stages: Vec<(Box<dyn Stage>, bool)> = Vec::with_capacity(list.len());
     for (i, sc) in list.iter().enumerate() {
-        let err = |detail: String| BuildError { index: i + 1, stage: sc.name.clone(), detail };
+        let err = |detail: String| BuildError {
+            index: i + 1,
+            stage: sc.name.clone(),
+            detail,
+        };
         if list[..i].iter().any(|o| o.name == sc.name) {
             return Err(err("listed twice; remove one of the entries".into()));
         }
         let stage: Box<dyn Stage> = match sc.name.as_str() {
-            "structure" => Box::new(stages::structure::StructureStage::build(options(&sc.options).map_err(err)?)),
-            "language" => Box::new(stages::language::LanguageStage::build(options(&sc.options).map_err(err)?)),
-            "stats" => Box::new(stages::stats::StatsStage::build(options(&sc.options).map_err(err)?)),
-            "fingerprint" => Box::new(stages::fingerprint::FingerprintStage::build(options(&sc.options).map_err(err)?)),
+            "structure" => Box::new(stages::structure::StructureStage::build(
+                options(&sc.options).map_err(err)?,
+            )),
+            "language" => Box::new(stages::language::LanguageStage::build(
+                options(&sc.options).map_err(err)?,
+            )),
+            "stats" => Box::new(stages::stats::StatsStage::build(
+                options(&sc.options).map_err(err)?,
+            )),
+            "fingerprint" => Box::new(stages::fingerprint::FingerprintStage::build(
+                options(&sc.options).map_err(err)?,
+            )),
             other => {
                 let names: Vec<&str> = known_stages().iter().map(|(n, _)| *n).collect();
-                return Err(err(format!("unknown stage `{other}`; known stages are: {}", names.join(", "))));
+                return Err(err(format!(
+                    "unknown stage `{other}`; known stages are: {}",
+                    names.join(", ")
+                )));
             }
         };
         stages.push((stage, sc.required));
@@ -79,7 +100,10 @@ pub fn build_pipeline(list: &[StageConfig]) -> Result<Pipeline, BuildError> {
 
 /// The default stage list, used when the config has no `[[pipeline.stages]]`.
 pub fn default_stages() -> Vec<StageConfig> {
-    known_stages().iter().map(|(n, _)| StageConfig::named(n)).collect()
+    known_stages()
+        .iter()
+        .map(|(n, _)| StageConfig::named(n))
+        .collect()
 }
 
 #[cfg(test)]
@@ -93,14 +117,26 @@ mod tests {
         }
         let w: W = toml::from_str(toml_src).unwrap();
         let e = build_pipeline(&w.stages).err().expect("should fail");
-        assert!(e.to_string().contains(expect), "{e} does not contain {expect}");
+        assert!(
+            e.to_string().contains(expect),
+            "{e} does not contain {expect}"
+        );
     }
 
     #[test]
     fn errors_name_the_stage() {
-        check_err("[[stages]]\nname = \"nope\"", "stage #1 `nope`: unknown stage `nope`; known stages are: structure");
-        check_err("[[stages]]\nname = \"stats\"\noptions = { wpm = 3 }", "stage #1 `stats`: unknown field `wpm`");
-        check_err("[[stages]]\nname = \"stats\"\n[[stages]]\nname = \"stats\"", "stage #2 `stats`: listed twice");
+        check_err(
+            "[[stages]]\nname = \"nope\"",
+            "stage #1 `nope`: unknown stage `nope`; known stages are: structure",
+        );
+        check_err(
+            "[[stages]]\nname = \"stats\"\noptions = { wpm = 3 }",
+            "stage #1 `stats`: unknown field `wpm`",
+        );
+        check_err(
+            "[[stages]]\nname = \"stats\"\n[[stages]]\nname = \"stats\"",
+            "stage #2 `stats`: listed twice",
+        );
     }
 
     #[test]

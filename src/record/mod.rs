@@ -74,16 +74,31 @@ pub fn process(raw: &RawInput<'_>, source: &SourceInfo, pipeline: &Pipeline) -> 
         Ok(d) => d,
         Err(e) => {
             let record = dead_letter_record(e.reason(), &e.to_string(), None, raw, source);
-            return Processed::DeadLetter { reason: e.reason(), record, statuses: Vec::new() };
+            return Processed::DeadLetter {
+                reason: e.reason(),
+                record,
+                statuses: Vec::new(),
+            };
         }
     };
     let report = pipeline.run(&mut doc);
     if let Some((stage, err)) = &report.required_failure {
         let msg = format!("required stage `{stage}` failed: {err}");
         let record = dead_letter_record("stage_failed", &msg, Some(stage), raw, source);
-        return Processed::DeadLetter { reason: "stage_failed", record, statuses: report.statuses };
+        return Processed::DeadLetter {
+            reason: "stage_failed",
+            record,
+            statuses: report.statuses,
+        };
     }
-    let value = enriched_record(&doc, &report.statuses, source, pipeline, raw.payload.map_or(0, <[u8]>::len), started);
+    let value = enriched_record(
+        &doc,
+        &report.statuses,
+        source,
+        pipeline,
+        raw.payload.map_or(0, <[u8]>::len),
+        started,
+    );
     let id = value["id"].as_str().unwrap_or_default().to_string();
     let record = serde_json::to_vec(&value).unwrap_or_default();
     Processed::Enriched {
@@ -105,7 +120,14 @@ fn article_id(doc: &Document) -> String {
     }
     let norm = crate::stages::fingerprint::normalised_content(&doc.text);
     let digest = <sha2::Sha256 as sha2::Digest>::digest(norm.as_bytes());
-    format!("sha-{}", digest.iter().take(10).map(|b| format!("{b:02x}")).collect::<String>())
+    format!(
+        "sha-{}",
+        digest
+            .iter()
+            .take(10)
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    )
 }
 
 pub fn enriched_record(
@@ -137,17 +159,39 @@ pub fn enriched_record(
         e.insert("published_basis".into(), json!(basis));
     }
     let slots: [(&str, Option<Value>); 4] = [
-        ("structure", a.structure.as_ref().and_then(|v| serde_json::to_value(v).ok())),
-        ("language", a.language.as_ref().and_then(|v| serde_json::to_value(v).ok())),
-        ("stats", a.stats.as_ref().and_then(|v| serde_json::to_value(v).ok())),
-        ("fingerprint", a.fingerprint.as_ref().and_then(|v| serde_json::to_value(v).ok())),
+        (
+            "structure",
+            a.structure
+                .as_ref()
+                .and_then(|v| serde_json::to_value(v).ok()),
+        ),
+        (
+            "language",
+            a.language
+                .as_ref()
+                .and_then(|v| serde_json::to_value(v).ok()),
+        ),
+        (
+            "stats",
+            a.stats.as_ref().and_then(|v| serde_json::to_value(v).ok()),
+        ),
+        (
+            "fingerprint",
+            a.fingerprint
+                .as_ref()
+                .and_then(|v| serde_json::to_value(v).ok()),
+        ),
     ];
     for (k, v) in slots {
         if let Some(v) = v {
             e.insert(k.into(), v);
         }
     }
-    let stages: Vec<Value> = pipeline.describe().iter().map(|(n, v)| json!({"name": n, "version": v})).collect();
+    let stages: Vec<Value> = pipeline
+        .describe()
+        .iter()
+        .map(|(n, v)| json!({"name": n, "version": v}))
+        .collect();
     json!({
         "id": id,
         "ninjs": ninjs::build(doc, &id),

@@ -15,15 +15,28 @@ fn uri_for(doc: &Document, id: &str) -> String {
         s.split_once(':').is_some_and(|(scheme, rest)| {
             !rest.is_empty()
                 && scheme.len() > 1
-                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         }) && !s.contains(char::is_whitespace)
     };
     match &doc.meta.id {
         Some(i) if is_uri(i) => i.clone(),
         _ => {
-            let safe: String =
-                id.chars().map(|c| if c.is_ascii_alphanumeric() || "-._~".contains(c) { c } else { '_' }).collect();
+            let safe: String = id
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || "-._~".contains(c) {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
             format!("urn:newsflow:article:{safe}")
         }
     }
@@ -45,21 +58,41 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
     if let Some(t) = doc.meta.published_at {
         n.insert("versioncreated".into(), json!(rfc3339(t)));
     }
-    let lang = a.language.as_ref().map(|l| l.code.clone()).or_else(|| doc.meta.language.clone());
+    let lang = a
+        .language
+        .as_ref()
+        .map(|l| l.code.clone())
+        .or_else(|| doc.meta.language.clone());
     if let Some(l) = lang {
         n.insert("language".into(), json!(l));
     }
-    let headline = doc.meta.title.clone().or_else(|| a.structure.as_ref()?.headline.as_ref().map(|h| h.text.clone()));
+    let headline = doc.meta.title.clone().or_else(|| {
+        a.structure
+            .as_ref()?
+            .headline
+            .as_ref()
+            .map(|h| h.text.clone())
+    });
     if let Some(h) = headline {
         n.insert("headlines".into(), json!([{"role": "main", "value": h}]));
     }
     let Some(s) = &a.structure else {
-        n.insert("bodies".into(), json!([{"role": "main", "contenttype": "text/plain", "value": doc.text}]));
+        n.insert(
+            "bodies".into(),
+            json!([{"role": "main", "contenttype": "text/plain", "value": doc.text}]),
+        );
         return Value::Object(n);
     };
-    let mut descriptions: Vec<Value> =
-        s.key_points.iter().map(|k| json!({"role": "keypoint", "contenttype": "text/plain", "value": k.text})).collect();
-    descriptions.extend(s.captions.iter().map(|c| json!({"role": "caption", "contenttype": "text/plain", "value": c.text})));
+    let mut descriptions: Vec<Value> = s
+        .key_points
+        .iter()
+        .map(|k| json!({"role": "keypoint", "contenttype": "text/plain", "value": k.text}))
+        .collect();
+    descriptions.extend(
+        s.captions
+            .iter()
+            .map(|c| json!({"role": "caption", "contenttype": "text/plain", "value": c.text})),
+    );
     if !descriptions.is_empty() {
         n.insert("descriptions".into(), Value::Array(descriptions));
     }
@@ -69,7 +102,12 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
         b["wordcount"] = json!(st.words);
     }
     n.insert("bodies".into(), json!([b]));
-    let by = s.byline.as_ref().map(|b| b.text.trim_start_matches("By ").trim_start_matches("BY ").to_string());
+    let by = s.byline.as_ref().map(|b| {
+        b.text
+            .trim_start_matches("By ")
+            .trim_start_matches("BY ")
+            .to_string()
+    });
     if let Some(by) = by.or_else(|| doc.meta.by.clone()) {
         n.insert("by".into(), json!(by));
     }
@@ -77,7 +115,12 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
         n.insert("located".into(), json!(d.location));
     }
     let mut sources: Vec<Value> = Vec::new();
-    if let Some(src) = s.dateline.as_ref().and_then(|d| d.source.clone()).or_else(|| doc.meta.source.clone()) {
+    if let Some(src) = s
+        .dateline
+        .as_ref()
+        .and_then(|d| d.source.clone())
+        .or_else(|| doc.meta.source.clone())
+    {
         sources.push(json!({"name": src, "role": "source"}));
     }
     for c in &s.credits {
@@ -91,7 +134,10 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
         n.insert("infosources".into(), Value::Array(sources));
     }
     if let Some(u) = a.fingerprint.as_ref().and_then(|f| f.canonical_url.clone()) {
-        n.insert("altids".into(), json!([{"role": "canonical-url", "value": u}]));
+        n.insert(
+            "altids".into(),
+            json!([{"role": "canonical-url", "value": u}]),
+        );
     }
     Value::Object(n)
 }
@@ -104,7 +150,10 @@ mod tests {
     fn credit_names() {
         for (line, expect) in [
             ("-- Reuters contributed to this report", Some("Reuters")),
-            ("— The Associated Press contributed to this report.", Some("The Associated Press")),
+            (
+                "— The Associated Press contributed to this report.",
+                Some("The Associated Press"),
+            ),
             ("Reporting by Jane Doe", None),
         ] {
             assert_eq!(credited(line).as_deref(), expect, "{line}");

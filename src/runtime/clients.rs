@@ -15,13 +15,25 @@ pub fn consumer_config(c: &Config) -> ClientConfig {
         .set("enable.auto.offset.store", "false")
         .set("auto.offset.reset", "earliest")
         .set("enable.partition.eof", "false")
-        .set("statistics.interval.ms", c.kafka.statistics_interval_ms.to_string())
+        .set(
+            "statistics.interval.ms",
+            c.kafka.statistics_interval_ms.to_string(),
+        )
         .set("client.id", "newsflow");
     // Let oversize payloads through to us so they are dead-lettered, not stuck.
     let fetch = (c.worker.max_message_bytes * 2 + 1_048_576).min(1_000_000_000);
-    cc.set("fetch.message.max.bytes", fetch.to_string())
-        .set("receive.message.max.bytes", (fetch + 1_048_576).max(100_000_000).min(2_147_483_647).to_string());
-    for (k, v) in c.kafka.properties.iter().chain(c.kafka.consumer_properties.iter()) {
+    cc.set("fetch.message.max.bytes", fetch.to_string()).set(
+        "receive.message.max.bytes",
+        (fetch + 1_048_576)
+            .clamp(100_000_000, 2_147_483_647)
+            .to_string(),
+    );
+    for (k, v) in c
+        .kafka
+        .properties
+        .iter()
+        .chain(c.kafka.consumer_properties.iter())
+    {
         cc.set(k, v);
     }
     cc
@@ -38,9 +50,17 @@ pub fn producer_config(c: &Config) -> ClientConfig {
         .set("message.timeout.ms", "30000")
         .set("linger.ms", "5")
         .set("message.max.bytes", max.to_string())
-        .set("statistics.interval.ms", c.kafka.statistics_interval_ms.to_string())
+        .set(
+            "statistics.interval.ms",
+            c.kafka.statistics_interval_ms.to_string(),
+        )
         .set("client.id", "newsflow");
-    for (k, v) in c.kafka.properties.iter().chain(c.kafka.producer_properties.iter()) {
+    for (k, v) in c
+        .kafka
+        .properties
+        .iter()
+        .chain(c.kafka.producer_properties.iter())
+    {
         pc.set(k, v);
     }
     pc

@@ -46,7 +46,10 @@ pub struct WorkerConsumerContext {
 }
 
 pub fn tps(list: &TopicPartitionList) -> Vec<Tp> {
-    list.elements().iter().map(|e| (e.topic().to_string(), e.partition())).collect()
+    list.elements()
+        .iter()
+        .map(|e| (e.topic().to_string(), e.partition()))
+        .collect()
 }
 
 pub fn to_list(offsets: &[(Tp, i64)]) -> TopicPartitionList {
@@ -63,11 +66,16 @@ fn labels(v: &[Tp]) -> Vec<String> {
 
 fn forward_log(client: &'static str, level: RDKafkaLogLevel, fac: &str, msg: &str) {
     match level {
-        RDKafkaLogLevel::Emerg | RDKafkaLogLevel::Alert | RDKafkaLogLevel::Critical | RDKafkaLogLevel::Error => {
+        RDKafkaLogLevel::Emerg
+        | RDKafkaLogLevel::Alert
+        | RDKafkaLogLevel::Critical
+        | RDKafkaLogLevel::Error => {
             tracing::error!(target: "librdkafka", client, fac, "{msg}")
         }
         RDKafkaLogLevel::Warning => tracing::warn!(target: "librdkafka", client, fac, "{msg}"),
-        RDKafkaLogLevel::Notice | RDKafkaLogLevel::Info => tracing::info!(target: "librdkafka", client, fac, "{msg}"),
+        RDKafkaLogLevel::Notice | RDKafkaLogLevel::Info => {
+            tracing::info!(target: "librdkafka", client, fac, "{msg}")
+        }
         RDKafkaLogLevel::Debug => tracing::debug!(target: "librdkafka", client, fac, "{msg}"),
     }
 }
@@ -77,14 +85,23 @@ impl ClientContext for WorkerConsumerContext {
         forward_log("consumer", level, fac, msg);
     }
     fn error(&self, error: KafkaError, reason: &str) {
-        ev::KafkaClientError { client: "consumer", error: &format!("{error}: {reason}") }.emit();
+        ev::KafkaClientError {
+            client: "consumer",
+            error: &format!("{error}: {reason}"),
+        }
+        .emit();
     }
     fn stats(&self, stats: Statistics) {
         let tracker = self.tracker.lock();
         for (topic, t) in &stats.topics {
             for (p, part) in &t.partitions {
                 if *p >= 0 && part.consumer_lag >= 0 && tracker.is_assigned(&(topic.clone(), *p)) {
-                    ev::ConsumerLag { topic, partition: *p, lag: part.consumer_lag }.emit();
+                    ev::ConsumerLag {
+                        topic,
+                        partition: *p,
+                        lag: part.consumer_lag,
+                    }
+                    .emit();
                 }
             }
         }
@@ -97,7 +114,9 @@ impl ConsumerContext for WorkerConsumerContext {
             Rebalance::Revoke(list) => {
                 *self.state.lock().unwrap_or_else(|p| p.into_inner()) = ConsumerState::Draining;
                 let revoked = tps(list);
-                let drained = self.tracker.wait_drained(Some(&revoked), self.drain_timeout);
+                let drained = self
+                    .tracker
+                    .wait_drained(Some(&revoked), self.drain_timeout);
                 let candidates = self.tracker.lock().commit_candidates(Some(&revoked));
                 if !candidates.is_empty() {
                     let commit = to_list(&candidates);
@@ -107,9 +126,16 @@ impl ConsumerContext for WorkerConsumerContext {
                             for (tp, o) in &candidates {
                                 t.mark_committed(tp, *o);
                             }
-                            ev::OffsetsCommitted { partitions: candidates.len(), mode: "revoke" }.emit();
+                            ev::OffsetsCommitted {
+                                partitions: candidates.len(),
+                                mode: "revoke",
+                            }
+                            .emit();
                         }
-                        Err(e) => ev::CommitFailed { error: &e.to_string() }.emit(),
+                        Err(e) => ev::CommitFailed {
+                            error: &e.to_string(),
+                        }
+                        .emit(),
                     }
                 }
                 let total = {
@@ -120,10 +146,19 @@ impl ConsumerContext for WorkerConsumerContext {
                     t.assigned()
                 };
                 self.health.assigned.store(total, Ordering::Relaxed);
-                ev::PartitionsRevoked { partitions: &labels(&revoked), drained, total }.emit();
+                ev::PartitionsRevoked {
+                    partitions: &labels(&revoked),
+                    drained,
+                    total,
+                }
+                .emit();
             }
             Rebalance::Assign(_) => {}
-            Rebalance::Error(e) => ev::KafkaClientError { client: "consumer", error: &format!("rebalance: {e}") }.emit(),
+            Rebalance::Error(e) => ev::KafkaClientError {
+                client: "consumer",
+                error: &format!("rebalance: {e}"),
+            }
+            .emit(),
         }
     }
 
@@ -139,7 +174,11 @@ impl ConsumerContext for WorkerConsumerContext {
             };
             self.health.assigned.store(total, Ordering::Relaxed);
             *self.state.lock().unwrap_or_else(|p| p.into_inner()) = ConsumerState::Consuming;
-            ev::PartitionsAssigned { partitions: &labels(&assigned), total }.emit();
+            ev::PartitionsAssigned {
+                partitions: &labels(&assigned),
+                total,
+            }
+            .emit();
         }
     }
 }
@@ -154,13 +193,23 @@ impl ClientContext for WorkerProducerContext {
         forward_log("producer", level, fac, msg);
     }
     fn error(&self, error: KafkaError, reason: &str) {
-        if matches!(error, KafkaError::Global(rdkafka::types::RDKafkaErrorCode::AllBrokersDown)) {
+        if matches!(
+            error,
+            KafkaError::Global(rdkafka::types::RDKafkaErrorCode::AllBrokersDown)
+        ) {
             self.health.producer_up.store(false, Ordering::Relaxed);
         }
-        ev::KafkaClientError { client: "producer", error: &format!("{error}: {reason}") }.emit();
+        ev::KafkaClientError {
+            client: "producer",
+            error: &format!("{error}: {reason}"),
+        }
+        .emit();
     }
     fn stats(&self, stats: Statistics) {
-        let up = stats.brokers.values().any(|b| b.nodeid >= 0 && b.state == "UP");
+        let up = stats
+            .brokers
+            .values()
+            .any(|b| b.nodeid >= 0 && b.state == "UP");
         self.health.producer_up.store(up, Ordering::Relaxed);
     }
 }

@@ -23,7 +23,8 @@ pub async fn serve(listener: TcpListener, health: Arc<Health>, shutdown: Cancell
             Ok((stream, _)) => {
                 let health = health.clone();
                 tokio::spawn(async move {
-                    let _ = tokio::time::timeout(Duration::from_secs(10), handle(stream, health)).await;
+                    let _ =
+                        tokio::time::timeout(Duration::from_secs(10), handle(stream, health)).await;
                 });
             }
             Err(e) => {
@@ -52,12 +53,28 @@ async fn handle(mut stream: TcpStream, health: Arc<Health>) -> std::io::Result<(
     let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let path = path.split('?').next().unwrap_or("");
     let (status, ctype, body) = match (method, path) {
-        ("GET", "/metrics") => ("200 OK", "text/plain; version=0.0.4", internal_events::render()),
+        ("GET", "/metrics") => (
+            "200 OK",
+            "text/plain; version=0.0.4",
+            internal_events::render(),
+        ),
         ("GET", "/healthz") => ("200 OK", "text/plain", "ok\n".to_string()),
         ("GET", "/readyz") if health.ready() => ("200 OK", "text/plain", "ready\n".to_string()),
-        ("GET", "/readyz") => ("503 Service Unavailable", "text/plain", readiness_detail(&health)),
-        ("GET", _) => ("404 Not Found", "text/plain", "endpoints: /metrics /healthz /readyz\n".to_string()),
-        _ => ("405 Method Not Allowed", "text/plain", "GET only\n".to_string()),
+        ("GET", "/readyz") => (
+            "503 Service Unavailable",
+            "text/plain",
+            readiness_detail(&health),
+        ),
+        ("GET", _) => (
+            "404 Not Found",
+            "text/plain",
+            "endpoints: /metrics /healthz /readyz\n".to_string(),
+        ),
+        _ => (
+            "405 Method Not Allowed",
+            "text/plain",
+            "GET only\n".to_string(),
+        ),
     };
     let resp = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",

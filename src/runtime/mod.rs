@@ -41,9 +41,15 @@ use crate::record::{self, dead_letter_record, Processed, SourceInfo};
 #[derive(Debug, thiserror::Error)]
 pub enum RuntimeError {
     #[error("cannot create the Kafka {client}: {source}; check [kafka] settings and properties")]
-    Client { client: &'static str, source: KafkaError },
+    Client {
+        client: &'static str,
+        source: KafkaError,
+    },
     #[error("cannot subscribe to {topics:?}: {source}")]
-    Subscribe { topics: Vec<String>, source: KafkaError },
+    Subscribe {
+        topics: Vec<String>,
+        source: KafkaError,
+    },
 }
 
 /// A message copied out of librdkafka's buffer, so no borrowed message
@@ -91,8 +97,14 @@ impl OwnedInput {
             topic: Some(self.topic.clone()),
             partition: Some(self.partition),
             offset: Some(self.offset),
-            timestamp: self.timestamp_ms.and_then(chrono::DateTime::from_timestamp_millis).map(record::rfc3339),
-            key: self.key.as_ref().map(|k| String::from_utf8_lossy(k).into_owned()),
+            timestamp: self
+                .timestamp_ms
+                .and_then(chrono::DateTime::from_timestamp_millis)
+                .map(record::rfc3339),
+            key: self
+                .key
+                .as_ref()
+                .map(|k| String::from_utf8_lossy(k).into_owned()),
             file: None,
         }
     }
@@ -127,16 +139,36 @@ pub async fn run_worker(
     let consumer: Arc<StreamConsumer<WorkerConsumerContext>> = Arc::new(
         clients::consumer_config(&config)
             .create_with_context(consumer_ctx)
-            .map_err(|source| RuntimeError::Client { client: "consumer", source })?,
+            .map_err(|source| RuntimeError::Client {
+                client: "consumer",
+                source,
+            })?,
     );
     let producer: FutureProducer<WorkerProducerContext> = clients::producer_config(&config)
-        .create_with_context(WorkerProducerContext { health: health.clone() })
-        .map_err(|source| RuntimeError::Client { client: "producer", source })?;
-    let topics: Vec<&str> = config.kafka.input_topics.iter().map(String::as_str).collect();
+        .create_with_context(WorkerProducerContext {
+            health: health.clone(),
+        })
+        .map_err(|source| RuntimeError::Client {
+            client: "producer",
+            source,
+        })?;
+    let topics: Vec<&str> = config
+        .kafka
+        .input_topics
+        .iter()
+        .map(String::as_str)
+        .collect();
     consumer
         .subscribe(&topics)
-        .map_err(|source| RuntimeError::Subscribe { topics: config.kafka.input_topics.clone(), source })?;
-    ev::Lifecycle { what: "worker started", detail: &format!("brokers={} topics={topics:?}", config.kafka.brokers) }.emit();
+        .map_err(|source| RuntimeError::Subscribe {
+            topics: config.kafka.input_topics.clone(),
+            source,
+        })?;
+    ev::Lifecycle {
+        what: "worker started",
+        detail: &format!("brokers={} topics={topics:?}", config.kafka.brokers),
+    }
+    .emit();
 
     let shared = Arc::new(Shared {
         pipeline,
@@ -147,8 +179,17 @@ pub async fn run_worker(
         config,
     });
     let background = CancellationToken::new();
-    let commit_task = tokio::spawn(commit_loop(consumer.clone(), tracker.clone(), shared.config.worker.commit_interval_ms, background.clone()));
-    let probe_task = tokio::spawn(probe_producer(shared.clone(), health.clone(), background.clone()));
+    let commit_task = tokio::spawn(commit_loop(
+        consumer.clone(),
+        tracker.clone(),
+        shared.config.worker.commit_interval_ms,
+        background.clone(),
+    ));
+    let probe_task = tokio::spawn(probe_producer(
+        shared.clone(),
+        health.clone(),
+        background.clone(),
+    ));
 
     let permits = Arc::new(Semaphore::new(shared.config.worker.concurrency));
     let tasks = TaskTracker::new();
@@ -167,7 +208,12 @@ pub async fn run_worker(
                 recv_errors = 0;
                 let input = OwnedInput::from_message(&m);
                 drop(m);
-                ev::MessageReceived { topic: &input.topic, partition: input.partition, offset: input.offset }.emit();
+                ev::MessageReceived {
+                    topic: &input.topic,
+                    partition: input.partition,
+                    offset: input.offset,
+                }
+                .emit();
                 let tp: Tp = (input.topic.clone(), input.partition);
                 let epoch = tracker.lock().begin(&tp, input.offset);
                 let n = shared.in_flight.fetch_add(1, Ordering::Relaxed) + 1;
@@ -176,7 +222,11 @@ pub async fn run_worker(
             }
             Err(e) => {
                 // Broker or topic trouble; librdkafka reconnects by itself.
-                ev::KafkaClientError { client: "consumer", error: &e.to_string() }.emit();
+                ev::KafkaClientError {
+                    client: "consumer",
+                    error: &e.to_string(),
+                }
+                .emit();
                 recv_errors = recv_errors.saturating_add(1);
                 let backoff = 100u64.saturating_mul(1 << recv_errors.min(6));
                 tokio::select! {
@@ -187,9 +237,16 @@ pub async fn run_worker(
         }
     }
 
-    ev::Lifecycle { what: "shutdown: draining", detail: &format!("in_flight={}", shared.in_flight.load(Ordering::Relaxed)) }.emit();
+    ev::Lifecycle {
+        what: "shutdown: draining",
+        detail: &format!("in_flight={}", shared.in_flight.load(Ordering::Relaxed)),
+    }
+    .emit();
     tasks.close();
-    if tokio::time::timeout(drain_timeout, tasks.wait()).await.is_err() {
+    if tokio::time::timeout(drain_timeout, tasks.wait())
+        .await
+        .is_err()
+    {
         ev::Lifecycle { what: "shutdown: drain timeout passed; abandoning unfinished messages (they will be redelivered)", detail: "" }.emit();
         shared.hard_stop.cancel();
         let _ = tokio::time::timeout(Duration::from_secs(5), tasks.wait()).await;
@@ -205,14 +262,27 @@ pub async fn run_worker(
         consumer.unsubscribe();
         drop(consumer); // closes the consumer: revoke callback, LeaveGroup
     });
-    if tokio::time::timeout(Duration::from_secs(15), closing).await.is_err() {
-        ev::Lifecycle { what: "shutdown: consumer close timed out", detail: "broker unreachable?" }.emit();
+    if tokio::time::timeout(Duration::from_secs(15), closing)
+        .await
+        .is_err()
+    {
+        ev::Lifecycle {
+            what: "shutdown: consumer close timed out",
+            detail: "broker unreachable?",
+        }
+        .emit();
     }
     let flushed = tokio::task::spawn_blocking(move || {
-        let _ = shared.producer.flush(Timeout::After(Duration::from_secs(10)));
+        let _ = shared
+            .producer
+            .flush(Timeout::After(Duration::from_secs(10)));
     });
     let _ = tokio::time::timeout(Duration::from_secs(15), flushed).await;
-    ev::Lifecycle { what: "worker stopped", detail: "" }.emit();
+    ev::Lifecycle {
+        what: "worker stopped",
+        detail: "",
+    }
+    .emit();
     Ok(())
 }
 
@@ -220,7 +290,11 @@ pub async fn run_worker(
 /// record what the broker accepted. Used by the periodic loop and at shutdown.
 /// (Commit results are not taken from librdkafka's commit callback: with a
 /// StreamConsumer it was not delivered for explicit-offset async commits here.)
-fn commit_now(consumer: &StreamConsumer<WorkerConsumerContext>, tracker: &SharedTracker, mode: &'static str) {
+fn commit_now(
+    consumer: &StreamConsumer<WorkerConsumerContext>,
+    tracker: &SharedTracker,
+    mode: &'static str,
+) {
     let candidates = tracker.lock().commit_candidates(None);
     if candidates.is_empty() {
         return;
@@ -234,9 +308,16 @@ fn commit_now(consumer: &StreamConsumer<WorkerConsumerContext>, tracker: &Shared
             for (tp, o) in &candidates {
                 t.mark_committed(tp, *o);
             }
-            ev::OffsetsCommitted { partitions: candidates.len(), mode }.emit();
+            ev::OffsetsCommitted {
+                partitions: candidates.len(),
+                mode,
+            }
+            .emit();
         }
-        Err(e) => ev::CommitFailed { error: &e.to_string() }.emit(),
+        Err(e) => ev::CommitFailed {
+            error: &e.to_string(),
+        }
+        .emit(),
     }
 }
 
@@ -267,9 +348,14 @@ async fn commit_loop(
 async fn probe_producer(shared: Arc<Shared>, health: Arc<Health>, stop: CancellationToken) {
     loop {
         let s = shared.clone();
-        let ok = tokio::task::spawn_blocking(move || s.producer.client().fetch_metadata(None, Duration::from_secs(3)).is_ok())
-            .await
-            .unwrap_or(false);
+        let ok = tokio::task::spawn_blocking(move || {
+            s.producer
+                .client()
+                .fetch_metadata(None, Duration::from_secs(3))
+                .is_ok()
+        })
+        .await
+        .unwrap_or(false);
         if ok {
             health.producer_up.store(true, Ordering::Relaxed);
             return;
@@ -300,12 +386,21 @@ enum ProduceError {
     Abandoned,
 }
 
-async fn produce(shared: &Shared, topic: &str, key: &[u8], payload: &[u8], headers: &OwnedHeaders) -> Result<(), ProduceError> {
+async fn produce(
+    shared: &Shared,
+    topic: &str,
+    key: &[u8],
+    payload: &[u8],
+    headers: &OwnedHeaders,
+) -> Result<(), ProduceError> {
     let w = &shared.config.worker;
     let mut backoff = w.retry_backoff_ms.max(1);
     let mut attempt = 0u32;
     loop {
-        let record = FutureRecord::to(topic).key(key).payload(payload).headers(headers.clone());
+        let record = FutureRecord::to(topic)
+            .key(key)
+            .payload(payload)
+            .headers(headers.clone());
         let sent = tokio::select! {
             r = shared.producer.send(record, Timeout::After(Duration::from_secs(5))) => r,
             _ = shared.hard_stop.cancelled() => return Err(ProduceError::Abandoned),
@@ -315,7 +410,13 @@ async fn produce(shared: &Shared, topic: &str, key: &[u8], payload: &[u8], heade
             Err((e, _)) if permanent(&e) => return Err(ProduceError::Permanent(e.to_string())),
             Err((e, _)) => {
                 attempt += 1;
-                ev::ProduceRetry { topic, error: &e.to_string(), attempt, backoff_ms: backoff }.emit();
+                ev::ProduceRetry {
+                    topic,
+                    error: &e.to_string(),
+                    attempt,
+                    backoff_ms: backoff,
+                }
+                .emit();
                 tokio::select! {
                     _ = tokio::time::sleep(Duration::from_millis(backoff)) => {}
                     _ = shared.hard_stop.cancelled() => return Err(ProduceError::Abandoned),
@@ -328,10 +429,19 @@ async fn produce(shared: &Shared, topic: &str, key: &[u8], payload: &[u8], heade
 
 fn headers(source: &str, extra: Option<(&str, &str)>) -> OwnedHeaders {
     let mut h = OwnedHeaders::new()
-        .insert(Header { key: "content-type", value: Some("application/json") })
-        .insert(Header { key: "newsflow-source", value: Some(source) });
+        .insert(Header {
+            key: "content-type",
+            value: Some("application/json"),
+        })
+        .insert(Header {
+            key: "newsflow-source",
+            value: Some(source),
+        });
     if let Some((k, v)) = extra {
-        h = h.insert(Header { key: k, value: Some(v) });
+        h = h.insert(Header {
+            key: k,
+            value: Some(v),
+        });
     }
     h
 }
@@ -341,29 +451,79 @@ async fn handle(shared: Arc<Shared>, input: OwnedInput, epoch: u64, _permit: Own
     let input = Arc::new(input);
     let (s2, i2) = (shared.clone(), input.clone());
     let processed = tokio::task::spawn_blocking(move || {
-        record::process(&i2.raw(s2.config.worker.max_message_bytes), &i2.source(), &s2.pipeline)
+        record::process(
+            &i2.raw(s2.config.worker.max_message_bytes),
+            &i2.source(),
+            &s2.pipeline,
+        )
     })
     .await
     .unwrap_or_else(|e| {
         let raw = input.raw(shared.config.worker.max_message_bytes);
-        let record = dead_letter_record("internal_error", &format!("processing task failed: {e}"), None, &raw, &input.source());
-        Processed::DeadLetter { reason: "internal_error", record, statuses: Vec::new() }
+        let record = dead_letter_record(
+            "internal_error",
+            &format!("processing task failed: {e}"),
+            None,
+            &raw,
+            &input.source(),
+        );
+        Processed::DeadLetter {
+            reason: "internal_error",
+            record,
+            statuses: Vec::new(),
+        }
     });
     let source_label = format!("{}/{}/{}", input.topic, input.partition, input.offset);
-    let dlq_key = input.key.clone().unwrap_or_else(|| source_label.clone().into_bytes());
+    let dlq_key = input
+        .key
+        .clone()
+        .unwrap_or_else(|| source_label.clone().into_bytes());
     let k = &shared.config.kafka;
     let outcome = match processed {
-        Processed::Enriched { id, record, statuses, published_at, published_basis } => {
+        Processed::Enriched {
+            id,
+            record,
+            statuses,
+            published_at,
+            published_basis,
+        } => {
             for s in &statuses {
-                ev::StageFinished { stage: s.stage, duration_ms: s.duration_ms, error: s.error.as_deref() }.emit();
+                ev::StageFinished {
+                    stage: s.stage,
+                    duration_ms: s.duration_ms,
+                    error: s.error.as_deref(),
+                }
+                .emit();
             }
-            match produce(&shared, &k.output_topic, id.as_bytes(), &record, &headers(&source_label, None)).await {
+            match produce(
+                &shared,
+                &k.output_topic,
+                id.as_bytes(),
+                &record,
+                &headers(&source_label, None),
+            )
+            .await
+            {
                 Ok(()) => {
-                    ev::RecordProduced { topic: &k.output_topic, id: &id, partition: input.partition, offset: input.offset }.emit();
-                    let basis = if published_basis == Some("payload") { "published" } else { "message" };
+                    ev::RecordProduced {
+                        topic: &k.output_topic,
+                        id: &id,
+                        partition: input.partition,
+                        offset: input.offset,
+                    }
+                    .emit();
+                    let basis = if published_basis == Some("payload") {
+                        "published"
+                    } else {
+                        "message"
+                    };
                     if let Some(t) = published_at {
                         let secs = (chrono::Utc::now() - t).num_milliseconds() as f64 / 1000.0;
-                        ev::Freshness { basis, seconds: secs }.emit();
+                        ev::Freshness {
+                            basis,
+                            seconds: secs,
+                        }
+                        .emit();
                     }
                     Ok(())
                 }
@@ -371,38 +531,83 @@ async fn handle(shared: Arc<Shared>, input: OwnedInput, epoch: u64, _permit: Own
                     // The broker refused the enriched record: dead-letter the input instead.
                     let raw = input.raw(shared.config.worker.max_message_bytes);
                     let msg = format!("enriched record rejected by the broker: {err}");
-                    let record = dead_letter_record("output_rejected", &msg, None, &raw, &input.source());
-                    dead_letter(&shared, "output_rejected", &dlq_key, &record, &source_label, &input).await
+                    let record =
+                        dead_letter_record("output_rejected", &msg, None, &raw, &input.source());
+                    dead_letter(
+                        &shared,
+                        "output_rejected",
+                        &dlq_key,
+                        &record,
+                        &source_label,
+                        &input,
+                    )
+                    .await
                 }
                 Err(ProduceError::Abandoned) => Err(()),
             }
         }
-        Processed::DeadLetter { reason, record, statuses } => {
+        Processed::DeadLetter {
+            reason,
+            record,
+            statuses,
+        } => {
             for s in &statuses {
-                ev::StageFinished { stage: s.stage, duration_ms: s.duration_ms, error: s.error.as_deref() }.emit();
+                ev::StageFinished {
+                    stage: s.stage,
+                    duration_ms: s.duration_ms,
+                    error: s.error.as_deref(),
+                }
+                .emit();
             }
             dead_letter(&shared, reason, &dlq_key, &record, &source_label, &input).await
         }
     };
     if outcome.is_ok() {
-        shared.tracker.finish(&(input.topic.clone(), input.partition), epoch, input.offset);
+        shared
+            .tracker
+            .finish(&(input.topic.clone(), input.partition), epoch, input.offset);
     }
     let n = shared.in_flight.fetch_sub(1, Ordering::Relaxed) - 1;
     ev::InFlight(n).emit();
 }
 
-async fn dead_letter(shared: &Shared, reason: &'static str, key: &[u8], record: &[u8], source: &str, input: &OwnedInput) -> Result<(), ()> {
+async fn dead_letter(
+    shared: &Shared,
+    reason: &'static str,
+    key: &[u8],
+    record: &[u8],
+    source: &str,
+    input: &OwnedInput,
+) -> Result<(), ()> {
     let topic = &shared.config.kafka.dead_letter_topic;
-    match produce(shared, topic, key, record, &headers(source, Some(("newsflow-dead-letter-reason", reason)))).await {
+    match produce(
+        shared,
+        topic,
+        key,
+        record,
+        &headers(source, Some(("newsflow-dead-letter-reason", reason))),
+    )
+    .await
+    {
         Ok(()) => {
-            ev::DeadLettered { reason, topic: &input.topic, partition: input.partition, offset: input.offset }.emit();
+            ev::DeadLettered {
+                reason,
+                topic: &input.topic,
+                partition: input.partition,
+                offset: input.offset,
+            }
+            .emit();
             Ok(())
         }
         Err(ProduceError::Permanent(e)) => {
             // Even the bounded dead-letter record was refused: nothing more
             // we can write. Log loudly and let the offset pass, so the
             // partition is not blocked forever.
-            ev::KafkaClientError { client: "producer", error: &format!("dead-letter record refused for {source}: {e}") }.emit();
+            ev::KafkaClientError {
+                client: "producer",
+                error: &format!("dead-letter record refused for {source}: {e}"),
+            }
+            .emit();
             Ok(())
         }
         Err(ProduceError::Abandoned) => Err(()),

@@ -33,7 +33,13 @@ impl Tracker {
     /// Start tracking a partition (on assignment). Resets any old state.
     pub fn assign(&mut self, tp: Tp) -> u64 {
         self.epochs += 1;
-        self.parts.insert(tp, Part { epoch: self.epochs, ..Part::default() });
+        self.parts.insert(
+            tp,
+            Part {
+                epoch: self.epochs,
+                ..Part::default()
+            },
+        );
         self.epochs
     }
 
@@ -144,7 +150,11 @@ impl SharedTracker {
             if now >= deadline {
                 return false;
             }
-            guard = self.changed.wait_timeout(guard, deadline - now).unwrap_or_else(|p| p.into_inner()).0;
+            guard = self
+                .changed
+                .wait_timeout(guard, deadline - now)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
         }
     }
 }
@@ -173,17 +183,45 @@ mod tests {
                 _ => unreachable!(),
             }
         }
-        let got: Vec<(i32, i64)> = t.commit_candidates(None).into_iter().map(|((_, p), o)| (p, o)).collect();
+        let got: Vec<(i32, i64)> = t
+            .commit_candidates(None)
+            .into_iter()
+            .map(|((_, p), o)| (p, o))
+            .collect();
         assert_eq!(got, expect, "steps {steps:?}");
     }
 
     #[test]
     fn contiguous_prefix_only() {
-        check(&[('b', 0, 0), ('b', 0, 1), ('b', 0, 2), ('f', 0, 1), ('f', 0, 2)], &[]);
-        check(&[('b', 0, 0), ('b', 0, 1), ('b', 0, 2), ('f', 0, 1), ('f', 0, 0)], &[(0, 2)]);
-        check(&[('b', 0, 0), ('b', 0, 1), ('f', 0, 1), ('f', 0, 0)], &[(0, 2)]);
+        check(
+            &[
+                ('b', 0, 0),
+                ('b', 0, 1),
+                ('b', 0, 2),
+                ('f', 0, 1),
+                ('f', 0, 2),
+            ],
+            &[],
+        );
+        check(
+            &[
+                ('b', 0, 0),
+                ('b', 0, 1),
+                ('b', 0, 2),
+                ('f', 0, 1),
+                ('f', 0, 0),
+            ],
+            &[(0, 2)],
+        );
+        check(
+            &[('b', 0, 0), ('b', 0, 1), ('f', 0, 1), ('f', 0, 0)],
+            &[(0, 2)],
+        );
         // Gaps in offsets (compaction) do not block.
-        check(&[('b', 0, 5), ('b', 0, 9), ('f', 0, 5), ('f', 0, 9)], &[(0, 10)]);
+        check(
+            &[('b', 0, 5), ('b', 0, 9), ('f', 0, 5), ('f', 0, 9)],
+            &[(0, 10)],
+        );
         // Partitions are independent.
         check(&[('b', 0, 0), ('b', 1, 0), ('f', 1, 0)], &[(1, 1)]);
     }

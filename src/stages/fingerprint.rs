@@ -19,7 +19,6 @@ pub struct Config {
     pub strip_query_params: Vec<String>,
 }
 
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fingerprint {
     /// Stable id of the article.
@@ -44,8 +43,16 @@ impl Default for FingerprintStage {
 
 impl FingerprintStage {
     pub fn build(config: Config) -> Self {
-        let mut strip: Vec<String> = ["utm_*", "fbclid", "gclid", "ocid", "cmpid"].iter().map(|s| s.to_string()).collect();
-        strip.extend(config.strip_query_params.into_iter().map(|s| s.to_lowercase()));
+        let mut strip: Vec<String> = ["utm_*", "fbclid", "gclid", "ocid", "cmpid"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        strip.extend(
+            config
+                .strip_query_params
+                .into_iter()
+                .map(|s| s.to_lowercase()),
+        );
         FingerprintStage { strip }
     }
 
@@ -83,11 +90,21 @@ impl FingerprintStage {
             return None;
         }
         let (path, query) = path_query.split_once('?').unwrap_or((path_query, ""));
-        let path = if path.len() > 1 { path.trim_end_matches('/') } else { "" };
-        let mut params: Vec<&str> =
-            query.split('&').filter(|p| !p.is_empty() && !self.stripped(p.split('=').next().unwrap_or(""))).collect();
+        let path = if path.len() > 1 {
+            path.trim_end_matches('/')
+        } else {
+            ""
+        };
+        let mut params: Vec<&str> = query
+            .split('&')
+            .filter(|p| !p.is_empty() && !self.stripped(p.split('=').next().unwrap_or("")))
+            .collect();
         params.sort_unstable();
-        let q = if params.is_empty() { String::new() } else { format!("?{}", params.join("&")) };
+        let q = if params.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", params.join("&"))
+        };
         Some(format!("https://{host}{path}{q}"))
     }
 }
@@ -95,7 +112,10 @@ impl FingerprintStage {
 /// Lower-case alphanumeric words joined by single spaces.
 pub fn normalised_content(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -119,14 +139,23 @@ impl Stage for FingerprintStage {
         let content = normalised_content(&super::content_text(doc));
         let content_hash = hex(&Sha256::digest(content.as_bytes()));
         let canonical_url = doc.meta.url.as_deref().and_then(|u| self.canonical_url(u));
-        let (id, id_basis) = if let Some(id) = doc.meta.id.as_ref().filter(|s| !s.trim().is_empty()) {
+        let (id, id_basis) = if let Some(id) = doc.meta.id.as_ref().filter(|s| !s.trim().is_empty())
+        {
             (id.trim().to_string(), "input")
         } else if let Some(u) = &canonical_url {
-            (format!("url-{}", &hex(&Sha256::digest(u.as_bytes()))[..20]), "url")
+            (
+                format!("url-{}", &hex(&Sha256::digest(u.as_bytes()))[..20]),
+                "url",
+            )
         } else {
             (format!("sha-{}", &content_hash[..20]), "content")
         };
-        doc.annotations.fingerprint = Some(Fingerprint { id, id_basis, canonical_url, content_hash });
+        doc.annotations.fingerprint = Some(Fingerprint {
+            id,
+            id_basis,
+            canonical_url,
+            content_hash,
+        });
         Ok(())
     }
 }
@@ -136,16 +165,29 @@ mod tests {
     use super::*;
 
     fn check_url(input: &str, expect: Option<&str>) {
-        assert_eq!(FingerprintStage::default().canonical_url(input).as_deref(), expect, "{input}");
+        assert_eq!(
+            FingerprintStage::default().canonical_url(input).as_deref(),
+            expect,
+            "{input}"
+        );
     }
 
     #[test]
     fn canonical_urls() {
         let s = FingerprintStage::build(Config::default());
         let c = |u: &str| s.canonical_url(u);
-        assert_eq!(c("HTTP://WWW.Example.com:80/a/b/?utm_source=x&b=2&a=1#frag").as_deref(), Some("https://example.com/a/b?a=1&b=2"));
-        assert_eq!(c("https://example.com").as_deref(), Some("https://example.com"));
-        assert_eq!(c("https://example.com/?fbclid=1").as_deref(), Some("https://example.com"));
+        assert_eq!(
+            c("HTTP://WWW.Example.com:80/a/b/?utm_source=x&b=2&a=1#frag").as_deref(),
+            Some("https://example.com/a/b?a=1&b=2")
+        );
+        assert_eq!(
+            c("https://example.com").as_deref(),
+            Some("https://example.com")
+        );
+        assert_eq!(
+            c("https://example.com/?fbclid=1").as_deref(),
+            Some("https://example.com")
+        );
         check_url("ftp://example.com/x", None);
         check_url("not a url", None);
     }

@@ -29,7 +29,10 @@ fn default_max_bytes() -> usize {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { min_chars: default_min_chars(), max_bytes: default_max_bytes() }
+        Config {
+            min_chars: default_min_chars(),
+            max_bytes: default_max_bytes(),
+        }
     }
 }
 
@@ -68,16 +71,76 @@ impl Default for LanguageStage {
 /// ISO 639-3 (whatlang) to ISO 639-1 where one exists.
 fn iso639_1(code3: &str) -> Option<&'static str> {
     const MAP: &[(&str, &str)] = &[
-        ("afr", "af"), ("aka", "ak"), ("amh", "am"), ("ara", "ar"), ("aze", "az"), ("bel", "be"), ("ben", "bn"),
-        ("bul", "bg"), ("cat", "ca"), ("ces", "cs"), ("cmn", "zh"), ("cym", "cy"), ("dan", "da"), ("deu", "de"),
-        ("ell", "el"), ("eng", "en"), ("epo", "eo"), ("est", "et"), ("fin", "fi"), ("fra", "fr"), ("guj", "gu"),
-        ("heb", "he"), ("hin", "hi"), ("hrv", "hr"), ("hun", "hu"), ("hye", "hy"), ("ind", "id"), ("ita", "it"),
-        ("jav", "jv"), ("jpn", "ja"), ("kan", "kn"), ("kat", "ka"), ("khm", "km"), ("kor", "ko"), ("lat", "la"),
-        ("lav", "lv"), ("lit", "lt"), ("mal", "ml"), ("mar", "mr"), ("mkd", "mk"), ("mya", "my"), ("nep", "ne"),
-        ("nld", "nl"), ("nob", "nb"), ("ori", "or"), ("pan", "pa"), ("pes", "fa"), ("pol", "pl"), ("por", "pt"),
-        ("ron", "ro"), ("rus", "ru"), ("sin", "si"), ("slk", "sk"), ("slv", "sl"), ("sna", "sn"), ("spa", "es"),
-        ("srp", "sr"), ("swe", "sv"), ("tam", "ta"), ("tel", "te"), ("tgl", "tl"), ("tha", "th"), ("tuk", "tk"),
-        ("tur", "tr"), ("ukr", "uk"), ("urd", "ur"), ("uzb", "uz"), ("vie", "vi"), ("yid", "yi"), ("zul", "zu"),
+        ("afr", "af"),
+        ("aka", "ak"),
+        ("amh", "am"),
+        ("ara", "ar"),
+        ("aze", "az"),
+        ("bel", "be"),
+        ("ben", "bn"),
+        ("bul", "bg"),
+        ("cat", "ca"),
+        ("ces", "cs"),
+        ("cmn", "zh"),
+        ("cym", "cy"),
+        ("dan", "da"),
+        ("deu", "de"),
+        ("ell", "el"),
+        ("eng", "en"),
+        ("epo", "eo"),
+        ("est", "et"),
+        ("fin", "fi"),
+        ("fra", "fr"),
+        ("guj", "gu"),
+        ("heb", "he"),
+        ("hin", "hi"),
+        ("hrv", "hr"),
+        ("hun", "hu"),
+        ("hye", "hy"),
+        ("ind", "id"),
+        ("ita", "it"),
+        ("jav", "jv"),
+        ("jpn", "ja"),
+        ("kan", "kn"),
+        ("kat", "ka"),
+        ("khm", "km"),
+        ("kor", "ko"),
+        ("lat", "la"),
+        ("lav", "lv"),
+        ("lit", "lt"),
+        ("mal", "ml"),
+        ("mar", "mr"),
+        ("mkd", "mk"),
+        ("mya", "my"),
+        ("nep", "ne"),
+        ("nld", "nl"),
+        ("nob", "nb"),
+        ("ori", "or"),
+        ("pan", "pa"),
+        ("pes", "fa"),
+        ("pol", "pl"),
+        ("por", "pt"),
+        ("ron", "ro"),
+        ("rus", "ru"),
+        ("sin", "si"),
+        ("slk", "sk"),
+        ("slv", "sl"),
+        ("sna", "sn"),
+        ("spa", "es"),
+        ("srp", "sr"),
+        ("swe", "sv"),
+        ("tam", "ta"),
+        ("tel", "te"),
+        ("tgl", "tl"),
+        ("tha", "th"),
+        ("tuk", "tk"),
+        ("tur", "tr"),
+        ("ukr", "uk"),
+        ("urd", "ur"),
+        ("uzb", "uz"),
+        ("vie", "vi"),
+        ("yid", "yi"),
+        ("zul", "zu"),
     ];
     MAP.iter().find(|(a, _)| *a == code3).map(|(_, b)| *b)
 }
@@ -98,10 +161,14 @@ impl Stage for LanguageStage {
         let sample = &content[..cut];
         let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
         let declared = doc.meta.language.clone();
-        let detected = (letters >= self.config.min_chars).then(|| whatlang::detect(sample)).flatten();
+        let detected = (letters >= self.config.min_chars)
+            .then(|| whatlang::detect(sample))
+            .flatten();
         let lang = match (detected, declared) {
             (Some(info), declared) => Language {
-                code: iso639_1(info.lang().code()).unwrap_or(info.lang().code()).to_string(),
+                code: iso639_1(info.lang().code())
+                    .unwrap_or(info.lang().code())
+                    .to_string(),
                 name: info.lang().eng_name().to_string(),
                 confidence: (info.confidence() * 1000.0).round() / 1000.0,
                 reliable: info.is_reliable(),
@@ -148,8 +215,16 @@ mod tests {
 
     #[test]
     fn detects() {
-        check("The parliament passed a resolution on Sunday calling for the government to act.", None, Some(("en", "detected")));
-        check("Le parlement a adopté dimanche une résolution demandant au gouvernement d'agir.", None, Some(("fr", "detected")));
+        check(
+            "The parliament passed a resolution on Sunday calling for the government to act.",
+            None,
+            Some(("en", "detected")),
+        );
+        check(
+            "Le parlement a adopté dimanche une résolution demandant au gouvernement d'agir.",
+            None,
+            Some(("fr", "detected")),
+        );
         check("Das Parlament hat am Sonntag eine Resolution verabschiedet, die die Regierung auffordert.", Some("de"), Some(("de", "detected")));
         check("Hi.", Some("en"), Some(("en", "declared")));
         check("Hi.", None, None);

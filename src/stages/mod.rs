@@ -15,7 +15,12 @@ pub fn content_text(doc: &Document) -> String {
     match &doc.annotations.structure {
         Some(s) if !s.paragraphs.is_empty() => {
             let mut out = String::new();
-            if let Some(h) = s.headline.as_ref().map(|h| h.text.as_str()).or(doc.meta.title.as_deref()) {
+            if let Some(h) = s
+                .headline
+                .as_ref()
+                .map(|h| h.text.as_str())
+                .or(doc.meta.title.as_deref())
+            {
                 out.push_str(h);
                 out.push_str("\n\n");
             }

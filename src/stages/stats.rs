@@ -21,7 +21,9 @@ fn default_wpm() -> u32 {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { words_per_minute: default_wpm() }
+        Config {
+            words_per_minute: default_wpm(),
+        }
     }
 }
 
@@ -47,9 +49,10 @@ impl StatsStage {
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "pres", "st", "jr", "sr",
-    "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "mt", "ft", "approx",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov",
+    "pres", "st", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k",
+    "u.n", "a.m", "p.m", "mt", "ft", "approx",
 ];
 
 /// Count sentences: a terminal mark followed by space and a capital, digit or
@@ -62,12 +65,20 @@ pub fn count_sentences(text: &str) -> usize {
         if !core.ends_with(['.', '!', '?']) {
             continue;
         }
-        let stem = core.trim_end_matches(['.', '!', '?']).trim_start_matches(['"', '“', '(']).to_lowercase();
-        if core.ends_with('.') && (ABBREV.contains(&stem.as_str()) || (stem.chars().count() == 1 && stem.chars().all(char::is_alphabetic))) {
+        let stem = core
+            .trim_end_matches(['.', '!', '?'])
+            .trim_start_matches(['"', '“', '('])
+            .to_lowercase();
+        if core.ends_with('.')
+            && (ABBREV.contains(&stem.as_str())
+                || (stem.chars().count() == 1 && stem.chars().all(char::is_alphabetic)))
+        {
             continue;
         }
         let next_starts = words.get(i + 1).and_then(|n| n.chars().next());
-        if next_starts.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘(".contains(c)) {
+        if next_starts
+            .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘(".contains(c))
+        {
             count += 1;
         }
     }
@@ -88,9 +99,18 @@ impl Stage for StatsStage {
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
         let (body, paragraphs) = match &doc.annotations.structure {
             Some(s) if !s.paragraphs.is_empty() => (s.body_text(), s.paragraphs.len()),
-            _ => (doc.text.clone(), doc.text.split("\n\n").filter(|p| !crate::text::is_blank(p)).count()),
+            _ => (
+                doc.text.clone(),
+                doc.text
+                    .split("\n\n")
+                    .filter(|p| !crate::text::is_blank(p))
+                    .count(),
+            ),
         };
-        let words = body.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let words = body
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
         let wpm = u64::from(self.config.words_per_minute.max(1));
         doc.annotations.stats = Some(Stats {
             words,
@@ -117,9 +137,21 @@ mod tests {
     #[test]
     fn counts() {
         check("One two three.", 3, 1);
-        check("Gen. Lind met Mr. Ruiz in the U.S. on Jan. 5. They talked.", 13, 2);
-        check("\"We will stay,\" she said. \"Until it is fair.\" The end", 11, 2);
-        check("Prices rose 3.5% — a record! Will it last? Nobody knows.", 10, 3);
+        check(
+            "Gen. Lind met Mr. Ruiz in the U.S. on Jan. 5. They talked.",
+            13,
+            2,
+        );
+        check(
+            "\"We will stay,\" she said. \"Until it is fair.\" The end",
+            11,
+            2,
+        );
+        check(
+            "Prices rose 3.5% — a record! Will it last? Nobody knows.",
+            10,
+            3,
+        );
         check("J. R. Smith spoke.", 4, 1);
         check("no terminal mark here", 4, 1);
     }

@@ -44,15 +44,32 @@ pub fn brokers() -> Option<String> {
 
 pub fn unique(prefix: &str) -> String {
     static N: AtomicU32 = AtomicU32::new(0);
-    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis();
-    format!("{prefix}-{}-{ms}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis();
+    format!(
+        "{prefix}-{}-{ms}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 pub async fn create_topics(brokers: &str, topics: &[(&str, i32)]) {
-    let admin: AdminClient<DefaultClientContext> =
-        ClientConfig::new().set("bootstrap.servers", brokers).create().expect("admin client");
-    let new: Vec<NewTopic> = topics.iter().map(|(t, p)| NewTopic::new(t, *p, TopicReplication::Fixed(1))).collect();
-    let res = admin.create_topics(&new, &AdminOptions::new().operation_timeout(Some(Duration::from_secs(10)))).await;
+    let admin: AdminClient<DefaultClientContext> = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .create()
+        .expect("admin client");
+    let new: Vec<NewTopic> = topics
+        .iter()
+        .map(|(t, p)| NewTopic::new(t, *p, TopicReplication::Fixed(1)))
+        .collect();
+    let res = admin
+        .create_topics(
+            &new,
+            &AdminOptions::new().operation_timeout(Some(Duration::from_secs(10))),
+        )
+        .await;
     for r in res.expect("create_topics request") {
         if let Err((t, e)) = r {
             panic!("cannot create topic {t}: {e}");
@@ -79,7 +96,10 @@ pub async fn produce(brokers: &str, topic: &str, inputs: &[Input]) -> HashMap<St
         let futs = chunk.iter().map(|i| {
             let mut rec = FutureRecord::to(topic).key(&i.key).payload(&i.payload);
             if let Some(ct) = i.content_type {
-                rec = rec.headers(OwnedHeaders::new().insert(Header { key: "content-type", value: Some(ct) }));
+                rec = rec.headers(OwnedHeaders::new().insert(Header {
+                    key: "content-type",
+                    value: Some(ct),
+                }));
             }
             producer.send(rec, Timeout::After(Duration::from_secs(30)))
         });
@@ -103,7 +123,10 @@ impl Out {
     /// The (partition, offset) of the input this record answers.
     pub fn source(&self) -> (i32, i64) {
         let s = &self.value["source"];
-        (s["partition"].as_i64().expect("source.partition") as i32, s["offset"].as_i64().expect("source.offset"))
+        (
+            s["partition"].as_i64().expect("source.partition") as i32,
+            s["offset"].as_i64().expect("source.offset"),
+        )
     }
 }
 
@@ -123,7 +146,10 @@ impl Collector {
             .create()
             .expect("collector consumer");
         consumer.subscribe(topics).expect("subscribe");
-        Collector { consumer, records: Vec::new() }
+        Collector {
+            consumer,
+            records: Vec::new(),
+        }
     }
 
     /// Poll until `done(records)` or the timeout; returns whether done.
@@ -134,8 +160,12 @@ impl Collector {
                 return true;
             }
             if let Some(Ok(m)) = self.consumer.poll(Duration::from_millis(200)) {
-                let value = serde_json::from_slice(m.payload().unwrap_or_default()).expect("records are JSON");
-                self.records.push(Out { topic: m.topic().to_string(), value });
+                let value = serde_json::from_slice(m.payload().unwrap_or_default())
+                    .expect("records are JSON");
+                self.records.push(Out {
+                    topic: m.topic().to_string(),
+                    value,
+                });
             }
         }
         done(&self.records)
@@ -149,18 +179,25 @@ impl Collector {
 
 /// Committed offsets of `group` on `topic` partitions 0..n (-1 when none).
 pub fn committed(brokers: &str, group: &str, topic: &str, partitions: i32) -> Vec<i64> {
-    let consumer: BaseConsumer =
-        ClientConfig::new().set("bootstrap.servers", brokers).set("group.id", group).create().expect("consumer");
+    let consumer: BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .set("group.id", group)
+        .create()
+        .expect("consumer");
     let mut tpl = TopicPartitionList::new();
     for p in 0..partitions {
         tpl.add_partition(topic, p);
     }
-    let result = consumer.committed_offsets(tpl, Duration::from_secs(10)).expect("committed offsets");
+    let result = consumer
+        .committed_offsets(tpl, Duration::from_secs(10))
+        .expect("committed offsets");
     let out = (0..partitions)
-        .map(|p| match result.find_partition(topic, p).map(|e| e.offset()) {
-            Some(Offset::Offset(o)) => o,
-            _ => -1,
-        })
+        .map(
+            |p| match result.find_partition(topic, p).map(|e| e.offset()) {
+                Some(Offset::Offset(o)) => o,
+                _ => -1,
+            },
+        )
         .collect();
     // Drop the list before the consumer: a live list makes the drop hang.
     drop(result);
@@ -169,7 +206,11 @@ pub fn committed(brokers: &str, group: &str, topic: &str, partitions: i32) -> Ve
 }
 
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// A `newsflow run` child process with its own config file and log.
@@ -242,7 +283,12 @@ filter = "info"
             .stderr(log_file)
             .spawn()
             .expect("spawn newsflow");
-        Worker { child, port, log, _dir: dir }
+        Worker {
+            child,
+            port,
+            log,
+            _dir: dir,
+        }
     }
 
     pub fn log_tail(&self) -> String {
@@ -259,7 +305,10 @@ filter = "info"
     /// Send SIGTERM and wait for the exit code.
     pub fn term(&mut self, timeout: Duration) -> Option<i32> {
         let pid = self.child.id().to_string();
-        Command::new("kill").args(["-TERM", &pid]).status().expect("kill -TERM");
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill -TERM");
         let start = Instant::now();
         while start.elapsed() < timeout {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -283,9 +332,15 @@ filter = "info"
 
     /// Sum of a metric's samples whose label set contains `label` (or all).
     pub fn metric(&self, name: &str, label: Option<&str>) -> f64 {
-        let Some((_, body)) = self.get("/metrics") else { return -1.0 };
+        let Some((_, body)) = self.get("/metrics") else {
+            return -1.0;
+        };
         body.lines()
-            .filter(|l| l.starts_with(name) && (l.as_bytes().get(name.len()) == Some(&b'{') || l.as_bytes().get(name.len()) == Some(&b' ')))
+            .filter(|l| {
+                l.starts_with(name)
+                    && (l.as_bytes().get(name.len()) == Some(&b'{')
+                        || l.as_bytes().get(name.len()) == Some(&b' '))
+            })
             .filter(|l| label.is_none_or(|x| l.contains(x)))
             .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
             .sum()
@@ -323,7 +378,11 @@ pub fn good_input(i: usize) -> Input {
         ),
         _ => (format!("<html><head><title>Harbour {i}</title></head><body><p>{body}</p></body></html>"), Some("text/html")),
     };
-    Input { key, payload: payload.into_bytes(), content_type: ct }
+    Input {
+        key,
+        payload: payload.into_bytes(),
+        content_type: ct,
+    }
 }
 
 /// Bad inputs, by expected dead-letter reason.
@@ -332,9 +391,22 @@ pub fn bad_input(i: usize) -> (Input, &'static str) {
     let (payload, reason): (Vec<u8>, &str) = match i % 5 {
         0 => (Vec::new(), "empty"),
         1 => (b"caf\xe9 \xff\xfe broken bytes".to_vec(), "invalid_utf8"),
-        2 => (br#"{"id": "x", "body": "unterminated"#.to_vec(), "malformed_json"),
+        2 => (
+            br#"{"id": "x", "body": "unterminated"#.to_vec(),
+            "malformed_json",
+        ),
         3 => (vec![b'a'; 70_000], "too_large"),
-        _ => (br#"{"title": "no text at all"}"#.to_vec(), "invalid_document"),
+        _ => (
+            br#"{"title": "no text at all"}"#.to_vec(),
+            "invalid_document",
+        ),
     };
-    (Input { key, payload, content_type: None }, reason)
+    (
+        Input {
+            key,
+            payload,
+            content_type: None,
+        },
+        reason,
+    )
 }

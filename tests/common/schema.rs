@@ -11,7 +11,8 @@ fn repo(path: &str) -> PathBuf {
 }
 
 fn read_json(path: &PathBuf) -> Value {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
 }
 
@@ -19,10 +20,15 @@ fn read_json(path: &PathBuf) -> Value {
 struct Offline;
 
 impl Retrieve for Offline {
-    fn retrieve(&self, uri: &Uri<String>) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+    fn retrieve(
+        &self,
+        uri: &Uri<String>,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
         let u = uri.as_str();
         if u.contains("GeoJSON.json") {
-            let p = shared_dir().ok_or("../shared is absent")?.join("data/iptc-ninjs/schema/GeoJSON-schema.json");
+            let p = shared_dir()
+                .ok_or("../shared is absent")?
+                .join("data/iptc-ninjs/schema/GeoJSON-schema.json");
             return Ok(read_json(&p));
         }
         if u.contains("newsflow-record.schema.json") {
@@ -33,7 +39,10 @@ impl Retrieve for Offline {
 }
 
 fn build(schema: &Value) -> Validator {
-    jsonschema::options().with_retriever(Offline).build(schema).expect("schema compiles")
+    jsonschema::options()
+        .with_retriever(Offline)
+        .build(schema)
+        .expect("schema compiles")
 }
 
 pub fn shared_dir() -> Option<PathBuf> {
@@ -55,11 +64,21 @@ pub fn ninjs_validator() -> Option<Validator> {
         eprintln!("SKIP ninjs 2.1 validation: ../shared/data is absent (CI has it)");
         return None;
     };
-    Some(build(&read_json(&dir.join("data/iptc-ninjs/schema/ninjs-schema_2.1.json"))))
+    Some(build(&read_json(
+        &dir.join("data/iptc-ninjs/schema/ninjs-schema_2.1.json"),
+    )))
 }
 
 /// Panic with every validation error, naming `what`.
 pub fn assert_valid(v: &Validator, doc: &Value, what: &str) {
-    let errors: Vec<String> = v.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-    assert!(errors.is_empty(), "{what} is invalid:\n  {}\n{}", errors.join("\n  "), serde_json::to_string_pretty(doc).unwrap_or_default());
+    let errors: Vec<String> = v
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} is invalid:\n  {}\n{}",
+        errors.join("\n  "),
+        serde_json::to_string_pretty(doc).unwrap_or_default()
+    );
 }

@@ -33,8 +33,15 @@ fn items(text: &str) -> Vec<Item> {
             prev_blank = true;
             continue;
         }
-        let span = text::trimmed_span(&Line { text: line.text, span: line.span });
-        out.push(Item { span, norm: text::normalise(span.slice(text)), opens_block: prev_blank });
+        let span = text::trimmed_span(&Line {
+            text: line.text,
+            span: line.span,
+        });
+        out.push(Item {
+            span,
+            norm: text::normalise(span.slice(text)),
+            opens_block: prev_blank,
+        });
         prev_blank = false;
     }
     out
@@ -55,7 +62,8 @@ pub(super) fn analyse(text: &str, meta_title: Option<&str>, cfg: &Config) -> Str
     for (i, it) in items.iter().enumerate() {
         let norm = it.norm.as_str();
         let repeated = rules::word_count(norm) >= 3 && !seen.insert(norm.to_lowercase());
-        let boiler = if let Some(reason) = rules::boilerplate(norm, &cfg.extra_boilerplate_prefixes) {
+        let boiler = if let Some(reason) = rules::boilerplate(norm, &cfg.extra_boilerplate_prefixes)
+        {
             widget_mode = reason == "video_or_related";
             Some(reason)
         } else if widget_mode && rules::widget_title(norm) {
@@ -68,7 +76,12 @@ pub(super) fn analyse(text: &str, meta_title: Option<&str>, cfg: &Config) -> Str
         };
         if let Some(reason) = boiler {
             flush(&mut para, &mut s);
-            s.boilerplate.push(Boilerplate { text: it.norm.clone(), start: it.span.start, end: it.span.end, reason });
+            s.boilerplate.push(Boilerplate {
+                text: it.norm.clone(),
+                start: it.span.start,
+                end: it.span.end,
+                reason,
+            });
             continue;
         }
         if rules::credit(norm) {
@@ -89,7 +102,8 @@ pub(super) fn analyse(text: &str, meta_title: Option<&str>, cfg: &Config) -> Str
                 continue;
             }
             let next = items.get(i + 1);
-            let next_is_title = next.is_some_and(|n| title_norm.as_deref() == Some(n.norm.to_lowercase().as_str()));
+            let next_is_title =
+                next.is_some_and(|n| title_norm.as_deref() == Some(n.norm.to_lowercase().as_str()));
             let alone = next.is_some_and(|n| n.opens_block);
             if alone
                 && rules::section_like(norm)
@@ -123,14 +137,21 @@ pub(super) fn analyse(text: &str, meta_title: Option<&str>, cfg: &Config) -> Str
             }
             if let Some(marker) = rules::bullet_prefix(norm) {
                 let raw = it.span.slice(text);
-                let skip = raw.len() - raw[raw.char_indices().nth(1).map_or(raw.len(), |(b, _)| b)..].trim_start().len();
+                let skip = raw.len()
+                    - raw[raw.char_indices().nth(1).map_or(raw.len(), |(b, _)| b)..]
+                        .trim_start()
+                        .len();
                 let span = Span::new(it.span.start + skip, it.span.end);
-                s.key_points.push(Located::new(norm[marker..].to_string(), span));
+                s.key_points
+                    .push(Located::new(norm[marker..].to_string(), span));
                 phase = Phase::KeyPoints;
                 continue;
             }
-            let caption_slot = (phase == Phase::KeyPoints && !it.opens_block) || rules::weak_caption(norm);
-            if caption_slot && !s.key_points.is_empty() || rules::weak_caption(norm) && s.paragraphs.is_empty() {
+            let caption_slot =
+                (phase == Phase::KeyPoints && !it.opens_block) || rules::weak_caption(norm);
+            if caption_slot && !s.key_points.is_empty()
+                || rules::weak_caption(norm) && s.paragraphs.is_empty()
+            {
                 s.captions.push(loc(it, norm.to_string()));
                 continue;
             }
@@ -139,7 +160,10 @@ pub(super) fn analyse(text: &str, meta_title: Option<&str>, cfg: &Config) -> Str
         // Body: join hard-wrapped lines of one block into one paragraph.
         let continues = !it.opens_block
             && rules::bullet_prefix(norm).is_none()
-            && para.as_ref().is_some_and(|(_, _, t)| !t.trim_end_matches(['"', '”', '’', ')']).ends_with(['.', '!', '?', ':']));
+            && para.as_ref().is_some_and(|(_, _, t)| {
+                !t.trim_end_matches(['"', '”', '’', ')'])
+                    .ends_with(['.', '!', '?', ':'])
+            });
         if continues {
             if let Some((_, end, t)) = para.as_mut() {
                 *end = it.span.end;

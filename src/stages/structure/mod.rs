@@ -37,7 +37,11 @@ fn default_max_headline_words() -> usize {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { extra_boilerplate_prefixes: Vec::new(), key_point_headings: Vec::new(), max_headline_words: 30 }
+        Config {
+            extra_boilerplate_prefixes: Vec::new(),
+            key_point_headings: Vec::new(),
+            max_headline_words: 30,
+        }
     }
 }
 
@@ -93,7 +97,11 @@ impl Structure {
     /// The body without boilerplate, caption or credit: paragraphs joined by
     /// blank lines.
     pub fn body_text(&self) -> String {
-        self.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n")
+        self.paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
     }
 }
 
@@ -124,7 +132,9 @@ impl Stage for StructureStage {
         let s = layout::analyse(&doc.text, doc.meta.title.as_deref(), &self.config);
         if s.paragraphs.is_empty() && s.headline.is_none() && doc.meta.title.is_none() {
             doc.annotations.structure = Some(s);
-            return Err(StageError::Unsupported("no headline and no body paragraph found".into()));
+            return Err(StageError::Unsupported(
+                "no headline and no body paragraph found".into(),
+            ));
         }
         doc.annotations.structure = Some(s);
         Ok(())

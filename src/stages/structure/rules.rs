@@ -24,23 +24,39 @@ pub fn word_count(s: &str) -> usize {
 }
 
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', ':', ';'])
+    s.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', ':', ';'])
 }
 
 /// A short, unpunctuated line that can head the article.
 pub fn headline_like(s: &str, max_words: usize) -> bool {
     let w = word_count(s);
-    w >= 1 && w <= max_words && !s.trim_end_matches(['"', '”', '’']).ends_with(['.', ':', ';', ','])
+    w >= 1
+        && w <= max_words
+        && !s
+            .trim_end_matches(['"', '”', '’'])
+            .ends_with(['.', ':', ';', ','])
 }
 
 /// A section or desk label such as "World Politics".
 pub fn section_like(s: &str) -> bool {
     let w = word_count(s);
-    w >= 1 && w <= 4 && s.chars().count() <= 40 && !ends_sentence(s) && bullet_prefix(s).is_none()
+    (1..=4).contains(&w)
+        && s.chars().count() <= 40
+        && !ends_sentence(s)
+        && bullet_prefix(s).is_none()
 }
 
-const KEY_POINT_HEADINGS: &[&str] =
-    &["key points", "key takeaways", "highlights", "in brief", "at a glance", "what you need to know", "summary", "the gist"];
+const KEY_POINT_HEADINGS: &[&str] = &[
+    "key points",
+    "key takeaways",
+    "highlights",
+    "in brief",
+    "at a glance",
+    "what you need to know",
+    "summary",
+    "the gist",
+];
 
 pub fn key_point_heading(s: &str, extra: &[String]) -> bool {
     let h = s.trim_end_matches(':').trim().to_lowercase();
@@ -52,16 +68,32 @@ pub fn byline(s: &str) -> bool {
     let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) else {
         return false;
     };
-    word_count(rest) <= 12 && rest.chars().next().is_some_and(char::is_uppercase) && !ends_sentence(rest)
+    word_count(rest) <= 12
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && !ends_sentence(rest)
 }
 
 /// "-- Reuters contributed to this report", "Reporting by X; Editing by Y".
 pub fn credit(s: &str) -> bool {
     let lower = s.to_lowercase();
     let dashed = s.starts_with("--") || s.starts_with('—') || s.starts_with('–');
-    const CREDIT_WORDS: &[&str] = &["contributed", "reporting", "writing by", "editing by", "compiled by", "contributing"];
-    const CREDIT_STARTS: &[&str] =
-        &["reporting by", "additional reporting", "writing by", "editing by", "compiled by", "(reporting by", "(additional reporting"];
+    const CREDIT_WORDS: &[&str] = &[
+        "contributed",
+        "reporting",
+        "writing by",
+        "editing by",
+        "compiled by",
+        "contributing",
+    ];
+    const CREDIT_STARTS: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "writing by",
+        "editing by",
+        "compiled by",
+        "(reporting by",
+        "(additional reporting",
+    ];
     word_count(s) <= 40
         && ((dashed && CREDIT_WORDS.iter().any(|w| lower.contains(w)))
             || CREDIT_STARTS.iter().any(|p| lower.starts_with(p))
@@ -71,8 +103,23 @@ pub fn credit(s: &str) -> bool {
 /// Cues that mark a photo caption anywhere in the text.
 pub fn strong_caption(s: &str) -> bool {
     let lower = s.to_lowercase();
-    const STARTS: &[&str] = &["photo:", "image:", "caption:", "file photo", "(photo", "pictured:", "photograph:"];
-    const CONTAINS: &[&str] = &["photo by ", "| getty images", "reuters/", "(ap photo", "afp via getty", "photo credit"];
+    const STARTS: &[&str] = &[
+        "photo:",
+        "image:",
+        "caption:",
+        "file photo",
+        "(photo",
+        "pictured:",
+        "photograph:",
+    ];
+    const CONTAINS: &[&str] = &[
+        "photo by ",
+        "| getty images",
+        "reuters/",
+        "(ap photo",
+        "afp via getty",
+        "photo credit",
+    ];
     STARTS.iter().any(|p| lower.starts_with(p)) || CONTAINS.iter().any(|p| lower.contains(p))
 }
 
@@ -80,8 +127,13 @@ pub fn strong_caption(s: &str) -> bool {
 /// a photo word among the first eight words.
 pub fn weak_caption(s: &str) -> bool {
     s.split_whitespace().take(8).any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        matches!(w.as_str(), "photo" | "picture" | "pictured" | "handout" | "image" | "photograph")
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        matches!(
+            w.as_str(),
+            "photo" | "picture" | "pictured" | "handout" | "image" | "photograph"
+        )
     })
 }
 
@@ -89,18 +141,42 @@ pub fn weak_caption(s: &str) -> bool {
 pub fn boilerplate(s: &str, extra_prefixes: &[String]) -> Option<&'static str> {
     let lower = s.to_lowercase();
     const PROMO: &[&str] = &[
-        "subscribe to", "subscribe now", "sign up for", "sign up to", "click here", "follow us on", "download the",
-        "get the app", "share this article", "read more:", "advertisement", "sponsored content", "all rights reserved",
-        "copyright ©", "©",
+        "subscribe to",
+        "subscribe now",
+        "sign up for",
+        "sign up to",
+        "click here",
+        "follow us on",
+        "download the",
+        "get the app",
+        "share this article",
+        "read more:",
+        "advertisement",
+        "sponsored content",
+        "all rights reserved",
+        "copyright ©",
+        "©",
     ];
-    const VIDEO: &[&str] = &["watch:", "watch now", "video:", "related video", "related:", "more from", "also read", "read also"];
+    const VIDEO: &[&str] = &[
+        "watch:",
+        "watch now",
+        "video:",
+        "related video",
+        "related:",
+        "more from",
+        "also read",
+        "read also",
+    ];
     if VIDEO.iter().any(|p| lower.starts_with(p)) {
         return Some("video_or_related");
     }
     if PROMO.iter().any(|p| lower.starts_with(p)) || lower == "advertisement" {
         return Some("promotion");
     }
-    if extra_prefixes.iter().any(|p| lower.starts_with(&p.to_lowercase())) {
+    if extra_prefixes
+        .iter()
+        .any(|p| lower.starts_with(&p.to_lowercase()))
+    {
         return Some("configured");
     }
     None
@@ -121,21 +197,41 @@ pub struct DatelineParts {
 }
 
 pub fn dateline(s: &str) -> Option<DatelineParts> {
-    let window = s.char_indices().take_while(|(i, _)| *i < 80).last().map_or(0, |(i, c)| i + c.len_utf8());
+    let window = s
+        .char_indices()
+        .take_while(|(i, _)| *i < 80)
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let head = &s[..window];
-    let (dash_at, dash) = [" -- ", " — ", " – ", " - "].iter().filter_map(|d| head.find(d).map(|i| (i, *d))).min()?;
+    let (dash_at, dash) = [" -- ", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, *d)))
+        .min()?;
     let prefix = head[..dash_at].trim();
     let (place, source) = match (prefix.find('('), prefix.ends_with(')')) {
-        (Some(open), true) => (prefix[..open].trim(), Some(prefix[open + 1..prefix.len() - 1].trim().to_string())),
+        (Some(open), true) => (
+            prefix[..open].trim(),
+            Some(prefix[open + 1..prefix.len() - 1].trim().to_string()),
+        ),
         _ => (prefix, None),
     };
     let first_word = place.split([' ', ',']).next().unwrap_or("");
     let caps = first_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && first_word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-    if !caps || place.is_empty() || word_count(place) > 6 || place.contains(['.', '"']) && !place.contains(", ") {
+        && first_word
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if !caps
+        || place.is_empty()
+        || word_count(place) > 6
+        || place.contains(['.', '"']) && !place.contains(", ")
+    {
         return None;
     }
-    Some(DatelineParts { len: dash_at + dash.len(), location: title_case_caps(place), source })
+    Some(DatelineParts {
+        len: dash_at + dash.len(),
+        location: title_case_caps(place),
+        source,
+    })
 }
 
 /// "GROSSETO, Italy" → "Grosseto, Italy"; words not in capitals are kept.
@@ -169,37 +265,73 @@ mod tests {
 
     #[test]
     fn rules() {
-        let cases: &[(&str, fn(&str) -> bool, bool)] = &[
+        type Case = (&'static str, fn(&str) -> bool, bool);
+        let cases: &[Case] = &[
             ("• Point one", |s| bullet_prefix(s).is_some(), true),
-            ("-- Reuters contributed", |s| bullet_prefix(s).is_some(), false),
+            (
+                "-- Reuters contributed",
+                |s| bullet_prefix(s).is_some(),
+                false,
+            ),
             ("-- Reuters contributed to this report", credit, true),
             ("Reporting by Jane Doe; Editing by Sam Roe", credit, true),
-            ("The minister said reporting by the press was unfair.", credit, false),
+            (
+                "The minister said reporting by the press was unfair.",
+                credit,
+                false,
+            ),
             ("By Jane Doe and Sam Roe", byline, true),
             ("By the end of the year, prices rose.", byline, false),
             ("World Politics", section_like, true),
             ("Markets rallied on Tuesday.", section_like, false),
             ("Key Points", |s| key_point_heading(s, &[]), true),
             ("Highlights:", |s| key_point_heading(s, &[]), true),
-            ("A file photo shows the port. REUTERS/Jane Doe", strong_caption, true),
-            ("This handout picture released by the army shows troops.", weak_caption, true),
-            ("The parliament passed a resolution on Sunday.", weak_caption, false),
+            (
+                "A file photo shows the port. REUTERS/Jane Doe",
+                strong_caption,
+                true,
+            ),
+            (
+                "This handout picture released by the army shows troops.",
+                weak_caption,
+                true,
+            ),
+            (
+                "The parliament passed a resolution on Sunday.",
+                weak_caption,
+                false,
+            ),
         ];
         for (input, f, expect) in cases {
             assert_eq!(f(input), *expect, "{input:?}");
         }
-        assert_eq!(boilerplate("Subscribe to CNBC on YouTube.", &[]), Some("promotion"));
-        assert_eq!(boilerplate("WATCH: Expert on the vote", &[]), Some("video_or_related"));
-        assert_eq!(boilerplate("Sponsored by Acme", &["sponsored by".into()]), Some("configured"));
+        assert_eq!(
+            boilerplate("Subscribe to CNBC on YouTube.", &[]),
+            Some("promotion")
+        );
+        assert_eq!(
+            boilerplate("WATCH: Expert on the vote", &[]),
+            Some("video_or_related")
+        );
+        assert_eq!(
+            boilerplate("Sponsored by Acme", &["sponsored by".into()]),
+            Some("configured")
+        );
         assert_eq!(boilerplate("Lawmakers watched the vote.", &[]), None);
     }
 
     #[test]
     fn datelines() {
         let d = dateline("BAGHDAD (Reuters) - Iraq's parliament voted.").unwrap();
-        assert_eq!((d.location.as_str(), d.source.as_deref(), d.len), ("Baghdad", Some("Reuters"), 20));
+        assert_eq!(
+            (d.location.as_str(), d.source.as_deref(), d.len),
+            ("Baghdad", Some("Reuters"), 20)
+        );
         let d = dateline("GROSSETO, Italy (AP) -- The trial began.").unwrap();
-        assert_eq!((d.location.as_str(), d.source.as_deref()), ("Grosseto, Italy", Some("AP")));
+        assert_eq!(
+            (d.location.as_str(), d.source.as_deref()),
+            ("Grosseto, Italy", Some("AP"))
+        );
         let d = dateline("WASHINGTON — Lawmakers met.").unwrap();
         assert_eq!((d.location.as_str(), d.source), ("Washington", None));
         assert!(dateline("The U.S. - Iran talks ended.").is_none());

@@ -21,13 +21,25 @@ fn check(input: &str, title: Option<&str>, e: Expect<'_>) -> Structure {
     let s = layout::analyse(input, title, &Config::default());
     let texts = |v: &[Located]| v.iter().map(|l| l.text.clone()).collect::<Vec<_>>();
     if let Some(x) = e.section {
-        assert_eq!(s.section.as_ref().map(|l| l.text.as_str()), Some(x), "section");
+        assert_eq!(
+            s.section.as_ref().map(|l| l.text.as_str()),
+            Some(x),
+            "section"
+        );
     }
     if let Some(x) = e.headline {
-        assert_eq!(s.headline.as_ref().map(|l| l.text.as_str()), Some(x), "headline");
+        assert_eq!(
+            s.headline.as_ref().map(|l| l.text.as_str()),
+            Some(x),
+            "headline"
+        );
     }
     if let Some(x) = e.byline {
-        assert_eq!(s.byline.as_ref().map(|l| l.text.as_str()), Some(x), "byline");
+        assert_eq!(
+            s.byline.as_ref().map(|l| l.text.as_str()),
+            Some(x),
+            "byline"
+        );
     }
     if let Some(x) = e.key_points {
         assert_eq!(texts(&s.key_points), x, "key points");
@@ -36,10 +48,19 @@ fn check(input: &str, title: Option<&str>, e: Expect<'_>) -> Structure {
         assert_eq!(texts(&s.captions), x, "captions");
     }
     if let Some(n) = e.paragraphs {
-        assert_eq!(s.paragraphs.len(), n, "paragraphs: {:#?}", texts(&s.paragraphs));
+        assert_eq!(
+            s.paragraphs.len(),
+            n,
+            "paragraphs: {:#?}",
+            texts(&s.paragraphs)
+        );
     }
     if let Some(x) = e.first_paragraph {
-        assert_eq!(s.paragraphs.first().map(|l| l.text.as_str()), Some(x), "first paragraph");
+        assert_eq!(
+            s.paragraphs.first().map(|l| l.text.as_str()),
+            Some(x),
+            "first paragraph"
+        );
     }
     if let Some(x) = e.credits {
         assert_eq!(texts(&s.credits), x, "credits");
@@ -54,11 +75,54 @@ fn check(input: &str, title: Option<&str>, e: Expect<'_>) -> Structure {
     }
     // Invariant: every reported span points at text whose normalised form is
     // (or, for key points, ends with) the reported text.
-    for l in s.key_points.iter().chain(&s.captions).chain(&s.credits).chain(s.headline.iter()) {
+    for l in s
+        .key_points
+        .iter()
+        .chain(&s.captions)
+        .chain(&s.credits)
+        .chain(s.headline.iter())
+    {
         let raw = crate::text::normalise(l.span().slice(input));
-        assert!(raw.ends_with(&l.text), "span {:?} -> {raw:?} vs {:?}", l.span(), l.text);
+        assert!(
+            raw.ends_with(&l.text),
+            "span {:?} -> {raw:?} vs {:?}",
+            l.span(),
+            l.text
+        );
     }
+    assert_every_line_placed(input, &s);
     s
+}
+
+/// Every non-blank line of the input lies in some reported part: nothing
+/// is silently dropped.
+fn assert_every_line_placed(input: &str, s: &Structure) {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for l in s
+        .section
+        .iter()
+        .chain(&s.headline)
+        .chain(&s.byline)
+        .chain(&s.key_points)
+        .chain(&s.captions)
+        .chain(&s.paragraphs)
+        .chain(&s.credits)
+        .chain(&s.labels)
+    {
+        spans.push((l.start, l.end));
+    }
+    spans.extend(s.boilerplate.iter().map(|b| (b.start, b.end)));
+    for line in crate::text::lines(input) {
+        if crate::text::is_blank(line.text) {
+            continue;
+        }
+        let (a, b) = (line.span.start, line.span.end);
+        assert!(
+            spans.iter().any(|&(x, y)| x < b && a < y),
+            "line {:?} is not placed anywhere",
+            line.text
+        );
+    }
 }
 
 const WIRE: &str = "Business News\n\n\
@@ -130,13 +194,20 @@ fn title_from_metadata_is_not_repeated_in_body() {
     check(
         "Tram line approved\n\nThe council voted on Tuesday.",
         Some("Tram line approved"),
-        Expect { headline: Some("Tram line approved"), paragraphs: Some(1), ..Expect::default() },
+        Expect {
+            headline: Some("Tram line approved"),
+            paragraphs: Some(1),
+            ..Expect::default()
+        },
     );
     // A metadata title that is not in the text leaves the text as body.
     let s = check(
         "The council voted on Tuesday.\n\nWork starts in May.",
         Some("Tram line approved"),
-        Expect { paragraphs: Some(2), ..Expect::default() },
+        Expect {
+            paragraphs: Some(2),
+            ..Expect::default()
+        },
     );
     assert!(s.headline.is_none());
 }
@@ -160,7 +231,10 @@ fn stage_fails_on_text_without_parts() {
 /// The reference sample from ../shared, when present.
 #[test]
 fn shared_sample() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/wire-article-iraq.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/samples/wire-article-iraq.txt"
+    );
     let Ok(text) = std::fs::read_to_string(path) else {
         eprintln!("SKIP shared_sample: {path} not found (../shared is absent)");
         return;
@@ -171,13 +245,25 @@ fn shared_sample() {
         Expect {
             section: Some("World Politics"),
             credits: Some(&["-- Reuters contributed to this report"]),
-            boilerplate: Some(&["promotion", "video_or_related", "video_widget", "video_widget"]),
+            boilerplate: Some(&[
+                "promotion",
+                "video_or_related",
+                "video_widget",
+                "video_widget",
+            ]),
             ..Expect::default()
         },
     );
     assert_eq!(s.key_points.len(), 3);
     assert_eq!(s.captions.len(), 1);
-    assert!(s.headline.as_ref().unwrap().text.contains("\u{2014} coalition suspends"));
+    assert!(s
+        .headline
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("\u{2014} coalition suspends"));
     assert_eq!(s.paragraphs.len(), 13);
-    assert!(s.paragraphs[0].text.starts_with("The Iraqi parliament passed"));
+    assert!(s.paragraphs[0]
+        .text
+        .starts_with("The Iraqi parliament passed"));
 }

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The test command (README, .ci/run): start a real broker, run every test
+# (unit, schema, and the integration suite against the broker), stop it.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export NEWSFLOW_BROKER_PORT="${NEWSFLOW_BROKER_PORT:-19092}"
+scripts/broker-start.sh
+trap 'scripts/broker-stop.sh' EXIT
+export NEWSFLOW_TEST_BROKERS="127.0.0.1:$NEWSFLOW_BROKER_PORT"
+cargo test --locked "$@"
