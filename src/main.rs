@@ -113,12 +113,22 @@ fn main() {
     let cli = Cli::parse();
     let code = match dispatch(cli) {
         Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => 0, // e.g. `newsflow enrich FILE | head`
         Err(e) => {
             eprintln!("error: {e:#}");
             1
         }
     };
     std::process::exit(code);
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+    })
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {

@@ -1,0 +1,74 @@
+//! Criterion benchmarks: each stage alone, decoding, and the whole
+//! `record::process` on the bundled samples.
+//!
+//!   cargo bench --bench stages
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use newsflow::document::Document;
+use newsflow::input::{decode, InputFormat, RawInput};
+use newsflow::pipeline::{build_pipeline, default_stages, Stage};
+use newsflow::record::{process, SourceInfo};
+use newsflow::stages::{fingerprint, language, stats, structure};
+
+const WIRE: &[u8] = include_bytes!("../samples/01-wire-port-strike.txt");
+
+fn structured() -> Document {
+    let mut d = Document::from_text(std::str::from_utf8(WIRE).unwrap());
+    structure::StructureStage::default().run(&mut d).unwrap();
+    d
+}
+
+fn bench_stages(c: &mut Criterion) {
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(WIRE.len() as u64));
+    let base = structured();
+    let stages: Vec<(&str, Box<dyn Stage>)> = vec![
+        ("structure", Box::new(structure::StructureStage::default())),
+        ("language", Box::new(language::LanguageStage::default())),
+        ("stats", Box::new(stats::StatsStage::default())),
+        (
+            "fingerprint",
+            Box::new(fingerprint::FingerprintStage::default()),
+        ),
+    ];
+    for (name, stage) in &stages {
+        g.bench_function(*name, |b| {
+            b.iter_batched(
+                || base.clone(),
+                |mut d| black_box(stage.run(&mut d)),
+                criterion::BatchSize::SmallInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+fn bench_decode_and_process(c: &mut Criterion) {
+    let pipeline = build_pipeline(&default_stages()).unwrap();
+    let mut g = c.benchmark_group("process");
+    for (name, ct, bytes) in newsflow::demo::SAMPLES
+        .iter()
+        .filter(|(_, _, b)| !b.is_empty())
+    {
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        let raw = RawInput {
+            payload: Some(bytes),
+            content_type: *ct,
+            timestamp_ms: Some(0),
+            max_bytes: 1 << 21,
+        };
+        g.bench_function(format!("decode/{name}"), |b| {
+            b.iter(|| black_box(decode(&raw).map(|d| d.format == InputFormat::Html)))
+        });
+        let src = SourceInfo::default();
+        g.bench_function(format!("record/{name}"), |b| {
+            b.iter(|| black_box(process(&raw, &src, &pipeline)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_stages, bench_decode_and_process);
+criterion_main!(benches);
