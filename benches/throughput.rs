@@ -8,6 +8,10 @@
 //!   cargo bench --bench throughput                   # offline only
 //!   NEWSFLOW_TEST_BROKERS=127.0.0.1:19092 NEWSFLOW_BENCH_N=5000 cargo bench --bench throughput
 
+#[allow(dead_code)]
+#[path = "../tests/common/kafka.rs"]
+mod kafka;
+
 use std::time::{Duration, Instant};
 
 use newsflow::input::RawInput;
@@ -64,7 +68,8 @@ fn end_to_end(brokers: &str, n: usize) {
         format!("{tag}-out"),
         format!("{tag}-dlq"),
     );
-    create_topics(brokers, &[(&input, 3), (&output, 1), (&dead, 1)]);
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.block_on(kafka::create_topics(brokers, &[(&input, 3), (&output, 1), (&dead, 1)]));
     let producer: BaseProducer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .set("linger.ms", "20")
@@ -131,29 +136,6 @@ fn end_to_end(brokers: &str, n: usize) {
          {:.0} records/s from the first record on",
         seen as f64 / steady.max(1e-9)
     );
-}
-
-fn create_topics(brokers: &str, topics: &[(&str, i32)]) {
-    use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
-    use rdkafka::client::DefaultClientContext;
-    let admin: AdminClient<DefaultClientContext> = rdkafka::ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .create()
-        .expect("admin client");
-    let new: Vec<NewTopic> = topics
-        .iter()
-        .map(|(t, p)| NewTopic::new(t, *p, TopicReplication::Fixed(1)))
-        .collect();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    for r in rt
-        .block_on(admin.create_topics(&new, &AdminOptions::new()))
-        .expect("create topics")
-    {
-        r.expect("topic created");
-    }
 }
 
 fn main() {
