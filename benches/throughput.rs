@@ -68,8 +68,14 @@ fn end_to_end(brokers: &str, n: usize) {
         format!("{tag}-out"),
         format!("{tag}-dlq"),
     );
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    rt.block_on(kafka::create_topics(brokers, &[(&input, 3), (&output, 1), (&dead, 1)]));
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(kafka::create_topics(
+        brokers,
+        &[(&input, 3), (&output, 1), (&dead, 1)],
+    ));
     let producer: BaseProducer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .set("linger.ms", "20")

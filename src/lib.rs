@@ -8,8 +8,11 @@
 pub mod config;
 pub mod demo;
 pub mod document;
+pub mod gazetteer;
 pub mod input;
 pub mod internal_events;
+pub mod ner;
+pub mod nlp;
 pub mod pipeline;
 pub mod record;
 pub mod runtime;

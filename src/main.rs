@@ -1,5 +1,7 @@
 //! The `newsflow` binary: command-line glue over the library.
 
+mod cli_models;
+
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -93,6 +95,20 @@ enum Command {
         /// Address for /metrics, /healthz and /readyz during the demo.
         #[arg(long, default_value = "127.0.0.1:9898", value_name = "ADDR")]
         http: String,
+    },
+    /// Train a model from labelled data (see models/*.md for the exact commands).
+    #[command(subcommand)]
+    Train(cli_models::Train),
+    /// Measure a model on labelled data and print its scores.
+    #[command(subcommand)]
+    Eval(cli_models::Eval),
+    /// Rebuild models/gazetteer.tsv from ../shared/data/gazetteers.
+    BuildGazetteer {
+        /// The gazetteer data directory.
+        #[arg(long, default_value = "../shared/data/gazetteers", value_name = "DIR")]
+        from: PathBuf,
+        #[arg(long, default_value = "models/gazetteer.tsv", value_name = "FILE")]
+        out: PathBuf,
     },
     /// Validate a config file and print the effective config (defaults and environment applied, secrets masked).
     #[command(
@@ -200,6 +216,11 @@ fn dispatch(cli: Cli) -> Result<i32> {
                 eprintln!("{line}");
             }
             Ok(0)
+        }
+        Command::Train(t) => cli_models::train(t).map(|()| 0),
+        Command::Eval(e) => cli_models::eval(e).map(|()| 0),
+        Command::BuildGazetteer { from, out } => {
+            cli_models::build_gazetteer(&from, &out).map(|()| 0)
         }
         Command::CheckConfig { file } => {
             let config = Config::load(&file, std::env::vars())?;

@@ -339,3 +339,57 @@ fn broker_down_at_start_is_retried() {
         worker.log_tail()
     );
 }
+
+#[test]
+fn second_replica_rebalances_without_loss() {
+    let Some(brokers) = brokers() else { return };
+    let _g = serial();
+    let t = Topics::new("rebalance");
+    block_on(create_topics(
+        &brokers,
+        &[(&t.input, 4), (&t.output, 1), (&t.dead, 1)],
+    ));
+    let (inputs, _) = mixed(1200);
+    let sent = block_on(produce(&brokers, &t.input, &inputs));
+    let mut c = Collector::new(&brokers, &[&t.output, &t.dead]);
+
+    let mut first = Worker::start(&brokers, &t, "");
+    assert!(
+        c.until(Duration::from_secs(90), |r| !r.is_empty()),
+        "log:\n{}",
+        first.log_tail()
+    );
+    // A second replica joins the group mid-run: the first must drain and
+    // commit its revoked partitions, the second picks up from there.
+    let mut second = Worker::start(&brokers, &t, "");
+    let done = c.until(Duration::from_secs(150), |r| distinct_sources(r) >= 1200);
+    assert!(
+        done,
+        "only {} of 1200 answered; first:\n{}\nsecond:\n{}",
+        distinct_sources(&c.records),
+        first.log_tail(),
+        second.log_tail()
+    );
+    c.drain(Duration::from_secs(3));
+    let answers = by_source(&c.records);
+    assert!(
+        sent.values().all(|src| answers.contains_key(src)),
+        "an input was lost"
+    );
+    let revoked = std::fs::read_to_string(&first.log)
+        .unwrap_or_default()
+        .contains("partitions revoked");
+    println!("rebalance: {} records for 1200 inputs ({} duplicates); first replica saw a revoke: {revoked}", c.records.len(), c.records.len() - answers.len());
+    assert_eq!(
+        first.term(Duration::from_secs(60)),
+        Some(0),
+        "first:\n{}",
+        first.log_tail()
+    );
+    assert_eq!(
+        second.term(Duration::from_secs(60)),
+        Some(0),
+        "second:\n{}",
+        second.log_tail()
+    );
+}

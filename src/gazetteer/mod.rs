@@ -1,0 +1,174 @@
+//! The compact gazetteer shipped in `models/gazetteer.tsv`: countries,
+//! demonyms, first-level US regions, continents and cities (population ≥
+//! 15,000) with ISO country codes, coordinates, population and GeoNames ids.
+//! Built from ../shared/data/gazetteers by `newsflow build-gazetteer`
+//! (see `build.rs`); read at run time without ../shared.
+
+pub mod build;
+
+use std::collections::HashMap;
+
+/// What a gazetteer name denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Country,
+    Demonym,
+    Region,
+    Continent,
+    City,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Demonym => "demonym",
+            Kind::Region => "region",
+            Kind::Continent => "continent",
+            Kind::City => "city",
+        }
+    }
+    fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "country" => Kind::Country,
+            "demonym" => Kind::Demonym,
+            "region" => Kind::Region,
+            "continent" => Kind::Continent,
+            "city" => Kind::City,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    pub kind: Kind,
+    /// ISO 3166-1 alpha-2, empty for continents.
+    pub country: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
+    pub geonameid: Option<u64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("gazetteer line {line}: {detail}")]
+pub struct LoadError {
+    pub line: usize,
+    pub detail: String,
+}
+
+/// Entries indexed by lower-cased name; also the longest name in tokens.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    by_name: HashMap<String, Vec<usize>>,
+    pub max_tokens: usize,
+}
+
+/// The gazetteer compiled into the binary.
+pub const EMBEDDED: &str = include_str!("../../models/gazetteer.tsv");
+
+impl Gazetteer {
+    pub fn parse(tsv: &str) -> Result<Gazetteer, LoadError> {
+        let mut g = Gazetteer::default();
+        for (i, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let err = |detail: &str| LoadError {
+                line: i + 1,
+                detail: detail.to_string(),
+            };
+            if f.len() != 7 {
+                return Err(err("expected 7 tab-separated fields: name kind country lat lon population geonameid"));
+            }
+            let kind = Kind::parse(f[1]).ok_or_else(|| err("unknown kind"))?;
+            let num = |s: &str| {
+                if s.is_empty() {
+                    None
+                } else {
+                    s.parse::<f64>().ok()
+                }
+            };
+            g.push(Entry {
+                name: f[0].to_string(),
+                kind,
+                country: f[2].to_string(),
+                lat: num(f[3]),
+                lon: num(f[4]),
+                population: f[5].parse().unwrap_or(0),
+                geonameid: f[6].parse().ok(),
+            });
+        }
+        Ok(g)
+    }
+
+    pub fn embedded() -> &'static Gazetteer {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        G.get_or_init(|| Gazetteer::parse(EMBEDDED).expect("embedded gazetteer is valid"))
+    }
+
+    fn push(&mut self, e: Entry) {
+        let key = e.name.to_lowercase();
+        self.max_tokens = self.max_tokens.max(e.name.split_whitespace().count());
+        self.by_name
+            .entry(key)
+            .or_default()
+            .push(self.entries.len());
+        self.entries.push(e);
+    }
+
+    /// All entries with this name (case-insensitive), most populous first.
+    pub fn lookup(&self, name: &str) -> Vec<&Entry> {
+        let mut v: Vec<&Entry> = self
+            .by_name
+            .get(&name.to_lowercase())
+            .map(|ix| ix.iter().map(|&i| &self.entries[i]).collect())
+            .unwrap_or_default();
+        v.sort_by(|a, b| b.population.cmp(&a.population));
+        v
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.by_name.contains_key(&name.to_lowercase())
+    }
+
+    /// Kinds that a name has.
+    pub fn kinds(&self, name: &str) -> Vec<Kind> {
+        let mut k: Vec<Kind> = self.lookup(name).iter().map(|e| e.kind).collect();
+        k.dedup();
+        k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_has_the_basics() {
+        let g = Gazetteer::embedded();
+        let iraq = g.lookup("Iraq");
+        assert_eq!(iraq[0].kind, Kind::Country);
+        assert_eq!(iraq[0].country, "IQ");
+        assert_eq!(g.lookup("Iraqi")[0].kind, Kind::Demonym);
+        assert_eq!(g.lookup("baghdad")[0].country, "IQ");
+        assert!(g
+            .lookup("North Carolina")
+            .iter()
+            .any(|e| e.kind == Kind::Region && e.country == "US"));
+        assert!(
+            g.lookup("Paris")[0].population > 1_000_000,
+            "most populous Paris first"
+        );
+    }
+
+    #[test]
+    fn parse_errors_name_the_line() {
+        let e = Gazetteer::parse("# header\nIraq\tcountry\tIQ\n").unwrap_err();
+        assert_eq!(e.line, 2);
+    }
+}

@@ -1,0 +1,127 @@
+//! CoNLL-format reading: one token per line, the token first and the tag
+//! last, blank lines between sentences, `-DOCSTART-` between documents.
+//! Reads IOB1 and IOB2; `.gz` files are decompressed.
+
+use std::io::Read;
+use std::path::Path;
+
+#[derive(Debug, Clone, Default)]
+pub struct Sentence {
+    pub words: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub sentences: Vec<Sentence>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConllError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: expected `token ... tag`, found {found:?}")]
+    Format {
+        path: String,
+        line: usize,
+        found: String,
+    },
+}
+
+pub fn read_path(path: &Path) -> Result<Vec<Doc>, ConllError> {
+    let p = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| ConllError::Read {
+        path: p.clone(),
+        source,
+    })?;
+    let text = if p.ends_with(".gz") {
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut s)
+            .map_err(|source| ConllError::Read {
+                path: p.clone(),
+                source,
+            })?;
+        s
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    parse(&text, &p)
+}
+
+pub fn parse(text: &str, path: &str) -> Result<Vec<Doc>, ConllError> {
+    let mut docs = vec![Doc::default()];
+    let mut cur = Sentence::default();
+    let flush = |cur: &mut Sentence, docs: &mut Vec<Doc>| {
+        if !cur.words.is_empty() {
+            docs.last_mut()
+                .expect("one doc")
+                .sentences
+                .push(std::mem::take(cur));
+        }
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            flush(&mut cur, &mut docs);
+            continue;
+        }
+        if line.starts_with("-DOCSTART-") {
+            flush(&mut cur, &mut docs);
+            if !docs.last().is_some_and(|d| d.sentences.is_empty()) {
+                docs.push(Doc::default());
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split([' ', '\t']).filter(|c| !c.is_empty()).collect();
+        if cols.len() < 2 {
+            return Err(ConllError::Format {
+                path: path.into(),
+                line: n + 1,
+                found: line.into(),
+            });
+        }
+        let word = cols[0].strip_prefix("en:").unwrap_or(cols[0]);
+        cur.words.push(word.to_string());
+        cur.tags.push(cols[cols.len() - 1].to_string());
+    }
+    flush(&mut cur, &mut docs);
+    docs.retain(|d| !d.sentences.is_empty());
+    Ok(docs)
+}
+
+/// IOB1 or IOB2 tags to IOB2 (every chunk opens with B-).
+pub fn to_iob2(tags: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(tags.len());
+    let mut prev_type: Option<&str> = None;
+    for t in tags {
+        match t.split_once('-') {
+            Some(("I", ty)) if prev_type == Some(ty) => out.push(format!("I-{ty}")),
+            Some((_, ty)) => out.push(format!("B-{ty}")),
+            None => out.push("O".to_string()),
+        }
+        prev_type = t.split_once('-').map(|(_, ty)| ty);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_iob1_docs() {
+        let docs = parse("-DOCSTART- -X- -X- O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\nPeter NNP I-NP I-PER\n\n-DOCSTART- -X- O O\n\nen:Paris\tB-LOC\n", "t").unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].sentences.len(), 2);
+        assert_eq!(docs[1].sentences[0].words, vec!["Paris"]);
+        let t: Vec<String> = ["I-PER", "I-PER", "B-PER", "O", "I-LOC"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(to_iob2(&t), vec!["B-PER", "I-PER", "B-PER", "O", "B-LOC"]);
+    }
+}

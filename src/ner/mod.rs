@@ -1,0 +1,205 @@
+//! Named-entity recognition: a greedy averaged-perceptron tagger over BIO
+//! labels (PER, ORG, LOC, MISC) with lexical, shape, context, gazetteer,
+//! label-history and document-memory features. Pure Rust, no network.
+//!
+//! The trained weights ship in models/ner.bin (see models/ner.md for the
+//! data, features, scores and the command that rebuilds them).
+
+pub mod clusters;
+pub mod conll;
+pub mod eval;
+pub mod features;
+pub mod model_io;
+pub mod train;
+
+use std::collections::HashMap;
+
+use features::{dynamic_features, Lexicon, Sent};
+
+pub const LABELS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+pub const N_LABELS: usize = LABELS.len();
+pub type Weights = [f32; N_LABELS];
+
+pub fn label_index(tag: &str) -> Option<usize> {
+    LABELS.iter().position(|l| *l == tag)
+}
+
+/// Entity type of a label index, or None for O.
+pub fn label_type(l: usize) -> Option<&'static str> {
+    LABELS[l].split_once('-').map(|(_, t)| t)
+}
+
+/// I-X may only follow B-X or I-X.
+pub fn allowed(prev: usize, next: usize) -> bool {
+    match LABELS[next].strip_prefix("I-") {
+        Some(t) => label_type(prev) == Some(t),
+        None => true,
+    }
+}
+
+/// A trained model.
+#[derive(Debug, Default)]
+pub struct NerModel {
+    pub weights: HashMap<u64, Weights>,
+}
+
+/// Document memory: how often each capitalised word was tagged with each
+/// type in the first pass over the document. The second pass sees the
+/// majority type as a feature, so a name tagged confidently in one sentence
+/// helps its other mentions (headlines in capitals, tables, short lines).
+#[derive(Default)]
+pub struct DocMemory(HashMap<String, [u32; 4]>);
+
+const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+
+impl DocMemory {
+    pub fn add(&mut self, lower: &[String], words: &[&str], labels: &[usize]) {
+        for ((lw, w), l) in lower.iter().zip(words).zip(labels) {
+            if let Some(t) = label_type(*l).and_then(|t| TYPES.iter().position(|x| *x == t)) {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    self.0.entry(lw.clone()).or_default()[t] += 1;
+                }
+            }
+        }
+    }
+
+    /// Majority type of the word's other mentions (its own first-pass
+    /// label `own` is left out, so the feature is about context only).
+    pub fn get(&self, lower: &str, own: usize) -> Option<&'static str> {
+        let mut c = *self.0.get(lower)?;
+        if let Some(t) = label_type(own).and_then(|t| TYPES.iter().position(|x| *x == t)) {
+            c[t] = c[t].saturating_sub(1);
+        }
+        let (best, n) = c.iter().enumerate().max_by_key(|(_, n)| **n)?;
+        (*n > 0).then_some(TYPES[best])
+    }
+}
+
+/// Greedy left-to-right decoding of one sentence. `score` gives label scores
+/// for a feature set; `seen(i, features, guess)` lets training update.
+pub fn decode(
+    sent: &Sent<'_>,
+    memory: Option<(&DocMemory, &[usize])>,
+    static_feats: impl Fn(usize, &mut Vec<u64>),
+    score: impl Fn(&[u64]) -> Weights,
+    mut seen: impl FnMut(usize, &[u64], usize),
+) -> Vec<usize> {
+    let mut labels: Vec<usize> = Vec::with_capacity(sent.words.len());
+    let mut feats = Vec::with_capacity(64);
+    let name = |l: Option<usize>| l.map_or("<s>", |l| LABELS[l]);
+    for i in 0..sent.words.len() {
+        feats.clear();
+        static_feats(i, &mut feats);
+        let prev = i.checked_sub(1).map(|j| labels[j]);
+        let prev2 = i.checked_sub(2).map(|j| labels[j]);
+        let mem = memory
+            .filter(|_| !sent.ablate.memory)
+            .and_then(|(m, own)| m.get(&sent.lower[i], own[i]));
+        dynamic_features(
+            name(prev),
+            name(prev2),
+            &sent.lower[i],
+            &sent.shapes[i],
+            mem,
+            &mut feats,
+        );
+        let guess = best_allowed(&score(&feats), prev.unwrap_or(0));
+        seen(i, &feats, guess);
+        labels.push(guess);
+    }
+    labels
+}
+
+impl NerModel {
+    pub fn score(&self, feats: &[u64]) -> Weights {
+        let mut s = [0f32; N_LABELS];
+        for f in feats {
+            if let Some(w) = self.weights.get(f) {
+                for (a, b) in s.iter_mut().zip(w) {
+                    *a += b;
+                }
+            }
+        }
+        s
+    }
+
+    /// Tag a document (its sentences as word lists) in two passes; returns
+    /// label indices per sentence.
+    pub fn tag_document(&self, sentences: &[Vec<&str>], lex: Lexicon<'_>) -> Vec<Vec<usize>> {
+        let sents: Vec<Sent<'_>> = sentences.iter().map(|w| Sent::new(w, lex)).collect();
+        let mut memory = DocMemory::default();
+        let mut first = Vec::with_capacity(sents.len());
+        for s in &sents {
+            let l = decode(
+                s,
+                None,
+                |i, f| s.static_features(i, f),
+                |f| self.score(f),
+                |_, _, _| {},
+            );
+            memory.add(&s.lower, s.words, &l);
+            first.push(l);
+        }
+        sents
+            .iter()
+            .zip(&first)
+            .map(|(s, own)| {
+                decode(
+                    s,
+                    Some((&memory, own)),
+                    |i, f| s.static_features(i, f),
+                    |f| self.score(f),
+                    |_, _, _| {},
+                )
+            })
+            .collect()
+    }
+
+    pub fn embedded() -> Result<&'static NerModel, &'static model_io::ModelError> {
+        static M: std::sync::OnceLock<Result<NerModel, model_io::ModelError>> =
+            std::sync::OnceLock::new();
+        M.get_or_init(|| model_io::read(EMBEDDED)).as_ref()
+    }
+}
+
+/// The model compiled into the binary.
+pub const EMBEDDED: &[u8] = include_bytes!("../../models/ner.bin");
+
+pub fn best_allowed(scores: &Weights, prev: usize) -> usize {
+    let mut best = 0;
+    let mut best_score = f32::NEG_INFINITY;
+    for (l, s) in scores.iter().enumerate() {
+        if allowed(prev, l) && *s > best_score {
+            best = l;
+            best_score = *s;
+        }
+    }
+    best
+}
+
+/// An entity span over token indices [start, end) with its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+}
+
+/// Chunks of a BIO (IOB2) label sequence.
+pub fn chunks(labels: &[usize]) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    for (i, &l) in labels.iter().enumerate() {
+        match (LABELS[l].split_once('-'), out.last_mut()) {
+            (Some(("I", t)), Some(c)) if c.end == i && c.kind == t => c.end = i + 1,
+            (Some((_, t)), _) => out.push(Chunk {
+                start: i,
+                end: i + 1,
+                kind: label_type(l).unwrap_or(t),
+            }),
+            (None, _) => {}
+        }
+    }
+    out
+}

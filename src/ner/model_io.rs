@@ -1,0 +1,71 @@
+//! The binary model format: magic, label count, scale, then (feature hash,
+//! quantised weights) records sorted by hash. Little-endian throughout.
+
+use std::collections::HashMap;
+
+use super::{NerModel, Weights, N_LABELS};
+
+const MAGIC: &[u8; 8] = b"NFNER\x00\x00\x01";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("NER model is empty: build it with `newsflow train ner` (see models/ner.md)")]
+    Empty,
+    #[error("not a newsflow NER model (bad magic or truncated at byte {0})")]
+    Corrupt(usize),
+}
+
+pub fn write(model: &NerModel) -> Vec<u8> {
+    let max = model
+        .weights
+        .values()
+        .flat_map(|w| w.iter())
+        .fold(0f32, |m, v| m.max(v.abs()))
+        .max(1e-9);
+    let scale = max / f32::from(i16::MAX);
+    let mut keys: Vec<&u64> = model.weights.keys().collect();
+    keys.sort_unstable();
+    let mut out = Vec::with_capacity(16 + keys.len() * (8 + 2 * N_LABELS));
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    out.extend_from_slice(&(keys.len() as u64).to_le_bytes());
+    for k in keys {
+        out.extend_from_slice(&k.to_le_bytes());
+        for w in &model.weights[k] {
+            out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+        }
+    }
+    out
+}
+
+pub fn read(bytes: &[u8]) -> Result<NerModel, ModelError> {
+    if bytes.is_empty() {
+        return Err(ModelError::Empty);
+    }
+    let take = |at: usize, n: usize| bytes.get(at..at + n).ok_or(ModelError::Corrupt(at));
+    if take(0, 8)? != MAGIC {
+        return Err(ModelError::Corrupt(0));
+    }
+    let labels = u32::from_le_bytes(take(8, 4)?.try_into().expect("4 bytes")) as usize;
+    if labels != N_LABELS {
+        return Err(ModelError::Corrupt(8));
+    }
+    let scale = f32::from_le_bytes(take(12, 4)?.try_into().expect("4 bytes"));
+    let n = u64::from_le_bytes(take(16, 8)?.try_into().expect("8 bytes")) as usize;
+    let mut weights = HashMap::with_capacity(n);
+    let mut at = 24;
+    for _ in 0..n {
+        let k = u64::from_le_bytes(take(at, 8)?.try_into().expect("8 bytes"));
+        at += 8;
+        let mut w: Weights = [0.0; N_LABELS];
+        for v in w.iter_mut() {
+            *v = f32::from(i16::from_le_bytes(
+                take(at, 2)?.try_into().expect("2 bytes"),
+            )) * scale;
+            at += 2;
+        }
+        weights.insert(k, w);
+    }
+    Ok(NerModel { weights })
+}
