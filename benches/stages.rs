@@ -70,5 +70,40 @@ fn bench_decode_and_process(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_stages, bench_decode_and_process);
+/// Tokenize + sentence split + NER on article text, in tokens per second.
+fn bench_ner(c: &mut Criterion) {
+    let text: String = newsflow::demo::SAMPLES
+        .iter()
+        .filter(|(n, _, _)| n.ends_with(".txt") || n.ends_with(".html"))
+        .map(|(_, _, b)| String::from_utf8_lossy(b).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        .repeat(4);
+    let model = newsflow::ner::NerModel::embedded().expect("model");
+    let lex = newsflow::ner::features::Lexicon::embedded();
+    let (tokens, _) = newsflow::nlp::sentences(&text);
+    let mut g = c.benchmark_group("ner");
+    g.throughput(Throughput::Elements(tokens.len() as u64));
+    g.bench_function("tokenize+sentences", |b| {
+        b.iter(|| black_box(newsflow::nlp::sentences(&text)))
+    });
+    g.bench_function("tokenize+sentences+ner", |b| {
+        b.iter(|| {
+            let (toks, sents) = newsflow::nlp::sentences(&text);
+            let words: Vec<Vec<&str>> = sents
+                .iter()
+                .map(|s| {
+                    toks[s.tokens.clone()]
+                        .iter()
+                        .map(|t| t.text(&text))
+                        .collect()
+                })
+                .collect();
+            black_box(model.tag_document(&words, lex))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_stages, bench_decode_and_process, bench_ner);
 criterion_main!(benches);

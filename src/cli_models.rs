@@ -229,7 +229,11 @@ pub fn train(cmd: Train) -> Result<()> {
 }
 
 pub fn eval(cmd: Eval) -> Result<()> {
-    let Eval::Ner { data, model, lookup_baseline } = cmd;
+    let Eval::Ner {
+        data,
+        model,
+        lookup_baseline,
+    } = cmd;
     let owned;
     let model: &NerModel = match model {
         Some(p) => {
@@ -252,7 +256,10 @@ pub fn eval(cmd: Eval) -> Result<()> {
     );
     if let Some(train_file) = lookup_baseline {
         let train_docs = conll::read_path(&train_file)?;
-        println!("\nplain lookup of {} entity strings (baseline)", train_file.display());
+        println!(
+            "\nplain lookup of {} entity strings (baseline)",
+            train_file.display()
+        );
         print!("{}", train::lookup_baseline(&train_docs, &docs).report());
     }
     Ok(())

@@ -53,11 +53,8 @@ pub const SAMPLES: &[(&str, Option<&str>, &[u8])] = &[
 pub enum DemoError {
     #[error("embedded broker: {0}")]
     Broker(#[from] rdkafka::error::KafkaError),
-    #[error("cannot listen on {addr} for /metrics: {source}; pass --http 127.0.0.1:0 or another free port")]
-    Listen {
-        addr: String,
-        source: std::io::Error,
-    },
+    #[error("cannot listen on {addr} for /metrics: {cause}; pass --http 127.0.0.1:0 or another free port")]
+    Listen { addr: String, cause: std::io::Error },
     #[error("worker: {0}")]
     Worker(#[from] runtime::RuntimeError),
     #[error("timed out after {0:?} with {1} of {2} records read")]
@@ -112,9 +109,9 @@ pub async fn run(http_addr: &str, mut emit: impl FnMut(&str)) -> Result<String, 
 
     let listener = tokio::net::TcpListener::bind(http_addr)
         .await
-        .map_err(|source| DemoError::Listen {
+        .map_err(|cause| DemoError::Listen {
             addr: http_addr.into(),
-            source,
+            cause,
         })?;
     let bound = listener
         .local_addr()

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::input::InputFormat;
+use crate::stages::entities::Entities;
 use crate::stages::fingerprint::Fingerprint;
 use crate::stages::language::Language;
 use crate::stages::stats::Stats;
@@ -85,6 +86,7 @@ pub struct Annotations {
     pub language: Option<Language>,
     pub stats: Option<Stats>,
     pub fingerprint: Option<Fingerprint>,
+    pub entities: Option<Entities>,
 }
 
 #[derive(Debug, Clone)]

@@ -17,10 +17,10 @@ pub use properties::Properties;
 /// A configuration that cannot be used, naming the file, key or variable.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read config file {path}: {source}")]
+    #[error("cannot read config file {path}: {cause}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("invalid config file {path}: {message}\nhint: every key is documented in config/newsflow.toml; run `newsflow check-config FILE` to test a file")]
     Invalid { path: PathBuf, message: String },
@@ -28,8 +28,8 @@ pub enum ConfigError {
     Env { vars: String, message: String },
     #[error("config {path}: {message}")]
     Semantic { path: PathBuf, message: String },
-    #[error("config {path}: {source}")]
-    Pipeline { path: PathBuf, source: BuildError },
+    #[error("config {path}: {cause}")]
+    Pipeline { path: PathBuf, cause: BuildError },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
@@ -215,9 +215,9 @@ impl Config {
         path: &Path,
         vars: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        let text = std::fs::read_to_string(path).map_err(|cause| ConfigError::Read {
             path: path.into(),
-            source,
+            cause,
         })?;
         Config::from_toml(&text, path, vars)
     }
@@ -250,9 +250,9 @@ impl Config {
             message,
         })?;
         // Phase 2: build the objects once, so a bad stage list fails here.
-        build_pipeline(&config.pipeline.stages).map_err(|source| ConfigError::Pipeline {
+        build_pipeline(&config.pipeline.stages).map_err(|cause| ConfigError::Pipeline {
             path: path.into(),
-            source,
+            cause,
         })?;
         Ok(config)
     }

@@ -10,28 +10,25 @@ use serde_json::Value;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("{path} is not the expected JSON: {detail}")]
     Format { path: String, detail: String },
 }
 
 fn read_json(path: &Path) -> Result<Value, BuildError> {
     let p = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| BuildError::Read {
+    let bytes = std::fs::read(path).map_err(|cause| BuildError::Read {
         path: p.clone(),
-        source,
+        cause,
     })?;
     let text = if p.ends_with(".gz") {
         let mut s = String::new();
         flate2::read::GzDecoder::new(&bytes[..])
             .read_to_string(&mut s)
-            .map_err(|source| BuildError::Read {
+            .map_err(|cause| BuildError::Read {
                 path: p.clone(),
-                source,
+                cause,
             })?;
         s
     } else {

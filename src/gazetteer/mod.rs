@@ -128,7 +128,7 @@ impl Gazetteer {
             .get(&name.to_lowercase())
             .map(|ix| ix.iter().map(|&i| &self.entries[i]).collect())
             .unwrap_or_default();
-        v.sort_by(|a, b| b.population.cmp(&a.population));
+        v.sort_by_key(|e| std::cmp::Reverse(e.population));
         v
     }
 

@@ -18,11 +18,8 @@ pub struct Doc {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConllError {
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("{path}:{line}: expected `token ... tag`, found {found:?}")]
     Format {
         path: String,
@@ -33,17 +30,17 @@ pub enum ConllError {
 
 pub fn read_path(path: &Path) -> Result<Vec<Doc>, ConllError> {
     let p = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ConllError::Read {
+    let bytes = std::fs::read(path).map_err(|cause| ConllError::Read {
         path: p.clone(),
-        source,
+        cause,
     })?;
     let text = if p.ends_with(".gz") {
         let mut s = String::new();
         flate2::read::GzDecoder::new(&bytes[..])
             .read_to_string(&mut s)
-            .map_err(|source| ConllError::Read {
+            .map_err(|cause| ConllError::Read {
                 path: p.clone(),
-                source,
+                cause,
             })?;
         s
     } else {

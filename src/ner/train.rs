@@ -102,8 +102,8 @@ impl Perceptron {
         let mut weights = HashMap::new();
         for (f, &i) in &self.index {
             let mut avg = [0f32; N_LABELS];
-            for l in 0..N_LABELS {
-                avg[l] = (self.w[i][l] - self.u[i][l] / self.c) as f32;
+            for (l, a) in avg.iter_mut().enumerate() {
+                *a = (self.w[i][l] - self.u[i][l] / self.c) as f32;
             }
             if avg.iter().any(|v| v.abs() >= min_abs) {
                 weights.insert(*f, avg);
@@ -213,19 +213,33 @@ pub fn lookup_baseline(train: &[Doc], test: &[Doc]) -> Score {
         let refs: Vec<&str> = tags.iter().map(String::as_str).collect();
         for (a, b, t) in super::eval::chunks(&refs) {
             longest = longest.max(b - a);
-            *table.entry(s.words[a..b].to_vec()).or_default().entry(t).or_default() += 1;
+            *table
+                .entry(s.words[a..b].to_vec())
+                .or_default()
+                .entry(t)
+                .or_default() += 1;
         }
     }
     let best: HashMap<Vec<String>, String> = table
         .into_iter()
-        .map(|(k, v)| (k, v.into_iter().max_by_key(|(_, n)| *n).map(|(t, _)| t).unwrap_or_default()))
+        .map(|(k, v)| {
+            (
+                k,
+                v.into_iter()
+                    .max_by_key(|(_, n)| *n)
+                    .map(|(t, _)| t)
+                    .unwrap_or_default(),
+            )
+        })
         .collect();
     let mut score = Score::default();
     for s in test.iter().flat_map(|d| &d.sentences) {
         let mut pred = vec!["O".to_string(); s.words.len()];
         let mut i = 0;
         while i < s.words.len() {
-            let hit = (1..=longest.min(s.words.len() - i)).rev().find_map(|n| best.get(&s.words[i..i + n]).map(|t| (n, t)));
+            let hit = (1..=longest.min(s.words.len() - i))
+                .rev()
+                .find_map(|n| best.get(&s.words[i..i + n]).map(|t| (n, t)));
             match hit {
                 Some((n, t)) => {
                     for (k, p) in pred[i..i + n].iter_mut().enumerate() {

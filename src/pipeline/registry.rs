@@ -48,6 +48,7 @@ pub fn known_stages() -> &'static [(&'static str, &'static str)] {
         ("language", "language code and confidence"),
         ("stats", "words, sentences, reading time"),
         ("fingerprint", "stable article id and normalised content hash"),
+        ("entities", "people, organisations, places with aliases merged; places to countries; countries of focus"),
     ]
 }
 
@@ -82,6 +83,10 @@ pub fn build_pipeline(list: &[StageConfig]) -> Result<Pipeline, BuildError> {
             "fingerprint" => Box::new(stages::fingerprint::FingerprintStage::build(
                 options(&sc.options).map_err(err)?,
             )),
+            "entities" => Box::new(
+                stages::entities::EntitiesStage::build(options(&sc.options).map_err(err)?)
+                    .map_err(err)?,
+            ),
             other => {
                 let names: Vec<&str> = known_stages().iter().map(|(n, _)| *n).collect();
                 return Err(err(format!(

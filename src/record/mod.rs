@@ -158,29 +158,15 @@ pub fn enriched_record(
         e.insert("published_at".into(), json!(rfc3339(t)));
         e.insert("published_basis".into(), json!(basis));
     }
-    let slots: [(&str, Option<Value>); 4] = [
-        (
-            "structure",
-            a.structure
-                .as_ref()
-                .and_then(|v| serde_json::to_value(v).ok()),
-        ),
-        (
-            "language",
-            a.language
-                .as_ref()
-                .and_then(|v| serde_json::to_value(v).ok()),
-        ),
-        (
-            "stats",
-            a.stats.as_ref().and_then(|v| serde_json::to_value(v).ok()),
-        ),
-        (
-            "fingerprint",
-            a.fingerprint
-                .as_ref()
-                .and_then(|v| serde_json::to_value(v).ok()),
-        ),
+    fn val<T: Serialize>(slot: &Option<T>) -> Option<Value> {
+        slot.as_ref().and_then(|v| serde_json::to_value(v).ok())
+    }
+    let slots = [
+        ("structure", val(&a.structure)),
+        ("language", val(&a.language)),
+        ("stats", val(&a.stats)),
+        ("fingerprint", val(&a.fingerprint)),
+        ("entities", val(&a.entities)),
     ];
     for (k, v) in slots {
         if let Some(v) = v {

@@ -133,6 +133,7 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
     if !sources.is_empty() {
         n.insert("infosources".into(), Value::Array(sources));
     }
+    add_entities(&mut n, doc);
     if let Some(u) = a.fingerprint.as_ref().and_then(|f| f.canonical_url.clone()) {
         n.insert(
             "altids".into(),
@@ -140,6 +141,52 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
         );
     }
     Value::Object(n)
+}
+
+/// ninjs people, organisations and places from the entities stage, most
+/// salient first. Places carry a GeoJSON point and a GeoNames or Wikidata uri.
+fn add_entities(n: &mut Map<String, Value>, doc: &Document) {
+    let Some(ents) = &doc.annotations.entities else {
+        return;
+    };
+    let (mut people, mut orgs, mut places) = (Vec::new(), Vec::new(), Vec::new());
+    for e in &ents.entities {
+        let mut item = Map::new();
+        item.insert("name".into(), json!(e.name));
+        item.insert("literal".into(), json!(e.id));
+        let geonames = e.geo.as_ref().and_then(|g| g.geonames);
+        let uri = match (geonames, &e.wikidata) {
+            (Some(id), _) if e.kind == "LOC" => Some(format!("https://sws.geonames.org/{id}/")),
+            (_, Some(q)) => Some(format!("http://www.wikidata.org/entity/{q}")),
+            _ => None,
+        };
+        if let Some(u) = uri {
+            item.insert("uri".into(), json!(u));
+        }
+        match e.kind.as_str() {
+            "PER" => people.push(Value::Object(item)),
+            "ORG" => orgs.push(Value::Object(item)),
+            "LOC" => {
+                if let Some((Some(lat), Some(lon))) = e.geo.as_ref().map(|g| (g.lat, g.lon)) {
+                    item.insert(
+                        "geojson".into(),
+                        json!({"type": "Point", "coordinates": [lon, lat]}),
+                    );
+                }
+                places.push(Value::Object(item));
+            }
+            _ => {}
+        }
+    }
+    for (k, v) in [
+        ("people", people),
+        ("organisations", orgs),
+        ("places", places),
+    ] {
+        if !v.is_empty() {
+            n.insert(k.into(), Value::Array(v));
+        }
+    }
 }
 
 #[cfg(test)]

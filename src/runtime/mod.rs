@@ -40,15 +40,15 @@ use crate::record::{self, dead_letter_record, Processed, SourceInfo};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RuntimeError {
-    #[error("cannot create the Kafka {client}: {source}; check [kafka] settings and properties")]
+    #[error("cannot create the Kafka {client}: {cause}; check [kafka] settings and properties")]
     Client {
         client: &'static str,
-        source: KafkaError,
+        cause: KafkaError,
     },
-    #[error("cannot subscribe to {topics:?}: {source}")]
+    #[error("cannot subscribe to {topics:?}: {cause}")]
     Subscribe {
         topics: Vec<String>,
-        source: KafkaError,
+        cause: KafkaError,
     },
 }
 
@@ -139,18 +139,18 @@ pub async fn run_worker(
     let consumer: Arc<StreamConsumer<WorkerConsumerContext>> = Arc::new(
         clients::consumer_config(&config)
             .create_with_context(consumer_ctx)
-            .map_err(|source| RuntimeError::Client {
+            .map_err(|cause| RuntimeError::Client {
                 client: "consumer",
-                source,
+                cause,
             })?,
     );
     let producer: FutureProducer<WorkerProducerContext> = clients::producer_config(&config)
         .create_with_context(WorkerProducerContext {
             health: health.clone(),
         })
-        .map_err(|source| RuntimeError::Client {
+        .map_err(|cause| RuntimeError::Client {
             client: "producer",
-            source,
+            cause,
         })?;
     let topics: Vec<&str> = config
         .kafka
@@ -160,9 +160,9 @@ pub async fn run_worker(
         .collect();
     consumer
         .subscribe(&topics)
-        .map_err(|source| RuntimeError::Subscribe {
+        .map_err(|cause| RuntimeError::Subscribe {
             topics: config.kafka.input_topics.clone(),
-            source,
+            cause,
         })?;
     ev::Lifecycle {
         what: "worker started",

@@ -1,0 +1,79 @@
+//! The curated alias table (config/aliases.toml, plus user files): surface
+//! forms that name one well-known entity.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AliasEntry {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub wikidata: Option<String>,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub feature: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasFile {
+    #[serde(default)]
+    entity: Vec<AliasEntry>,
+}
+
+/// Lower-cased surface form → entry.
+#[derive(Debug, Default)]
+pub struct Aliases {
+    pub entries: Vec<AliasEntry>,
+    by_form: HashMap<String, usize>,
+}
+
+pub const BUILTIN: &str = include_str!("../../../config/aliases.toml");
+
+fn normal(s: &str) -> String {
+    let s = s.trim().to_lowercase();
+    s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
+}
+
+impl Aliases {
+    /// Parse one alias file; `origin` names it in errors.
+    pub fn add_toml(&mut self, text: &str, origin: &str) -> Result<(), String> {
+        let file: AliasFile =
+            toml::from_str(text).map_err(|e| format!("alias file {origin}: {}", e.message()))?;
+        for e in file.entity {
+            if !["PER", "ORG", "LOC", "MISC"].contains(&e.kind.as_str()) {
+                return Err(format!(
+                    "alias file {origin}: entity `{}` has type `{}`; use PER, ORG, LOC or MISC",
+                    e.name, e.kind
+                ));
+            }
+            let i = self.entries.len();
+            for form in std::iter::once(&e.name).chain(&e.aliases) {
+                self.by_form.insert(normal(form), i);
+            }
+            self.entries.push(e);
+        }
+        Ok(())
+    }
+
+    pub fn builtin() -> Aliases {
+        let mut a = Aliases::default();
+        a.add_toml(BUILTIN, "config/aliases.toml")
+            .expect("built-in alias table is valid");
+        a
+    }
+
+    pub fn index(&self, form: &str) -> Option<usize> {
+        self.by_form.get(&normal(form)).copied()
+    }
+
+    pub fn get(&self, form: &str) -> Option<&AliasEntry> {
+        self.by_form.get(&normal(form)).map(|&i| &self.entries[i])
+    }
+}

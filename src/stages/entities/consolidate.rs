@@ -1,0 +1,308 @@
+//! Consolidation: one entity per real-world entity per article. Mentions
+//! merge through the alias table, demonyms and country names (to their
+//! country), surnames (to the full name), acronyms (to the expansion they
+//! abbreviate, parenthetical definitions included) and exact repeats.
+
+use std::collections::HashMap;
+
+use super::aliases::Aliases;
+use super::mentions::Mention;
+use super::{Entity, Geo, MentionOut};
+use crate::document::Span;
+use crate::gazetteer::{Entry, Gazetteer, Kind};
+
+/// What a group of mentions resolves to, before output.
+#[derive(Debug, Clone, PartialEq)]
+enum Key {
+    Alias(usize),
+    Country(String),
+    Name(&'static str, String),
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+fn initials(name: &str) -> String {
+    words(name)
+        .iter()
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "the" | "and" | "for" | "de" | "al"
+            )
+        })
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && !s.contains(' ')
+}
+
+/// The country a name or demonym denotes, by ISO code.
+fn country_of(gaz: &Gazetteer, name: &str) -> Option<String> {
+    let find = |n: &str| {
+        gaz.lookup(n)
+            .into_iter()
+            .find(|e| matches!(e.kind, Kind::Country | Kind::Demonym))
+            .map(|e| e.country.clone())
+    };
+    // Plural demonyms: "Iranians" → "Iranian".
+    find(name).or_else(|| {
+        name.strip_suffix('s')
+            .and_then(|n| gaz.lookup(n).into_iter().find(|e| e.kind == Kind::Demonym))
+            .map(|e| e.country.clone())
+    })
+}
+
+/// The shortest country name with this code ("Iraq", not "Republic of Iraq").
+pub fn country_entry<'g>(gaz: &'g Gazetteer, cc: &str) -> Option<&'g Entry> {
+    gaz.entries
+        .iter()
+        .filter(|e| e.kind == Kind::Country && e.country == cc)
+        .min_by_key(|e| e.name.len())
+}
+
+/// Spans that raise salience (headline, key points) and spans that do not
+/// count as the article's own running text (photo captions).
+pub struct Prominence<'a> {
+    pub salient: &'a [Span],
+    pub minor: &'a [Span],
+}
+
+pub fn consolidate(
+    text: &str,
+    mentions: &[Mention],
+    aliases: &Aliases,
+    gaz: &Gazetteer,
+    prom: &Prominence<'_>,
+) -> Vec<Entity> {
+    // 1. A key per mention from aliases, gazetteer countries, else its name.
+    let mut keys: Vec<Key> = mentions
+        .iter()
+        .map(|m| {
+            if let Some(i) = aliases.index(&m.text) {
+                return Key::Alias(i);
+            }
+            if m.kind == "LOC" || m.kind == "MISC" {
+                if let Some(cc) = country_of(gaz, &m.text) {
+                    return Key::Country(cc);
+                }
+            }
+            Key::Name(m.kind, m.text.clone())
+        })
+        .collect();
+    // 2. Parenthetical acronyms: "Full Name (FN)" makes FN an alias of Full Name.
+    let mut acronym_of: HashMap<String, Key> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let after = text[m.end..].trim_start();
+        if let Some(rest) = after.strip_prefix('(') {
+            if let Some((inner, _)) = rest.split_once(')') {
+                if is_acronym(inner.trim()) {
+                    acronym_of.insert(inner.trim().to_string(), keys[i].clone());
+                }
+            }
+        }
+    }
+    // 3. Surnames and acronyms merge into a longer name of a compatible type.
+    let names: Vec<(usize, Vec<String>)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| matches!(keys[*i], Key::Name(..)))
+        .map(|(i, m)| (i, words(&m.text).iter().map(|w| w.to_string()).collect()))
+        .collect();
+    for (i, m) in mentions.iter().enumerate() {
+        let Key::Name(kind, _) = keys[i].clone() else {
+            continue;
+        };
+        if let Some(k) = acronym_of.get(&m.text) {
+            keys[i] = k.clone();
+            continue;
+        }
+        let mine = words(&m.text);
+        let longer = names
+            .iter()
+            .filter(|(j, w)| *j != i && w.len() > mine.len())
+            .filter(|(j, w)| {
+                let other_kind = mentions[*j].kind;
+                match kind {
+                    "PER" => {
+                        other_kind == "PER"
+                            && w.ends_with(&mine.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                    }
+                    _ => {
+                        is_acronym(&m.text)
+                            && other_kind != "PER"
+                            && initials(&mentions[*j].text) == m.text.replace('.', "")
+                    }
+                }
+            });
+        if let Some((j, _)) = longer.max_by_key(|(_, w)| w.len()) {
+            keys[i] = keys[*j].clone();
+        }
+    }
+    // 4. Group, keeping first-mention order.
+    let mut order: Vec<Key> = Vec::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let norm = match k {
+            Key::Name(kind, n) => Key::Name(kind, n.to_lowercase()),
+            other => other.clone(),
+        };
+        let g = order.iter().position(|o| *o == norm).unwrap_or_else(|| {
+            order.push(norm.clone());
+            order.len() - 1
+        });
+        groups.entry(g).or_default().push(i);
+    }
+    let max_count = groups.values().map(Vec::len).max().unwrap_or(1) as f64;
+    let mut out: Vec<Entity> = (0..order.len())
+        .map(|g| {
+            build_entity(
+                &order[g],
+                &groups[&g],
+                mentions,
+                aliases,
+                gaz,
+                text,
+                prom,
+                max_count,
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.salience
+            .partial_cmp(&a.salience)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    for (n, e) in out.iter_mut().enumerate() {
+        e.id = format!("E{}", n + 1);
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_entity(
+    key: &Key,
+    members: &[usize],
+    mentions: &[Mention],
+    aliases: &Aliases,
+    gaz: &Gazetteer,
+    text: &str,
+    prom: &Prominence<'_>,
+    max_count: f64,
+) -> Entity {
+    let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
+    let longest = ms
+        .iter()
+        .max_by_key(|m| (words(&m.text).len(), m.text.len()))
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    let majority = {
+        let mut c: HashMap<&str, usize> = HashMap::new();
+        for m in &ms {
+            *c.entry(m.kind).or_default() += 1;
+        }
+        c.into_iter()
+            .max_by_key(|(k, n)| (*n, *k))
+            .map_or("MISC", |(k, _)| k)
+    };
+    let (name, kind, wikidata, geo) = match key {
+        Key::Alias(i) => {
+            let a = &aliases.entries[*i];
+            let geo = (a.kind == "LOC").then(|| Geo {
+                country: a.country.clone(),
+                lat: a.lat.or_else(|| {
+                    a.country
+                        .as_deref()
+                        .and_then(|c| country_entry(gaz, c)?.lat)
+                }),
+                lon: a.lon.or_else(|| {
+                    a.country
+                        .as_deref()
+                        .and_then(|c| country_entry(gaz, c)?.lon)
+                }),
+                feature: a.feature.clone().unwrap_or_else(|| "place".into()),
+                geonames: a
+                    .country
+                    .as_deref()
+                    .filter(|_| a.feature.as_deref() == Some("country"))
+                    .and_then(|c| country_entry(gaz, c)?.geonameid),
+            });
+            (a.name.clone(), a.kind.clone(), a.wikidata.clone(), geo)
+        }
+        Key::Country(cc) => {
+            let e = country_entry(gaz, cc);
+            let geo = Geo {
+                country: Some(cc.clone()),
+                lat: e.and_then(|e| e.lat),
+                lon: e.and_then(|e| e.lon),
+                feature: "country".into(),
+                geonames: e.and_then(|e| e.geonameid),
+            };
+            (
+                e.map_or(longest.clone(), |e| e.name.clone()),
+                "LOC".to_string(),
+                None,
+                Some(geo),
+            )
+        }
+        Key::Name(..) => {
+            let geo = (majority == "LOC")
+                .then(|| place_geo(gaz, &longest))
+                .flatten();
+            (longest.clone(), majority.to_string(), None, geo)
+        }
+    };
+    let mut aliases_seen: Vec<String> = Vec::new();
+    for m in &ms {
+        if m.text != name && !aliases_seen.contains(&m.text) {
+            aliases_seen.push(m.text.clone());
+        }
+    }
+    let inside =
+        |m: &Mention, spans: &[Span]| spans.iter().any(|s| s.start <= m.start && m.end <= s.end);
+    // Position counts from the first mention outside captions.
+    let first = ms
+        .iter()
+        .filter(|m| !inside(m, prom.minor))
+        .map(|m| m.start)
+        .min();
+    let early = first.map_or(0.0, |f| 1.0 - f as f64 / text.len().max(1) as f64);
+    let frequency = ms.len() as f64 / max_count;
+    let prominent = ms.iter().any(|m| inside(m, prom.salient));
+    let salience = 0.35 * early + 0.35 * frequency + if prominent { 0.3 } else { 0.0 };
+    Entity {
+        id: String::new(),
+        name,
+        kind,
+        aliases: aliases_seen,
+        mentions: ms
+            .iter()
+            .map(|m| MentionOut {
+                text: m.text.clone(),
+                start: m.start,
+                end: m.end,
+            })
+            .collect(),
+        count: ms.len(),
+        salience: (salience * 1000.0).round() / 1000.0,
+        wikidata,
+        geo,
+    }
+}
+
+/// A non-country place: the most populous gazetteer match.
+fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
+    let e = gaz.lookup(name).into_iter().next()?;
+    Some(Geo {
+        country: (!e.country.is_empty()).then(|| e.country.clone()),
+        lat: e.lat,
+        lon: e.lon,
+        feature: e.kind.as_str().to_string(),
+        geonames: e.geonameid,
+    })
+}

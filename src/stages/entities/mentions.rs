@@ -1,0 +1,261 @@
+//! Mentions: NER chunks over the article's sentences (boilerplate skipped),
+//! trimmed of hyphenated modifiers ("U.S.-led" → "U.S."), plus gazetteer
+//! countries and demonyms the tagger missed.
+
+use crate::document::Span;
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::ner::features::Lexicon;
+use crate::ner::{chunks, Chunk, NerModel};
+use crate::nlp;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// PER, ORG, LOC or MISC.
+    pub kind: &'static str,
+}
+
+/// Suffixes that make a name a modifier: "U.S.-led", "Iranian-allied".
+const MODIFIER_SUFFIXES: &[&str] = &[
+    "led", "backed", "allied", "based", "born", "owned", "run", "made", "style", "funded",
+    "brokered",
+];
+
+pub fn extract(text: &str, skip: &[Span], model: &NerModel, lex: Lexicon<'_>) -> Vec<Mention> {
+    let (tokens, sentences) = nlp::sentences(text);
+    let kept: Vec<&nlp::Sentence> = sentences
+        .iter()
+        .filter(|s| !skip.iter().any(|b| b.start < s.end && s.start < b.end))
+        .collect();
+    let words: Vec<Vec<&str>> = kept
+        .iter()
+        .map(|s| {
+            tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| t.text(text))
+                .collect()
+        })
+        .collect();
+    let labels = model.tag_document(&words, lex);
+    let mut out = Vec::new();
+    for (s, l) in kept.iter().zip(&labels) {
+        let toks = &tokens[s.tokens.clone()];
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        for c in repair(chunks(l), &words) {
+            let (start, mut end) = (toks[c.start].start, toks[c.end - 1].end);
+            let mut kind = c.kind;
+            let surface = &text[start..end];
+            if let Some((head, tail)) = surface.rsplit_once('-') {
+                if MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str()) && !head.is_empty() {
+                    end = start + head.len();
+                    if lex.gaz.kinds(head).contains(&Kind::Demonym)
+                        || lex.gaz.kinds(head).contains(&Kind::Country)
+                    {
+                        kind = "LOC";
+                    }
+                }
+            }
+            out.push(Mention {
+                text: text[start..end].to_string(),
+                start,
+                end,
+                kind,
+            });
+        }
+        add_gazetteer_mentions(text, toks, lex.gaz, &mut out);
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// Title words that end an office, not a name ("Secretary of State Mike Pompeo").
+const TITLES: &[&str] = &[
+    "secretary",
+    "minister",
+    "president",
+    "chairman",
+    "chairwoman",
+    "director",
+    "governor",
+    "senator",
+    "spokesman",
+    "spokeswoman",
+    "general",
+    "chief",
+    "ambassador",
+    "commander",
+    "leader",
+    "prime",
+    "state",
+    "affairs",
+    "defense",
+    "defence",
+    "mayor",
+    "judge",
+    "envoy",
+    "executive",
+    "officer",
+    "lawmaker",
+    "representative",
+    "adviser",
+    "advisor",
+];
+/// Head nouns of facilities and places.
+const PLACE_HEADS: &[&str] = &[
+    "airfield",
+    "airport",
+    "base",
+    "bridge",
+    "square",
+    "street",
+    "province",
+    "valley",
+    "strait",
+    "island",
+    "islands",
+    "river",
+    "mountains",
+];
+/// Head nouns of organisations.
+const ORG_HEADS: &[&str] = &[
+    "army",
+    "regiment",
+    "division",
+    "paratroopers",
+    "battalion",
+    "brigade",
+    "corps",
+    "ministry",
+    "council",
+    "committee",
+    "party",
+    "bank",
+    "university",
+    "company",
+    "group",
+    "agency",
+    "commission",
+    "court",
+    "parliament",
+    "militia",
+    "forces",
+];
+
+/// Fix tagger slips that rules catch reliably:
+/// an office tagged as an organisation before a person ("U.S. Secretary of
+/// State Mike" + "Pompeo") gives its trailing name words to the person;
+/// a chunk ending in a facility or organisation head noun takes that type,
+/// absorbing an adjacent chunk before it ("Pope" + "Army Airfield").
+fn repair(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
+    let lower = |i: usize| words[i].to_lowercase();
+    let is_title = |i: usize| TITLES.contains(&lower(i).as_str());
+    let capitalised = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
+    let mut split: Vec<Chunk> = Vec::with_capacity(cs.len());
+    let mut k = 0;
+    while k < cs.len() {
+        let c = cs[k].clone();
+        k += 1;
+        let person_next = cs
+            .get(k)
+            .is_some_and(|n| n.start == c.end && n.kind == "PER");
+        let office = (c.start..c.end)
+            .rev()
+            .find(|&t| is_title(t))
+            .filter(|&t| c.kind != "PER" && (t + 1 < c.end || person_next));
+        match office {
+            Some(t) => {
+                // The office's own head ("U.S." in "U.S. Secretary of State").
+                let first_title = (c.start..=t).find(|&i| is_title(i)).unwrap_or(t);
+                if first_title > c.start {
+                    split.push(Chunk {
+                        start: c.start,
+                        end: first_title,
+                        kind: c.kind,
+                    });
+                }
+                // The name after the office, extended over following
+                // capitalised words and an adjacent person chunk.
+                let mut end = c.end;
+                while end < words.len()
+                    && capitalised(end)
+                    && cs.get(k).is_none_or(|n| n.start != end)
+                {
+                    end += 1;
+                }
+                if let Some(n) = cs.get(k).filter(|n| n.start == end && n.kind == "PER") {
+                    end = n.end;
+                    k += 1;
+                }
+                if end > t + 1 {
+                    split.push(Chunk {
+                        start: t + 1,
+                        end,
+                        kind: "PER",
+                    });
+                }
+            }
+            _ => split.push(c),
+        }
+    }
+    let cs = split;
+    let mut out: Vec<Chunk> = Vec::with_capacity(cs.len());
+    for mut c in cs {
+        let head = lower(c.end - 1);
+        let kind = if PLACE_HEADS.contains(&head.as_str()) {
+            Some("LOC")
+        } else if ORG_HEADS.contains(&head.as_str()) {
+            Some("ORG")
+        } else {
+            None
+        };
+        if let Some(k) = kind {
+            c.kind = k;
+            if let Some(prev) = out.last() {
+                if prev.end == c.start && prev.kind != "LOC" {
+                    c.start = prev.start;
+                    out.pop();
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Countries and demonyms (capitalised) not inside an existing mention.
+fn add_gazetteer_mentions(
+    text: &str,
+    toks: &[nlp::Token],
+    gaz: &Gazetteer,
+    out: &mut Vec<Mention>,
+) {
+    for (i, t) in toks.iter().enumerate() {
+        let word = t.text(text);
+        let head = word.split_once('-').map_or(word, |(h, _)| h);
+        if !head.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let covered = out.iter().any(|m| m.start <= t.start && t.start < m.end);
+        if covered {
+            continue;
+        }
+        let kinds = gaz.kinds(head);
+        if kinds.contains(&Kind::Demonym) || kinds.contains(&Kind::Country) {
+            // Skip the first word of a longer capitalised name ("Iraqi Airways").
+            let next_cap = toks
+                .get(i + 1)
+                .is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase));
+            if next_cap && head == word && kinds.contains(&Kind::Demonym) {
+                continue;
+            }
+            out.push(Mention {
+                text: head.to_string(),
+                start: t.start,
+                end: t.start + head.len(),
+                kind: "LOC",
+            });
+        }
+    }
+}

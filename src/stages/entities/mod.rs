@@ -1,0 +1,198 @@
+//! The entities stage: people, organisations, places and other names, one
+//! entry per real-world entity, with aliases merged, every mention's offsets,
+//! a salience score, Wikidata/GeoNames ids where the data has them, places
+//! resolved to countries and coordinates, and the article's countries of focus.
+
+mod aliases;
+mod consolidate;
+mod mentions;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Document, Span};
+use crate::gazetteer::Gazetteer;
+use crate::ner::features::Lexicon;
+use crate::ner::NerModel;
+use crate::pipeline::{Stage, StageError};
+
+pub use aliases::Aliases;
+
+/// Options of the `entities` stage.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Extra alias tables (same format as config/aliases.toml), read at start-up.
+    #[serde(default)]
+    pub alias_files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionOut {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Where a place is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Geo {
+    /// ISO 3166-1 alpha-2.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// country, city, region, continent, place.
+    pub feature: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geonames: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    /// PER, ORG, LOC or MISC.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<MentionOut>,
+    pub count: usize,
+    /// 0 to 1: early, frequent, and in the headline or key points.
+    pub salience: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geo: Option<Geo>,
+}
+
+/// A country the article is about, with its share of place salience.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountryFocus {
+    pub country: String,
+    pub name: String,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+    pub countries: Vec<CountryFocus>,
+}
+
+pub struct EntitiesStage {
+    aliases: Aliases,
+}
+
+impl EntitiesStage {
+    pub fn build(config: Config) -> Result<Self, String> {
+        let mut aliases = Aliases::builtin();
+        for f in &config.alias_files {
+            let text = std::fs::read_to_string(f)
+                .map_err(|e| format!("cannot read alias file {}: {e}", f.display()))?;
+            aliases.add_toml(&text, &f.display().to_string())?;
+        }
+        NerModel::embedded().map_err(|e| e.to_string())?;
+        Ok(EntitiesStage { aliases })
+    }
+}
+
+/// Rank countries by the salience of the places in them (demonyms included);
+/// the dateline's country counts once more.
+fn countries_of_focus(
+    entities: &[Entity],
+    dateline_country: Option<&str>,
+    gaz: &Gazetteer,
+) -> Vec<CountryFocus> {
+    let mut score: BTreeMap<String, f64> = BTreeMap::new();
+    for e in entities {
+        if let Some(cc) = e.geo.as_ref().and_then(|g| g.country.clone()) {
+            let weight = if e.geo.as_ref().is_some_and(|g| g.feature == "country") {
+                1.0
+            } else {
+                0.6
+            };
+            *score.entry(cc).or_default() += e.salience * weight * (1.0 + (e.count as f64).ln());
+        }
+    }
+    if let Some(cc) = dateline_country {
+        *score.entry(cc.to_string()).or_default() += 0.5;
+    }
+    let total: f64 = score.values().sum::<f64>().max(1e-9);
+    let mut out: Vec<CountryFocus> = score
+        .into_iter()
+        .map(|(cc, s)| CountryFocus {
+            name: consolidate::country_entry(gaz, &cc)
+                .map_or_else(|| cc.clone(), |e| e.name.clone()),
+            country: cc,
+            score: (s / total * 1000.0).round() / 1000.0,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    out
+}
+
+impl Stage for EntitiesStage {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn version(&self) -> &'static str {
+        "ner-perceptron-1"
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;
+        let lex = Lexicon::embedded();
+        let (skip, salient, minor, dateline) = match &doc.annotations.structure {
+            Some(s) => {
+                let skip: Vec<Span> = s
+                    .boilerplate
+                    .iter()
+                    .map(|b| Span::new(b.start, b.end))
+                    .chain(s.labels.iter().chain(&s.section).map(|l| l.span()))
+                    .collect();
+                let salient: Vec<Span> = s
+                    .headline
+                    .iter()
+                    .chain(&s.key_points)
+                    .map(|l| l.span())
+                    .collect();
+                let minor: Vec<Span> = s.captions.iter().map(|l| l.span()).collect();
+                (
+                    skip,
+                    salient,
+                    minor,
+                    s.dateline.as_ref().map(|d| d.location.clone()),
+                )
+            }
+            None => (Vec::new(), Vec::new(), Vec::new(), None),
+        };
+        let mentions = mentions::extract(&doc.text, &skip, model, lex);
+        let prom = consolidate::Prominence {
+            salient: &salient,
+            minor: &minor,
+        };
+        let entities =
+            consolidate::consolidate(&doc.text, &mentions, &self.aliases, lex.gaz, &prom);
+        let dateline_cc = dateline.and_then(|d| {
+            let place = d.split(',').next().unwrap_or(&d).trim().to_string();
+            lex.gaz.lookup(&place).first().map(|e| e.country.clone())
+        });
+        let countries = countries_of_focus(&entities, dateline_cc.as_deref(), lex.gaz);
+        doc.annotations.entities = Some(Entities {
+            entities,
+            countries,
+        });
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

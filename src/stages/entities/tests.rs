@@ -1,0 +1,116 @@
+//! Entity tests on fixtures written for this repo.
+
+use super::*;
+use crate::stages::structure::StructureStage;
+
+fn run(text: &str) -> Entities {
+    let mut doc = Document::from_text(text);
+    StructureStage::default().run(&mut doc).unwrap();
+    EntitiesStage::build(Config::default())
+        .unwrap()
+        .run(&mut doc)
+        .unwrap();
+    doc.annotations.entities.unwrap()
+}
+
+fn find<'a>(e: &'a Entities, name: &str) -> &'a Entity {
+    e.entities
+        .iter()
+        .find(|x| x.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "no entity {name:?}; have {:?}",
+                e.entities
+                    .iter()
+                    .map(|x| (&x.name, &x.kind, &x.aliases))
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
+/// (entity name, type, aliases that must be merged into it)
+fn check(text: &str, expect: &[(&str, &str, &[&str])]) -> Entities {
+    let e = run(text);
+    for (name, kind, aliases) in expect {
+        let ent = find(&e, name);
+        assert_eq!(ent.kind, *kind, "{name}");
+        for a in *aliases {
+            assert!(
+                ent.aliases.iter().any(|x| x == a),
+                "{name} lacks alias {a:?}: {:?}",
+                ent.aliases
+            );
+        }
+        let same_name = e.entities.iter().filter(|x| x.name == *name).count();
+        assert_eq!(same_name, 1, "{name} appears {same_name} times");
+    }
+    e
+}
+
+const STRIKE: &str = "Dock strike spreads to Rosport\n\n\
+GDANSK, Poland (Wirewire) - Polish dock workers joined the strike on Monday, union leader Mara Lind said.\n\n\
+\"We stand together,\" Lind told reporters in Gdansk. The International Transport Workers' Federation (ITF) \
+backed the walkout, and the ITF said German ports could follow.\n\n\
+Chief executive Jonas Vik of Baltica Terminals said the company had asked the European Union to mediate. \
+Vik said EU officials would meet on Thursday.";
+
+#[test]
+fn merges_surnames_acronyms_demonyms_and_aliases() {
+    let e = check(
+        STRIKE,
+        &[
+            ("Mara Lind", "PER", &["Lind"]),
+            ("Jonas Vik", "PER", &["Vik"]),
+            ("European Union", "ORG", &["EU"]),
+            ("Poland", "LOC", &["Polish"]),
+            ("Germany", "LOC", &["German"]),
+        ],
+    );
+    let lind = find(&e, "Mara Lind");
+    assert_eq!(lind.count, 2);
+    for m in &lind.mentions {
+        assert!(STRIKE[m.start..m.end] == m.text);
+    }
+    assert_eq!(
+        find(&e, "Poland").geo.as_ref().unwrap().country.as_deref(),
+        Some("PL")
+    );
+    assert_eq!(e.countries[0].country, "PL", "{:?}", e.countries);
+}
+
+/// The reference sample from ../shared, when present (acceptance of issue 3, entities part).
+#[test]
+fn shared_sample_entities() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/samples/wire-article-iraq.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("SKIP shared_sample_entities: {path} not found");
+        return;
+    };
+    let e = check(
+        &text,
+        &[
+            ("Adel Abdul Mahdi", "PER", &["Abdul Mahdi"]),
+            ("Mike Pompeo", "PER", &["Pompeo"]),
+            ("Islamic State", "ORG", &["ISIS", "Daesh"]),
+            ("Kataib Hezbollah", "ORG", &[]),
+            ("Reuters", "ORG", &[]),
+            ("Iraq", "LOC", &["Iraqi"]),
+            ("Iran", "LOC", &["Iranian"]),
+            ("United States", "LOC", &["U.S."]),
+        ],
+    );
+    find(&e, "Qasem Soleimani");
+    for cc in ["IQ", "IR", "SY", "KW", "US"] {
+        assert!(
+            e.countries.iter().any(|c| c.country == cc),
+            "{cc} missing from {:?}",
+            e.countries
+        );
+    }
+    assert_eq!(e.countries[0].country, "IQ", "{:?}", e.countries);
+    find(&e, "North Carolina");
+    find(&e, "Middle East");
+}
