@@ -9,9 +9,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::input::InputFormat;
+use crate::stages::amounts::Amount;
+use crate::stages::dates::DateMention;
 use crate::stages::entities::Entities;
 use crate::stages::fingerprint::Fingerprint;
 use crate::stages::language::Language;
+use crate::stages::quotes::Quote;
 use crate::stages::stats::Stats;
 use crate::stages::structure::Structure;
 
@@ -87,6 +90,9 @@ pub struct Annotations {
     pub stats: Option<Stats>,
     pub fingerprint: Option<Fingerprint>,
     pub entities: Option<Entities>,
+    pub dates: Option<Vec<DateMention>>,
+    pub amounts: Option<Vec<Amount>>,
+    pub quotes: Option<Vec<Quote>>,
 }
 
 #[derive(Debug, Clone)]

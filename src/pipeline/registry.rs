@@ -49,6 +49,9 @@ pub fn known_stages() -> &'static [(&'static str, &'static str)] {
         ("stats", "words, sentences, reading time"),
         ("fingerprint", "stable article id and normalised content hash"),
         ("entities", "people, organisations, places with aliases merged; places to countries; countries of focus"),
+        ("dates", "absolute, weekday and relative dates resolved against the publish time"),
+        ("amounts", "numbers with what they count: 3,500 troops, $2 billion, 40 percent"),
+        ("quotes", "direct quotations with their speakers (needs entities)"),
     ]
 }
 
@@ -81,6 +84,15 @@ pub fn build_pipeline(list: &[StageConfig]) -> Result<Pipeline, BuildError> {
                 options(&sc.options).map_err(err)?,
             )),
             "fingerprint" => Box::new(stages::fingerprint::FingerprintStage::build(
+                options(&sc.options).map_err(err)?,
+            )),
+            "dates" => Box::new(stages::dates::DatesStage::build(
+                options(&sc.options).map_err(err)?,
+            )),
+            "amounts" => Box::new(stages::amounts::AmountsStage::build(
+                options(&sc.options).map_err(err)?,
+            )),
+            "quotes" => Box::new(stages::quotes::QuotesStage::build(
                 options(&sc.options).map_err(err)?,
             )),
             "entities" => Box::new(

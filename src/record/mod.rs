@@ -167,6 +167,9 @@ pub fn enriched_record(
         ("stats", val(&a.stats)),
         ("fingerprint", val(&a.fingerprint)),
         ("entities", val(&a.entities)),
+        ("dates", val(&a.dates)),
+        ("amounts", val(&a.amounts)),
+        ("quotes", val(&a.quotes)),
     ];
     for (k, v) in slots {
         if let Some(v) = v {

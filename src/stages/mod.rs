@@ -1,9 +1,12 @@
 //! The enrichment stages, one per file (or folder when a stage needs more
 //! than one file). Each has its `Config`, a `build`, the `Stage` impl and tests.
 
+pub mod amounts;
+pub mod dates;
 pub mod entities;
 pub mod fingerprint;
 pub mod language;
+pub mod quotes;
 pub mod stats;
 pub mod structure;
 

@@ -173,6 +173,31 @@ pub fn consolidate(
             )
         })
         .collect();
+    // Disambiguate places by the countries the article names: "Hyderabad"
+    // in an article about Pakistan is Hyderabad, Sindh. A much smaller
+    // namesake (under 1/20 of the largest) does not win on that alone.
+    let named: Vec<String> = out
+        .iter()
+        .filter_map(|e| {
+            e.geo
+                .as_ref()
+                .filter(|g| g.feature == "country")
+                .and_then(|g| g.country.clone())
+        })
+        .collect();
+    for e in out
+        .iter_mut()
+        .filter(|e| e.geo.as_ref().is_some_and(|g| g.feature == "city"))
+    {
+        let candidates = gaz.lookup(&e.name);
+        let top = candidates.first().map_or(0, |c| c.population);
+        if let Some(best) = candidates
+            .into_iter()
+            .find(|c| named.contains(&c.country) && c.population * 20 >= top)
+        {
+            e.geo = Some(geo_of(best));
+        }
+    }
     out.sort_by(|a, b| {
         b.salience
             .partial_cmp(&a.salience)
@@ -295,14 +320,18 @@ fn build_entity(
     }
 }
 
-/// A non-country place: the most populous gazetteer match.
+/// A non-country place: the most populous gazetteer match (refined later
+/// by the countries the article names).
 fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
-    let e = gaz.lookup(name).into_iter().next()?;
-    Some(Geo {
+    gaz.lookup(name).into_iter().next().map(geo_of)
+}
+
+fn geo_of(e: &Entry) -> Geo {
+    Geo {
         country: (!e.country.is_empty()).then(|| e.country.clone()),
         lat: e.lat,
         lon: e.lon,
         feature: e.kind.as_str().to_string(),
         geonames: e.geonameid,
-    })
+    }
 }

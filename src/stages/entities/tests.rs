@@ -114,3 +114,31 @@ fn shared_sample_entities() {
     find(&e, "North Carolina");
     find(&e, "Middle East");
 }
+
+#[test]
+fn places_follow_the_countries_the_article_names() {
+    let e = run("Floods in Sindh\n\nFloods hit Hyderabad on Monday, officials in Pakistan said. Hyderabad lies on the Indus.");
+    let h = find(&e, "Hyderabad");
+    assert_eq!(
+        h.geo.as_ref().and_then(|g| g.country.as_deref()),
+        Some("PK"),
+        "{h:?}"
+    );
+    let e =
+        run("Tech hub grows\n\nStartups in Hyderabad raised more money on Monday, investors said.");
+    assert_eq!(
+        find(&e, "Hyderabad")
+            .geo
+            .as_ref()
+            .and_then(|g| g.country.as_deref()),
+        Some("IN")
+    );
+    let e = run("Talks in Paris\n\nMinisters met in Paris on Monday to discuss the budget.");
+    assert_eq!(
+        find(&e, "Paris")
+            .geo
+            .as_ref()
+            .and_then(|g| g.country.as_deref()),
+        Some("FR")
+    );
+}

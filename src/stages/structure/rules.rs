@@ -215,6 +215,14 @@ pub fn dateline(s: &str) -> Option<DatelineParts> {
         ),
         _ => (prefix, None),
     };
+    // "NEW YORK, March 3" carries the date after the place: drop it.
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let place = match place.rsplit_once(", ") {
+        Some((p, d)) if months.iter().any(|m| d.to_lowercase().starts_with(m)) => p.trim(),
+        _ => place,
+    };
     let first_word = place.split([' ', ',']).next().unwrap_or("");
     let caps = first_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && first_word
@@ -335,6 +343,8 @@ mod tests {
         let d = dateline("WASHINGTON — Lawmakers met.").unwrap();
         assert_eq!((d.location.as_str(), d.source), ("Washington", None));
         assert!(dateline("The U.S. - Iran talks ended.").is_none());
+        let d = dateline("NEW YORK, March 3 - Stocks rose.").unwrap();
+        assert_eq!((d.location.as_str(), d.source), ("New York", None));
         assert!(dateline("I - a pronoun").is_none());
     }
 }

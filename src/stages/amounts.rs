@@ -1,0 +1,252 @@
+//! The amounts stage: numbers with what they count. "3,500 troops",
+//! "$2 billion", "$2.5bn", "40 percent", "1.2 million tonnes of wheat",
+//! "€3m". Years and parts of dates are left out.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Document, Span};
+use crate::nlp::{self, TokenKind};
+use crate::pipeline::{Stage, StageError};
+
+/// Options of the `amounts` stage (none yet).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amount {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    /// ISO 4217 currency, "percent", or null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// What is counted ("troops", "tonnes of wheat").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+}
+
+pub struct AmountsStage;
+
+impl AmountsStage {
+    pub fn build(_: Config) -> Self {
+        AmountsStage
+    }
+}
+
+fn currency(sym: &str) -> Option<&'static str> {
+    Some(match sym {
+        "$" | "US$" | "usd" => "USD",
+        "€" | "eur" | "euros" | "euro" => "EUR",
+        "£" | "gbp" | "pounds" => "GBP",
+        "¥" | "yen" => "JPY",
+        "dollars" | "dollar" => "USD",
+        _ => return None,
+    })
+}
+
+fn scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" | "k" => 1e3,
+        "million" | "m" | "mln" => 1e6,
+        "billion" | "bn" | "b" | "bln" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+const NOT_OBJECTS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "but", "for", "from", "by",
+    "with", "as", "is", "was", "were", "are", "be", "that", "which", "who", "it", "its", "their",
+    "his", "her", "said", "per", "than", "more", "percent", "%", "points",
+];
+
+/// Split "2.5bn" into (2.5, Some(1e9)).
+fn number(w: &str) -> Option<(f64, Option<f64>)> {
+    let digits_end = w
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(w.len());
+    let (num, suffix) = w.split_at(digits_end);
+    let v: f64 = num.replace(',', "").parse().ok()?;
+    match suffix.to_lowercase().as_str() {
+        "" => Some((v, None)),
+        s => scale(s).map(|k| (v, Some(k))),
+    }
+}
+
+pub fn find_amounts(text: &str, skip: &[Span]) -> Vec<Amount> {
+    let tokens = nlp::tokenize(text);
+    let w: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let lw: Vec<String> = w.iter().map(|x| x.to_lowercase()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.kind != TokenKind::Number || skip.iter().any(|s| s.start <= t.start && t.end <= s.end)
+        {
+            i += 1;
+            continue;
+        }
+        let Some((mut value, suffix_scale)) = number(w[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut start = t.start;
+        let mut end = t.end;
+        let mut unit: Option<String> = None;
+        if let Some(c) = i.checked_sub(1).and_then(|j| currency(w[j])) {
+            start = tokens[i - 1].start;
+            unit = Some(c.to_string());
+        }
+        let mut k = i + 1;
+        if let Some(s) = suffix_scale {
+            value *= s;
+        } else if let Some(s) = lw.get(k).and_then(|x| scale(x)) {
+            value *= s;
+            end = tokens[k].end;
+            k += 1;
+        }
+        if matches!(
+            lw.get(k).map(String::as_str),
+            Some("percent" | "%" | "per" | "pct")
+        ) {
+            let n = if lw.get(k).map(String::as_str) == Some("per")
+                && lw.get(k + 1).map(String::as_str) == Some("cent")
+            {
+                2
+            } else {
+                1
+            };
+            end = tokens[k + n - 1].end;
+            unit = Some("percent".into());
+            k += n;
+        } else if unit.is_none() {
+            if let Some(c) = lw.get(k).and_then(|x| currency(x)) {
+                unit = Some(c.to_string());
+                end = tokens[k].end;
+                k += 1;
+            }
+        }
+        // A bare year (1800-2200) with no unit is a date, not an amount.
+        let is_year = unit.is_none()
+            && suffix_scale.is_none()
+            && w[i].len() == 4
+            && (1800.0..=2200.0).contains(&value);
+        if is_year {
+            i += 1;
+            continue;
+        }
+        let mut object = None;
+        if unit.as_deref() != Some("percent") {
+            if let Some(o) = lw.get(k).filter(|o| {
+                o.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !NOT_OBJECTS.contains(&o.as_str())
+            }) {
+                let mut obj = o.clone();
+                end = tokens[k].end;
+                // "tonnes of wheat"
+                if lw.get(k + 1).map(String::as_str) == Some("of") {
+                    if let Some(n) = lw.get(k + 2).filter(|n| {
+                        n.chars().all(char::is_alphabetic) && !NOT_OBJECTS.contains(&n.as_str())
+                    }) {
+                        obj = format!("{obj} of {n}");
+                        end = tokens[k + 2].end;
+                    }
+                }
+                object = Some(obj);
+            }
+        }
+        out.push(Amount {
+            text: text[start..end].to_string(),
+            start,
+            end,
+            value,
+            unit,
+            object,
+        });
+        i = k.max(i + 1);
+    }
+    out
+}
+
+impl Stage for AmountsStage {
+    fn name(&self) -> &'static str {
+        "amounts"
+    }
+    fn version(&self) -> &'static str {
+        "1.0.0"
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let mut skip: Vec<Span> = doc
+            .annotations
+            .dates
+            .iter()
+            .flatten()
+            .map(|d| Span::new(d.start, d.end))
+            .collect();
+        if let Some(s) = &doc.annotations.structure {
+            skip.extend(s.boilerplate.iter().map(|b| Span::new(b.start, b.end)));
+        }
+        doc.annotations.amounts = Some(find_amounts(&doc.text, &skip));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &[(&str, f64, Option<&str>, Option<&str>)]) {
+        let got = find_amounts(text, &[]);
+        let got: Vec<(&str, f64, Option<&str>, Option<&str>)> = got
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.value,
+                    a.unit.as_deref(),
+                    a.object.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expect, "{text:?}");
+    }
+
+    #[test]
+    fn amounts() {
+        check(
+            "an additional 3,500 troops to Iraq",
+            &[("3,500 troops", 3500.0, None, Some("troops"))],
+        );
+        check(
+            "a $2 billion deal",
+            &[("$2 billion deal", 2e9, Some("USD"), Some("deal"))],
+        );
+        check(
+            "worth $2.5bn, traders said",
+            &[("$2.5bn", 2.5e9, Some("USD"), None)],
+        );
+        check(
+            "up 40 percent and 3.5% down",
+            &[
+                ("40 percent", 40.0, Some("percent"), None),
+                ("3.5%", 3.5, Some("percent"), None),
+            ],
+        );
+        check(
+            "1.2 million tonnes of wheat",
+            &[(
+                "1.2 million tonnes of wheat",
+                1.2e6,
+                None,
+                Some("tonnes of wheat"),
+            )],
+        );
+        check("in 2009 and 2020", &[]);
+        check(
+            "sold for 300 euros",
+            &[("300 euros", 300.0, Some("EUR"), None)],
+        );
+    }
+}

@@ -1,0 +1,399 @@
+//! The dates stage: absolute dates ("January 1, 2020", "1 Jan 2020",
+//! "2020-01-05", "January 2020"), weekdays ("Sunday", "Thursday night") and
+//! relative expressions ("yesterday", "last week", "earlier this month",
+//! "three days ago") resolved to ISO dates against the publish time.
+//! A bare weekday is the most recent such day on or before publication,
+//! unless the sentence is in the future tense ("will meet on Sunday") or
+//! says "next".
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::nlp::{self, Token};
+use crate::pipeline::{Stage, StageError};
+
+/// Options of the `dates` stage (none yet).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateMention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// ISO 8601: 2020-01-05, 2020-01, 2020, or 2020-W01 for weeks; null when
+    /// a relative expression has no publish time to resolve against.
+    pub value: Option<String>,
+    /// day, week, month or year.
+    pub granularity: &'static str,
+    /// absolute, weekday or relative.
+    pub kind: &'static str,
+}
+
+pub struct DatesStage;
+
+impl DatesStage {
+    pub fn build(_: Config) -> Self {
+        DatesStage
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    // Full names, three-letter abbreviations ("Jan", "Jan.") and "Sept".
+    let i = MONTHS
+        .iter()
+        .position(|m| *m == w || (m.starts_with(&w) && (w.len() == 3 || w == "sept")))?;
+    Some(i as u32 + 1)
+}
+
+fn weekday(w: &str) -> Option<Weekday> {
+    Some(match w.to_lowercase().trim_end_matches('.') {
+        "monday" | "mon" => Weekday::Mon,
+        "tuesday" | "tue" | "tues" => Weekday::Tue,
+        "wednesday" | "wed" => Weekday::Wed,
+        "thursday" | "thu" | "thurs" => Weekday::Thu,
+        "friday" | "fri" => Weekday::Fri,
+        "saturday" | "sat" => Weekday::Sat,
+        "sunday" | "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn number_word(w: &str) -> Option<i64> {
+    if let Ok(n) = w.parse::<i64>() {
+        return Some(n);
+    }
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    words
+        .iter()
+        .position(|x| *x == w.to_lowercase())
+        .map(|i| i as i64 + 1)
+}
+
+fn day_number(w: &str) -> Option<u32> {
+    let d: u32 = w
+        .trim_end_matches(|c: char| c.is_alphabetic())
+        .parse()
+        .ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_number(w: &str) -> Option<i32> {
+    let y: i32 = w.parse().ok()?;
+    (w.len() == 4 && (1800..=2200).contains(&y)).then_some(y)
+}
+
+const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
+const FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "next",
+    "upcoming",
+    "due",
+    "scheduled",
+    "plans",
+    "expected",
+    "to",
+];
+
+/// Resolve every date expression in `text` against `published` (if known).
+pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let (tokens, sentences) = nlp::sentences(text);
+    let mut out = Vec::new();
+    for s in &sentences {
+        let toks: &[Token] = &tokens[s.tokens.clone()];
+        let w: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        let lw: Vec<String> = w.iter().map(|x| x.to_lowercase()).collect();
+        let mut i = 0;
+        while i < toks.len() {
+            let found = absolute(&w, i, published)
+                .or_else(|| weekday_expr(&lw, i, published))
+                .or_else(|| relative(&lw, i, published));
+            match found {
+                Some((len, value, granularity, kind)) => {
+                    let (start, end) = (toks[i].start, toks[i + len - 1].end);
+                    out.push(DateMention {
+                        text: text[start..end].to_string(),
+                        start,
+                        end,
+                        value,
+                        granularity,
+                        kind,
+                    });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+type Found = (usize, Option<String>, &'static str, &'static str);
+
+fn absolute(w: &[&str], i: usize, published: Option<NaiveDate>) -> Option<Found> {
+    // ISO: 2020-01-05
+    if let Ok(d) = NaiveDate::parse_from_str(w[i], "%Y-%m-%d") {
+        return Some((1, Some(d.to_string()), "day", "absolute"));
+    }
+    let comma = |k: usize| w.get(k) == Some(&",");
+    // Month Day[,] Year | Month Day | Month Year
+    if let Some(m) = month(w[i]).filter(|_| w[i].chars().next().is_some_and(char::is_uppercase)) {
+        if let Some(d) = w.get(i + 1).and_then(|x| day_number(x)) {
+            let (yk, skip) = if comma(i + 2) { (i + 3, 4) } else { (i + 2, 3) };
+            if let Some(y) = w.get(yk).and_then(|x| year_number(x)) {
+                return NaiveDate::from_ymd_opt(y, m, d)
+                    .map(|dt| (skip, Some(dt.to_string()), "day", "absolute"));
+            }
+            let y = published.map(|p| year_for(p, m))?;
+            return NaiveDate::from_ymd_opt(y, m, d)
+                .map(|dt| (2, Some(dt.to_string()), "day", "absolute"));
+        }
+        if let Some(y) = w.get(i + 1).and_then(|x| year_number(x)) {
+            return Some((2, Some(format!("{y:04}-{m:02}")), "month", "absolute"));
+        }
+    }
+    // Day Month [Year]
+    if let (Some(d), Some(m)) = (day_number(w[i]), w.get(i + 1).and_then(|x| month(x))) {
+        if !w[i].chars().all(|c| c.is_ascii_digit()) && !w[i].ends_with(['s', 't', 'd', 'h']) {
+            return None;
+        }
+        if let Some(y) = w.get(i + 2).and_then(|x| year_number(x)) {
+            return NaiveDate::from_ymd_opt(y, m, d)
+                .map(|dt| (3, Some(dt.to_string()), "day", "absolute"));
+        }
+        let y = published.map(|p| year_for(p, m))?;
+        return NaiveDate::from_ymd_opt(y, m, d)
+            .map(|dt| (2, Some(dt.to_string()), "day", "absolute"));
+    }
+    None
+}
+
+/// The year of a month named without one: the publish year, unless that
+/// puts it more than six months after publication.
+fn year_for(published: NaiveDate, m: u32) -> i32 {
+    if m as i32 - published.month() as i32 > 6 {
+        published.year() - 1
+    } else {
+        published.year()
+    }
+}
+
+fn future_tense(lw: &[String], i: usize) -> bool {
+    lw[..i]
+        .iter()
+        .rev()
+        .take(8)
+        .any(|w| FUTURE.contains(&w.as_str()))
+}
+
+fn weekday_expr(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option<Found> {
+    let wd = weekday(&lw[i])?;
+    let prev = i.checked_sub(1).map(|j| lw[j].as_str());
+    // The span is the weekday (and part of day); "last"/"next" only steer it.
+    let forward = match prev {
+        Some("last") | Some("past") => false,
+        Some("next") | Some("coming") => true,
+        Some("this") => future_tense(lw, i - 1),
+        _ => future_tense(lw, i),
+    };
+    let len = 1 + usize::from(
+        lw.get(i + 1)
+            .is_some_and(|n| PARTS_OF_DAY.contains(&n.as_str())),
+    );
+    let value = published.map(|p| {
+        let mut d = p;
+        if forward {
+            if prev == Some("next") || prev == Some("coming") {
+                d += Duration::days(1);
+            }
+            while d.weekday() != wd {
+                d += Duration::days(1);
+            }
+        } else {
+            if prev == Some("last") || prev == Some("past") {
+                d -= Duration::days(1);
+            }
+            while d.weekday() != wd {
+                d -= Duration::days(1);
+            }
+        }
+        d.to_string()
+    });
+    Some((len, value, "day", "weekday"))
+}
+
+fn relative(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option<Found> {
+    let p = published;
+    let at = |k: usize| lw.get(i + k).map(String::as_str).unwrap_or("");
+    let day = |n: i64| p.map(|p| (p + Duration::days(n)).to_string());
+    let week = |n: i64| {
+        p.map(|p| p + Duration::weeks(n))
+            .map(|d| format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()))
+    };
+    let month_of = |n: i32| {
+        p.map(|p| {
+            let total = p.year() * 12 + p.month0() as i32 + n;
+            format!(
+                "{:04}-{:02}",
+                total.div_euclid(12),
+                total.rem_euclid(12) + 1
+            )
+        })
+    };
+    let year_of = |n: i32| p.map(|p| format!("{:04}", p.year() + n));
+    Some(match (at(0), at(1), at(2)) {
+        ("today", _, _) => (1, day(0), "day", "relative"),
+        ("yesterday", _, _) => (1, day(-1), "day", "relative"),
+        ("tomorrow", _, _) => (1, day(1), "day", "relative"),
+        ("last", "week", _) => (2, week(-1), "week", "relative"),
+        ("this", "week", _) => (2, week(0), "week", "relative"),
+        ("next", "week", _) => (2, week(1), "week", "relative"),
+        ("earlier" | "later", "this", "month") => (3, month_of(0), "month", "relative"),
+        ("earlier" | "later", "this", "year") => (3, year_of(0), "year", "relative"),
+        ("earlier" | "later", "this", "week") => (3, week(0), "week", "relative"),
+        ("last", "month", _) => (2, month_of(-1), "month", "relative"),
+        ("this", "month", _) => (2, month_of(0), "month", "relative"),
+        ("next", "month", _) => (2, month_of(1), "month", "relative"),
+        ("last", "year", _) => (2, year_of(-1), "year", "relative"),
+        ("this", "year", _) => (2, year_of(0), "year", "relative"),
+        ("next", "year", _) => (2, year_of(1), "year", "relative"),
+        (n, unit, "ago") if number_word(n).is_some() => {
+            let n = number_word(n)?;
+            match unit.trim_end_matches('s') {
+                "day" => (3, day(-n), "day", "relative"),
+                "week" => (3, week(-n), "week", "relative"),
+                "month" => (3, month_of(-(n as i32)), "month", "relative"),
+                "year" => (3, year_of(-(n as i32)), "year", "relative"),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
+}
+
+impl Stage for DatesStage {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+    fn version(&self) -> &'static str {
+        "1.0.0"
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let published = doc.meta.published_at.map(|t| t.date_naive());
+        doc.annotations.dates = Some(find_dates(&doc.text, published));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, expected [(surface, value)]) against a publish date of Sunday 2020-01-05.
+    fn check(text: &str, expect: &[(&str, Option<&str>)]) {
+        let pub_date = NaiveDate::from_ymd_opt(2020, 1, 5);
+        let got: Vec<(String, Option<String>)> = find_dates(text, pub_date)
+            .into_iter()
+            .map(|d| (d.text, d.value))
+            .collect();
+        let want: Vec<(String, Option<String>)> = expect
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn absolute_dates() {
+        check(
+            "deployed on January 1, 2020.",
+            &[("January 1, 2020", Some("2020-01-01"))],
+        );
+        check(
+            "On 30 August 1996 and 1996-08-30.",
+            &[
+                ("30 August 1996", Some("1996-08-30")),
+                ("1996-08-30", Some("1996-08-30")),
+            ],
+        );
+        check(
+            "talks resumed on Dec. 28 and in March 2019",
+            &[
+                ("Dec. 28", Some("2019-12-28")),
+                ("March 2019", Some("2019-03")),
+            ],
+        );
+        check("Talks may resume.", &[]);
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        check(
+            "The parliament voted Sunday.",
+            &[("Sunday", Some("2020-01-05"))],
+        );
+        check(
+            "killed in an airstrike Thursday night.",
+            &[("Thursday night", Some("2020-01-02"))],
+        );
+        check(
+            "Lawmakers will meet on Tuesday.",
+            &[("Tuesday", Some("2020-01-07"))],
+        );
+        check(
+            "It happened last Sunday.",
+            &[("Sunday", Some("2019-12-29"))],
+        );
+        check("They meet next Sunday.", &[("Sunday", Some("2020-01-12"))]);
+    }
+
+    #[test]
+    fn relative_expressions() {
+        check(
+            "Yesterday and three days ago",
+            &[
+                ("Yesterday", Some("2020-01-04")),
+                ("three days ago", Some("2020-01-02")),
+            ],
+        );
+        check("as he said last week", &[("last week", Some("2019-W52"))]);
+        check(
+            "announced earlier this month",
+            &[("earlier this month", Some("2020-01"))],
+        );
+        check("profits fell last year", &[("last year", Some("2019"))]);
+    }
+
+    #[test]
+    fn no_publish_time_leaves_relative_unresolved() {
+        let d = find_dates("They met Sunday, on January 1, 2020.", None);
+        assert_eq!(d[0].value, None);
+        assert_eq!(d[1].value.as_deref(), Some("2020-01-01"));
+    }
+}

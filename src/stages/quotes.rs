@@ -1,0 +1,335 @@
+//! The quotes stage: direct quotations, including multi-paragraph ones
+//! (a paragraph left open and the next one reopened, as wires write them)
+//! and quotes that open a paragraph with the speaker named after. Each is
+//! attributed through a verb of saying or "according to" to the nearest
+//! person or organisation entity, or through "he"/"she" to the last person
+//! named before it. Unattributed quotes keep a null speaker.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Document, Span};
+use crate::pipeline::{Stage, StageError};
+
+/// Options of the `quotes` stage.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Quoted spans with fewer words are terms or scare quotes, not quotations.
+    #[serde(default = "default_min_words")]
+    pub min_words: usize,
+}
+
+fn default_min_words() -> usize {
+    4
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            min_words: default_min_words(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The quotation without its marks (paragraph breaks kept as "\n\n").
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Entity id (see `entities`) or null.
+    pub speaker: Option<String>,
+    /// The speaker as written ("Abdul Mahdi", "the resolution"), if found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verb: Option<String>,
+}
+
+pub struct QuotesStage {
+    config: Config,
+}
+
+impl QuotesStage {
+    pub fn build(config: Config) -> Self {
+        QuotesStage { config }
+    }
+}
+
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "declared",
+    "asked",
+    "wrote",
+    "writes",
+    "read",
+    "reads",
+    "explained",
+    "warned",
+    "insisted",
+    "noted",
+    "argued",
+    "announced",
+    "according",
+    "recalled",
+    "replied",
+    "stressed",
+];
+
+/// (open mark, content start, content end, close mark end) per quotation.
+fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (mark start, content start)
+    for p in paragraphs {
+        let para = &text[p.start..p.end];
+        let mut first_mark = true;
+        for (off, c) in para.char_indices() {
+            let at = p.start + off;
+            let len = c.len_utf8();
+            let is_open = c == '“' || (c == '"' && open.is_none());
+            let is_close = c == '”' || (c == '"' && open.is_some());
+            if first_mark && off == 0 && (c == '"' || c == '“') && open.is_some() {
+                // A paragraph reopening a quote left open: the quote continues.
+                first_mark = false;
+                continue;
+            }
+            first_mark = false;
+            if is_close {
+                if let Some((m, s)) = open.take() {
+                    out.push((m, s, at, at + len));
+                }
+            } else if is_open {
+                open = Some((at, at + len));
+            }
+        }
+        // A quote still open at the end of a paragraph carries on only if
+        // the next paragraph opens with a quote mark.
+        if let Some((_, _)) = open {
+            let next_opens = paragraphs
+                .iter()
+                .find(|q| q.start >= p.end)
+                .is_some_and(|q| text[q.start..].starts_with(['"', '“']));
+            if !next_opens {
+                open = None;
+            }
+        }
+    }
+    out
+}
+
+/// Entity mentions usable as speakers: (start, end, id, name, is_person).
+type SpeakerRef = (usize, usize, String, String, bool);
+
+fn attribute(
+    text: &str,
+    q: (usize, usize, usize, usize),
+    speakers: &[SpeakerRef],
+) -> (Option<String>, Option<String>, Option<String>) {
+    let (mark, _, _, close) = q;
+    // The rest of the sentence after the quote, and the start of the sentence before it.
+    let after_end = text[close..].find(['\n']).map_or(text.len(), |i| close + i);
+    let after_end = text[close..after_end]
+        .find(". ")
+        .map_or(after_end, |i| close + i + 1);
+    let before_start = text[..mark].rfind(['\n', '.']).map_or(0, |i| i + 1);
+    let windows = [(close, after_end), (before_start, mark)];
+    for (a, b) in windows {
+        let window = &text[a..b];
+        let lower = window.to_lowercase();
+        let Some((vpos, verb)) = VERBS
+            .iter()
+            .filter_map(|v| find_word(&lower, v).map(|p| (p, *v)))
+            .min_by_key(|(p, _)| *p)
+        else {
+            continue;
+        };
+        // The nearest person or organisation mention in the window.
+        let cand = speakers
+            .iter()
+            .filter(|s| s.0 >= a && s.1 <= b)
+            .min_by_key(|s| (s.0 as i64 - (a + vpos) as i64).abs());
+        if let Some(s) = cand {
+            return (
+                Some(s.2.clone()),
+                Some(text[s.0..s.1].to_string()),
+                Some(verb.to_string()),
+            );
+        }
+        // A pronoun: the last person named before the quote.
+        let pron = ["he", "she"].iter().any(|p| find_word(&lower, p).is_some());
+        if pron {
+            if let Some(s) = speakers
+                .iter()
+                .filter(|s| s.4 && s.1 <= mark)
+                .max_by_key(|s| s.1)
+            {
+                return (Some(s.2.clone()), Some(s.3.clone()), Some(verb.to_string()));
+            }
+        }
+        // A non-entity speaker ("the resolution read").
+        let subject = if vpos > 0 {
+            window[..vpos]
+                .trim_matches(|c: char| c == ',' || c == '"' || c == '”' || c.is_whitespace())
+        } else {
+            ""
+        };
+        let subject = (!subject.is_empty() && subject.split_whitespace().count() <= 6)
+            .then(|| subject.to_string());
+        return (None, subject, Some(verb.to_string()));
+    }
+    (None, None, None)
+}
+
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(word) {
+        let at = from + i;
+        let before = hay[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[at + word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return Some(at);
+        }
+        from = at + word.len();
+    }
+    None
+}
+
+impl Stage for QuotesStage {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn version(&self) -> &'static str {
+        "1.0.0"
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let paragraphs: Vec<Span> = match &doc.annotations.structure {
+            Some(s) => s
+                .paragraphs
+                .iter()
+                .chain(&s.key_points)
+                .map(|p| p.span())
+                .collect::<Vec<_>>(),
+            None => {
+                let mut v = Vec::new();
+                let mut start = 0;
+                for part in doc.text.split("\n\n") {
+                    v.push(Span::new(start, start + part.len()));
+                    start += part.len() + 2;
+                }
+                v
+            }
+        };
+        let mut paragraphs = paragraphs;
+        paragraphs.sort_by_key(|p| p.start);
+        let speakers: Vec<SpeakerRef> = doc
+            .annotations
+            .entities
+            .iter()
+            .flat_map(|e| &e.entities)
+            .filter(|e| e.kind == "PER" || e.kind == "ORG")
+            .flat_map(|e| {
+                e.mentions.iter().map(|m| {
+                    (
+                        m.start,
+                        m.end,
+                        e.id.clone(),
+                        e.name.clone(),
+                        e.kind == "PER",
+                    )
+                })
+            })
+            .collect();
+        let text = &doc.text;
+        let mut quotes: Vec<Quote> = Vec::new();
+        let mut prev_close: Option<usize> = None;
+        for q in quote_spans(text, &paragraphs) {
+            if text[q.1..q.2].split_whitespace().count() < self.config.min_words {
+                continue;
+            }
+            let (mut speaker, mut speaker_text, mut verb) = attribute(text, q, &speakers);
+            // A quotation that follows another with only a few words between
+            // ('," Pompeo said. "...', or the next paragraph) continues it.
+            let follows = prev_close
+                .is_some_and(|c| c <= q.0 && text[c..q.0].split_whitespace().count() <= 6);
+            if speaker.is_none() && speaker_text.is_none() && follows {
+                if let Some(p) = quotes.last() {
+                    (speaker, speaker_text, verb) =
+                        (p.speaker.clone(), p.speaker_text.clone(), p.verb.clone());
+                }
+            }
+            let content = text[q.1..q.2].replace(['"', '“'], "").trim().to_string();
+            quotes.push(Quote {
+                text: content,
+                start: q.1,
+                end: q.2,
+                speaker,
+                speaker_text,
+                verb,
+            });
+            prev_close = Some(q.3);
+        }
+        doc.annotations.quotes = Some(quotes);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stages::entities::{Config as EntCfg, EntitiesStage};
+    use crate::stages::structure::StructureStage;
+
+    fn run(text: &str) -> Vec<Quote> {
+        let mut doc = Document::from_text(text);
+        StructureStage::default().run(&mut doc).unwrap();
+        EntitiesStage::build(EntCfg::default())
+            .unwrap()
+            .run(&mut doc)
+            .unwrap();
+        QuotesStage::build(Config::default()).run(&mut doc).unwrap();
+        doc.annotations.quotes.unwrap()
+    }
+
+    fn speaker_name(doc_quotes: &[Quote], i: usize) -> Option<&str> {
+        doc_quotes[i].speaker_text.as_deref()
+    }
+
+    #[test]
+    fn attribution_patterns() {
+        let q = run("Port talks stall\n\n\
+            \"Every day of disruption costs our customers dearly,\" said Jonas Vik, the port's chief executive.\n\n\
+            Union leader Mara Lind spoke on Monday. \"We will not go back until the offer is fair,\" Lind told reporters.\n\n\
+            \"The dispute must end soon for everyone's sake,\" the ministry statement read.\n\n\
+            \"This is only the first week of it.\n\n\
+            \"We are ready for a long strike,\" she said.\n\n\
+            Workers carried \"fair pay\" banners.");
+        assert_eq!(q.len(), 4, "{q:#?}");
+        assert_eq!(speaker_name(&q, 0), Some("Jonas Vik"));
+        assert_eq!(speaker_name(&q, 1), Some("Lind"));
+        assert!(q[1].speaker.is_some());
+        assert_eq!(q[2].speaker, None);
+        assert_eq!(q[2].speaker_text.as_deref(), Some("the ministry statement"));
+        assert!(
+            q[3].text.contains("first week of it.\n\nWe are ready"),
+            "multi-paragraph: {:?}",
+            q[3].text
+        );
+        assert_eq!(
+            q[3].speaker_text.as_deref(),
+            Some("Mara Lind"),
+            "pronoun to last person"
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! Issue acceptance on the reference wire article from ../shared (skipped
+//! with a message when ../shared is absent): the full default pipeline,
+//! as `newsflow enrich` runs it, published 2020-01-05.
+
+use newsflow::input::RawInput;
+use newsflow::pipeline::{build_pipeline, default_stages};
+use newsflow::record::{process, Processed, SourceInfo};
+use serde_json::Value;
+
+fn sample_record() -> Option<Value> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/samples/wire-article-iraq.txt"
+    );
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!("SKIP acceptance: {path} is absent");
+        return None;
+    };
+    let pipeline = build_pipeline(&default_stages()).unwrap();
+    let published = chrono::DateTime::parse_from_rfc3339("2020-01-05T18:00:00Z")
+        .unwrap()
+        .timestamp_millis();
+    let raw = RawInput {
+        payload: Some(&bytes),
+        content_type: None,
+        timestamp_ms: Some(published),
+        max_bytes: 1 << 21,
+    };
+    match process(&raw, &SourceInfo::default(), &pipeline) {
+        Processed::Enriched { record, .. } => Some(serde_json::from_slice(&record).unwrap()),
+        Processed::DeadLetter { .. } => panic!("sample was dead-lettered"),
+    }
+}
+
+fn names<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
+    v["ninjs"][key]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x["name"].as_str())
+        .collect()
+}
+
+#[test]
+fn entities_places_and_countries() {
+    let Some(r) = sample_record() else { return };
+    let people = names(&r, "people");
+    for p in ["Adel Abdul Mahdi", "Qasem Soleimani", "Mike Pompeo"] {
+        assert_eq!(
+            people.iter().filter(|x| **x == p).count(),
+            1,
+            "{p} in {people:?}"
+        );
+    }
+    assert!(
+        !people
+            .iter()
+            .any(|p| ["Pompeo", "Abdul Mahdi", "Soleimani"].contains(p)),
+        "short mentions merged: {people:?}"
+    );
+    let orgs = names(&r, "organisations");
+    for o in ["Islamic State", "Kataib Hezbollah", "Reuters"] {
+        assert!(orgs.contains(&o), "{o} in {orgs:?}");
+    }
+    let ents = r["enrichment"]["entities"]["entities"].as_array().unwrap();
+    let is = ents.iter().find(|e| e["name"] == "Islamic State").unwrap();
+    let aliases: Vec<&str> = is["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        aliases.contains(&"ISIS") && aliases.contains(&"Daesh"),
+        "{aliases:?}"
+    );
+    let places = names(&r, "places");
+    for p in [
+        "Iraq",
+        "Iran",
+        "Syria",
+        "Kuwait",
+        "United States",
+        "North Carolina",
+        "Middle East",
+    ] {
+        assert!(places.contains(&p), "{p} in {places:?}");
+    }
+    let countries: Vec<&str> = r["enrichment"]["entities"]["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["country"].as_str())
+        .collect();
+    for cc in ["IQ", "IR", "SY", "KW", "US"] {
+        assert!(countries.contains(&cc), "{cc} in {countries:?}");
+    }
+    assert_eq!(countries[0], "IQ");
+}
+
+#[test]
+fn quotes_dates_amounts() {
+    let Some(r) = sample_record() else { return };
+    let e = &r["enrichment"];
+    let quotes = e["quotes"].as_array().unwrap();
+    assert!(quotes.len() >= 4, "{} quotes", quotes.len());
+    let speakers: Vec<&str> = quotes
+        .iter()
+        .filter_map(|q| q["speaker_text"].as_str())
+        .collect();
+    assert!(speakers.contains(&"Abdul Mahdi"), "{speakers:?}");
+    assert!(speakers.contains(&"Pompeo"), "{speakers:?}");
+    let with_id = quotes.iter().filter(|q| q["speaker"].is_string()).count();
+    assert!(with_id >= 2);
+    let dates: Vec<(&str, &str)> = e["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["text"].as_str().unwrap(),
+                d["value"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(dates.contains(&("Sunday", "2020-01-05")), "{dates:?}");
+    assert!(
+        dates.contains(&("Thursday night", "2020-01-02")),
+        "{dates:?}"
+    );
+    let amounts = e["amounts"].as_array().unwrap();
+    assert!(
+        amounts
+            .iter()
+            .any(|a| a["value"] == 3500.0 && a["object"] == "troops"),
+        "{amounts:?}"
+    );
+}
