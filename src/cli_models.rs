@@ -55,9 +55,9 @@ pub enum Train {
         corpus: Vec<PathBuf>,
         #[arg(long, default_value = "models/clusters.tsv", value_name = "FILE")]
         out: PathBuf,
-        /// Number of clusters.
-        #[arg(long, default_value_t = 256)]
-        k: usize,
+        /// Number of clusters; a comma list ("64,256,1024") writes one column per granularity.
+        #[arg(long, default_value = "256", value_name = "K[,K...]")]
+        k: String,
         /// Only words seen this often are clustered.
         #[arg(long, default_value_t = 5)]
         min_count: u32,
@@ -128,39 +128,41 @@ pub fn build_gazetteer(from: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn train_clusters(
-    corpus: &[PathBuf],
-    out: &Path,
-    k: usize,
-    min_count: u32,
-    iterations: usize,
-) -> Result<()> {
+fn train_clusters(corpus: &[PathBuf], out: &Path, k: &str, min_count: u32, iterations: usize) -> Result<()> {
+    let ks: Vec<usize> = k
+        .split(',')
+        .map(|x| x.trim().parse::<usize>().with_context(|| format!("--k {k:?}: `{x}` is not a number")))
+        .collect::<Result<_>>()?;
     let mut sentences = Vec::new();
     for p in corpus {
-        let s = newsflow::ner::clusters::read_corpus(p)
-            .with_context(|| format!("cannot read corpus {}", p.display()))?;
+        let s = newsflow::ner::clusters::read_corpus(p).with_context(|| format!("cannot read corpus {}", p.display()))?;
         eprintln!("{}: {} sentences", p.display(), s.len());
         sentences.extend(s);
     }
     let tokens: usize = sentences.iter().map(Vec::len).sum();
-    eprintln!("clustering words seen {min_count}+ times in {tokens} tokens into {k} clusters");
     let started = Instant::now();
-    let words = newsflow::ner::clusters::build(&sentences, k, min_count, iterations, |it, sim| {
-        eprintln!(
-            "iteration {it}/{iterations}: mean similarity {sim:.4} ({:.0}s)",
-            started.elapsed().as_secs_f64()
-        );
-    });
-    let mut text = format!(
-        "# newsflow word clusters: word<TAB>cluster, {k} clusters. Rebuild: see models/ner.md\n"
-    );
-    for (w, c) in &words {
-        if !w.contains(['\t', '\n']) {
-            text.push_str(&format!("{w}\t{c}\n"));
+    let mut columns: Vec<Vec<(String, u16)>> = Vec::new();
+    for &kk in &ks {
+        eprintln!("clustering words seen {min_count}+ times in {tokens} tokens into {kk} clusters");
+        columns.push(newsflow::ner::clusters::build(&sentences, kk, min_count, iterations, |it, sim| {
+            eprintln!("  iteration {it}/{iterations}: mean similarity {sim:.4} ({:.0}s)", started.elapsed().as_secs_f64());
+        }));
+    }
+    let mut text = format!("# newsflow word clusters: word<TAB>cluster per granularity (k = {k}). Rebuild: see models/ner.md\n");
+    let n = columns.first().map_or(0, Vec::len);
+    for r in 0..n {
+        let w = &columns[0][r].0;
+        if w.contains(['\t', '\n']) {
+            continue;
         }
+        text.push_str(w);
+        for col in &columns {
+            text.push_str(&format!("\t{}", col[r].1));
+        }
+        text.push('\n');
     }
     std::fs::write(out, text).with_context(|| format!("cannot write {}", out.display()))?;
-    eprintln!("wrote {} ({} words)", out.display(), words.len());
+    eprintln!("wrote {} ({n} words)", out.display());
     Ok(())
 }
 
@@ -181,7 +183,7 @@ pub fn train(cmd: Train) -> Result<()> {
             k,
             min_count,
             iterations,
-        } => return train_clusters(&corpus, &out, k, min_count, iterations),
+        } => return train_clusters(&corpus, &out, &k, min_count, iterations),
     };
     let gaz = load_gazetteer(gazetteer.0.as_deref())?;
     let clusters = match &gazetteer.1 {

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-/// word (lower-case) → cluster id.
+/// word (lower-case) → cluster ids, one per granularity (coarse to fine).
 #[derive(Debug, Default)]
-pub struct Clusters(HashMap<String, u16>);
+pub struct Clusters(HashMap<String, Vec<u16>>);
 
 pub const EMBEDDED: &str = include_str!("../../models/clusters.tsv");
 
@@ -20,8 +20,10 @@ impl Clusters {
             tsv.lines()
                 .filter(|l| !l.starts_with('#'))
                 .filter_map(|l| {
-                    let (w, c) = l.split_once('\t')?;
-                    Some((w.to_string(), c.trim().parse().ok()?))
+                    let mut f = l.split('\t');
+                    let w = f.next()?;
+                    let ids: Vec<u16> = f.filter_map(|c| c.trim().parse().ok()).collect();
+                    (!ids.is_empty()).then(|| (w.to_string(), ids))
                 })
                 .collect(),
         )
@@ -32,8 +34,8 @@ impl Clusters {
         C.get_or_init(|| Clusters::parse(EMBEDDED))
     }
 
-    pub fn get(&self, lower: &str) -> Option<u16> {
-        self.0.get(lower).copied()
+    pub fn get(&self, lower: &str) -> Option<&[u16]> {
+        self.0.get(lower).map(Vec::as_slice)
     }
 
     pub fn len(&self) -> usize {

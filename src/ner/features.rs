@@ -161,7 +161,8 @@ pub struct Sent<'a> {
     pub lower: Vec<String>,
     pub shapes: Vec<String>,
     pub gaz: Vec<Option<GazTag>>,
-    pub clusters: Vec<String>,
+    /// Cluster ids per token, one per granularity ("-" when unknown).
+    pub clusters: Vec<Vec<String>>,
     /// The sentence is in capitals (headlines): case cues are void.
     pub all_caps: bool,
     pub ablate: Ablation,
@@ -179,10 +180,9 @@ impl<'a> Sent<'a> {
         Sent {
             clusters: lower
                 .iter()
-                .map(|w| {
-                    lex.clusters
-                        .get(w)
-                        .map_or_else(|| "-".to_string(), |c| c.to_string())
+                .map(|w| match lex.clusters.get(w) {
+                    Some(ids) => ids.iter().map(u16::to_string).collect(),
+                    None => vec!["-".to_string()],
                 })
                 .collect(),
             words,
@@ -294,20 +294,31 @@ impl<'a> Sent<'a> {
             ));
         }
         out.push(fnv(28, &[&chars.len().min(12).to_string()]));
-        let cl = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < 0 {
-                "<s>"
-            } else {
-                self.clusters.get(j as usize).map_or("</s>", String::as_str)
+        let levels = self.clusters.get(i).map_or(0, Vec::len);
+        for level in 0..if self.ablate.clusters { 0 } else { levels } {
+            let cl = |k: isize| -> &str {
+                let j = i as isize + k;
+                if j < 0 {
+                    "<s>"
+                } else {
+                    self.clusters.get(j as usize).map_or("</s>", |c| c.get(level).or(c.first()).map_or("-", String::as_str))
+                }
+            };
+            // Level 0 keeps the single-level templates; finer levels are tagged.
+            let tag = level.to_string();
+            let feats: [(u8, Vec<&str>); 5] = [
+                (50, vec![cl(0)]),
+                (51, vec![cl(-1)]),
+                (52, vec![cl(1)]),
+                (53, vec![cl(0), sh(0)]),
+                (54, vec![cl(-1), cl(0)]),
+            ];
+            for (tpl, mut parts) in feats {
+                if level > 0 {
+                    parts.insert(0, tag.as_str());
+                }
+                out.push(fnv(tpl, &parts));
             }
-        };
-        if !self.ablate.clusters {
-            out.push(fnv(50, &[cl(0)]));
-            out.push(fnv(51, &[cl(-1)]));
-            out.push(fnv(52, &[cl(1)]));
-            out.push(fnv(53, &[cl(0), sh(0)]));
-            out.push(fnv(54, &[cl(-1), cl(0)]));
         }
         out.push(fnv(29, &[at(-1), sh(0)]));
         out.push(fnv(30, &[sh(0), at(1)]));
