@@ -90,15 +90,7 @@ fn bench_ner(c: &mut Criterion) {
     g.bench_function("tokenize+sentences+ner", |b| {
         b.iter(|| {
             let (toks, sents) = newsflow::nlp::sentences(&text);
-            let words: Vec<Vec<&str>> = sents
-                .iter()
-                .map(|s| {
-                    toks[s.tokens.clone()]
-                        .iter()
-                        .map(|t| t.text(&text))
-                        .collect()
-                })
-                .collect();
+            let words = newsflow::nlp::sentence_words(&text, &toks, &sents);
             black_box(model.tag_document(&words, lex))
         })
     });

@@ -4,15 +4,7 @@ fn main() {
     let path = std::env::args().nth(1).expect("file");
     let text = std::fs::read_to_string(path).expect("read");
     let (toks, sents) = newsflow::nlp::sentences(&text);
-    let words: Vec<Vec<&str>> = sents
-        .iter()
-        .map(|s| {
-            toks[s.tokens.clone()]
-                .iter()
-                .map(|t| t.text(&text))
-                .collect()
-        })
-        .collect();
+    let words = newsflow::nlp::sentence_words(&text, &toks, &sents);
     let model = newsflow::ner::NerModel::embedded().expect("model");
     for (w, l) in words
         .iter()

@@ -128,14 +128,25 @@ pub fn build_gazetteer(from: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn train_clusters(corpus: &[PathBuf], out: &Path, k: &str, min_count: u32, iterations: usize) -> Result<()> {
+fn train_clusters(
+    corpus: &[PathBuf],
+    out: &Path,
+    k: &str,
+    min_count: u32,
+    iterations: usize,
+) -> Result<()> {
     let ks: Vec<usize> = k
         .split(',')
-        .map(|x| x.trim().parse::<usize>().with_context(|| format!("--k {k:?}: `{x}` is not a number")))
+        .map(|x| {
+            x.trim()
+                .parse::<usize>()
+                .with_context(|| format!("--k {k:?}: `{x}` is not a number"))
+        })
         .collect::<Result<_>>()?;
     let mut sentences = Vec::new();
     for p in corpus {
-        let s = newsflow::ner::clusters::read_corpus(p).with_context(|| format!("cannot read corpus {}", p.display()))?;
+        let s = newsflow::ner::clusters::read_corpus(p)
+            .with_context(|| format!("cannot read corpus {}", p.display()))?;
         eprintln!("{}: {} sentences", p.display(), s.len());
         sentences.extend(s);
     }
@@ -144,9 +155,18 @@ fn train_clusters(corpus: &[PathBuf], out: &Path, k: &str, min_count: u32, itera
     let mut columns: Vec<Vec<(String, u16)>> = Vec::new();
     for &kk in &ks {
         eprintln!("clustering words seen {min_count}+ times in {tokens} tokens into {kk} clusters");
-        columns.push(newsflow::ner::clusters::build(&sentences, kk, min_count, iterations, |it, sim| {
-            eprintln!("  iteration {it}/{iterations}: mean similarity {sim:.4} ({:.0}s)", started.elapsed().as_secs_f64());
-        }));
+        columns.push(newsflow::ner::clusters::build(
+            &sentences,
+            kk,
+            min_count,
+            iterations,
+            |it, sim| {
+                eprintln!(
+                    "  iteration {it}/{iterations}: mean similarity {sim:.4} ({:.0}s)",
+                    started.elapsed().as_secs_f64()
+                );
+            },
+        ));
     }
     let mut text = format!("# newsflow word clusters: word<TAB>cluster per granularity (k = {k}). Rebuild: see models/ner.md\n");
     let n = columns.first().map_or(0, Vec::len);
@@ -295,15 +315,7 @@ pub fn eval(cmd: Eval) -> Result<()> {
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    if path.extension().is_some_and(|e| e == "gz") {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut s)
-            .with_context(|| format!("cannot decompress {}", path.display()))?;
-        Ok(s)
-    } else {
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
-    }
+    newsflow::datafile::read_text(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
 fn eval_geo(data: &Path, mapping: &Path, limit: usize) -> Result<()> {

@@ -6,6 +6,7 @@
 //! reports metrics through `internal_events`. See ARCHITECTURE.md.
 
 pub mod config;
+pub mod datafile;
 pub mod demo;
 pub mod document;
 pub mod gazetteer;

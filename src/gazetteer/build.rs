@@ -3,7 +3,6 @@
 //! countryinfo: MIT). GPL and ODbL sources there are deliberately not used.
 
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::Path;
 
 use serde_json::Value;
@@ -18,22 +17,10 @@ pub enum BuildError {
 
 fn read_json(path: &Path) -> Result<Value, BuildError> {
     let p = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|cause| BuildError::Read {
+    let text = crate::datafile::read_text(path).map_err(|cause| BuildError::Read {
         path: p.clone(),
         cause,
     })?;
-    let text = if p.ends_with(".gz") {
-        let mut s = String::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_string(&mut s)
-            .map_err(|cause| BuildError::Read {
-                path: p.clone(),
-                cause,
-            })?;
-        s
-    } else {
-        String::from_utf8_lossy(&bytes).into_owned()
-    };
     serde_json::from_str(&text).map_err(|e| BuildError::Format {
         path: p,
         detail: e.to_string(),

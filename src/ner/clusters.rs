@@ -5,7 +5,6 @@
 //! used as NER features for words the labelled data never showed.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
 
 /// word (lower-case) → cluster ids, one per granularity (coarse to fine).
@@ -50,15 +49,8 @@ impl Clusters {
 /// Collect sentences of lower-cased tokens from JSONL (every string field of
 /// five words or more), CoNLL (first column) or plain-text files; `.gz` ok.
 pub fn read_corpus(path: &Path) -> std::io::Result<Vec<Vec<String>>> {
-    let bytes = std::fs::read(path)?;
     let p = path.display().to_string();
-    let text = if p.ends_with(".gz") {
-        let mut s = String::new();
-        flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut s)?;
-        s
-    } else {
-        String::from_utf8_lossy(&bytes).into_owned()
-    };
+    let text = crate::datafile::read_text(path)?;
     let lower_tokens = |t: &str| -> Vec<String> {
         crate::nlp::tokenize(t)
             .iter()

@@ -2,7 +2,6 @@
 //! last, blank lines between sentences, `-DOCSTART-` between documents.
 //! Reads IOB1 and IOB2; `.gz` files are decompressed.
 
-use std::io::Read;
 use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
@@ -30,22 +29,10 @@ pub enum ConllError {
 
 pub fn read_path(path: &Path) -> Result<Vec<Doc>, ConllError> {
     let p = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|cause| ConllError::Read {
+    let text = crate::datafile::read_text(path).map_err(|cause| ConllError::Read {
         path: p.clone(),
         cause,
     })?;
-    let text = if p.ends_with(".gz") {
-        let mut s = String::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_string(&mut s)
-            .map_err(|cause| ConllError::Read {
-                path: p.clone(),
-                cause,
-            })?;
-        s
-    } else {
-        String::from_utf8_lossy(&bytes).into_owned()
-    };
     parse(&text, &p)
 }
 

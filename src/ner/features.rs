@@ -301,7 +301,9 @@ impl<'a> Sent<'a> {
                 if j < 0 {
                     "<s>"
                 } else {
-                    self.clusters.get(j as usize).map_or("</s>", |c| c.get(level).or(c.first()).map_or("-", String::as_str))
+                    self.clusters.get(j as usize).map_or("</s>", |c| {
+                        c.get(level).or(c.first()).map_or("-", String::as_str)
+                    })
                 }
             };
             // Level 0 keeps the single-level templates; finer levels are tagged.

@@ -6,3 +6,20 @@ pub mod tokenize;
 
 pub use sentences::{sentences, Sentence};
 pub use tokenize::{tokenize, Token, TokenKind};
+
+/// The words of each sentence, for taggers that work on word lists.
+pub fn sentence_words<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> Vec<Vec<&'a str>> {
+    sentences
+        .iter()
+        .map(|s| {
+            tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| t.text(text))
+                .collect()
+        })
+        .collect()
+}
