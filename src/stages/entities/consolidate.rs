@@ -240,6 +240,7 @@ fn build_entity(
             let a = &aliases.entries[*i];
             let geo = (a.kind == "LOC").then(|| Geo {
                 country: a.country.clone(),
+                region: None,
                 lat: a.lat.or_else(|| {
                     a.country
                         .as_deref()
@@ -263,6 +264,7 @@ fn build_entity(
             let e = country_entry(gaz, cc);
             let geo = Geo {
                 country: Some(cc.clone()),
+                region: None,
                 lat: e.and_then(|e| e.lat),
                 lon: e.and_then(|e| e.lon),
                 feature: "country".into(),
@@ -329,6 +331,7 @@ fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
 fn geo_of(e: &Entry) -> Geo {
     Geo {
         country: (!e.country.is_empty()).then(|| e.country.clone()),
+        region: e.region.clone(),
         lat: e.lat,
         lon: e.lon,
         feature: e.kind.as_str().to_string(),
