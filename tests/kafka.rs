@@ -393,3 +393,64 @@ fn second_replica_rebalances_without_loss() {
         second.log_tail()
     );
 }
+
+#[test]
+fn broker_outage_mid_run_loses_nothing() {
+    let Some(_) = brokers() else { return };
+    let _g = serial();
+    let mut broker = OwnBroker::start();
+    let b = broker.addr();
+    let t = Topics::new("outage");
+    block_on(create_topics(
+        &b,
+        &[(&t.input, 2), (&t.output, 1), (&t.dead, 1)],
+    ));
+    let (inputs, _) = mixed(1500);
+    let sent = block_on(produce(&b, &t.input, &inputs));
+    let mut worker = Worker::start(&b, &t, "");
+    let before = {
+        let mut c = Collector::new(&b, &[&t.output, &t.dead]);
+        assert!(
+            c.until(Duration::from_secs(90), |r| !r.is_empty()),
+            "log:\n{}",
+            worker.log_tail()
+        );
+        c.records.len()
+    };
+    broker.kill();
+    std::thread::sleep(Duration::from_secs(4));
+    assert!(
+        worker.child.try_wait().unwrap().is_none(),
+        "worker died with the broker; log:\n{}",
+        worker.log_tail()
+    );
+    assert_eq!(worker.get("/healthz").map(|r| r.0), Some(200));
+    broker.restart();
+    let mut c = Collector::new(&b, &[&t.output, &t.dead]);
+    let done = c.until(Duration::from_secs(150), |r| distinct_sources(r) >= 1500);
+    assert!(
+        done,
+        "after the outage only {} of 1500 answered; log:\n{}",
+        distinct_sources(&c.records),
+        worker.log_tail()
+    );
+    let answers = by_source(&c.records);
+    assert!(
+        sent.values().all(|src| answers.contains_key(src)),
+        "an input was lost"
+    );
+    let retried = worker.metric("newsflow_produce_retries_total", None)
+        + worker.metric("newsflow_kafka_client_errors_total", None);
+    println!(
+        "outage: broker killed after {before} records were readable; {} records for 1500 inputs ({} duplicates); {retried} produce retries + client errors",
+        c.records.len(),
+        c.records.len() - answers.len()
+    );
+    assert!(retried > 0.0, "the outage was not seen by the worker");
+    assert_eq!(
+        worker.term(Duration::from_secs(60)),
+        Some(0),
+        "log:\n{}",
+        worker.log_tail()
+    );
+}

@@ -410,3 +410,69 @@ pub fn bad_input(i: usize) -> (Input, &'static str) {
         reason,
     )
 }
+
+/// A private tansu broker for tests that stop and restart it (SQLite
+/// storage in a temp dir, so data survives the restart).
+pub struct OwnBroker {
+    pub port: u16,
+    child: Option<Child>,
+    dir: tempfile::TempDir,
+}
+
+impl OwnBroker {
+    pub fn start() -> OwnBroker {
+        let mut b = OwnBroker {
+            port: free_port(),
+            child: None,
+            dir: tempfile::tempdir().unwrap(),
+        };
+        b.restart();
+        b
+    }
+
+    pub fn addr(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    pub fn restart(&mut self) {
+        let url = format!("tcp://127.0.0.1:{}", self.port);
+        let log = std::fs::File::create(self.dir.path().join("broker.log")).unwrap();
+        let child = Command::new("tansu")
+            .args([
+                "broker",
+                "--listener-url",
+                &url,
+                "--advertised-listener-url",
+                &url,
+                "--storage-engine",
+                "sqlite://t.db",
+            ])
+            .current_dir(self.dir.path())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("tansu on PATH (scripts/broker-start.sh installs it)");
+        self.child = Some(child);
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "own broker did not start"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn kill(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl Drop for OwnBroker {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
