@@ -17,6 +17,7 @@ use crate::stages::language::Language;
 use crate::stages::quotes::Quote;
 use crate::stages::stats::Stats;
 use crate::stages::structure::Structure;
+use crate::stages::tone::Tone;
 
 /// A byte range into `Document::text`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -93,6 +94,7 @@ pub struct Annotations {
     pub dates: Option<Vec<DateMention>>,
     pub amounts: Option<Vec<Amount>>,
     pub quotes: Option<Vec<Quote>>,
+    pub tone: Option<Tone>,
 }
 
 #[derive(Debug, Clone)]

@@ -110,6 +110,17 @@ enum Command {
         #[arg(long, default_value = "models/gazetteer.tsv", value_name = "FILE")]
         out: PathBuf,
     },
+    /// Rebuild models/vader.tsv from the VADER lexicon in ../shared/data/sentiment/vader.
+    BuildLexicon {
+        #[arg(
+            long,
+            default_value = "../shared/data/sentiment/vader/vader_lexicon.txt",
+            value_name = "FILE"
+        )]
+        from: PathBuf,
+        #[arg(long, default_value = "models/vader.tsv", value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Validate a config file and print the effective config (defaults and environment applied, secrets masked).
     #[command(
         long_about = "Validate a config file exactly as `run` would (unknown keys, bad values, stage \
@@ -222,6 +233,7 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::BuildGazetteer { from, out } => {
             cli_models::build_gazetteer(&from, &out).map(|()| 0)
         }
+        Command::BuildLexicon { from, out } => cli_models::build_lexicon(&from, &out).map(|()| 0),
         Command::CheckConfig { file } => {
             let config = Config::load(&file, std::env::vars())?;
             let pipeline = build_pipeline(&config.pipeline.stages)?;

@@ -174,3 +174,24 @@ pub fn build(dir: &Path) -> Result<String, BuildError> {
     }
     Ok(out)
 }
+
+/// `newsflow build-lexicon`: the VADER lexicon (MIT) reduced to
+/// `word<TAB>mean valence` lines for models/vader.tsv.
+pub fn build_vader(path: &Path) -> Result<String, BuildError> {
+    let text = crate::datafile::read_text(path).map_err(|cause| BuildError::Read {
+        path: path.display().to_string(),
+        cause,
+    })?;
+    let mut out = String::from(
+        "# VADER sentiment lexicon (C.J. Hutto, MIT licence): word<TAB>mean valence. See NOTICE.\n",
+    );
+    for line in text.lines() {
+        let mut f = line.trim_end_matches('\r').split('\t');
+        if let (Some(w), Some(v)) = (f.next(), f.next()) {
+            if v.trim().parse::<f64>().is_ok() && !w.is_empty() {
+                out.push_str(&format!("{w}\t{}\n", v.trim()));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -52,6 +52,7 @@ pub fn known_stages() -> &'static [(&'static str, &'static str)] {
         ("dates", "absolute, weekday and relative dates resolved against the publish time"),
         ("amounts", "numbers with what they count: 3,500 troops, $2 billion, 40 percent"),
         ("quotes", "direct quotations with their speakers (needs entities)"),
+        ("tone", "VADER sentence sentiment, GDELT-style article tone, per-entity sentiment (needs entities)"),
     ]
 }
 
@@ -84,6 +85,9 @@ pub fn build_pipeline(list: &[StageConfig]) -> Result<Pipeline, BuildError> {
                 options(&sc.options).map_err(err)?,
             )),
             "fingerprint" => Box::new(stages::fingerprint::FingerprintStage::build(
+                options(&sc.options).map_err(err)?,
+            )),
+            "tone" => Box::new(stages::tone::ToneStage::build(
                 options(&sc.options).map_err(err)?,
             )),
             "dates" => Box::new(stages::dates::DatesStage::build(

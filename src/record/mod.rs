@@ -170,6 +170,7 @@ pub fn enriched_record(
         ("dates", val(&a.dates)),
         ("amounts", val(&a.amounts)),
         ("quotes", val(&a.quotes)),
+        ("tone", val(&a.tone)),
     ];
     for (k, v) in slots {
         if let Some(v) = v {

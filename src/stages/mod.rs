@@ -9,6 +9,7 @@ pub mod language;
 pub mod quotes;
 pub mod stats;
 pub mod structure;
+pub mod tone;
 
 use crate::document::Document;
 
