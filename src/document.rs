@@ -13,10 +13,12 @@ use crate::stages::amounts::Amount;
 use crate::stages::dates::DateMention;
 use crate::stages::entities::Entities;
 use crate::stages::fingerprint::Fingerprint;
+use crate::stages::keyphrases::Keyphrase;
 use crate::stages::language::Language;
 use crate::stages::quotes::Quote;
 use crate::stages::stats::Stats;
 use crate::stages::structure::Structure;
+use crate::stages::summary::Summary;
 use crate::stages::tone::Tone;
 
 /// A byte range into `Document::text`.
@@ -95,6 +97,8 @@ pub struct Annotations {
     pub amounts: Option<Vec<Amount>>,
     pub quotes: Option<Vec<Quote>>,
     pub tone: Option<Tone>,
+    pub keyphrases: Option<Vec<Keyphrase>>,
+    pub summary: Option<Summary>,
 }
 
 #[derive(Debug, Clone)]

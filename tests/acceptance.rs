@@ -136,3 +136,24 @@ fn quotes_dates_amounts() {
         "{amounts:?}"
     );
 }
+
+#[test]
+fn tone_keyphrases_summary() {
+    let Some(r) = sample_record() else { return };
+    let e = &r["enrichment"];
+    assert_eq!(e["tone"]["label"], "negative", "{}", e["tone"]);
+    assert!(e["tone"]["tone"].as_f64().unwrap() < 0.0);
+    let phrases: Vec<String> = e["keyphrases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["text"].as_str().unwrap().to_lowercase())
+        .collect();
+    assert!(phrases.iter().any(|p| p == "resolution"), "{phrases:?}");
+    assert!(
+        phrases.iter().any(|p| p.contains("foreign troop")),
+        "{phrases:?}"
+    );
+    assert_eq!(e["summary"]["source"], "key_points");
+    assert_eq!(e["summary"]["sentences"].as_array().unwrap().len(), 3);
+}

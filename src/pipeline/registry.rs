@@ -53,6 +53,8 @@ pub fn known_stages() -> &'static [(&'static str, &'static str)] {
         ("amounts", "numbers with what they count: 3,500 troops, $2 billion, 40 percent"),
         ("quotes", "direct quotations with their speakers (needs entities)"),
         ("tone", "VADER sentence sentiment, GDELT-style article tone, per-entity sentiment (needs entities)"),
+        ("keyphrases", "scored keyphrases, headline and key points weighted"),
+        ("summary", "1 to 3 sentences: the key points, else lead-aware extractive"),
     ]
 }
 
@@ -85,6 +87,12 @@ pub fn build_pipeline(list: &[StageConfig]) -> Result<Pipeline, BuildError> {
                 options(&sc.options).map_err(err)?,
             )),
             "fingerprint" => Box::new(stages::fingerprint::FingerprintStage::build(
+                options(&sc.options).map_err(err)?,
+            )),
+            "keyphrases" => Box::new(stages::keyphrases::KeyphrasesStage::build(
+                options(&sc.options).map_err(err)?,
+            )),
+            "summary" => Box::new(stages::summary::SummaryStage::build(
                 options(&sc.options).map_err(err)?,
             )),
             "tone" => Box::new(stages::tone::ToneStage::build(

@@ -171,6 +171,8 @@ pub fn enriched_record(
         ("amounts", val(&a.amounts)),
         ("quotes", val(&a.quotes)),
         ("tone", val(&a.tone)),
+        ("keyphrases", val(&a.keyphrases)),
+        ("summary", val(&a.summary)),
     ];
     for (k, v) in slots {
         if let Some(v) = v {

@@ -5,10 +5,12 @@ pub mod amounts;
 pub mod dates;
 pub mod entities;
 pub mod fingerprint;
+pub mod keyphrases;
 pub mod language;
 pub mod quotes;
 pub mod stats;
 pub mod structure;
+pub mod summary;
 pub mod tone;
 
 use crate::document::Document;

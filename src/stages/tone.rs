@@ -247,7 +247,11 @@ impl ToneStage {
 }
 
 fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    (x * 100.0).round() / 100.0 + 0.0
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0 + 0.0
 }
 
 impl Stage for ToneStage {
@@ -312,7 +316,7 @@ impl Stage for ToneStage {
                     EntityTone {
                         entity: e.id.clone(),
                         name: e.name.clone(),
-                        score: round2(score * 100.0) / 100.0,
+                        score: round4(score),
                         label: label(score, band),
                         sentences: hits.len(),
                     }
@@ -325,7 +329,7 @@ impl Stage for ToneStage {
             negative_score: round2(neg),
             polarity: round2(pos + neg),
             activity_density: round2(active),
-            compound: round2(compound * 100.0) / 100.0,
+            compound: round4(compound),
             label: label(compound, band),
             entities,
         });
