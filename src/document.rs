@@ -20,6 +20,7 @@ use crate::stages::stats::Stats;
 use crate::stages::structure::Structure;
 use crate::stages::summary::Summary;
 use crate::stages::tone::Tone;
+use crate::stages::topics::Topic;
 
 /// A byte range into `Document::text`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -99,6 +100,7 @@ pub struct Annotations {
     pub tone: Option<Tone>,
     pub keyphrases: Option<Vec<Keyphrase>>,
     pub summary: Option<Summary>,
+    pub topics: Option<Vec<Topic>>,
 }
 
 #[derive(Debug, Clone)]

@@ -20,3 +20,4 @@ pub mod runtime;
 pub mod stages;
 pub mod telemetry;
 pub mod text;
+pub mod topics;

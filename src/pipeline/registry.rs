@@ -55,6 +55,7 @@ pub fn known_stages() -> &'static [(&'static str, &'static str)] {
         ("tone", "VADER sentence sentiment, GDELT-style article tone, per-entity sentiment (needs entities)"),
         ("keyphrases", "scored keyphrases, headline and key points weighted"),
         ("summary", "1 to 3 sentences: the key points, else lead-aware extractive"),
+        ("topics", "IPTC Media Topics, levels 1 and 2, with relevance and confidence"),
     ]
 }
 
@@ -89,6 +90,10 @@ pub fn build_pipeline(list: &[StageConfig]) -> Result<Pipeline, BuildError> {
             "fingerprint" => Box::new(stages::fingerprint::FingerprintStage::build(
                 options(&sc.options).map_err(err)?,
             )),
+            "topics" => Box::new(
+                stages::topics::TopicsStage::build(options(&sc.options).map_err(err)?)
+                    .map_err(err)?,
+            ),
             "keyphrases" => Box::new(stages::keyphrases::KeyphrasesStage::build(
                 options(&sc.options).map_err(err)?,
             )),

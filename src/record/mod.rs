@@ -173,6 +173,7 @@ pub fn enriched_record(
         ("tone", val(&a.tone)),
         ("keyphrases", val(&a.keyphrases)),
         ("summary", val(&a.summary)),
+        ("topics", val(&a.topics)),
     ];
     for (k, v) in slots {
         if let Some(v) = v {

@@ -134,6 +134,13 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
         n.insert("infosources".into(), Value::Array(sources));
     }
     add_entities(&mut n, doc);
+    if let Some(topics) = a.topics.as_ref().filter(|t| !t.is_empty()) {
+        let subjects: Vec<Value> = topics
+            .iter()
+            .map(|t| json!({"uri": t.uri, "name": t.name, "relevance": t.relevance, "confidence": t.confidence, "creator": crate::stages::topics::CREATOR}))
+            .collect();
+        n.insert("subjects".into(), Value::Array(subjects));
+    }
     if let Some(u) = a.fingerprint.as_ref().and_then(|f| f.canonical_url.clone()) {
         n.insert(
             "altids".into(),

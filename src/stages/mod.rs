@@ -12,6 +12,7 @@ pub mod stats;
 pub mod structure;
 pub mod summary;
 pub mod tone;
+pub mod topics;
 
 use crate::document::Document;
 

@@ -1,0 +1,147 @@
+//! The topics stage: IPTC Media Topics (levels 1 and 2) from the model in
+//! models/topics.tsv (see `topics`), with relevance and confidence 0-100.
+//! Fills ninjs `subjects`.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::pipeline::{Stage, StageError};
+use crate::topics::{vocab::add_features, TopicModel};
+
+/// Options of the `topics` stage.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// At most this many level-1 topics.
+    #[serde(default = "default_max")]
+    pub max_topics: usize,
+    /// Level-1 topics after the first need at least this probability (0-1).
+    #[serde(default = "default_min")]
+    pub min_probability: f64,
+}
+
+fn default_max() -> usize {
+    3
+}
+fn default_min() -> f64 {
+    0.25
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_topics: default_max(),
+            min_probability: default_min(),
+        }
+    }
+}
+
+pub const CREATOR: &str = "newsflow/topics-complement-nb-1";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Topic {
+    pub qcode: String,
+    pub uri: String,
+    pub name: String,
+    pub level: u8,
+    /// 0-100, relative to the best topic.
+    pub relevance: u8,
+    /// 0-100, the model's probability.
+    pub confidence: u8,
+}
+
+pub struct TopicsStage {
+    config: Config,
+}
+
+impl TopicsStage {
+    pub fn build(config: Config) -> Result<Self, String> {
+        TopicModel::embedded().map_err(|e| e.to_string())?;
+        Ok(TopicsStage { config })
+    }
+}
+
+impl Stage for TopicsStage {
+    fn name(&self) -> &'static str {
+        "topics"
+    }
+    fn version(&self) -> &'static str {
+        CREATOR
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let model = TopicModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;
+        let mut feats = HashMap::new();
+        match &doc.annotations.structure {
+            Some(s) => {
+                // The headline and key points say what the story is about: count them twice.
+                for l in s.headline.iter().chain(&s.key_points) {
+                    add_features(&l.text, 2.0, &mut feats);
+                }
+                if let Some(t) = doc.meta.title.as_deref().filter(|_| s.headline.is_none()) {
+                    add_features(t, 2.0, &mut feats);
+                }
+                for p in &s.paragraphs {
+                    add_features(&p.text, 1.0, &mut feats);
+                }
+            }
+            None => add_features(&doc.text, 1.0, &mut feats),
+        }
+        let pct = |x: f64| (x * 100.0).round().clamp(0.0, 100.0) as u8;
+        let topics: Vec<Topic> = model
+            .predict(&feats, self.config.max_topics, self.config.min_probability)
+            .into_iter()
+            .map(|p| Topic {
+                uri: format!(
+                    "http://cv.iptc.org/newscodes/mediatopic/{}",
+                    p.concept.qcode.trim_start_matches("medtop:")
+                ),
+                qcode: p.concept.qcode,
+                name: p.concept.name,
+                level: p.concept.level,
+                relevance: pct(p.relevance),
+                confidence: pct(p.probability),
+            })
+            .collect();
+        if topics.is_empty() {
+            return Err(StageError::Unsupported(
+                "no words the topic model knows".into(),
+            ));
+        }
+        doc.annotations.topics = Some(topics);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stages::structure::StructureStage;
+
+    fn top(text: &str) -> Vec<String> {
+        let mut doc = Document::from_text(text);
+        StructureStage::default().run(&mut doc).unwrap();
+        TopicsStage::build(Config::default())
+            .unwrap()
+            .run(&mut doc)
+            .unwrap();
+        doc.annotations
+            .topics
+            .unwrap()
+            .into_iter()
+            .filter(|t| t.level == 1)
+            .map(|t| t.name)
+            .collect()
+    }
+
+    #[test]
+    fn topics_follow_the_story() {
+        let t = top("Striker scores twice as United win the cup final\n\nThe striker scored twice in the second half as United beat City 3-1 in the cup final at Wembley on Saturday. The coach praised the team and the fans.");
+        assert_eq!(t[0], "sport", "{t:?}");
+        let t = top("Parliament passes budget after late vote\n\nLawmakers approved the government's budget on Tuesday after the opposition party failed to block the bill. The prime minister called the vote a victory for the coalition.");
+        assert_eq!(t[0], "politics and government", "{t:?}");
+        let t = top("Shares slide as bank profits fall\n\nShares in the bank fell 5% after it reported a drop in quarterly profit, as investors worried about interest rates and slowing lending to companies.");
+        assert_eq!(t[0], "economy, business and finance", "{t:?}");
+    }
+}

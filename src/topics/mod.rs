@@ -1,0 +1,236 @@
+//! IPTC Media Topics classification: a multinomial naive Bayes over word
+//! unigrams and bigrams, at level 1 (17 topics) and level 2 (children of the
+//! chosen level-1 topics). Trained by `newsflow train topics` from openly
+//! licensed data (HuffPost headlines, Wikipedia Current events items, the
+//! Media Topic names and definitions) with mapping tables in
+//! models/mappings/; shipped as models/topics.tsv (sparse counts).
+//! Retired topics are never classes, so never emitted.
+
+pub mod train;
+pub mod vocab;
+
+use std::collections::HashMap;
+
+/// One Media Topic concept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    /// "medtop:11000000"
+    pub qcode: String,
+    pub name: String,
+    pub level: u8,
+    /// Level-1 parent for level-2 concepts.
+    pub parent: Option<String>,
+}
+
+/// Sparse per-class counts; log-probabilities are computed at load.
+#[derive(Debug, Default)]
+pub struct TopicModel {
+    pub concepts: Vec<Concept>,
+    /// Per class: documents and total feature count.
+    pub docs: Vec<f64>,
+    pub totals: Vec<f64>,
+    /// feature → (class, count) pairs.
+    pub counts: HashMap<String, Vec<(u16, f32)>>,
+    vocab_size: f64,
+    /// Per feature: its total count over all classes.
+    feature_totals: HashMap<String, f64>,
+    /// Per class: the normaliser of complement weights (Σ |w|).
+    norms: Vec<f64>,
+}
+
+pub const EMBEDDED: &str = include_str!("../../models/topics.tsv");
+
+/// Softmax temperature over standardised class scores.
+const SHARPNESS: f64 = 0.9;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prediction {
+    pub concept: Concept,
+    /// 0 to 1: share of the softmax mass among siblings (level 2: times the parent's).
+    pub probability: f64,
+    /// 0 to 1 relative to the best topic of the same level.
+    pub relevance: f64,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("topic model line {line}: {detail}")]
+pub struct ModelError {
+    pub line: usize,
+    pub detail: String,
+}
+
+impl TopicModel {
+    pub fn parse(tsv: &str) -> Result<TopicModel, ModelError> {
+        let mut m = TopicModel::default();
+        for (i, line) in tsv.lines().enumerate() {
+            let err = |d: &str| ModelError {
+                line: i + 1,
+                detail: d.to_string(),
+            };
+            let f: Vec<&str> = line.split('\t').collect();
+            match f[0] {
+                "C" if f.len() == 7 => {
+                    m.concepts.push(Concept {
+                        qcode: f[1].to_string(),
+                        level: f[2].parse().map_err(|_| err("bad level"))?,
+                        parent: (!f[3].is_empty()).then(|| f[3].to_string()),
+                        name: f[4].to_string(),
+                    });
+                    m.docs.push(f[5].parse().map_err(|_| err("bad doc count"))?);
+                    m.totals
+                        .push(f[6].parse().map_err(|_| err("bad token count"))?);
+                }
+                "W" if f.len() == 3 => {
+                    let mut v = Vec::new();
+                    for pair in f[2].split(' ') {
+                        let (c, n) = pair.split_once(':').ok_or_else(|| err("bad class:count"))?;
+                        v.push((
+                            c.parse().map_err(|_| err("bad class"))?,
+                            n.parse().map_err(|_| err("bad count"))?,
+                        ));
+                    }
+                    m.counts.insert(f[1].to_string(), v);
+                }
+                _ if line.starts_with('#') || line.is_empty() => {}
+                _ => return Err(err("expected a C or W line")),
+            }
+        }
+        m.vocab_size = m.counts.len().max(1) as f64;
+        m.feature_totals = m
+            .counts
+            .iter()
+            .map(|(f, v)| (f.clone(), v.iter().map(|x| f64::from(x.1)).sum()))
+            .collect();
+        let n = m.concepts.len();
+        m.norms = vec![0.0; n];
+        let grand: f64 = m.totals.iter().sum();
+        // Σ over the vocabulary of |log θ(~c, f)|, with unseen-in-class
+        // features contributing their full count to the complement.
+        for c in 0..n {
+            let denom = grand - m.totals[c] + m.vocab_size;
+            let mut sum = 0.0;
+            for (f, v) in &m.counts {
+                let in_c = v
+                    .iter()
+                    .find(|x| x.0 as usize == c)
+                    .map_or(0.0, |x| f64::from(x.1));
+                sum += ((m.feature_totals[f] - in_c + 1.0) / denom).ln().abs();
+            }
+            m.norms[c] = sum.max(1e-9);
+        }
+        Ok(m)
+    }
+
+    pub fn embedded() -> Result<&'static TopicModel, &'static ModelError> {
+        static M: std::sync::OnceLock<Result<TopicModel, ModelError>> = std::sync::OnceLock::new();
+        M.get_or_init(|| TopicModel::parse(EMBEDDED)).as_ref()
+    }
+
+    /// Complement naive Bayes (Rennie et al. 2003), robust to the class
+    /// imbalance of the training data: a class scores well when the
+    /// document is unlikely under all the *other* classes. Weights are
+    /// normalised per class; scores are softmaxed with `sharpness`.
+    fn posterior(
+        &self,
+        features: &HashMap<String, f64>,
+        classes: &[usize],
+        sharpness: f64,
+    ) -> Vec<f64> {
+        let grand: f64 = self.totals.iter().sum();
+        let n: f64 = features.values().sum::<f64>().max(1.0);
+        let mut scores: Vec<f64> = classes
+            .iter()
+            .map(|&c| {
+                let denom = grand - self.totals[c] + self.vocab_size;
+                let mut s = 0.0;
+                for (f, k) in features {
+                    let in_c = self
+                        .counts
+                        .get(f)
+                        .and_then(|v| v.iter().find(|x| x.0 as usize == c))
+                        .map_or(0.0, |x| f64::from(x.1));
+                    let comp = self.feature_totals.get(f).copied().unwrap_or(0.0) - in_c;
+                    let w = ((comp + 1.0) / denom).ln() / self.norms[c];
+                    s -= k * w;
+                }
+                s / n
+            })
+            .collect();
+        // Standardise across the candidate classes, then softmax: the raw
+        // complement scores differ in tiny amounts whose scale depends on
+        // the vocabulary, so their spread, not their size, carries meaning.
+        let k = scores.len().max(1) as f64;
+        let mean = scores.iter().sum::<f64>() / k;
+        let sd = (scores.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / k)
+            .sqrt()
+            .max(1e-12);
+        scores
+            .iter_mut()
+            .for_each(|s| *s = (*s - mean) / sd * sharpness);
+        let max = scores.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        let sum: f64 = scores.iter().map(|s| (s - max).exp()).sum();
+        scores.iter_mut().for_each(|s| *s = (*s - max).exp() / sum);
+        scores
+    }
+
+    /// Level-1 topics above `min_probability` (the best always), at most
+    /// `max`, each followed by its best level-2 child when that child takes
+    /// at least half of its siblings' mass.
+    pub fn predict(
+        &self,
+        features: &HashMap<String, f64>,
+        max: usize,
+        min_probability: f64,
+    ) -> Vec<Prediction> {
+        // Only features the model knows carry evidence.
+        let known: HashMap<String, f64> = features
+            .iter()
+            .filter(|(f, _)| self.counts.contains_key(*f))
+            .map(|(f, k)| (f.clone(), *k))
+            .collect();
+        if known.is_empty() {
+            return Vec::new();
+        }
+        let level1: Vec<usize> = (0..self.concepts.len())
+            .filter(|&c| self.concepts[c].level == 1 && self.docs[c] > 0.0)
+            .collect();
+        let p1 = self.posterior(&known, &level1, SHARPNESS);
+        let mut ranked: Vec<(usize, f64)> = level1.iter().copied().zip(p1).collect();
+        ranked.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+        let best = ranked.first().map_or(1.0, |r| r.1);
+        let mut out = Vec::new();
+        for (i, &(c, p)) in ranked.iter().enumerate().take(max) {
+            if i > 0 && p < min_probability {
+                break;
+            }
+            out.push(Prediction {
+                concept: self.concepts[c].clone(),
+                probability: p,
+                relevance: p / best,
+            });
+            let children: Vec<usize> = (0..self.concepts.len())
+                .filter(|&k| {
+                    self.concepts[k].parent.as_deref() == Some(self.concepts[c].qcode.as_str())
+                        && self.docs[k] > 0.0
+                })
+                .collect();
+            if children.len() >= 2 {
+                let p2 = self.posterior(&known, &children, SHARPNESS);
+                if let Some((k, q)) = children
+                    .iter()
+                    .zip(p2)
+                    .max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))
+                {
+                    if q >= 0.5 {
+                        out.push(Prediction {
+                            concept: self.concepts[*k].clone(),
+                            probability: p * q,
+                            relevance: p * q / best,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+}
