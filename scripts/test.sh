@@ -8,4 +8,7 @@ export NEWSFLOW_BROKER_PORT="${NEWSFLOW_BROKER_PORT:-19092}"
 scripts/broker-start.sh
 trap 'scripts/broker-stop.sh' EXIT
 export NEWSFLOW_TEST_BROKERS="127.0.0.1:$NEWSFLOW_BROKER_PORT"
+# The dedup stage's file store, fresh for every run.
+export NEWSFLOW_DATA_DIR="$root/target/test-data"
+rm -rf "$NEWSFLOW_DATA_DIR"
 cargo test --locked "$@"

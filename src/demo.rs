@@ -104,6 +104,16 @@ pub async fn run(http_addr: &str, mut emit: impl FnMut(&str)) -> Result<String, 
     config.kafka.dead_letter_topic = DEAD.into();
     config.kafka.statistics_interval_ms = 1000;
     config.worker.commit_interval_ms = 200;
+    // The demo keeps no state between runs.
+    for st in config
+        .pipeline
+        .stages
+        .iter_mut()
+        .filter(|s| s.name == "dedup")
+    {
+        st.options
+            .insert("store".into(), toml::Value::String("memory".into()));
+    }
     let pipeline =
         Arc::new(build_pipeline(&config.pipeline.stages).expect("default pipeline builds"));
 

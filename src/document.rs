@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::input::InputFormat;
 use crate::stages::amounts::Amount;
 use crate::stages::dates::DateMention;
+use crate::stages::dedup::Dedup;
 use crate::stages::entities::Entities;
 use crate::stages::fingerprint::Fingerprint;
 use crate::stages::keyphrases::Keyphrase;
@@ -101,6 +102,7 @@ pub struct Annotations {
     pub keyphrases: Option<Vec<Keyphrase>>,
     pub summary: Option<Summary>,
     pub topics: Option<Vec<Topic>>,
+    pub dedup: Option<Dedup>,
 }
 
 #[derive(Debug, Clone)]

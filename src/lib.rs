@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod datafile;
+pub mod dedup;
 pub mod demo;
 pub mod document;
 pub mod gazetteer;

@@ -157,3 +157,72 @@ fn tone_keyphrases_summary() {
     assert_eq!(e["summary"]["source"], "key_points");
     assert_eq!(e["summary"]["sentences"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn enriching_twice_finds_the_duplicate_and_a_trimmed_copy() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/samples/wire-article-iraq.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("SKIP acceptance: {path} is absent");
+        return;
+    };
+    let mut stages = default_stages();
+    for s in stages.iter_mut().filter(|s| s.name == "dedup") {
+        s.options
+            .insert("store".into(), toml::Value::String("memory".into()));
+    }
+    let pipeline = build_pipeline(&stages).unwrap();
+    let dedup = |bytes: &[u8], id: &str| -> Value {
+        let src = SourceInfo {
+            key: Some(id.into()),
+            ..SourceInfo::default()
+        };
+        let raw = RawInput {
+            payload: Some(bytes),
+            content_type: None,
+            timestamp_ms: Some(1_578_247_200_000),
+            max_bytes: 1 << 21,
+        };
+        match process(&raw, &src, &pipeline) {
+            Processed::Enriched { record, .. } => serde_json::from_slice::<Value>(&record).unwrap(),
+            Processed::DeadLetter { .. } => panic!("dead-lettered"),
+        }
+    };
+    let first = dedup(text.as_bytes(), "1");
+    assert!(first["enrichment"]["dedup"]["duplicate_of"].is_null());
+    let id = first["id"].as_str().unwrap().to_string();
+    let again = dedup(text.as_bytes(), "1b");
+    assert_eq!(
+        again["enrichment"]["dedup"]["duplicate_of"],
+        id.as_str(),
+        "enriched twice"
+    );
+    // A copy under its own id is an exact duplicate too.
+    let copy = serde_json::json!({"id": "copy-2", "body": text}).to_string();
+    let second = dedup(copy.as_bytes(), "2");
+    assert_eq!(
+        second["enrichment"]["dedup"]["duplicate_of"],
+        id.as_str(),
+        "{}",
+        second["enrichment"]["dedup"]
+    );
+    assert_eq!(second["enrichment"]["dedup"]["kind"], "exact");
+    let trimmed: String = text.split("\n\n").take(10).collect::<Vec<_>>().join("\n\n");
+    let third = dedup(
+        serde_json::json!({"id": "trim-3", "body": trimmed})
+            .to_string()
+            .as_bytes(),
+        "3",
+    );
+    assert_eq!(
+        third["enrichment"]["dedup"]["kind"], "near",
+        "{}",
+        third["enrichment"]["dedup"]
+    );
+    assert_eq!(
+        third["enrichment"]["dedup"]["story_id"],
+        first["enrichment"]["dedup"]["story_id"]
+    );
+}

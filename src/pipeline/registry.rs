@@ -56,6 +56,7 @@ pub fn known_stages() -> &'static [(&'static str, &'static str)] {
         ("keyphrases", "scored keyphrases, headline and key points weighted"),
         ("summary", "1 to 3 sentences: the key points, else lead-aware extractive"),
         ("topics", "IPTC Media Topics, levels 1 and 2, with relevance and confidence"),
+        ("dedup", "exact and near-duplicates of recent articles, and story grouping (stateful store)"),
     ]
 }
 
@@ -90,6 +91,10 @@ pub fn build_pipeline(list: &[StageConfig]) -> Result<Pipeline, BuildError> {
             "fingerprint" => Box::new(stages::fingerprint::FingerprintStage::build(
                 options(&sc.options).map_err(err)?,
             )),
+            "dedup" => Box::new(
+                stages::dedup::DedupStage::build(options(&sc.options).map_err(err)?)
+                    .map_err(err)?,
+            ),
             "topics" => Box::new(
                 stages::topics::TopicsStage::build(options(&sc.options).map_err(err)?)
                     .map_err(err)?,

@@ -174,6 +174,7 @@ pub fn enriched_record(
         ("keyphrases", val(&a.keyphrases)),
         ("summary", val(&a.summary)),
         ("topics", val(&a.topics)),
+        ("dedup", val(&a.dedup)),
     ];
     for (k, v) in slots {
         if let Some(v) = v {

@@ -3,6 +3,7 @@
 
 pub mod amounts;
 pub mod dates;
+pub mod dedup;
 pub mod entities;
 pub mod fingerprint;
 pub mod keyphrases;

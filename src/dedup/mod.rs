@@ -1,0 +1,95 @@
+//! Near-duplicate detection: MinHash signatures over word 3-shingles, and
+//! the store of recent articles they are compared with. The store is a
+//! trait so that replicas can share one (see ARCHITECTURE.md); `FileStore`
+//! is the embedded default (an append-only log under a data directory,
+//! reloaded at start, bounded by count and age); `MemoryStore` forgets on exit.
+
+mod store;
+
+use serde::{Deserialize, Serialize};
+
+pub use store::{FileStore, MemoryStore};
+
+pub const SIGNATURE_LEN: usize = 64;
+
+/// What the store keeps per article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Seen {
+    pub id: String,
+    pub content_hash: String,
+    pub signature: Vec<u32>,
+    pub story_id: String,
+    /// The article's most salient entity names, for story grouping.
+    pub entities: Vec<String>,
+    /// Unix seconds when it was stored.
+    pub at: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("dedup store {path}: {cause}")]
+pub struct StoreError {
+    pub path: String,
+    pub cause: std::io::Error,
+}
+
+/// Recent articles, shared by all workers that use the same store.
+pub trait DedupStore: Send + Sync {
+    /// Every article still in the window (oldest first).
+    fn recent(&self) -> Vec<Seen>;
+    fn insert(&self, seen: Seen) -> Result<(), StoreError>;
+}
+
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// MinHash signature of the word 3-shingles of normalised text.
+pub fn signature(normalised: &str) -> Vec<u32> {
+    let words: Vec<&str> = normalised.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut sig = vec![u32::MAX; SIGNATURE_LEN];
+    let n = words
+        .len()
+        .saturating_sub(2)
+        .max(usize::from(!words.is_empty()));
+    for i in 0..n {
+        let shingle = words[i..(i + 3).min(words.len())].join(" ");
+        let base = crate::ner::features::fnv(7, &[&shingle]);
+        for (k, slot) in sig.iter_mut().enumerate() {
+            let h = (mix(base ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
+            if h < *slot {
+                *slot = h;
+            }
+        }
+    }
+    sig
+}
+
+/// Estimated Jaccard similarity of two signatures.
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f64 / a.len().max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similar_texts_have_similar_signatures() {
+        let base = "dock workers walked off the job on monday halting grain exports from one of the busiest ports in the region and leaving dozens of ships waiting at anchor while talks on pay broke down again";
+        let edited = base
+            .replace("monday", "tuesday")
+            .replace("dozens", "scores");
+        let trimmed: String = base.split(' ').take(30).collect::<Vec<_>>().join(" ");
+        let other = "the central bank raised interest rates by a quarter point on thursday citing stubborn inflation and strong hiring across the economy";
+        let s = signature(base);
+        assert_eq!(similarity(&s, &signature(base)), 1.0);
+        assert!(similarity(&s, &signature(&edited)) > 0.5);
+        assert!(similarity(&s, &signature(&trimmed)) > 0.5);
+        assert!(similarity(&s, &signature(other)) < 0.1);
+    }
+}

@@ -1,0 +1,236 @@
+//! The dedup stage: exact duplicates (same normalised content hash),
+//! near-duplicates (MinHash similarity of word 3-shingles at or above a
+//! threshold: syndicated, re-headlined, trimmed or lightly edited copies)
+//! and a story id that groups articles on the same event (a duplicate
+//! joins its original's story; otherwise an article sharing enough of its
+//! most salient entities with a recent one joins that story).
+//!
+//! This stage is stateful by nature: it reads and writes a `DedupStore`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dedup::{signature, similarity, DedupStore, FileStore, MemoryStore, Seen};
+use crate::document::Document;
+use crate::pipeline::{Stage, StageError};
+use crate::stages::fingerprint::normalised_content;
+
+/// Options of the `dedup` stage.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// "file" (survives restarts, under `data_dir`) or "memory".
+    #[serde(default = "default_store")]
+    pub store: String,
+    /// Directory of the file store. Default: $NEWSFLOW_DATA_DIR, else ./newsflow-data.
+    pub data_dir: Option<PathBuf>,
+    /// How many recent articles are compared against.
+    #[serde(default = "default_entries")]
+    pub window_entries: usize,
+    /// How old (hours) a stored article may be and still be compared against.
+    #[serde(default = "default_hours")]
+    pub window_hours: u64,
+    /// Estimated Jaccard similarity (0-1) from which a copy is a near-duplicate.
+    #[serde(default = "default_threshold")]
+    pub near_duplicate_threshold: f64,
+    /// Shared salient entities that put two articles in one story.
+    #[serde(default = "default_overlap")]
+    pub story_entity_overlap: usize,
+}
+
+fn default_store() -> String {
+    "file".into()
+}
+fn default_entries() -> usize {
+    10_000
+}
+fn default_hours() -> u64 {
+    72
+}
+fn default_threshold() -> f64 {
+    0.35
+}
+fn default_overlap() -> usize {
+    2
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        toml::from_str("").expect("all fields have defaults")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dedup {
+    /// Id of the earlier article this one duplicates, if any.
+    pub duplicate_of: Option<String>,
+    /// exact or near, when a duplicate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// Similarity (0-1) to the closest earlier article.
+    pub similarity: f64,
+    pub story_id: String,
+}
+
+pub struct DedupStage {
+    store: Arc<dyn DedupStore>,
+    config: Config,
+}
+
+impl DedupStage {
+    pub fn build(config: Config) -> Result<Self, String> {
+        let age = config.window_hours as i64 * 3600;
+        let store: Arc<dyn DedupStore> = match config.store.as_str() {
+            "memory" => Arc::new(MemoryStore::new(config.window_entries, age)),
+            "file" => {
+                let dir = config.data_dir.clone().unwrap_or_else(|| {
+                    std::env::var_os("NEWSFLOW_DATA_DIR")
+                        .map_or_else(|| PathBuf::from("newsflow-data"), PathBuf::from)
+                });
+                Arc::new(
+                    FileStore::open(&dir, config.window_entries, age).map_err(|e| e.to_string())?,
+                )
+            }
+            other => {
+                return Err(format!(
+                    "unknown store `{other}`; use \"file\" or \"memory\""
+                ))
+            }
+        };
+        Ok(DedupStage { store, config })
+    }
+
+    /// A stage over a given store (shared stores, tests, evaluation).
+    pub fn with_store(store: Arc<dyn DedupStore>, config: Config) -> Self {
+        DedupStage { store, config }
+    }
+}
+
+impl Stage for DedupStage {
+    fn name(&self) -> &'static str {
+        "dedup"
+    }
+    fn version(&self) -> &'static str {
+        "minhash64-shingle3-1"
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let normalised = normalised_content(&super::content_text(doc));
+        let (id, hash) = match &doc.annotations.fingerprint {
+            Some(f) => (f.id.clone(), f.content_hash.clone()),
+            None => return Err(StageError::MissingInput("fingerprint")),
+        };
+        let sig = signature(&normalised);
+        let mut entities: Vec<String> = doc
+            .annotations
+            .entities
+            .iter()
+            .flat_map(|e| &e.entities)
+            .filter(|e| e.kind != "MISC")
+            .take(3)
+            .map(|e| e.name.clone())
+            .collect();
+        entities.sort();
+        // The same article again (a redelivery, or `enrich` run twice) is an
+        // exact duplicate of its earlier self; it is not stored twice.
+        let recent: Vec<Seen> = self.store.recent();
+        let already = recent.iter().any(|s| s.id == id && s.content_hash == hash);
+        let exact = recent.iter().find(|s| s.content_hash == hash);
+        // The most similar earlier article; on a tie the oldest (the original).
+        let best = recent
+            .iter()
+            .map(|s| (s, similarity(&sig, &s.signature)))
+            .fold(None, |acc: Option<(&Seen, f64)>, x| match acc {
+                Some(a) if a.1 >= x.1 => Some(a),
+                _ => Some(x),
+            });
+        let (duplicate_of, kind, sim) = match (exact, best) {
+            (Some(s), _) => (Some(s), Some("exact"), 1.0),
+            (None, Some((s, x))) if x >= self.config.near_duplicate_threshold => {
+                (Some(s), Some("near"), x)
+            }
+            (None, Some((_, x))) => (None, None, x),
+            (None, None) => (None, None, 0.0),
+        };
+        let story_id = match duplicate_of {
+            Some(s) => s.story_id.clone(),
+            None => recent
+                .iter()
+                .rev()
+                .find(|s| {
+                    entities.len() >= self.config.story_entity_overlap
+                        && s.entities.iter().filter(|e| entities.contains(e)).count()
+                            >= self.config.story_entity_overlap
+                })
+                .map_or_else(|| id.clone(), |s| s.story_id.clone()),
+        };
+        let result = Dedup {
+            duplicate_of: duplicate_of.map(|s| s.id.clone()),
+            kind,
+            similarity: (sim * 1000.0).round() / 1000.0,
+            story_id: story_id.clone(),
+        };
+        if !already {
+            self.store
+                .insert(Seen {
+                    id,
+                    content_hash: hash,
+                    signature: sig,
+                    story_id,
+                    entities,
+                    at: chrono::Utc::now().timestamp(),
+                })
+                .map_err(|e| StageError::Unsupported(e.to_string()))?;
+        }
+        doc.annotations.dedup = Some(result);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stages::fingerprint::FingerprintStage;
+
+    fn run(stage: &DedupStage, id: &str, text: &str) -> Dedup {
+        let mut doc = Document::from_text(text);
+        doc.meta.id = Some(id.into());
+        FingerprintStage::default().run(&mut doc).unwrap();
+        stage.run(&mut doc).unwrap();
+        doc.annotations.dedup.unwrap()
+    }
+
+    #[test]
+    fn exact_near_and_distinct() {
+        let cfg = Config {
+            store: "memory".into(),
+            ..Config::default()
+        };
+        let stage = DedupStage::build(cfg).unwrap();
+        let a = "Dock workers walked off the job on Monday, halting grain exports from one of the busiest ports in the region and leaving dozens of ships waiting at anchor, as talks on pay broke down again after eleven weeks.";
+        assert_eq!(run(&stage, "a", a).duplicate_of, None);
+        let b = run(&stage, "b", &a.to_uppercase());
+        assert_eq!(
+            (b.duplicate_of.as_deref(), b.kind),
+            (Some("a"), Some("exact"))
+        );
+        assert_eq!(b.story_id, "a");
+        let trimmed: String = a.split(' ').take(28).collect::<Vec<_>>().join(" ");
+        let c = run(&stage, "c", &trimmed);
+        assert_eq!(
+            (c.duplicate_of.as_deref(), c.kind),
+            (Some("a"), Some("near")),
+            "{c:?}"
+        );
+        let d = run(&stage, "d", "The central bank raised interest rates by a quarter point on Thursday, citing stubborn inflation and strong hiring.");
+        assert_eq!(d.duplicate_of, None);
+        assert_eq!(d.story_id, "d");
+        // The same article again is a duplicate of its earlier self.
+        let again = run(&stage, "a", a);
+        assert_eq!(
+            (again.duplicate_of.as_deref(), again.kind),
+            (Some("a"), Some("exact"))
+        );
+    }
+}
