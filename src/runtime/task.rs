@@ -193,22 +193,25 @@ pub(super) async fn handle(
         .clone()
         .unwrap_or_else(|| source_label.clone().into_bytes());
     let k = &shared.config.kafka;
+    let statuses = match &processed {
+        Processed::Enriched { statuses, .. } | Processed::DeadLetter { statuses, .. } => statuses,
+    };
+    for s in statuses {
+        ev::StageFinished {
+            stage: s.stage,
+            duration_ms: s.duration_ms,
+            error: s.error.as_deref(),
+        }
+        .emit();
+    }
     let outcome = match processed {
         Processed::Enriched {
             id,
             record,
-            statuses,
+            statuses: _,
             published_at,
             published_basis,
         } => {
-            for s in &statuses {
-                ev::StageFinished {
-                    stage: s.stage,
-                    duration_ms: s.duration_ms,
-                    error: s.error.as_deref(),
-                }
-                .emit();
-            }
             match produce(
                 &shared,
                 &k.output_topic,
@@ -263,18 +266,8 @@ pub(super) async fn handle(
         Processed::DeadLetter {
             reason,
             record,
-            statuses,
-        } => {
-            for s in &statuses {
-                ev::StageFinished {
-                    stage: s.stage,
-                    duration_ms: s.duration_ms,
-                    error: s.error.as_deref(),
-                }
-                .emit();
-            }
-            dead_letter(&shared, reason, &dlq_key, &record, &source_label, &input).await
-        }
+            statuses: _,
+        } => dead_letter(&shared, reason, &dlq_key, &record, &source_label, &input).await,
     };
     if outcome.is_ok() {
         shared

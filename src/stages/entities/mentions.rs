@@ -25,19 +25,11 @@ const MODIFIER_SUFFIXES: &[&str] = &[
 
 pub fn extract(text: &str, skip: &[Span], model: &NerModel, lex: Lexicon<'_>) -> Vec<Mention> {
     let (tokens, sentences) = nlp::sentences(text);
-    let kept: Vec<&nlp::Sentence> = sentences
-        .iter()
+    let kept: Vec<nlp::Sentence> = sentences
+        .into_iter()
         .filter(|s| !skip.iter().any(|b| b.start < s.end && s.start < b.end))
         .collect();
-    let words: Vec<Vec<&str>> = kept
-        .iter()
-        .map(|s| {
-            tokens[s.tokens.clone()]
-                .iter()
-                .map(|t| t.text(text))
-                .collect()
-        })
-        .collect();
+    let words = nlp::sentence_words(text, &tokens, &kept);
     let labels = model.tag_document(&words, lex);
     let mut out = Vec::new();
     for (s, l) in kept.iter().zip(&labels) {
