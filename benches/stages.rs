@@ -97,5 +97,82 @@ fn bench_ner(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_stages, bench_decode_and_process, bench_ner);
+/// Every extraction and classification stage alone, on a wire article whose
+/// prerequisite annotations (structure, fingerprint, entities, dates,
+/// keyphrases) were computed once up front.
+fn bench_extraction_stages(c: &mut Criterion) {
+    use newsflow::stages::{
+        amounts, dates, dedup, entities, keyphrases, quotes, summary, tone, topics,
+    };
+    let mut base = structured();
+    fingerprint::FingerprintStage::default()
+        .run(&mut base)
+        .unwrap();
+    let ents = entities::EntitiesStage::build(entities::Config::default()).unwrap();
+    ents.run(&mut base).unwrap();
+    dates::DatesStage::build(dates::Config::default())
+        .run(&mut base)
+        .unwrap();
+    keyphrases::KeyphrasesStage::build(keyphrases::Config::default())
+        .run(&mut base)
+        .unwrap();
+    let memory = dedup::Config {
+        store: "memory".into(),
+        ..dedup::Config::default()
+    };
+    let stages: Vec<(&str, Box<dyn Stage>)> = vec![
+        ("entities", Box::new(ents)),
+        (
+            "dates",
+            Box::new(dates::DatesStage::build(dates::Config::default())),
+        ),
+        (
+            "amounts",
+            Box::new(amounts::AmountsStage::build(amounts::Config::default())),
+        ),
+        (
+            "quotes",
+            Box::new(quotes::QuotesStage::build(quotes::Config::default())),
+        ),
+        (
+            "tone",
+            Box::new(tone::ToneStage::build(tone::Config::default())),
+        ),
+        (
+            "keyphrases",
+            Box::new(keyphrases::KeyphrasesStage::build(
+                keyphrases::Config::default(),
+            )),
+        ),
+        (
+            "summary",
+            Box::new(summary::SummaryStage::build(summary::Config::default())),
+        ),
+        (
+            "topics",
+            Box::new(topics::TopicsStage::build(topics::Config::default()).unwrap()),
+        ),
+        ("dedup", Box::new(dedup::DedupStage::build(memory).unwrap())),
+    ];
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(WIRE.len() as u64));
+    for (name, stage) in &stages {
+        g.bench_function(*name, |b| {
+            b.iter_batched(
+                || base.clone(),
+                |mut d| black_box(stage.run(&mut d)),
+                criterion::BatchSize::SmallInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_stages,
+    bench_extraction_stages,
+    bench_decode_and_process,
+    bench_ner
+);
 criterion_main!(benches);
