@@ -20,6 +20,23 @@ fn structured() -> Document {
     d
 }
 
+/// Time each stage alone on a fresh copy of `base`.
+fn bench_each(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    base: &Document,
+    stages: &[(&str, Box<dyn Stage>)],
+) {
+    for (name, stage) in stages {
+        g.bench_function(*name, |b| {
+            b.iter_batched(
+                || base.clone(),
+                |mut d| black_box(stage.run(&mut d)),
+                criterion::BatchSize::SmallInput,
+            )
+        });
+    }
+}
+
 fn bench_stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(WIRE.len() as u64));
@@ -33,15 +50,7 @@ fn bench_stages(c: &mut Criterion) {
             Box::new(fingerprint::FingerprintStage::default()),
         ),
     ];
-    for (name, stage) in &stages {
-        g.bench_function(*name, |b| {
-            b.iter_batched(
-                || base.clone(),
-                |mut d| black_box(stage.run(&mut d)),
-                criterion::BatchSize::SmallInput,
-            )
-        });
-    }
+    bench_each(&mut g, &base, &stages);
     g.finish();
 }
 
@@ -156,15 +165,7 @@ fn bench_extraction_stages(c: &mut Criterion) {
     ];
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(WIRE.len() as u64));
-    for (name, stage) in &stages {
-        g.bench_function(*name, |b| {
-            b.iter_batched(
-                || base.clone(),
-                |mut d| black_box(stage.run(&mut d)),
-                criterion::BatchSize::SmallInput,
-            )
-        });
-    }
+    bench_each(&mut g, &base, &stages);
     g.finish();
 }
 
