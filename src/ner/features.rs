@@ -202,22 +202,8 @@ impl<'a> Sent<'a> {
     pub fn static_features(&self, i: usize, out: &mut Vec<u64>) {
         let w = self.words[i];
         let lw = self.lower[i].as_str();
-        let at = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < 0 {
-                "<s>"
-            } else {
-                self.lower.get(j as usize).map_or("</s>", String::as_str)
-            }
-        };
-        let sh = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < 0 {
-                "<s>"
-            } else {
-                self.shapes.get(j as usize).map_or("</s>", String::as_str)
-            }
-        };
+        let at = |k: isize| neighbour(&self.lower, i, k);
+        let sh = |k: isize| neighbour(&self.shapes, i, k);
         out.push(fnv(0, &[]));
         out.push(fnv(1, &[w]));
         out.push(fnv(2, &[lw]));
@@ -277,14 +263,7 @@ impl<'a> Sent<'a> {
         if w.contains('-') {
             out.push(fnv(24, &[]));
         }
-        let raw = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < 0 {
-                "<s>"
-            } else {
-                self.words.get(j as usize).copied().unwrap_or("</s>")
-            }
-        };
+        let raw = |k: isize| neighbour(self.words, i, k);
         out.push(fnv(25, &[raw(-1)]));
         out.push(fnv(26, &[raw(1)]));
         if chars.len() > 4 && !self.ablate.affixes {
@@ -324,6 +303,14 @@ impl<'a> Sent<'a> {
         }
         out.push(fnv(29, &[at(-1), sh(0)]));
         out.push(fnv(30, &[sh(0), at(1)]));
+    }
+}
+
+/// The item `k` places from `i`, or a sentence-boundary marker.
+fn neighbour<S: AsRef<str>>(items: &[S], i: usize, k: isize) -> &str {
+    match i.checked_add_signed(k) {
+        Some(j) => items.get(j).map_or("</s>", AsRef::as_ref),
+        None => "<s>",
     }
 }
 
