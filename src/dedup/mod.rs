@@ -34,9 +34,16 @@ pub struct StoreError {
 
 /// Recent articles, shared by all workers that use the same store.
 pub trait DedupStore: Send + Sync {
-    /// Every article still in the window (oldest first).
-    fn recent(&self) -> Vec<Seen>;
+    /// Visit every article still in the window, oldest first.
+    fn scan(&self, visit: &mut dyn FnMut(&Seen));
     fn insert(&self, seen: Seen) -> Result<(), StoreError>;
+
+    /// A copy of the window (for inspection and tests; `scan` on hot paths).
+    fn recent(&self) -> Vec<Seen> {
+        let mut out = Vec::new();
+        self.scan(&mut |s| out.push(s.clone()));
+        out
+    }
 }
 
 fn mix(mut x: u64) -> u64 {

@@ -45,10 +45,10 @@ impl MemoryStore {
 }
 
 impl DedupStore for MemoryStore {
-    fn recent(&self) -> Vec<Seen> {
+    fn scan(&self, visit: &mut dyn FnMut(&Seen)) {
         let mut w = self.0.lock().unwrap_or_else(|p| p.into_inner());
         w.trim();
-        w.items.iter().cloned().collect()
+        w.items.iter().for_each(visit);
     }
     fn insert(&self, seen: Seen) -> Result<(), StoreError> {
         self.0.lock().unwrap_or_else(|p| p.into_inner()).push(seen);
@@ -101,10 +101,10 @@ impl FileStore {
 }
 
 impl DedupStore for FileStore {
-    fn recent(&self) -> Vec<Seen> {
+    fn scan(&self, visit: &mut dyn FnMut(&Seen)) {
         let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
         st.0.trim();
-        st.0.items.iter().cloned().collect()
+        st.0.items.iter().for_each(visit);
     }
     fn insert(&self, seen: Seen) -> Result<(), StoreError> {
         let err = |cause| StoreError {

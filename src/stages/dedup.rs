@@ -132,41 +132,43 @@ impl Stage for DedupStage {
             .map(|e| e.name.clone())
             .collect();
         entities.sort();
-        // The same article again (a redelivery, or `enrich` run twice) is an
-        // exact duplicate of its earlier self; it is not stored twice.
-        let recent: Vec<Seen> = self.store.recent();
-        let already = recent.iter().any(|s| s.id == id && s.content_hash == hash);
-        let exact = recent.iter().find(|s| s.content_hash == hash);
-        // The most similar earlier article; on a tie the oldest (the original).
-        let best = recent
-            .iter()
-            .map(|s| (s, similarity(&sig, &s.signature)))
-            .fold(None, |acc: Option<(&Seen, f64)>, x| match acc {
-                Some(a) if a.1 >= x.1 => Some(a),
-                _ => Some(x),
-            });
-        let (duplicate_of, kind, sim) = match (exact, best) {
-            (Some(s), _) => (Some(s), Some("exact"), 1.0),
-            (None, Some((s, x))) if x >= self.config.near_duplicate_threshold => {
-                (Some(s), Some("near"), x)
+        // One pass over the window, cloning only what is kept. The same
+        // article again (a redelivery, or `enrich` run twice) is an exact
+        // duplicate of its earlier self; it is not stored twice.
+        let overlap = self.config.story_entity_overlap;
+        let mut already = false;
+        let mut exact: Option<(String, String)> = None; // (id, story)
+        let mut best: Option<(String, String, f64)> = None; // oldest on ties
+        let mut story_match: Option<String> = None; // the newest that shares entities
+        self.store.scan(&mut |s: &Seen| {
+            already |= s.id == id && s.content_hash == hash;
+            if exact.is_none() && s.content_hash == hash {
+                exact = Some((s.id.clone(), s.story_id.clone()));
             }
-            (None, Some((_, x))) => (None, None, x),
+            let x = similarity(&sig, &s.signature);
+            if best.as_ref().is_none_or(|b| x > b.2) {
+                best = Some((s.id.clone(), s.story_id.clone(), x));
+            }
+            if entities.len() >= overlap
+                && s.entities.iter().filter(|e| entities.contains(e)).count() >= overlap
+            {
+                story_match = Some(s.story_id.clone());
+            }
+        });
+        let (duplicate_of, kind, sim) = match (exact, best) {
+            (Some((i, st)), _) => (Some((i, st)), Some("exact"), 1.0),
+            (None, Some((i, st, x))) if x >= self.config.near_duplicate_threshold => {
+                (Some((i, st)), Some("near"), x)
+            }
+            (None, Some((_, _, x))) => (None, None, x),
             (None, None) => (None, None, 0.0),
         };
-        let story_id = match duplicate_of {
-            Some(s) => s.story_id.clone(),
-            None => recent
-                .iter()
-                .rev()
-                .find(|s| {
-                    entities.len() >= self.config.story_entity_overlap
-                        && s.entities.iter().filter(|e| entities.contains(e)).count()
-                            >= self.config.story_entity_overlap
-                })
-                .map_or_else(|| id.clone(), |s| s.story_id.clone()),
+        let (duplicate_of, story_id) = match duplicate_of {
+            Some((i, st)) => (Some(i), st),
+            None => (None, story_match.unwrap_or_else(|| id.clone())),
         };
         let result = Dedup {
-            duplicate_of: duplicate_of.map(|s| s.id.clone()),
+            duplicate_of,
             kind,
             similarity: (sim * 1000.0).round() / 1000.0,
             story_id: story_id.clone(),
