@@ -39,7 +39,10 @@ pub enum Train {
         /// Word clusters TSV (default: the embedded models/clusters.tsv).
         #[arg(long, value_name = "FILE")]
         clusters: Option<PathBuf>,
-        /// Switch feature families off (ablation study): gazetteer,clusters,context,affixes,memory.
+        /// Independent training runs (different document orders) averaged into one model.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        runs: usize,
+        /// Switch feature families off (ablation study): gazetteer,clusters,context,affixes,memory,names.
         #[arg(long, default_value = "", value_name = "LIST")]
         ablate: String,
     },
@@ -119,6 +122,13 @@ pub enum Eval {
         /// Only the items training left out (a stable tenth by id).
         #[arg(long)]
         held_out: bool,
+        /// A topic model file to score instead of the embedded models/topics.tsv.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        /// Emit further level-1 topics at or above this probability (the stage's
+        /// `min_probability`; the default is the shipped setting).
+        #[arg(long, default_value_t = newsflow::stages::topics::DEFAULT_MIN_PROBABILITY, value_name = "P")]
+        min_probability: f64,
     },
     /// Duplicate detection: precision and recall on BBC News (which has exact duplicates) and on
     /// near-duplicate variants generated from its articles.
@@ -255,7 +265,7 @@ fn train_clusters(
 }
 
 pub fn train(cmd: Train) -> Result<()> {
-    let (train, dev, out, epochs, gazetteer) = match cmd {
+    let (train, dev, out, epochs, runs, gazetteer) = match cmd {
         Train::Ner {
             train,
             dev,
@@ -264,7 +274,8 @@ pub fn train(cmd: Train) -> Result<()> {
             gazetteer,
             clusters,
             ablate,
-        } => (train, dev, out, epochs, (gazetteer, clusters, ablate)),
+            runs,
+        } => (train, dev, out, epochs, runs, (gazetteer, clusters, ablate)),
         Train::Topics {
             mediatopics,
             data,
@@ -287,9 +298,11 @@ pub fn train(cmd: Train) -> Result<()> {
         None => Clusters::parse(newsflow::ner::clusters::EMBEDDED),
     };
     let ablate = Ablation::parse(&gazetteer.2).map_err(anyhow::Error::msg)?;
+    let no_names = newsflow::ner::names::Names::default();
     let lex = Lexicon {
         gaz: &gaz,
         clusters: &clusters,
+        names: &no_names,
         ablate,
     };
     let mut docs = Vec::new();
@@ -309,6 +322,7 @@ pub fn train(cmd: Train) -> Result<()> {
     let started = Instant::now();
     let opts = train::TrainOptions {
         epochs,
+        runs,
         ..Default::default()
     };
     let model = train::train(
@@ -332,6 +346,15 @@ pub fn train(cmd: Train) -> Result<()> {
             );
         },
     );
+    if let (true, Some(dv)) = (runs > 1, dev_docs.as_deref()) {
+        let s = train::evaluate(&model, dv, lex);
+        eprintln!(
+            "average of {runs} runs: dev P {:.4} R {:.4} F1 {:.4}",
+            s.overall.precision(),
+            s.overall.recall(),
+            s.overall.f1()
+        );
+    }
     let bytes = model_io::write(&model);
     std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
@@ -361,7 +384,9 @@ pub fn eval(cmd: Eval) -> Result<()> {
             data,
             mapping,
             held_out,
-        } => return eval_topics(&data, &mapping, held_out),
+            model,
+            min_probability,
+        } => return eval_topics(&data, &mapping, held_out, model.as_deref(), min_probability),
     };
     let owned;
     let model: &NerModel = match model {
@@ -660,9 +685,23 @@ fn train_topics(mediatopics: &Path, data: &[String], out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn eval_topics(data: &Path, mapping: &Path, only_held_out: bool) -> Result<()> {
+fn eval_topics(
+    data: &Path,
+    mapping: &Path,
+    only_held_out: bool,
+    model: Option<&Path>,
+    min_probability: f64,
+) -> Result<()> {
     use newsflow::topics::{train::held_out, vocab::add_features, TopicModel};
-    let model = TopicModel::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let loaded;
+    let model = match model {
+        Some(p) => {
+            loaded = TopicModel::parse(&read_text(p)?)
+                .with_context(|| format!("cannot load topic model {}", p.display()))?;
+            &loaded
+        }
+        None => TopicModel::embedded().map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
     let map = read_mapping(mapping)?;
     let level1 = |q: &str| -> Option<String> {
         let c = model.concepts.iter().find(|c| c.qcode == q)?;
@@ -696,7 +735,7 @@ fn eval_topics(data: &Path, mapping: &Path, only_held_out: bool) -> Result<()> {
         let mut feats = std::collections::HashMap::new();
         add_features(&text, 1.0, &mut feats);
         let pred: Vec<String> = model
-            .predict(&feats, 3, 0.25)
+            .predict(&feats, 3, min_probability)
             .into_iter()
             .filter(|p| p.concept.level == 1)
             .map(|p| p.concept.qcode)

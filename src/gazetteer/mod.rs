@@ -66,6 +66,9 @@ pub struct LoadError {
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Lower-cased leading words of multi-word names ("new", "new south"),
+    /// so a token-by-token matcher can stop as soon as nothing continues.
+    prefixes: std::collections::HashSet<String>,
     pub max_tokens: usize,
 }
 
@@ -117,6 +120,10 @@ impl Gazetteer {
     fn push(&mut self, e: Entry) {
         let key = e.name.to_lowercase();
         self.max_tokens = self.max_tokens.max(e.name.split_whitespace().count());
+        let words: Vec<&str> = key.split(' ').collect();
+        for n in 1..words.len() {
+            self.prefixes.insert(words[..n].join(" "));
+        }
         self.by_name
             .entry(key)
             .or_default()
@@ -133,6 +140,11 @@ impl Gazetteer {
             .unwrap_or_default();
         v.sort_by_key(|e| std::cmp::Reverse(e.population));
         v
+    }
+
+    /// Whether some longer name starts with these lower-cased words.
+    pub fn continues(&self, lower_words: &str) -> bool {
+        self.prefixes.contains(lower_words)
     }
 
     pub fn contains(&self, name: &str) -> bool {

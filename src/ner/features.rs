@@ -3,6 +3,7 @@
 //! FNV-1a hash of a template id and its value, so the model stores no strings.
 
 use super::clusters::Clusters;
+use super::names::{NameTag, Names};
 use crate::gazetteer::{Gazetteer, Kind};
 
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -23,6 +24,29 @@ pub fn fnv(template: u8, parts: &[&str]) -> u64 {
     }
     h
 }
+
+/// Hasher for keys that are already FNV hashes: the key is its own hash
+/// (SipHash over them cost a tenth of tagging time).
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// A map keyed by feature hashes.
+pub type FeatureMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// "Xxxx" → "Xx", "U.S." → "X.X.", "1996-08-30" → "d-d-d".
 pub fn shape(w: &str, short: bool) -> String {
@@ -60,7 +84,7 @@ pub struct GazTag {
 
 /// Longest gazetteer match starting at each token (capitalised matches only,
 /// so "turkey" the bird does not look like Turkey).
-pub fn gazetteer_tags(words: &[&str], gaz: &Gazetteer) -> Vec<Option<GazTag>> {
+pub fn gazetteer_tags(words: &[&str], lower: &[String], gaz: &Gazetteer) -> Vec<Option<GazTag>> {
     let mut tags = vec![None; words.len()];
     let mut i = 0;
     while i < words.len() {
@@ -71,9 +95,12 @@ pub fn gazetteer_tags(words: &[&str], gaz: &Gazetteer) -> Vec<Option<GazTag>> {
                 if len > 1 {
                     name.push(' ');
                 }
-                name.push_str(words[i + len - 1]);
+                name.push_str(&lower[i + len - 1]);
                 if let Some(kind) = preferred_kind(gaz, &name) {
                     found = Some((len, kind));
+                }
+                if !gaz.continues(&name) {
+                    break;
                 }
             }
         }
@@ -112,6 +139,8 @@ fn preferred_kind(gaz: &Gazetteer, name: &str) -> Option<Kind> {
 pub struct Lexicon<'a> {
     pub gaz: &'a Gazetteer,
     pub clusters: &'a Clusters,
+    /// Entity strings remembered from training (the model's own, at run time).
+    pub names: &'a Names,
     /// Feature families switched off, for ablation studies (model card).
     pub ablate: Ablation,
 }
@@ -124,6 +153,7 @@ pub struct Ablation {
     pub context: bool,
     pub affixes: bool,
     pub memory: bool,
+    pub names: bool,
 }
 
 impl Ablation {
@@ -137,12 +167,15 @@ impl Ablation {
                 "context" => a.context = true,
                 "affixes" => a.affixes = true,
                 "memory" => a.memory = true,
-                other => return Err(format!("unknown feature family `{other}`; use gazetteer, clusters, context, affixes, memory")),
+                "names" => a.names = true,
+                other => return Err(format!("unknown feature family `{other}`; use gazetteer, clusters, context, affixes, memory, names")),
             }
         }
         Ok(a)
     }
 }
+
+static EMPTY_NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(Names::default);
 
 impl Lexicon<'static> {
     /// The gazetteer and clusters compiled into the binary.
@@ -150,6 +183,7 @@ impl Lexicon<'static> {
         Lexicon {
             gaz: Gazetteer::embedded(),
             clusters: Clusters::embedded(),
+            names: &EMPTY_NAMES,
             ablate: Ablation::default(),
         }
     }
@@ -161,6 +195,8 @@ pub struct Sent<'a> {
     pub lower: Vec<String>,
     pub shapes: Vec<String>,
     pub gaz: Vec<Option<GazTag>>,
+    /// Name-memory matches per token (see `names`).
+    pub names: Vec<Option<NameTag>>,
     /// Cluster ids per token, one per granularity ("-" when unknown).
     pub clusters: Vec<Vec<String>>,
     /// The sentence is in capitals (headlines): case cues are void.
@@ -177,6 +213,16 @@ impl<'a> Sent<'a> {
             .collect();
         let all_caps = letters.len() > 6 && letters.iter().all(|c| c.is_uppercase());
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let names = if lex.ablate.names {
+            vec![None; words.len()]
+        } else {
+            lex.names.tags(words, &lower)
+        };
+        let gaz = if lex.ablate.gazetteer {
+            vec![None; words.len()]
+        } else {
+            gazetteer_tags(words, &lower, lex.gaz)
+        };
         Sent {
             clusters: lower
                 .iter()
@@ -188,11 +234,8 @@ impl<'a> Sent<'a> {
             words,
             lower,
             shapes: words.iter().map(|w| shape(w, true)).collect(),
-            gaz: if lex.ablate.gazetteer {
-                vec![None; words.len()]
-            } else {
-                gazetteer_tags(words, lex.gaz)
-            },
+            gaz,
+            names,
             ablate: lex.ablate,
             all_caps,
         }
@@ -209,23 +252,24 @@ impl<'a> Sent<'a> {
         out.push(fnv(2, &[lw]));
         out.push(fnv(3, &[&shape(w, false)]));
         out.push(fnv(4, &[sh(0)]));
-        let chars: Vec<char> = lw.chars().collect();
-        for n in 1..=(if self.ablate.affixes {
+        // Byte offsets of the first five and last five characters, so
+        // affixes are slices rather than new strings.
+        let n_chars = lw.chars().count();
+        let prefix = |n: usize| &lw[..lw.char_indices().nth(n).map_or(lw.len(), |(b, _)| b)];
+        let suffix = |n: usize| {
+            &lw[lw
+                .char_indices()
+                .nth(n_chars - n)
+                .map_or(lw.len(), |(b, _)| b)..]
+        };
+        let affixes = if self.ablate.affixes {
             0
         } else {
-            4.min(chars.len())
-        }) {
-            out.push(fnv(
-                5,
-                &[&chars[..n].iter().collect::<String>(), &n.to_string()],
-            ));
-            out.push(fnv(
-                6,
-                &[
-                    &chars[chars.len() - n..].iter().collect::<String>(),
-                    &n.to_string(),
-                ],
-            ));
+            4.min(n_chars)
+        };
+        for (n, len) in NUMBERS.iter().enumerate().take(affixes + 1).skip(1) {
+            out.push(fnv(5, &[prefix(n), len]));
+            out.push(fnv(6, &[suffix(n), len]));
         }
         if !self.ablate.context {
             out.push(fnv(7, &[at(-1)]));
@@ -266,13 +310,10 @@ impl<'a> Sent<'a> {
         let raw = |k: isize| neighbour(self.words, i, k);
         out.push(fnv(25, &[raw(-1)]));
         out.push(fnv(26, &[raw(1)]));
-        if chars.len() > 4 && !self.ablate.affixes {
-            out.push(fnv(
-                27,
-                &[&chars[chars.len() - 5..].iter().collect::<String>()],
-            ));
+        if n_chars > 4 && !self.ablate.affixes {
+            out.push(fnv(27, &[suffix(5)]));
         }
-        out.push(fnv(28, &[&chars.len().min(12).to_string()]));
+        out.push(fnv(28, &[NUMBERS[n_chars.min(12)]]));
         let levels = self.clusters.get(i).map_or(0, Vec::len);
         for level in 0..if self.ablate.clusters { 0 } else { levels } {
             let cl = |k: isize| -> &str {
@@ -286,25 +327,41 @@ impl<'a> Sent<'a> {
                 }
             };
             // Level 0 keeps the single-level templates; finer levels are tagged.
-            let tag = level.to_string();
-            let feats: [(u8, Vec<&str>); 5] = [
-                (50, vec![cl(0)]),
-                (51, vec![cl(-1)]),
-                (52, vec![cl(1)]),
-                (53, vec![cl(0), sh(0)]),
-                (54, vec![cl(-1), cl(0)]),
-            ];
-            for (tpl, mut parts) in feats {
-                if level > 0 {
-                    parts.insert(0, tag.as_str());
+            let tagged = |tpl: u8, parts: &[&str]| {
+                if level == 0 {
+                    fnv(tpl, parts)
+                } else {
+                    let mut v = vec![NUMBERS[level.min(12)]];
+                    v.extend_from_slice(parts);
+                    fnv(tpl, &v)
                 }
-                out.push(fnv(tpl, &parts));
+            };
+            out.push(tagged(50, &[cl(0)]));
+            out.push(tagged(51, &[cl(-1)]));
+            out.push(tagged(52, &[cl(1)]));
+            out.push(tagged(53, &[cl(0), sh(0)]));
+            out.push(tagged(54, &[cl(-1), cl(0)]));
+        }
+        if let Some(t) = self.names[i] {
+            let pos = if t.begin { "B" } else { "I" };
+            out.push(fnv(60, &[t.kind, pos]));
+            out.push(fnv(61, &[t.kind, pos, if t.sure { "1" } else { "0" }]));
+            out.push(fnv(62, &[t.kind, &t.len.min(4).to_string()]));
+        }
+        for (k, tpl) in [(-1isize, 63u8), (1, 64)] {
+            if let Some(Some(t)) = i.checked_add_signed(k).and_then(|j| self.names.get(j)) {
+                out.push(fnv(tpl, &[t.kind]));
             }
         }
         out.push(fnv(29, &[at(-1), sh(0)]));
         out.push(fnv(30, &[sh(0), at(1)]));
     }
 }
+
+/// "0" to "12" without formatting on the hot path.
+const NUMBERS: [&str; 13] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+];
 
 /// The item `k` places from `i`, or a sentence-boundary marker.
 fn neighbour<S: AsRef<str>>(items: &[S], i: usize, k: isize) -> &str {

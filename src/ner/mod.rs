@@ -10,6 +10,7 @@ pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod model_io;
+pub mod names;
 pub mod train;
 
 use std::collections::HashMap;
@@ -42,7 +43,9 @@ pub fn allowed(prev: usize, next: usize) -> bool {
 /// A trained model.
 #[derive(Debug, Default)]
 pub struct NerModel {
-    pub weights: HashMap<u64, Weights>,
+    pub weights: features::FeatureMap<Weights>,
+    /// Entity strings of the training data (hashed), for the name features.
+    pub names: names::Names,
 }
 
 /// Document memory: how often each capitalised word was tagged with each
@@ -128,28 +131,45 @@ impl NerModel {
     /// Tag a document (its sentences as word lists) in two passes; returns
     /// label indices per sentence.
     pub fn tag_document(&self, sentences: &[Vec<&str>], lex: Lexicon<'_>) -> Vec<Vec<usize>> {
+        let lex = Lexicon {
+            names: &self.names,
+            ..lex
+        };
         let sents: Vec<Sent<'_>> = sentences.iter().map(|w| Sent::new(w, lex)).collect();
+        // Static features once per token (flat, with offsets); both passes read them.
+        let statics: Vec<(Vec<u64>, Vec<usize>)> = sents
+            .iter()
+            .map(|s| {
+                let mut flat = Vec::with_capacity(s.words.len() * 48);
+                let mut at = Vec::with_capacity(s.words.len() + 1);
+                at.push(0);
+                for i in 0..s.words.len() {
+                    s.static_features(i, &mut flat);
+                    at.push(flat.len());
+                }
+                (flat, at)
+            })
+            .collect();
+        let cached = |k: usize| {
+            let (flat, at) = &statics[k];
+            move |i: usize, f: &mut Vec<u64>| f.extend_from_slice(&flat[at[i]..at[i + 1]])
+        };
         let mut memory = DocMemory::default();
         let mut first = Vec::with_capacity(sents.len());
-        for s in &sents {
-            let l = decode(
-                s,
-                None,
-                |i, f| s.static_features(i, f),
-                |f| self.score(f),
-                |_, _, _| {},
-            );
+        for (k, s) in sents.iter().enumerate() {
+            let l = decode(s, None, cached(k), |f| self.score(f), |_, _, _| {});
             memory.add(&s.lower, s.words, &l);
             first.push(l);
         }
         sents
             .iter()
             .zip(&first)
-            .map(|(s, own)| {
+            .enumerate()
+            .map(|(k, (s, own))| {
                 decode(
                     s,
                     Some((&memory, own)),
-                    |i, f| s.static_features(i, f),
+                    cached(k),
                     |f| self.score(f),
                     |_, _, _| {},
                 )

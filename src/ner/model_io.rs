@@ -1,11 +1,11 @@
 //! The binary model format: magic, label count, scale, then (feature hash,
 //! quantised weights) records sorted by hash. Little-endian throughout.
 
-use std::collections::HashMap;
-
 use super::{NerModel, Weights, N_LABELS};
 
-const MAGIC: &[u8; 8] = b"NFNER\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"NFNER\x00\x00\x02";
+/// Version 1 had no name memory; such files still load (with none).
+const MAGIC_V1: &[u8; 8] = b"NFNER\x00\x00\x01";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
@@ -36,6 +36,7 @@ pub fn write(model: &NerModel) -> Vec<u8> {
             out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
         }
     }
+    model.names.write(&mut out);
     out
 }
 
@@ -44,7 +45,8 @@ pub fn read(bytes: &[u8]) -> Result<NerModel, ModelError> {
         return Err(ModelError::Empty);
     }
     let take = |at: usize, n: usize| bytes.get(at..at + n).ok_or(ModelError::Corrupt(at));
-    if take(0, 8)? != MAGIC {
+    let v1 = take(0, 8)? == MAGIC_V1;
+    if take(0, 8)? != MAGIC && !v1 {
         return Err(ModelError::Corrupt(0));
     }
     let labels = u32::from_le_bytes(take(8, 4)?.try_into().expect("4 bytes")) as usize;
@@ -53,7 +55,7 @@ pub fn read(bytes: &[u8]) -> Result<NerModel, ModelError> {
     }
     let scale = f32::from_le_bytes(take(12, 4)?.try_into().expect("4 bytes"));
     let n = u64::from_le_bytes(take(16, 8)?.try_into().expect("8 bytes")) as usize;
-    let mut weights = HashMap::with_capacity(n);
+    let mut weights = super::features::FeatureMap::with_capacity_and_hasher(n, Default::default());
     let mut at = 24;
     for _ in 0..n {
         let k = u64::from_le_bytes(take(at, 8)?.try_into().expect("8 bytes"));
@@ -67,5 +69,12 @@ pub fn read(bytes: &[u8]) -> Result<NerModel, ModelError> {
         }
         weights.insert(k, w);
     }
-    Ok(NerModel { weights })
+    let names = if v1 {
+        super::names::Names::default()
+    } else {
+        super::names::Names::read(bytes, at)
+            .map_err(ModelError::Corrupt)?
+            .0
+    };
+    Ok(NerModel { weights, names })
 }

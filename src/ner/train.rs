@@ -5,13 +5,16 @@ use std::collections::HashMap;
 
 use super::conll::{to_iob2, Doc};
 use super::eval::Score;
-use super::features::{Lexicon, Sent};
+use super::features::{FeatureMap, Lexicon, Sent};
+use super::names::Names;
 use super::{decode, label_index, DocMemory, NerModel, Weights, LABELS, N_LABELS};
 
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
     pub epochs: usize,
     pub seed: u64,
+    /// Independent runs (different document orders) whose weights are averaged.
+    pub runs: usize,
     /// Averaged weights smaller than this (in every label) are dropped.
     pub min_abs_weight: f32,
 }
@@ -21,6 +24,7 @@ impl Default for TrainOptions {
         TrainOptions {
             epochs: 10,
             seed: 17,
+            runs: 1,
             min_abs_weight: 0.01,
         }
     }
@@ -32,14 +36,24 @@ struct Prepared<'a> {
     feats: Vec<Vec<u64>>,
 }
 
+/// Folds for the name memory: a training document sees only the names of
+/// the other folds.
+const NAME_FOLDS: usize = 10;
+
 fn prepare<'a>(
     docs: &'a [Doc],
     words: &'a [Vec<Vec<&'a str>>],
     lex: Lexicon<'_>,
+    folds: &[Names],
 ) -> Vec<Vec<Prepared<'a>>> {
     docs.iter()
         .zip(words)
-        .map(|(d, dw)| {
+        .enumerate()
+        .map(|(n, (d, dw))| {
+            let lex = Lexicon {
+                names: &folds[n % folds.len()],
+                ..lex
+            };
             d.sentences
                 .iter()
                 .zip(dw)
@@ -64,7 +78,7 @@ fn prepare<'a>(
 }
 
 struct Perceptron {
-    index: HashMap<u64, usize>,
+    index: FeatureMap<usize>,
     w: Vec<[f64; N_LABELS]>,
     u: Vec<[f64; N_LABELS]>,
     c: f64,
@@ -98,8 +112,8 @@ impl Perceptron {
         }
     }
 
-    fn averaged(&self, min_abs: f32) -> NerModel {
-        let mut weights = HashMap::new();
+    fn averaged(&self, min_abs: f32, names: &Names) -> NerModel {
+        let mut weights = FeatureMap::default();
         for (f, &i) in &self.index {
             let mut avg = [0f32; N_LABELS];
             for (l, a) in avg.iter_mut().enumerate() {
@@ -109,7 +123,10 @@ impl Perceptron {
                 weights.insert(*f, avg);
             }
         }
-        NerModel { weights }
+        NerModel {
+            weights,
+            names: names.clone(),
+        }
     }
 }
 
@@ -131,15 +148,67 @@ pub fn train(
                 .collect()
         })
         .collect();
-    let data = prepare(train, &words, lex);
+    let (names, folds) = if lex.ablate.names {
+        (Names::default(), vec![Names::default()])
+    } else {
+        let folds = (0..NAME_FOLDS)
+            .map(|k| Names::from_docs(train, |d| d % NAME_FOLDS != k))
+            .collect();
+        (Names::from_docs(train, |_| true), folds)
+    };
+    let data = prepare(train, &words, lex, &folds);
+    let mut models = Vec::with_capacity(opts.runs.max(1));
+    for run in 0..opts.runs.max(1) {
+        let seed = opts.seed.wrapping_add(run as u64 * 7919);
+        models.push(train_run(
+            &data,
+            seed,
+            dev,
+            lex,
+            opts,
+            &names,
+            &mut progress,
+        ));
+    }
+    average(models, &names)
+}
+
+/// The mean of several models' weights: one linear model that votes like
+/// the runs together (each run shuffles the documents differently).
+fn average(models: Vec<NerModel>, names: &Names) -> NerModel {
+    let n = models.len() as f32;
+    let mut weights: FeatureMap<Weights> = FeatureMap::default();
+    for m in models {
+        for (f, w) in m.weights {
+            let sum = weights.entry(f).or_insert([0.0; N_LABELS]);
+            for (a, b) in sum.iter_mut().zip(w) {
+                *a += b / n;
+            }
+        }
+    }
+    NerModel {
+        weights,
+        names: names.clone(),
+    }
+}
+
+fn train_run(
+    data: &[Vec<Prepared<'_>>],
+    seed: u64,
+    dev: Option<&[Doc]>,
+    lex: Lexicon<'_>,
+    opts: &TrainOptions,
+    names: &Names,
+    progress: &mut impl FnMut(usize, usize, Option<&Score>),
+) -> NerModel {
     let mut p = Perceptron {
-        index: HashMap::new(),
+        index: FeatureMap::default(),
         w: Vec::new(),
         u: Vec::new(),
         c: 1.0,
     };
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = opts.seed.max(1);
+    let mut rng = seed.max(1);
     for epoch in 1..=opts.epochs {
         // Fisher-Yates with xorshift, for a reproducible order.
         for i in (1..order.len()).rev() {
@@ -178,11 +247,11 @@ pub fn train(
                 }
             }
         }
-        let model = dev.map(|_| p.averaged(opts.min_abs_weight));
+        let model = dev.map(|_| p.averaged(opts.min_abs_weight, names));
         let score = dev.zip(model.as_ref()).map(|(dv, m)| evaluate(m, dv, lex));
         progress(epoch, p.index.len(), score.as_ref());
     }
-    p.averaged(opts.min_abs_weight)
+    p.averaged(opts.min_abs_weight, names)
 }
 
 /// Tag every document of `docs` and score against its gold tags.
