@@ -526,6 +526,17 @@ pub fn build_lexicon(from: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
+pub fn build_first_names(from: &Path, out: &Path) -> Result<()> {
+    let tsv = gazetteer::build::build_first_names(from)?;
+    std::fs::write(out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} names)",
+        out.display(),
+        tsv.lines().count() - 1
+    );
+    Ok(())
+}
+
 fn eval_tone(data: &Path) -> Result<()> {
     use newsflow::stages::tone::{label, score_words, Lexicon};
     let lex = Lexicon::embedded();

