@@ -38,6 +38,21 @@ pub trait DedupStore: Send + Sync {
     fn scan(&self, visit: &mut dyn FnMut(&Seen));
     fn insert(&self, seen: Seen) -> Result<(), StoreError>;
 
+    /// Look at the window and store what `decide` returns, as one step: two
+    /// copies processed at the same instant cannot both miss each other.
+    /// The embedded stores hold their lock across both; this default (for
+    /// stores without transactions) scans, then inserts, and is not atomic.
+    fn scan_and_insert(
+        &self,
+        decide: &mut dyn FnMut(&mut dyn Iterator<Item = &Seen>) -> Option<Seen>,
+    ) -> Result<(), StoreError> {
+        let window = self.recent();
+        match decide(&mut window.iter()) {
+            Some(seen) => self.insert(seen),
+            None => Ok(()),
+        }
+    }
+
     /// A copy of the window (for inspection and tests; `scan` on hot paths).
     fn recent(&self) -> Vec<Seen> {
         let mut out = Vec::new();

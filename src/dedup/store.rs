@@ -54,6 +54,17 @@ impl DedupStore for MemoryStore {
         self.0.lock().unwrap_or_else(|p| p.into_inner()).push(seen);
         Ok(())
     }
+    fn scan_and_insert(
+        &self,
+        decide: &mut dyn FnMut(&mut dyn Iterator<Item = &Seen>) -> Option<Seen>,
+    ) -> Result<(), StoreError> {
+        let mut w = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        w.trim();
+        if let Some(seen) = decide(&mut w.items.iter()) {
+            w.push(seen);
+        }
+        Ok(())
+    }
 }
 
 /// `dir/dedup.jsonl`: one line per stored article, appended; rewritten with
@@ -107,11 +118,29 @@ impl DedupStore for FileStore {
         st.0.items.iter().for_each(visit);
     }
     fn insert(&self, seen: Seen) -> Result<(), StoreError> {
+        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        self.insert_locked(&mut st, seen)
+    }
+    fn scan_and_insert(
+        &self,
+        decide: &mut dyn FnMut(&mut dyn Iterator<Item = &Seen>) -> Option<Seen>,
+    ) -> Result<(), StoreError> {
+        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        st.0.trim();
+        match decide(&mut st.0.items.iter()) {
+            Some(seen) => self.insert_locked(&mut st, seen),
+            None => Ok(()),
+        }
+    }
+}
+
+impl FileStore {
+    /// Append (or compact), with the state lock already held.
+    fn insert_locked(&self, st: &mut (Window, usize), seen: Seen) -> Result<(), StoreError> {
         let err = |cause| StoreError {
             path: self.path.display().to_string(),
             cause,
         };
-        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
         let line = serde_json::to_string(&seen).unwrap_or_default();
         st.0.push(seen);
         if st.1 > 2 * st.0.max_entries {

@@ -132,20 +132,54 @@ impl Stage for DedupStage {
             .map(|e| e.name.clone())
             .collect();
         entities.sort();
-        // One pass over the window, cloning only what is kept. The same
-        // article again (a redelivery, or `enrich` run twice) is an exact
-        // duplicate of its earlier self; it is not stored twice.
+        // One pass over the window, cloning only what is kept, and the
+        // insert in the same step (see `DedupStore::scan_and_insert`). The
+        // same article again (a redelivery, or `enrich` run twice) is an
+        // exact duplicate of its earlier self; it is not stored twice.
+        let mut result = None;
+        self.store
+            .scan_and_insert(&mut |window| {
+                let (r, store) = self.judge(window, &id, &hash, &sig, &entities);
+                result = Some(r);
+                store.then(|| Seen {
+                    id: id.clone(),
+                    content_hash: hash.clone(),
+                    signature: sig.clone(),
+                    story_id: result
+                        .as_ref()
+                        .map(|r| r.story_id.clone())
+                        .unwrap_or_default(),
+                    entities: entities.clone(),
+                    at: chrono::Utc::now().timestamp(),
+                })
+            })
+            .map_err(|e| StageError::Unsupported(e.to_string()))?;
+        doc.annotations.dedup = result;
+        Ok(())
+    }
+}
+
+impl DedupStage {
+    /// The verdict on an article against the window, and whether to store it.
+    fn judge(
+        &self,
+        window: &mut dyn Iterator<Item = &Seen>,
+        id: &str,
+        hash: &str,
+        sig: &[u32],
+        entities: &[String],
+    ) -> (Dedup, bool) {
         let overlap = self.config.story_entity_overlap;
         let mut already = false;
         let mut exact: Option<(String, String)> = None; // (id, story)
         let mut best: Option<(String, String, f64)> = None; // oldest on ties
         let mut story_match: Option<String> = None; // the newest that shares entities
-        self.store.scan(&mut |s: &Seen| {
+        for s in window {
             already |= s.id == id && s.content_hash == hash;
             if exact.is_none() && s.content_hash == hash {
                 exact = Some((s.id.clone(), s.story_id.clone()));
             }
-            let x = similarity(&sig, &s.signature);
+            let x = similarity(sig, &s.signature);
             if best.as_ref().is_none_or(|b| x > b.2) {
                 best = Some((s.id.clone(), s.story_id.clone(), x));
             }
@@ -154,7 +188,7 @@ impl Stage for DedupStage {
             {
                 story_match = Some(s.story_id.clone());
             }
-        });
+        }
         let (duplicate_of, kind, sim) = match (exact, best) {
             (Some((i, st)), _) => (Some((i, st)), Some("exact"), 1.0),
             (None, Some((i, st, x))) if x >= self.config.near_duplicate_threshold => {
@@ -165,28 +199,15 @@ impl Stage for DedupStage {
         };
         let (duplicate_of, story_id) = match duplicate_of {
             Some((i, st)) => (Some(i), st),
-            None => (None, story_match.unwrap_or_else(|| id.clone())),
+            None => (None, story_match.unwrap_or_else(|| id.to_string())),
         };
         let result = Dedup {
             duplicate_of,
             kind,
             similarity: (sim * 1000.0).round() / 1000.0,
-            story_id: story_id.clone(),
+            story_id,
         };
-        if !already {
-            self.store
-                .insert(Seen {
-                    id,
-                    content_hash: hash,
-                    signature: sig,
-                    story_id,
-                    entities,
-                    at: chrono::Utc::now().timestamp(),
-                })
-                .map_err(|e| StageError::Unsupported(e.to_string()))?;
-        }
-        doc.annotations.dedup = Some(result);
-        Ok(())
+        (result, !already)
     }
 }
 
@@ -234,5 +255,46 @@ mod tests {
             (again.duplicate_of.as_deref(), again.kind),
             (Some("a"), Some("exact"))
         );
+    }
+
+    /// Copies processed at the same instant by several workers: exactly one
+    /// is the original, every other is its duplicate (the window check and
+    /// the insert are one step), with the memory and the file store.
+    #[test]
+    fn simultaneous_copies_see_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let stores: Vec<Arc<dyn DedupStore>> = vec![
+            Arc::new(crate::dedup::MemoryStore::new(100, 3600)),
+            Arc::new(crate::dedup::FileStore::open(dir.path(), 100, 3600).unwrap()),
+        ];
+        let text = "Ferry crews on the northern routes stopped work at dawn on Friday, stranding hundreds of passengers as the union and operators failed to agree on overtime rules.";
+        for store in stores {
+            let stage = Arc::new(DedupStage::with_store(store, Config::default()));
+            let start = Arc::new(std::sync::Barrier::new(8));
+            let workers: Vec<_> = (0..8)
+                .map(|i| {
+                    let (stage, start) = (Arc::clone(&stage), Arc::clone(&start));
+                    std::thread::spawn(move || {
+                        let mut doc = Document::from_text(text);
+                        doc.meta.id = Some(format!("copy-{i}"));
+                        FingerprintStage::default().run(&mut doc).unwrap();
+                        start.wait();
+                        stage.run(&mut doc).unwrap();
+                        doc.annotations.dedup.unwrap()
+                    })
+                })
+                .collect();
+            let results: Vec<Dedup> = workers.into_iter().map(|w| w.join().unwrap()).collect();
+            let originals: Vec<&Dedup> = results
+                .iter()
+                .filter(|d| d.duplicate_of.is_none())
+                .collect();
+            assert_eq!(originals.len(), 1, "{results:#?}");
+            let first = &originals[0].story_id;
+            assert!(
+                results.iter().all(|d| &d.story_id == first),
+                "one story: {results:#?}"
+            );
+        }
     }
 }
