@@ -276,7 +276,6 @@ fn stage_names(p: &Pipeline) -> String {
 }
 
 async fn run(config: Config) -> Result<()> {
-    let pipeline = Arc::new(build_pipeline(&config.pipeline.stages)?);
     let stop = CancellationToken::new();
     let health = Arc::new(Health::default());
     let http_task = if config.http.listen.is_empty() {
@@ -301,6 +300,20 @@ async fn run(config: Config) -> Result<()> {
         tracing::warn!("second signal: exiting without draining");
         std::process::exit(130);
     });
+    // Models load on the blocking pool while /healthz already answers (and
+    // /readyz says 503): a slow start is visible, not a dead port.
+    let stages = config.pipeline.stages.clone();
+    let built = tokio::task::spawn_blocking(move || build_pipeline(&stages));
+    let pipeline = tokio::select! {
+        b = built => Arc::new(b.context("loading the pipeline panicked")??),
+        _ = stop.cancelled() => {
+            tracing::info!("stopped while loading models");
+            if let Some(t) = http_task {
+                let _ = t.await;
+            }
+            return Ok(());
+        }
+    };
     runtime::run_worker(config, pipeline, stop.clone(), health).await?;
     stop.cancel();
     if let Some(t) = http_task {

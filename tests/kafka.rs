@@ -319,7 +319,16 @@ fn broker_down_at_start_is_retried() {
     // Nothing listens on this port: the worker must keep running, not ready.
     let dead_port = free_port();
     let mut worker = Worker::start(&format!("127.0.0.1:{dead_port}"), &t, "");
-    std::thread::sleep(Duration::from_secs(4));
+    // Wait (bounded) until the worker has loaded its models and met the
+    // dead broker; a debug build takes seconds to load the models.
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while std::time::Instant::now() < deadline
+        && worker.child.try_wait().unwrap().is_none()
+        && !worker.log_tail().contains("kafka client error")
+    {
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    std::thread::sleep(Duration::from_secs(2));
     assert!(
         worker.child.try_wait().unwrap().is_none(),
         "worker exited with the broker down; log:\n{}",
