@@ -198,7 +198,7 @@ pub struct Sent<'a> {
     /// Name-memory matches per token (see `names`).
     pub names: Vec<Option<NameTag>>,
     /// Cluster ids per token, one per granularity ("-" when unknown).
-    pub clusters: Vec<Vec<String>>,
+    pub clusters: Vec<Vec<std::borrow::Cow<'static, str>>>,
     /// The sentence is in capitals (headlines): case cues are void.
     pub all_caps: bool,
     pub ablate: Ablation,
@@ -227,8 +227,8 @@ impl<'a> Sent<'a> {
             clusters: lower
                 .iter()
                 .map(|w| match lex.clusters.get(w) {
-                    Some(ids) => ids.iter().map(u16::to_string).collect(),
-                    None => vec!["-".to_string()],
+                    Some(ids) => ids.iter().map(|&id| cluster_name(id)).collect(),
+                    None => vec![std::borrow::Cow::Borrowed("-")],
                 })
                 .collect(),
             words,
@@ -322,7 +322,7 @@ impl<'a> Sent<'a> {
                     "<s>"
                 } else {
                     self.clusters.get(j as usize).map_or("</s>", |c| {
-                        c.get(level).or(c.first()).map_or("-", String::as_str)
+                        c.get(level).or(c.first()).map_or("-", |s| s.as_ref())
                     })
                 }
             };
@@ -355,6 +355,16 @@ impl<'a> Sent<'a> {
         }
         out.push(fnv(29, &[at(-1), sh(0)]));
         out.push(fnv(30, &[sh(0), at(1)]));
+    }
+}
+
+/// A cluster id as text ("17"), from a table built once for the usual ids.
+fn cluster_name(id: u16) -> std::borrow::Cow<'static, str> {
+    static NAMES: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| (0..4096u16).map(|i| i.to_string()).collect());
+    match NAMES.get(usize::from(id)) {
+        Some(s) => std::borrow::Cow::Borrowed(s.as_str()),
+        None => std::borrow::Cow::Owned(id.to_string()),
     }
 }
 

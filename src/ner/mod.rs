@@ -13,8 +13,6 @@ pub mod model_io;
 pub mod names;
 pub mod train;
 
-use std::collections::HashMap;
-
 use features::{dynamic_features, Lexicon, Sent};
 
 pub const LABELS: [&str; 9] = [
@@ -53,7 +51,7 @@ pub struct NerModel {
 /// majority type as a feature, so a name tagged confidently in one sentence
 /// helps its other mentions (headlines in capitals, tables, short lines).
 #[derive(Default)]
-pub struct DocMemory(HashMap<String, [u32; 4]>);
+pub struct DocMemory(features::FeatureMap<[u32; 4]>);
 
 const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
@@ -62,7 +60,7 @@ impl DocMemory {
         for ((lw, w), l) in lower.iter().zip(words).zip(labels) {
             if let Some(t) = label_type(*l).and_then(|t| TYPES.iter().position(|x| *x == t)) {
                 if w.chars().next().is_some_and(char::is_uppercase) {
-                    self.0.entry(lw.clone()).or_default()[t] += 1;
+                    self.0.entry(features::fnv(97, &[lw])).or_default()[t] += 1;
                 }
             }
         }
@@ -71,7 +69,7 @@ impl DocMemory {
     /// Majority type of the word's other mentions (its own first-pass
     /// label `own` is left out, so the feature is about context only).
     pub fn get(&self, lower: &str, own: usize) -> Option<&'static str> {
-        let mut c = *self.0.get(lower)?;
+        let mut c = *self.0.get(&features::fnv(97, &[lower]))?;
         if let Some(t) = label_type(own).and_then(|t| TYPES.iter().position(|x| *x == t)) {
             c[t] = c[t].saturating_sub(1);
         }
