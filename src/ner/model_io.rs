@@ -78,3 +78,39 @@ pub fn read(bytes: &[u8]) -> Result<NerModel, ModelError> {
     };
     Ok(NerModel { weights, names })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::names::Names;
+
+    fn model(names: Names) -> NerModel {
+        let mut weights = crate::ner::features::FeatureMap::default();
+        weights.insert(7, [0.5; N_LABELS]);
+        weights.insert(3, [-1.0; N_LABELS]);
+        NerModel { weights, names }
+    }
+
+    #[test]
+    fn round_trip_and_version_1() {
+        let mut names = Names::default();
+        names.counts.insert(42, [1, 0, 0, 2]);
+        let m = model(names.clone());
+        let bytes = write(&m);
+        let back = read(&bytes).expect("v2 reads");
+        assert_eq!(back.weights.len(), 2);
+        assert!((back.weights[&7][0] - 0.5).abs() < 1e-3);
+        assert_eq!(back.names, names);
+        // A version-1 file is the same without the name section.
+        let mut v1 = write(&model(Names::default()));
+        v1[..8].copy_from_slice(MAGIC_V1);
+        v1.truncate(v1.len() - 16); // the two empty name-section counts
+        let old = read(&v1).expect("v1 reads");
+        assert!(old.names.is_empty());
+        assert_eq!(old.weights.len(), 2);
+        // Truncated or foreign bytes are errors, not panics.
+        assert!(read(&bytes[..bytes.len() - 3]).is_err());
+        assert!(read(b"not a model at all").is_err());
+        assert!(matches!(read(b""), Err(ModelError::Empty)));
+    }
+}
