@@ -1,0 +1,43 @@
+//! `build-gazetteer`, `build-lexicon`, `build-first-names`: data files
+//! rebuilt from their sources.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use newsflow::gazetteer::{self, Gazetteer};
+
+pub fn build_gazetteer(from: &Path, out: &Path) -> Result<()> {
+    let tsv = gazetteer::build::build(from)
+        .with_context(|| format!("building the gazetteer from {}", from.display()))?;
+    let g = Gazetteer::parse(&tsv)?;
+    std::fs::write(out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} entries, {} bytes)",
+        out.display(),
+        g.entries.len(),
+        tsv.len()
+    );
+    Ok(())
+}
+
+pub fn build_lexicon(from: &Path, out: &Path) -> Result<()> {
+    let tsv = gazetteer::build::build_vader(from)?;
+    std::fs::write(out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} entries)",
+        out.display(),
+        tsv.lines().count() - 1
+    );
+    Ok(())
+}
+
+pub fn build_first_names(from: &Path, out: &Path) -> Result<()> {
+    let tsv = gazetteer::build::build_first_names(from)?;
+    std::fs::write(out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} names)",
+        out.display(),
+        tsv.lines().count() - 1
+    );
+    Ok(())
+}

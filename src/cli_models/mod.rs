@@ -1,0 +1,276 @@
+//! `newsflow train ...`, `newsflow eval ...` and `newsflow build-...`: the
+//! commands that rebuild and measure the shipped models. One file per model
+//! family; this one holds the command-line enums, the dispatch and the
+//! helpers they share.
+
+mod build;
+mod dedup;
+mod geo;
+mod ner;
+mod tone;
+mod topics;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::Subcommand;
+
+pub use build::{build_first_names, build_gazetteer, build_lexicon};
+
+#[derive(Subcommand)]
+pub enum Train {
+    /// Train the NER tagger (averaged perceptron) on CoNLL-format files.
+    #[command(
+        long_about = "Train the NER tagger on CoNLL-format files (token first, tag last; IOB1 or IOB2; \
+        .gz allowed) and write the model. Prints dev precision/recall/F1 after every epoch.\n\n\
+        The shipped model was built with:\n  newsflow train ner --train ../shared/data/ner/conll2003/eng.train.gz \\\n    \
+        --dev ../shared/data/ner/conll2003/eng.testa.gz --out models/ner.bin"
+    )]
+    Ner {
+        /// Training file(s); repeat the flag for several.
+        #[arg(long, required = true, value_name = "FILE")]
+        train: Vec<PathBuf>,
+        /// Development file scored after each epoch.
+        #[arg(long, value_name = "FILE")]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/ner.bin", value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Gazetteer TSV for gazetteer features (default: the embedded one).
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Option<PathBuf>,
+        /// Word clusters TSV (default: the embedded models/clusters.tsv).
+        #[arg(long, value_name = "FILE")]
+        clusters: Option<PathBuf>,
+        /// Independent training runs (different document orders) averaged into one model.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        runs: usize,
+        /// Switch feature families off (ablation study): gazetteer,clusters,context,affixes,memory,names.
+        #[arg(long, default_value = "", value_name = "LIST")]
+        ablate: String,
+    },
+    /// Train the IPTC Media Topics classifier from labelled JSON lines and mapping tables.
+    #[command(
+        long_about = "Train the Media Topics naive Bayes model. Each --data FILE=MAPPING pair is a JSON-lines \
+        file (text from title/headline/short_description/text/body; label from `category` or `categories`) and a \
+        mapping table (category<TAB>qcode[,qcode]). Items held out for evaluation (a stable tenth by id) are \
+        skipped. Every active level-1 and level-2 concept's name and definition is added as a document.\n\n\
+        The shipped model: see models/topics.md."
+    )]
+    Topics {
+        /// mediatopic-en.tsv from ../shared/data/iptc-mediatopics.
+        #[arg(long, value_name = "FILE")]
+        mediatopics: PathBuf,
+        /// FILE=MAPPING pairs; repeat the flag.
+        #[arg(long, required = true, value_name = "FILE=MAPPING")]
+        data: Vec<String>,
+        #[arg(long, default_value = "models/topics.tsv", value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Build distributional word clusters (NER features) from unlabelled text.
+    #[command(
+        long_about = "Cluster words by their left and right neighbours (PPMI, spherical k-means) \
+        and write `word<TAB>cluster` lines. Corpora: JSON lines (every string field of 5+ words is text), \
+        CoNLL files (first column) or plain text; .gz allowed. See models/ner.md for the command that \
+        built the shipped file."
+    )]
+    Clusters {
+        /// Corpus file(s); repeat the flag.
+        #[arg(long, required = true, value_name = "FILE")]
+        corpus: Vec<PathBuf>,
+        #[arg(long, default_value = "models/clusters.tsv", value_name = "FILE")]
+        out: PathBuf,
+        /// Number of clusters; a comma list ("64,256,1024") writes one column per granularity.
+        #[arg(long, default_value = "256", value_name = "K[,K...]")]
+        k: String,
+        /// Only words seen this often are clustered.
+        #[arg(long, default_value_t = 5)]
+        min_count: u32,
+        #[arg(long, default_value_t = 10)]
+        iterations: usize,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum Eval {
+    /// Score the NER model on a CoNLL-format file: precision, recall and F1 per type and overall
+    /// (entity-level exact match, conlleval semantics).
+    Ner {
+        /// Labelled CoNLL file (IOB1 or IOB2, .gz allowed), e.g. ../shared/data/ner/conll2003/eng.testa.gz
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        /// Model file (default: the model built into this binary).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        /// Also score a plain lookup of this training file's entity strings, for comparison.
+        #[arg(long, value_name = "TRAIN_FILE")]
+        lookup_baseline: Option<PathBuf>,
+    },
+    /// IPTC Media Topics: top-level accuracy@1 and micro/macro F1 on labelled JSON lines.
+    #[command(
+        long_about = "Classify each item (text from title/headline/short_description/text/body) and compare \
+        its level-1 Media Topics with the gold labels mapped through --mapping (category<TAB>qcode[,qcode]; \
+        level-2 codes count as their parent).\n\n\
+        accuracy@1: the top topic is a gold topic. micro/macro F1: over all emitted level-1 topics.\n\n\
+        Examples:\n  newsflow eval topics --data ../shared/data/topic-classification/bbc-news/bbc-news-2225.jsonl.gz \\\n    \
+        --mapping eval/bbc-topics.tsv\n  \
+        newsflow eval topics --data ../shared/data/wikipedia-current-events/items.jsonl.gz \\\n    \
+        --mapping models/mappings/wcep-topics.tsv --held-out"
+    )]
+    Topics {
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        mapping: PathBuf,
+        /// Only the items training left out (a stable tenth by id).
+        #[arg(long)]
+        held_out: bool,
+        /// A topic model file to score instead of the embedded models/topics.tsv.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        /// Emit further level-1 topics at or above this probability (the stage's
+        /// `min_probability`; the default is the shipped setting).
+        #[arg(long, default_value_t = newsflow::stages::topics::DEFAULT_MIN_PROBABILITY, value_name = "P")]
+        min_probability: f64,
+    },
+    /// Duplicate detection: precision and recall on BBC News (which has exact duplicates) and on
+    /// near-duplicate variants generated from its articles.
+    #[command(
+        long_about = "Run fingerprint + dedup (memory store) over labelled articles.\n\n\
+        1. exact: every article in order; gold duplicates are articles whose normalised text an earlier one has.\n\
+        2. variants: for the first --variants articles, four copies each (trimmed to the first 60% of \
+        paragraphs, re-headlined, paragraphs reordered, every tenth word replaced), processed after all \
+        originals; a hit is a variant flagged as a duplicate of its own original.\n\n\
+        Example:\n  newsflow eval dedup --data ../shared/data/topic-classification/bbc-news/bbc-news-2225.jsonl.gz"
+    )]
+    Dedup {
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        /// How many articles get generated variants.
+        #[arg(long, default_value_t = 300)]
+        variants: usize,
+    },
+    /// Sentiment toward named people in news sentences (NewsMTSC): accuracy and macro-F1.
+    #[command(
+        long_about = "Score the tone stage's sentence sentiment against NewsMTSC (sentiment toward a \
+        named person, 2 = negative, 4 = neutral, 6 = positive). The prediction for a target is the VADER \
+        compound of its sentence, or of the clause around the target when --window is set.\n\n\
+        Example:\n  newsflow eval tone --data ../shared/data/sentiment/newsmtsc/devtest_rw.jsonl.gz"
+    )]
+    Tone {
+        /// NewsMTSC JSON lines (.gz allowed).
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+    },
+    /// Country-of-focus accuracy on place-labelled articles (Reuters-21578 JSON lines).
+    #[command(
+        long_about = "Run structure + entities over each article with gold PLACES and compare the \
+        article's ranked countries of focus with the gold places, mapped to ISO codes.\n\n\
+        accuracy@1: the top-ranked country is one of the gold places.\n\
+        recall: the share of all gold places found anywhere in the ranked list.\n\n\
+        Example:\n  newsflow eval geo --data ../shared/data/news-articles/reuters21578/reuters21578.jsonl.gz \\\n    \
+        --mapping eval/reuters-places.tsv"
+    )]
+    Geo {
+        /// JSON lines with `title`, `body` and `places` (Reuters codes), .gz allowed.
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        /// Code-to-ISO mapping (code<TAB>ISO2).
+        #[arg(long, default_value = "eval/reuters-places.tsv", value_name = "FILE")]
+        mapping: PathBuf,
+        /// Score at most this many articles (0: all).
+        #[arg(long, default_value_t = 0)]
+        limit: usize,
+    },
+}
+
+pub fn train(cmd: Train) -> Result<()> {
+    match cmd {
+        Train::Ner {
+            train,
+            dev,
+            out,
+            epochs,
+            gazetteer,
+            clusters,
+            ablate,
+            runs,
+        } => ner::train_ner(ner::TrainNer {
+            train,
+            dev,
+            out,
+            epochs,
+            runs,
+            gazetteer,
+            clusters,
+            ablate,
+        }),
+        Train::Topics {
+            mediatopics,
+            data,
+            out,
+        } => topics::train_topics(&mediatopics, &data, &out),
+        Train::Clusters {
+            corpus,
+            out,
+            k,
+            min_count,
+            iterations,
+        } => ner::train_clusters(&corpus, &out, &k, min_count, iterations),
+    }
+}
+
+pub fn eval(cmd: Eval) -> Result<()> {
+    match cmd {
+        Eval::Ner {
+            data,
+            model,
+            lookup_baseline,
+        } => ner::eval_ner(&data, model.as_deref(), lookup_baseline.as_deref()),
+        Eval::Geo {
+            data,
+            mapping,
+            limit,
+        } => geo::eval_geo(&data, &mapping, limit),
+        Eval::Tone { data } => tone::eval_tone(&data),
+        Eval::Dedup { data, variants } => dedup::eval_dedup(&data, variants),
+        Eval::Topics {
+            data,
+            mapping,
+            held_out,
+            model,
+            min_probability,
+        } => topics::eval_topics(&data, &mapping, held_out, model.as_deref(), min_probability),
+    }
+}
+
+pub(crate) fn read_text(path: &Path) -> Result<String> {
+    newsflow::datafile::read_text(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// (id, text, labels) of a labelled JSON line.
+pub(crate) fn labelled_item(v: &serde_json::Value, line: usize) -> (String, String, Vec<String>) {
+    let text: Vec<&str> = ["title", "headline", "short_description", "text", "body"]
+        .iter()
+        .filter_map(|k| v[*k].as_str())
+        .collect();
+    let labels: Vec<String> = match (&v["category"], &v["categories"]) {
+        (serde_json::Value::String(c), _) => vec![c.clone()],
+        (_, serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let id = v["id"].as_str().map_or_else(
+        || {
+            v["link"]
+                .as_str()
+                .map_or_else(|| line.to_string(), str::to_string)
+        },
+        str::to_string,
+    );
+    (id, text.join("\n\n"), labels)
+}

@@ -1,0 +1,212 @@
+//! `train ner`, `eval ner` and `train clusters`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use newsflow::gazetteer::{self, Gazetteer};
+use newsflow::ner::clusters::Clusters;
+use newsflow::ner::features::{Ablation, Lexicon};
+use newsflow::ner::{conll, model_io, train, NerModel};
+
+fn load_gazetteer(path: Option<&Path>) -> Result<Gazetteer> {
+    match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read gazetteer {}", p.display()))?;
+            Ok(Gazetteer::parse(&text).with_context(|| format!("in {}", p.display()))?)
+        }
+        None => Ok(Gazetteer::parse(gazetteer::EMBEDDED)?),
+    }
+}
+
+pub fn train_clusters(
+    corpus: &[PathBuf],
+    out: &Path,
+    k: &str,
+    min_count: u32,
+    iterations: usize,
+) -> Result<()> {
+    let ks: Vec<usize> = k
+        .split(',')
+        .map(|x| {
+            x.trim()
+                .parse::<usize>()
+                .with_context(|| format!("--k {k:?}: `{x}` is not a number"))
+        })
+        .collect::<Result<_>>()?;
+    let mut sentences = Vec::new();
+    for p in corpus {
+        let s = newsflow::ner::clusters::read_corpus(p)
+            .with_context(|| format!("cannot read corpus {}", p.display()))?;
+        eprintln!("{}: {} sentences", p.display(), s.len());
+        sentences.extend(s);
+    }
+    let tokens: usize = sentences.iter().map(Vec::len).sum();
+    let started = Instant::now();
+    let mut columns: Vec<Vec<(String, u16)>> = Vec::new();
+    for &kk in &ks {
+        eprintln!("clustering words seen {min_count}+ times in {tokens} tokens into {kk} clusters");
+        columns.push(newsflow::ner::clusters::build(
+            &sentences,
+            kk,
+            min_count,
+            iterations,
+            |it, sim| {
+                eprintln!(
+                    "  iteration {it}/{iterations}: mean similarity {sim:.4} ({:.0}s)",
+                    started.elapsed().as_secs_f64()
+                );
+            },
+        ));
+    }
+    let mut text = format!("# newsflow word clusters: word<TAB>cluster per granularity (k = {k}). Rebuild: see models/ner.md\n");
+    let n = columns.first().map_or(0, Vec::len);
+    for r in 0..n {
+        let w = &columns[0][r].0;
+        if w.contains(['\t', '\n']) {
+            continue;
+        }
+        text.push_str(w);
+        for col in &columns {
+            text.push_str(&format!("\t{}", col[r].1));
+        }
+        text.push('\n');
+    }
+    std::fs::write(out, text).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("wrote {} ({n} words)", out.display());
+    Ok(())
+}
+
+/// The options of `train ner`, as parsed.
+pub struct TrainNer {
+    pub train: Vec<PathBuf>,
+    pub dev: Option<PathBuf>,
+    pub out: PathBuf,
+    pub epochs: usize,
+    pub runs: usize,
+    pub gazetteer: Option<PathBuf>,
+    pub clusters: Option<PathBuf>,
+    pub ablate: String,
+}
+
+pub fn train_ner(opts: TrainNer) -> Result<()> {
+    let TrainNer {
+        train,
+        dev,
+        out,
+        epochs,
+        runs,
+        gazetteer,
+        clusters,
+        ablate,
+    } = opts;
+    let gazetteer = (gazetteer, clusters, ablate);
+    let gaz = load_gazetteer(gazetteer.0.as_deref())?;
+    let clusters = match &gazetteer.1 {
+        Some(p) => Clusters::parse(
+            &std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read clusters {}", p.display()))?,
+        ),
+        None => Clusters::parse(newsflow::ner::clusters::EMBEDDED),
+    };
+    let ablate = Ablation::parse(&gazetteer.2).map_err(anyhow::Error::msg)?;
+    let no_names = newsflow::ner::names::Names::default();
+    let lex = Lexicon {
+        gaz: &gaz,
+        clusters: &clusters,
+        names: &no_names,
+        ablate,
+    };
+    let mut docs = Vec::new();
+    for p in &train {
+        docs.extend(conll::read_path(p)?);
+    }
+    let dev_docs = dev.as_deref().map(conll::read_path).transpose()?;
+    let tokens: usize = docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| s.words.len())
+        .sum();
+    eprintln!(
+        "training on {} documents, {tokens} tokens, {epochs} epochs",
+        docs.len()
+    );
+    let started = Instant::now();
+    let opts = train::TrainOptions {
+        epochs,
+        runs,
+        ..Default::default()
+    };
+    let model = train::train(
+        &docs,
+        dev_docs.as_deref(),
+        lex,
+        &opts,
+        |epoch, features, score| {
+            let f1 = score.map(|s| {
+                format!(
+                    "dev P {:.4} R {:.4} F1 {:.4}",
+                    s.overall.precision(),
+                    s.overall.recall(),
+                    s.overall.f1()
+                )
+            });
+            eprintln!(
+                "epoch {epoch}/{epochs}: {features} features, {:.0}s  {}",
+                started.elapsed().as_secs_f64(),
+                f1.unwrap_or_default()
+            );
+        },
+    );
+    if let (true, Some(dv)) = (runs > 1, dev_docs.as_deref()) {
+        let s = train::evaluate(&model, dv, lex);
+        eprintln!(
+            "average of {runs} runs: dev P {:.4} R {:.4} F1 {:.4}",
+            s.overall.precision(),
+            s.overall.recall(),
+            s.overall.f1()
+        );
+    }
+    let bytes = model_io::write(&model);
+    std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} features, {:.1} MB)",
+        out.display(),
+        model.weights.len(),
+        bytes.len() as f64 / 1e6
+    );
+    Ok(())
+}
+
+pub fn eval_ner(data: &Path, model: Option<&Path>, lookup_baseline: Option<&Path>) -> Result<()> {
+    let owned;
+    let model: &NerModel = match model {
+        Some(p) => {
+            let bytes =
+                std::fs::read(p).with_context(|| format!("cannot read model {}", p.display()))?;
+            owned = model_io::read(&bytes).with_context(|| format!("in {}", p.display()))?;
+            &owned
+        }
+        None => NerModel::embedded().map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
+    let docs = conll::read_path(data)?;
+    let started = Instant::now();
+    let score = train::evaluate(model, &docs, Lexicon::embedded());
+    println!("NER on {} ({} documents)", data.display(), docs.len());
+    print!("{}", score.report());
+    eprintln!(
+        "tagged {} tokens in {:.2}s",
+        score.tokens,
+        started.elapsed().as_secs_f64()
+    );
+    if let Some(train_file) = lookup_baseline {
+        let train_docs = conll::read_path(train_file)?;
+        println!(
+            "\nplain lookup of {} entity strings (baseline)",
+            train_file.display()
+        );
+        print!("{}", train::lookup_baseline(&train_docs, &docs).report());
+    }
+    Ok(())
+}

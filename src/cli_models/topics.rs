@@ -1,0 +1,212 @@
+//! `train topics` and `eval topics`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use super::{labelled_item, read_text};
+
+/// category → qcodes, from a mapping table.
+fn read_mapping(path: &Path) -> Result<std::collections::HashMap<String, Vec<String>>> {
+    Ok(read_text(path)?
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(c, q)| {
+            (
+                c.trim().to_string(),
+                q.split(',').map(|x| x.trim().to_string()).collect(),
+            )
+        })
+        .collect())
+}
+
+pub fn train_topics(mediatopics: &Path, data: &[String], out: &Path) -> Result<()> {
+    use newsflow::topics::train::{held_out, read_concepts, Trainer};
+    let (concepts, deeper) = read_concepts(&read_text(mediatopics)?);
+    let mut trainer = Trainer::new(&concepts);
+    for (ancestor, text) in &deeper {
+        trainer.add(text, std::slice::from_ref(ancestor), 3.0);
+    }
+    eprintln!(
+        "{} concepts as classes, {} deeper concepts as documents",
+        concepts.len(),
+        deeper.len()
+    );
+    for pair in data {
+        let (file, mapping) = pair
+            .split_once('=')
+            .with_context(|| format!("--data {pair:?}: expected FILE=MAPPING"))?;
+        let map = read_mapping(Path::new(mapping))?;
+        for codes in map.values().flatten() {
+            anyhow::ensure!(
+                trainer.knows(codes),
+                "{mapping}: {codes} is not an active level-1 or level-2 Media Topic"
+            );
+        }
+        let (mut used, mut skipped) = (0, 0);
+        let mut items: Vec<(String, Vec<String>)> = Vec::new();
+        for (i, line) in read_text(Path::new(file))?.lines().enumerate() {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .with_context(|| format!("{file}:{}: not JSON", i + 1))?;
+            let (id, text, labels) = labelled_item(&v, i);
+            if held_out(&id) {
+                skipped += 1;
+                continue;
+            }
+            let codes: Vec<String> = labels
+                .iter()
+                .filter_map(|l| map.get(l))
+                .flatten()
+                .cloned()
+                .collect();
+            if !codes.is_empty() {
+                items.push((text, codes));
+            }
+        }
+        // Balance: a label with many items (US politics) must not drown the
+        // rest; each label's items weigh at most CAP items in all.
+        const CAP: f64 = 600.0;
+        let mut per_label: HashMap<String, f64> = HashMap::new();
+        for (_, codes) in &items {
+            for c in codes {
+                *per_label.entry(c.clone()).or_default() += 1.0;
+            }
+        }
+        for (text, codes) in &items {
+            let n = codes.iter().map(|c| per_label[c]).fold(0.0, f64::max);
+            trainer.add(text, codes, (CAP / n).min(1.0));
+            used += 1;
+        }
+        eprintln!("{file}: {used} labelled items used, {skipped} held out");
+    }
+    let text = trainer.write(2.0);
+    std::fs::write(out, &text).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({:.1} MB)",
+        out.display(),
+        text.len() as f64 / 1e6
+    );
+    Ok(())
+}
+
+pub fn eval_topics(
+    data: &Path,
+    mapping: &Path,
+    only_held_out: bool,
+    model: Option<&Path>,
+    min_probability: f64,
+) -> Result<()> {
+    use newsflow::topics::{train::held_out, vocab::add_features, TopicModel};
+    let loaded;
+    let model = match model {
+        Some(p) => {
+            loaded = TopicModel::parse(&read_text(p)?)
+                .with_context(|| format!("cannot load topic model {}", p.display()))?;
+            &loaded
+        }
+        None => TopicModel::embedded().map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
+    let map = read_mapping(mapping)?;
+    let level1 = |q: &str| -> Option<String> {
+        let c = model.concepts.iter().find(|c| c.qcode == q)?;
+        Some(if c.level == 1 {
+            c.qcode.clone()
+        } else {
+            c.parent.clone()?
+        })
+    };
+    let (mut n, mut top1) = (0usize, 0usize);
+    let mut per: std::collections::BTreeMap<String, (f64, f64, f64)> =
+        std::collections::BTreeMap::new(); // tp, fp, fn
+    for (i, line) in read_text(data)?.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not JSON", data.display(), i + 1))?;
+        let (id, text, labels) = labelled_item(&v, i);
+        if only_held_out && !held_out(&id) {
+            continue;
+        }
+        let mut gold: Vec<String> = labels
+            .iter()
+            .filter_map(|l| map.get(l))
+            .flatten()
+            .filter_map(|q| level1(q))
+            .collect();
+        gold.sort();
+        gold.dedup();
+        if gold.is_empty() {
+            continue;
+        }
+        let mut feats = std::collections::HashMap::new();
+        add_features(&text, 1.0, &mut feats);
+        let pred: Vec<String> = model
+            .predict(&feats, 3, min_probability)
+            .into_iter()
+            .filter(|p| p.concept.level == 1)
+            .map(|p| p.concept.qcode)
+            .collect();
+        n += 1;
+        if pred.first().is_some_and(|p| gold.contains(p)) {
+            top1 += 1;
+        }
+        for p in &pred {
+            let e = per.entry(p.clone()).or_default();
+            if gold.contains(p) {
+                e.0 += 1.0
+            } else {
+                e.1 += 1.0
+            }
+        }
+        for g in &gold {
+            if !pred.contains(g) {
+                per.entry(g.clone()).or_default().2 += 1.0;
+            }
+        }
+    }
+    let f1 = |tp: f64, fp: f64, fn_: f64| {
+        if tp == 0.0 {
+            0.0
+        } else {
+            2.0 * tp / (2.0 * tp + fp + fn_)
+        }
+    };
+    let (tp, fp, fn_) = per
+        .values()
+        .fold((0.0, 0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+    let macro_f1 = per.values().map(|c| f1(c.0, c.1, c.2)).sum::<f64>() / per.len().max(1) as f64;
+    println!(
+        "topics on {} ({n} items{})",
+        data.display(),
+        if only_held_out {
+            ", held-out tenth"
+        } else {
+            ""
+        }
+    );
+    println!(
+        "accuracy@1 {:.4}  ({top1}/{n}: top level-1 topic is a gold topic)",
+        top1 as f64 / n.max(1) as f64
+    );
+    println!("micro-F1   {:.4}", f1(tp, fp, fn_));
+    println!(
+        "macro-F1   {:.4}  (over {} level-1 topics seen in gold or predictions)",
+        macro_f1,
+        per.len()
+    );
+    for (q, c) in &per {
+        let name = model
+            .concepts
+            .iter()
+            .find(|x| &x.qcode == q)
+            .map_or("", |x| x.name.as_str());
+        println!(
+            "  {q} {name:<45} f1 {:.3} (tp {} fp {} fn {})",
+            f1(c.0, c.1, c.2),
+            c.0,
+            c.1,
+            c.2
+        );
+    }
+    Ok(())
+}
