@@ -9,11 +9,7 @@ fn main() {
     let docs = newsflow::ner::conll::read_path(std::path::Path::new(&data)).expect("conll");
     let lex = newsflow::ner::features::Lexicon::embedded();
     for d in &docs {
-        let words: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
+        let words = d.words();
         for (s, pred) in d.sentences.iter().zip(model.tag_document(&words, lex)) {
             for ((w, g), p) in s.words.iter().zip(&s.tags).zip(pred) {
                 println!("{w} {g} {}", newsflow::ner::LABELS[p]);

@@ -21,23 +21,20 @@ pub fn build_gazetteer(from: &Path, out: &Path) -> Result<()> {
 }
 
 pub fn build_lexicon(from: &Path, out: &Path) -> Result<()> {
-    let tsv = gazetteer::build::build_vader(from)?;
-    std::fs::write(out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;
-    eprintln!(
-        "wrote {} ({} entries)",
-        out.display(),
-        tsv.lines().count() - 1
-    );
-    Ok(())
+    write_table(out, &gazetteer::build::build_vader(from)?, "entries")
 }
 
 pub fn build_first_names(from: &Path, out: &Path) -> Result<()> {
-    let tsv = gazetteer::build::build_first_names(from)?;
-    std::fs::write(out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;
+    write_table(out, &gazetteer::build::build_first_names(from)?, "names")
+}
+
+/// Write a one-header-line table and say how many rows it has.
+fn write_table(out: &Path, tsv: &str, rows: &str) -> Result<()> {
+    std::fs::write(out, tsv).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
-        "wrote {} ({} names)",
+        "wrote {} ({} {rows})",
         out.display(),
-        tsv.lines().count() - 1
+        tsv.lines().count().saturating_sub(1)
     );
     Ok(())
 }

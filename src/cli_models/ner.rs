@@ -101,16 +101,15 @@ pub fn train_ner(opts: TrainNer) -> Result<()> {
         clusters,
         ablate,
     } = opts;
-    let gazetteer = (gazetteer, clusters, ablate);
-    let gaz = load_gazetteer(gazetteer.0.as_deref())?;
-    let clusters = match &gazetteer.1 {
+    let gaz = load_gazetteer(gazetteer.as_deref())?;
+    let clusters = match &clusters {
         Some(p) => Clusters::parse(
             &std::fs::read_to_string(p)
                 .with_context(|| format!("cannot read clusters {}", p.display()))?,
         ),
         None => Clusters::parse(newsflow::ner::clusters::EMBEDDED),
     };
-    let ablate = Ablation::parse(&gazetteer.2).map_err(anyhow::Error::msg)?;
+    let ablate = Ablation::parse(&ablate).map_err(anyhow::Error::msg)?;
     let no_names = newsflow::ner::names::Names::default();
     let lex = Lexicon {
         gaz: &gaz,

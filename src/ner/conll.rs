@@ -15,6 +15,16 @@ pub struct Doc {
     pub sentences: Vec<Sentence>,
 }
 
+impl Doc {
+    /// The words of each sentence, as the tagger takes them.
+    pub fn words(&self) -> Vec<Vec<&str>> {
+        self.sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect()
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConllError {
     #[error("cannot read {path}: {cause}")]

@@ -139,15 +139,7 @@ pub fn train(
     opts: &TrainOptions,
     mut progress: impl FnMut(usize, usize, Option<&Score>),
 ) -> NerModel {
-    let words: Vec<Vec<Vec<&str>>> = train
-        .iter()
-        .map(|d| {
-            d.sentences
-                .iter()
-                .map(|s| s.words.iter().map(String::as_str).collect())
-                .collect()
-        })
-        .collect();
+    let words: Vec<Vec<Vec<&str>>> = train.iter().map(Doc::words).collect();
     let (names, folds) = if lex.ablate.names {
         (Names::default(), vec![Names::default()])
     } else {
@@ -258,11 +250,7 @@ fn train_run(
 pub fn evaluate(model: &NerModel, docs: &[Doc], lex: Lexicon<'_>) -> Score {
     let mut score = Score::default();
     for d in docs {
-        let words: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
+        let words = d.words();
         for (s, pred) in d.sentences.iter().zip(model.tag_document(&words, lex)) {
             let pred: Vec<&str> = pred.iter().map(|&l| LABELS[l]).collect();
             let gold: Vec<&str> = s.tags.iter().map(String::as_str).collect();
