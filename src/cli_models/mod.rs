@@ -23,34 +23,9 @@ pub enum Train {
     #[command(
         long_about = "Train the NER tagger on CoNLL-format files (token first, tag last; IOB1 or IOB2; \
         .gz allowed) and write the model. Prints dev precision/recall/F1 after every epoch.\n\n\
-        The shipped model was built with:\n  newsflow train ner --train ../shared/data/ner/conll2003/eng.train.gz \\\n    \
-        --dev ../shared/data/ner/conll2003/eng.testa.gz --out models/ner.bin"
+        The command that built the shipped model is in models/ner.md."
     )]
-    Ner {
-        /// Training file(s); repeat the flag for several.
-        #[arg(long, required = true, value_name = "FILE")]
-        train: Vec<PathBuf>,
-        /// Development file scored after each epoch.
-        #[arg(long, value_name = "FILE")]
-        dev: Option<PathBuf>,
-        /// Where to write the model.
-        #[arg(long, default_value = "models/ner.bin", value_name = "FILE")]
-        out: PathBuf,
-        #[arg(long, default_value_t = 10)]
-        epochs: usize,
-        /// Gazetteer TSV for gazetteer features (default: the embedded one).
-        #[arg(long, value_name = "FILE")]
-        gazetteer: Option<PathBuf>,
-        /// Word clusters TSV (default: the embedded models/clusters.tsv).
-        #[arg(long, value_name = "FILE")]
-        clusters: Option<PathBuf>,
-        /// Independent training runs (different document orders) averaged into one model.
-        #[arg(long, default_value_t = 1, value_name = "N")]
-        runs: usize,
-        /// Switch feature families off (ablation study): gazetteer,clusters,context,affixes,memory,names.
-        #[arg(long, default_value = "", value_name = "LIST")]
-        ablate: String,
-    },
+    Ner(ner::TrainNer),
     /// Train the IPTC Media Topics classifier from labelled JSON lines and mapping tables.
     #[command(
         long_about = "Train the Media Topics naive Bayes model. Each --data FILE=MAPPING pair is a JSON-lines \
@@ -188,25 +163,7 @@ pub enum Eval {
 
 pub fn train(cmd: Train) -> Result<()> {
     match cmd {
-        Train::Ner {
-            train,
-            dev,
-            out,
-            epochs,
-            gazetteer,
-            clusters,
-            ablate,
-            runs,
-        } => ner::train_ner(ner::TrainNer {
-            train,
-            dev,
-            out,
-            epochs,
-            runs,
-            gazetteer,
-            clusters,
-            ablate,
-        }),
+        Train::Ner(opts) => ner::train_ner(opts),
         Train::Topics {
             mediatopics,
             data,

@@ -78,15 +78,32 @@ pub fn train_clusters(
     Ok(())
 }
 
-/// The options of `train ner`, as parsed.
+/// The options of `train ner`.
+#[derive(clap::Args)]
 pub struct TrainNer {
+    /// Training file(s); repeat the flag for several.
+    #[arg(long, required = true, value_name = "FILE")]
     pub train: Vec<PathBuf>,
+    /// Development file scored after each epoch.
+    #[arg(long, value_name = "FILE")]
     pub dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/ner.bin", value_name = "FILE")]
     pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
     pub epochs: usize,
-    pub runs: usize,
+    /// Gazetteer TSV for gazetteer features (default: the embedded one).
+    #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
+    /// Word clusters TSV (default: the embedded models/clusters.tsv).
+    #[arg(long, value_name = "FILE")]
     pub clusters: Option<PathBuf>,
+    /// Independent training runs (different document orders) averaged into one model.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub runs: usize,
+    /// Switch feature families off (ablation study): gazetteer,clusters,context,affixes,memory,names.
+    #[arg(long, default_value = "", value_name = "LIST")]
     pub ablate: String,
 }
 
