@@ -102,7 +102,7 @@ pub struct TrainNer {
     /// Independent training runs (different document orders) averaged into one model.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub runs: usize,
-    /// Switch feature families off (ablation study): gazetteer,clusters,context,affixes,memory,names.
+    /// Switch feature families off (ablation study): gazetteer,clusters,context,affixes,memory,names,aggregate,lookahead.
     #[arg(long, default_value = "", value_name = "LIST")]
     pub ablate: String,
 }

@@ -154,6 +154,8 @@ pub struct Ablation {
     pub affixes: bool,
     pub memory: bool,
     pub names: bool,
+    pub aggregate: bool,
+    pub lookahead: bool,
 }
 
 impl Ablation {
@@ -168,7 +170,9 @@ impl Ablation {
                 "affixes" => a.affixes = true,
                 "memory" => a.memory = true,
                 "names" => a.names = true,
-                other => return Err(format!("unknown feature family `{other}`; use gazetteer, clusters, context, affixes, memory, names")),
+                "aggregate" => a.aggregate = true,
+                "lookahead" => a.lookahead = true,
+                other => return Err(format!("unknown feature family `{other}`; use gazetteer, clusters, context, affixes, memory, names, aggregate, lookahead")),
             }
         }
         Ok(a)
@@ -342,19 +346,28 @@ impl<'a> Sent<'a> {
             out.push(tagged(53, &[cl(0), sh(0)]));
             out.push(tagged(54, &[cl(-1), cl(0)]));
         }
-        if let Some(t) = self.names[i] {
-            let pos = if t.begin { "B" } else { "I" };
-            out.push(fnv(60, &[t.kind, pos]));
-            out.push(fnv(61, &[t.kind, pos, if t.sure { "1" } else { "0" }]));
-            out.push(fnv(62, &[t.kind, &t.len.min(4).to_string()]));
-        }
-        for (k, tpl) in [(-1isize, 63u8), (1, 64)] {
-            if let Some(Some(t)) = i.checked_add_signed(k).and_then(|j| self.names.get(j)) {
-                out.push(fnv(tpl, &[t.kind]));
-            }
-        }
+        name_features(&self.names, i, 60, out);
         out.push(fnv(29, &[at(-1), sh(0)]));
         out.push(fnv(30, &[sh(0), at(1)]));
+    }
+}
+
+/// Features of a name-memory match at `i` and its neighbours' matches,
+/// on templates `base` to `base + 4`.
+fn name_features(tags: &[Option<NameTag>], i: usize, base: u8, out: &mut Vec<u64>) {
+    if let Some(t) = tags[i] {
+        let pos = if t.begin { "B" } else { "I" };
+        out.push(fnv(base, &[t.kind, pos]));
+        out.push(fnv(
+            base + 1,
+            &[t.kind, pos, if t.sure { "1" } else { "0" }],
+        ));
+        out.push(fnv(base + 2, &[t.kind, NUMBERS[t.len.min(4)]]));
+    }
+    for (k, tpl) in [(-1isize, base + 3), (1, base + 4)] {
+        if let Some(Some(t)) = i.checked_add_signed(k).and_then(|j| tags.get(j)) {
+            out.push(fnv(tpl, &[t.kind]));
+        }
     }
 }
 
@@ -374,7 +387,7 @@ const NUMBERS: [&str; 13] = [
 ];
 
 /// The item `k` places from `i`, or a sentence-boundary marker.
-fn neighbour<S: AsRef<str>>(items: &[S], i: usize, k: isize) -> &str {
+pub(super) fn neighbour<S: AsRef<str>>(items: &[S], i: usize, k: isize) -> &str {
     match i.checked_add_signed(k) {
         Some(j) => items.get(j).map_or("</s>", AsRef::as_ref),
         None => "<s>",

@@ -5,6 +5,7 @@
 //! The trained weights ship in models/ner.bin (see models/ner.md for the
 //! data, features, scores and the command that rebuilds them).
 
+pub mod aggregate;
 pub mod clusters;
 pub mod conll;
 pub mod eval;
@@ -106,6 +107,14 @@ pub fn decode(
             mem,
             &mut feats,
         );
+        if let Some((_, own)) = memory.filter(|_| !sent.ablate.lookahead) {
+            // The first pass's labels to the right, which greedy decoding
+            // cannot otherwise see.
+            let next = own.get(i + 1).map_or("</s>", |&l| LABELS[l]);
+            let next2 = own.get(i + 2).map_or("</s>", |&l| LABELS[l]);
+            feats.push(features::fnv(46, &[next]));
+            feats.push(features::fnv(47, &[next, next2]));
+        }
         let guess = best_allowed(&score(&feats), prev.unwrap_or(0));
         seen(i, &feats, guess);
         labels.push(guess);
@@ -135,14 +144,17 @@ impl NerModel {
         };
         let sents: Vec<Sent<'_>> = sentences.iter().map(|w| Sent::new(w, lex)).collect();
         // Static features once per token (flat, with offsets); both passes read them.
+        let doc_feats = aggregate::document_features(&sents);
         let statics: Vec<(Vec<u64>, Vec<usize>)> = sents
             .iter()
-            .map(|s| {
+            .zip(&doc_feats)
+            .map(|(s, extra)| {
                 let mut flat = Vec::with_capacity(s.words.len() * 48);
                 let mut at = Vec::with_capacity(s.words.len() + 1);
                 at.push(0);
                 for i in 0..s.words.len() {
                     s.static_features(i, &mut flat);
+                    flat.extend_from_slice(&extra[i]);
                     at.push(flat.len());
                 }
                 (flat, at)

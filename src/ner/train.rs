@@ -54,15 +54,18 @@ fn prepare<'a>(
                 names: &folds[n % folds.len()],
                 ..lex
             };
+            let sents: Vec<Sent<'a>> = dw.iter().map(|w| Sent::new(w, lex)).collect();
+            let doc_feats = super::aggregate::document_features(&sents);
             d.sentences
                 .iter()
-                .zip(dw)
-                .map(|(s, w)| {
-                    let sent = Sent::new(w, lex);
-                    let feats = (0..w.len())
+                .zip(sents)
+                .zip(doc_feats)
+                .map(|((s, sent), extra)| {
+                    let feats = (0..sent.words.len())
                         .map(|i| {
                             let mut f = Vec::with_capacity(48);
                             sent.static_features(i, &mut f);
+                            f.extend_from_slice(&extra[i]);
                             f
                         })
                         .collect();
