@@ -152,9 +152,9 @@ impl NerModel {
                 let mut flat = Vec::with_capacity(s.words.len() * 48);
                 let mut at = Vec::with_capacity(s.words.len() + 1);
                 at.push(0);
-                for i in 0..s.words.len() {
+                for (i, aggregated) in extra.iter().enumerate() {
                     s.static_features(i, &mut flat);
-                    flat.extend_from_slice(&extra[i]);
+                    flat.extend_from_slice(aggregated);
                     at.push(flat.len());
                 }
                 (flat, at)
