@@ -67,6 +67,27 @@ pub(crate) fn options<T: for<'de> Deserialize<'de>>(options: &toml::Table) -> Re
         .map_err(|e| e.message().to_string())
 }
 
+/// A stage whose build cannot fail once its options parse.
+fn plain<C, S>(build: fn(C) -> S, options: &toml::Table) -> Result<Box<dyn Stage>, String>
+where
+    C: for<'de> Deserialize<'de>,
+    S: Stage + 'static,
+{
+    Ok(Box::new(build(self::options(options)?)))
+}
+
+/// A stage whose build can fail (a model or store to load).
+fn fallible<C, S>(
+    build: fn(C) -> Result<S, String>,
+    options: &toml::Table,
+) -> Result<Box<dyn Stage>, String>
+where
+    C: for<'de> Deserialize<'de>,
+    S: Stage + 'static,
+{
+    Ok(Box::new(build(self::options(options)?)?))
+}
+
 pub fn build_pipeline(list: &[StageConfig]) -> Result<Pipeline, BuildError> {
     let mut stages: Vec<(Box<dyn Stage>, bool)> = Vec::with_capacity(list.len());
     for (i, sc) in list.iter().enumerate() {
@@ -78,57 +99,30 @@ pub fn build_pipeline(list: &[StageConfig]) -> Result<Pipeline, BuildError> {
         if list[..i].iter().any(|o| o.name == sc.name) {
             return Err(err("listed twice; remove one of the entries".into()));
         }
-        let stage: Box<dyn Stage> = match sc.name.as_str() {
-            "structure" => Box::new(stages::structure::StructureStage::build(
-                options(&sc.options).map_err(err)?,
-            )),
-            "language" => Box::new(stages::language::LanguageStage::build(
-                options(&sc.options).map_err(err)?,
-            )),
-            "stats" => Box::new(stages::stats::StatsStage::build(
-                options(&sc.options).map_err(err)?,
-            )),
-            "fingerprint" => Box::new(stages::fingerprint::FingerprintStage::build(
-                options(&sc.options).map_err(err)?,
-            )),
-            "dedup" => Box::new(
-                stages::dedup::DedupStage::build(options(&sc.options).map_err(err)?)
-                    .map_err(err)?,
-            ),
-            "topics" => Box::new(
-                stages::topics::TopicsStage::build(options(&sc.options).map_err(err)?)
-                    .map_err(err)?,
-            ),
-            "keyphrases" => Box::new(stages::keyphrases::KeyphrasesStage::build(
-                options(&sc.options).map_err(err)?,
-            )),
-            "summary" => Box::new(stages::summary::SummaryStage::build(
-                options(&sc.options).map_err(err)?,
-            )),
-            "tone" => Box::new(stages::tone::ToneStage::build(
-                options(&sc.options).map_err(err)?,
-            )),
-            "dates" => Box::new(stages::dates::DatesStage::build(
-                options(&sc.options).map_err(err)?,
-            )),
-            "amounts" => Box::new(stages::amounts::AmountsStage::build(
-                options(&sc.options).map_err(err)?,
-            )),
-            "quotes" => Box::new(stages::quotes::QuotesStage::build(
-                options(&sc.options).map_err(err)?,
-            )),
-            "entities" => Box::new(
-                stages::entities::EntitiesStage::build(options(&sc.options).map_err(err)?)
-                    .map_err(err)?,
-            ),
+        let o = &sc.options;
+        let stage = match sc.name.as_str() {
+            "structure" => plain(stages::structure::StructureStage::build, o),
+            "language" => plain(stages::language::LanguageStage::build, o),
+            "stats" => plain(stages::stats::StatsStage::build, o),
+            "fingerprint" => plain(stages::fingerprint::FingerprintStage::build, o),
+            "entities" => fallible(stages::entities::EntitiesStage::build, o),
+            "dates" => plain(stages::dates::DatesStage::build, o),
+            "amounts" => plain(stages::amounts::AmountsStage::build, o),
+            "quotes" => plain(stages::quotes::QuotesStage::build, o),
+            "tone" => plain(stages::tone::ToneStage::build, o),
+            "keyphrases" => plain(stages::keyphrases::KeyphrasesStage::build, o),
+            "summary" => plain(stages::summary::SummaryStage::build, o),
+            "topics" => fallible(stages::topics::TopicsStage::build, o),
+            "dedup" => fallible(stages::dedup::DedupStage::build, o),
             other => {
                 let names: Vec<&str> = known_stages().iter().map(|(n, _)| *n).collect();
-                return Err(err(format!(
+                Err(format!(
                     "unknown stage `{other}`; known stages are: {}",
                     names.join(", ")
-                )));
+                ))
             }
-        };
+        }
+        .map_err(err)?;
         stages.push((stage, sc.required));
     }
     let canonical = serde_json::to_vec(list).unwrap_or_default();
