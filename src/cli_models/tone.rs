@@ -7,8 +7,8 @@ use anyhow::{Context, Result};
 use super::read_text;
 
 pub fn eval_tone(data: &Path) -> Result<()> {
-    use newsflow::stages::tone::{label, score_words, Lexicon};
-    let lex = Lexicon::embedded();
+    use newsflow::stages::tone::{label, score_words, Valences};
+    let lex = Valences::embedded();
     let classes = ["negative", "neutral", "positive"];
     let mut confusion = [[0usize; 3]; 3]; // [gold][pred]
     for (i, line) in read_text(data)?.lines().enumerate() {

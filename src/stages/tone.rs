@@ -36,12 +36,12 @@ impl Default for Config {
 
 pub const EMBEDDED: &str = include_str!("../../models/vader.tsv");
 
-/// word → mean valence (-4 .. 4).
-pub struct Lexicon(HashMap<String, f64>);
+/// The VADER lexicon: word → mean valence (-4 .. 4).
+pub struct Valences(HashMap<String, f64>);
 
-impl Lexicon {
-    pub fn parse(tsv: &str) -> Lexicon {
-        Lexicon(
+impl Valences {
+    pub fn parse(tsv: &str) -> Valences {
+        Valences(
             tsv.lines()
                 .filter(|l| !l.starts_with('#'))
                 .filter_map(|l| {
@@ -51,9 +51,9 @@ impl Lexicon {
                 .collect(),
         )
     }
-    pub fn embedded() -> &'static Lexicon {
-        static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        L.get_or_init(|| Lexicon::parse(EMBEDDED))
+    pub fn embedded() -> &'static Valences {
+        static L: std::sync::OnceLock<Valences> = std::sync::OnceLock::new();
+        L.get_or_init(|| Valences::parse(EMBEDDED))
     }
     pub fn get(&self, w: &str) -> Option<f64> {
         self.0.get(w).copied()
@@ -129,7 +129,7 @@ pub struct SentenceScore {
 }
 
 /// VADER-style score of one sentence's words.
-pub fn score_words(words: &[&str], lex: &Lexicon) -> SentenceScore {
+pub fn score_words(words: &[&str], lex: &Valences) -> SentenceScore {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let mixed_case = words.iter().any(|w| w.chars().any(char::is_lowercase));
     let but = lower.iter().position(|w| w == "but");
@@ -262,7 +262,7 @@ impl Stage for ToneStage {
         "vader-rules-1"
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let lex = Lexicon::embedded();
+        let lex = Valences::embedded();
         let text = &doc.text;
         let (tokens, sentences) = nlp::sentences(text);
         // Only the article's own text: headline, key points, paragraphs.
@@ -344,7 +344,7 @@ mod tests {
     fn check(sentence: &str, sign: i8) {
         let toks = nlp::tokenize(sentence);
         let words: Vec<&str> = toks.iter().map(|t| t.text(sentence)).collect();
-        let c = score_words(&words, Lexicon::embedded()).compound;
+        let c = score_words(&words, Valences::embedded()).compound;
         let got = if c > 0.05 {
             1
         } else if c < -0.05 {
@@ -362,9 +362,9 @@ mod tests {
         check("The attack killed dozens of civilians.", -1);
         check("The committee met on Tuesday.", 0);
         check("The plan is good, but the execution was terrible.", -1);
-        let base = score_words(&["good"], Lexicon::embedded()).compound;
-        let very = score_words(&["very", "good"], Lexicon::embedded()).compound;
-        let caps = score_words(&["it", "is", "GOOD"], Lexicon::embedded()).compound;
+        let base = score_words(&["good"], Valences::embedded()).compound;
+        let very = score_words(&["very", "good"], Valences::embedded()).compound;
+        let caps = score_words(&["it", "is", "GOOD"], Valences::embedded()).compound;
         assert!(very > base && caps > base, "{base} {very} {caps}");
     }
 }
