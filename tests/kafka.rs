@@ -470,3 +470,36 @@ fn broker_outage_mid_run_loses_nothing() {
         worker.log_tail()
     );
 }
+
+/// A signal while the models are still loading ends the worker at once, with
+/// exit code 0, without waiting for the load or touching Kafka. /healthz
+/// answers before the load starts, so a signal sent as soon as it does lands
+/// inside the load (seconds long in a debug build); the log line proves it.
+#[test]
+fn signal_while_loading_models_exits_cleanly() {
+    let _g = serial();
+    let t = Topics::new("loading");
+    // No broker is needed: the worker must stop before it connects.
+    let mut worker = Worker::start(&format!("127.0.0.1:{}", free_port()), &t, "");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while worker.get("/healthz").map(|r| r.0) != Some(200) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no /healthz within 30 s; log:\n{}",
+            worker.log_tail()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(worker.get("/readyz").map(|r| r.0), Some(503));
+    assert_eq!(
+        worker.term(Duration::from_secs(20)),
+        Some(0),
+        "log:\n{}",
+        worker.log_tail()
+    );
+    assert!(
+        worker.log_tail().contains("stopped while loading models"),
+        "the signal did not land while loading; log:\n{}",
+        worker.log_tail()
+    );
+}
