@@ -346,25 +346,21 @@ impl<'a> Sent<'a> {
             out.push(tagged(53, &[cl(0), sh(0)]));
             out.push(tagged(54, &[cl(-1), cl(0)]));
         }
-        name_features(&self.names, i, 60, out);
+        name_features(&self.names, i, out);
         out.push(fnv(29, &[at(-1), sh(0)]));
         out.push(fnv(30, &[sh(0), at(1)]));
     }
 }
 
-/// Features of a name-memory match at `i` and its neighbours' matches,
-/// on templates `base` to `base + 4`.
-fn name_features(tags: &[Option<NameTag>], i: usize, base: u8, out: &mut Vec<u64>) {
+/// Features of a name-memory match at `i` and its neighbours' matches.
+fn name_features(tags: &[Option<NameTag>], i: usize, out: &mut Vec<u64>) {
     if let Some(t) = tags[i] {
         let pos = if t.begin { "B" } else { "I" };
-        out.push(fnv(base, &[t.kind, pos]));
-        out.push(fnv(
-            base + 1,
-            &[t.kind, pos, if t.sure { "1" } else { "0" }],
-        ));
-        out.push(fnv(base + 2, &[t.kind, NUMBERS[t.len.min(4)]]));
+        out.push(fnv(60, &[t.kind, pos]));
+        out.push(fnv(61, &[t.kind, pos, if t.sure { "1" } else { "0" }]));
+        out.push(fnv(62, &[t.kind, NUMBERS[t.len.min(4)]]));
     }
-    for (k, tpl) in [(-1isize, base + 3), (1, base + 4)] {
+    for (k, tpl) in [(-1isize, 63u8), (1, 64)] {
         if let Some(Some(t)) = i.checked_add_signed(k).and_then(|j| tags.get(j)) {
             out.push(fnv(tpl, &[t.kind]));
         }

@@ -79,6 +79,39 @@ impl DocMemory {
     }
 }
 
+/// A sentence's label-free features, flat, with each token's range.
+pub struct Statics {
+    flat: Vec<u64>,
+    at: Vec<usize>,
+}
+
+impl Statics {
+    pub fn token(&self, i: usize) -> &[u64] {
+        &self.flat[self.at[i]..self.at[i + 1]]
+    }
+}
+
+/// The label-free features of a document's sentences (the sentence's own
+/// and the context aggregated over the document), computed once: both
+/// decoding passes, and every training epoch, read them.
+pub fn static_features(sents: &[Sent<'_>]) -> Vec<Statics> {
+    sents
+        .iter()
+        .zip(aggregate::document_features(sents))
+        .map(|(s, aggregated)| {
+            let mut flat = Vec::with_capacity(s.words.len() * 48);
+            let mut at = Vec::with_capacity(s.words.len() + 1);
+            at.push(0);
+            for (i, extra) in aggregated.iter().enumerate() {
+                s.static_features(i, &mut flat);
+                flat.extend_from_slice(extra);
+                at.push(flat.len());
+            }
+            Statics { flat, at }
+        })
+        .collect()
+}
+
 /// Greedy left-to-right decoding of one sentence. `score` gives label scores
 /// for a feature set; `seen(i, features, guess)` lets training update.
 pub fn decode(
@@ -143,26 +176,10 @@ impl NerModel {
             ..lex
         };
         let sents: Vec<Sent<'_>> = sentences.iter().map(|w| Sent::new(w, lex)).collect();
-        // Static features once per token (flat, with offsets); both passes read them.
-        let doc_feats = aggregate::document_features(&sents);
-        let statics: Vec<(Vec<u64>, Vec<usize>)> = sents
-            .iter()
-            .zip(&doc_feats)
-            .map(|(s, extra)| {
-                let mut flat = Vec::with_capacity(s.words.len() * 48);
-                let mut at = Vec::with_capacity(s.words.len() + 1);
-                at.push(0);
-                for (i, aggregated) in extra.iter().enumerate() {
-                    s.static_features(i, &mut flat);
-                    flat.extend_from_slice(aggregated);
-                    at.push(flat.len());
-                }
-                (flat, at)
-            })
-            .collect();
+        let statics = static_features(&sents);
         let cached = |k: usize| {
-            let (flat, at) = &statics[k];
-            move |i: usize, f: &mut Vec<u64>| f.extend_from_slice(&flat[at[i]..at[i + 1]])
+            let s = &statics[k];
+            move |i: usize, f: &mut Vec<u64>| f.extend_from_slice(s.token(i))
         };
         let mut memory = DocMemory::default();
         let mut first = Vec::with_capacity(sents.len());

@@ -33,7 +33,7 @@ impl Default for TrainOptions {
 struct Prepared<'a> {
     sent: Sent<'a>,
     gold: Vec<usize>,
-    feats: Vec<Vec<u64>>,
+    feats: super::Statics,
 }
 
 /// Folds for the name memory: a training document sees only the names of
@@ -55,20 +55,12 @@ fn prepare<'a>(
                 ..lex
             };
             let sents: Vec<Sent<'a>> = dw.iter().map(|w| Sent::new(w, lex)).collect();
-            let doc_feats = super::aggregate::document_features(&sents);
+            let statics = super::static_features(&sents);
             d.sentences
                 .iter()
                 .zip(sents)
-                .zip(doc_feats)
-                .map(|((s, sent), extra)| {
-                    let feats = (0..sent.words.len())
-                        .map(|i| {
-                            let mut f = Vec::with_capacity(48);
-                            sent.static_features(i, &mut f);
-                            f.extend_from_slice(&extra[i]);
-                            f
-                        })
-                        .collect();
+                .zip(statics)
+                .map(|((s, sent), feats)| {
                     let gold = to_iob2(&s.tags)
                         .iter()
                         .map(|t| label_index(t).unwrap_or(0))
@@ -223,7 +215,7 @@ fn train_run(
                     let pred = decode(
                         &s.sent,
                         mem,
-                        |i, f| f.extend_from_slice(&s.feats[i]),
+                        |i, f| f.extend_from_slice(s.feats.token(i)),
                         |f| p.score(f),
                         |i, f, guess| {
                             if guess != s.gold[i] {
