@@ -139,7 +139,9 @@ const ORG_HEADS: &[&str] = &[
 /// an office tagged as an organisation before a person ("U.S. Secretary of
 /// State Mike" + "Pompeo") gives its trailing name words to the person;
 /// a chunk ending in a facility or organisation head noun takes that type,
-/// absorbing an adjacent chunk before it ("Pope" + "Army Airfield").
+/// absorbing an adjacent chunk before it ("Pope" + "Army Airfield");
+/// an organisation takes the ordinal just before it, which is part of a
+/// unit's name ("82nd" + "Airborne Division", "7th" + "Fleet").
 fn repair(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
     let lower = |i: usize| words[i].to_lowercase();
     let is_title = |i: usize| TITLES.contains(&lower(i).as_str());
@@ -211,9 +213,22 @@ fn repair(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
                 }
             }
         }
+        let free = out.last().is_none_or(|p| p.end < c.start);
+        if c.kind == "ORG" && c.start > 0 && free && is_ordinal(words[c.start - 1]) {
+            c.start -= 1;
+        }
         out.push(c);
     }
     out
+}
+
+/// "1st", "82nd", "504th", "3RD".
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| w[digits..].eq_ignore_ascii_case(s))
 }
 
 /// Countries and demonyms (capitalised) not inside an existing mention.

@@ -116,6 +116,21 @@ fn shared_sample_entities() {
 }
 
 #[test]
+fn unit_names_keep_their_ordinal() {
+    let e = run(
+        "Troops arrive\n\nSoldiers of the 101st Airborne Division landed in Erbil on Monday, \
+        joining the 3rd Infantry Division, officials said.",
+    );
+    find(&e, "101st Airborne Division");
+    find(&e, "3rd Infantry Division");
+    assert!(
+        !e.entities.iter().any(|x| x.name == "Airborne Division"),
+        "{:?}",
+        e.entities.iter().map(|x| &x.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn places_follow_the_countries_the_article_names() {
     let e = run("Floods in Sindh\n\nFloods hit Hyderabad on Monday, officials in Pakistan said. Hyderabad lies on the Indus.");
     let h = find(&e, "Hyderabad");
