@@ -4,7 +4,7 @@
 //! (Ratinov & Roth 2009). Computed once per document, before decoding; both
 //! passes and training read the same features.
 
-use super::features::{fnv, neighbour, Sent};
+use super::features::{fnv, neighbour, FeatureMap, Sent};
 
 /// Other mentions of a capitalised word in the document: at most this many
 /// lend their context to each mention.
@@ -22,12 +22,13 @@ pub fn document_features(sents: &[Sent<'_>]) -> Vec<Vec<Vec<u64>>> {
     if sents.first().is_some_and(|s| s.ablate.aggregate) {
         return out;
     }
-    let mut mentions: std::collections::HashMap<&str, Vec<(usize, usize)>> = Default::default();
+    // Keyed by the word's hash, as the document memory is (no SipHash on the hot path).
+    let mut mentions: FeatureMap<Vec<(usize, usize)>> = FeatureMap::default();
     for (k, s) in sents.iter().enumerate() {
         for (i, w) in s.words.iter().enumerate() {
             if w.chars().next().is_some_and(char::is_uppercase) {
                 mentions
-                    .entry(s.lower[i].as_str())
+                    .entry(fnv(96, &[&s.lower[i]]))
                     .or_default()
                     .push((k, i));
             }
