@@ -32,9 +32,15 @@ pub struct NameTag {
     pub sure: bool,
 }
 
+/// Names are at most `MAX_TOKENS` long, so the parts fit on the stack
+/// (this runs for every capitalised token the tagger sees).
 fn key(tokens: &[String]) -> u64 {
-    let parts: Vec<&str> = tokens.iter().map(String::as_str).collect();
-    fnv(98, &parts)
+    debug_assert!(tokens.len() <= MAX_TOKENS);
+    let mut parts = [""; MAX_TOKENS];
+    for (p, t) in parts.iter_mut().zip(tokens) {
+        *p = t;
+    }
+    fnv(98, &parts[..tokens.len().min(MAX_TOKENS)])
 }
 
 impl Names {
