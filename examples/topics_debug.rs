@@ -1,8 +1,16 @@
 //! Print level-1 topic probabilities for a text file, whole and per paragraph.
+//! Usage: topics_debug FILE [MODEL] (MODEL defaults to the embedded models/topics.tsv).
 fn main() {
     let path = std::env::args().nth(1).expect("file");
     let text = std::fs::read_to_string(path).expect("read");
-    let m = newsflow::topics::TopicModel::embedded().expect("model");
+    let loaded = std::env::args().nth(2).map(|p| {
+        newsflow::topics::TopicModel::parse(&std::fs::read_to_string(p).expect("model file"))
+            .expect("model")
+    });
+    let m = match &loaded {
+        Some(m) => m,
+        None => newsflow::topics::TopicModel::embedded().expect("model"),
+    };
     let mut feats = std::collections::HashMap::new();
     newsflow::topics::vocab::add_features(&text, 1.0, &mut feats);
     for p in m

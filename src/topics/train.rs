@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::vocab::add_features;
+use super::expand::{borrow, Embeddings, BACKOFF};
+use super::vocab::{add_features, is_content};
 use super::Concept;
 
 /// (level-2 qcode, text): a deeper concept as a training document.
@@ -65,6 +66,8 @@ pub struct Trainer {
     docs: Vec<f64>,
     totals: Vec<f64>,
     counts: HashMap<String, BTreeMap<usize, f64>>,
+    /// Level-1 counts borrowed by words the data lacks (see `expand`).
+    borrowed: BTreeMap<String, BTreeMap<usize, f64>>,
 }
 
 impl Trainer {
@@ -75,6 +78,7 @@ impl Trainer {
             docs: vec![0.0; concepts.len()],
             totals: vec![0.0; concepts.len()],
             counts: HashMap::new(),
+            borrowed: BTreeMap::new(),
         };
         t.index = t
             .concepts
@@ -98,6 +102,27 @@ impl Trainer {
 
     /// Add a document labelled with `qcodes` (level-2 codes also count for their parent).
     pub fn add(&mut self, text: &str, qcodes: &[String], weight: f64) {
+        let mut feats = HashMap::new();
+        add_features(text, weight, &mut feats);
+        self.add_counts(&feats, qcodes, weight);
+    }
+
+    /// Add a word list (a lexicon category) as one document: each word a
+    /// feature of its own, no bigrams across the list.
+    pub fn add_words<'a>(
+        &mut self,
+        words: impl IntoIterator<Item = &'a str>,
+        qcodes: &[String],
+        weight: f64,
+    ) {
+        let mut feats = HashMap::new();
+        for w in words {
+            add_features(w, weight, &mut feats);
+        }
+        self.add_counts(&feats, qcodes, weight);
+    }
+
+    fn add_counts(&mut self, feats: &HashMap<String, f64>, qcodes: &[String], weight: f64) {
         let mut classes: Vec<usize> = Vec::new();
         for q in qcodes {
             if let Some(&i) = self.index.get(q) {
@@ -116,11 +141,9 @@ impl Trainer {
         if classes.is_empty() {
             return;
         }
-        let mut feats = HashMap::new();
-        add_features(text, weight, &mut feats);
         for &c in &classes {
             self.docs[c] += weight;
-            for (f, k) in &feats {
+            for (f, k) in feats {
                 self.totals[c] += k;
                 *self
                     .counts
@@ -132,7 +155,41 @@ impl Trainer {
         }
     }
 
-    /// The model file text; features seen fewer than `min_count` times are dropped.
+    /// Words the model will keep: seen at least `min_count` times.
+    fn kept(&self, min_count: f64) -> impl Iterator<Item = (&String, &BTreeMap<usize, f64>)> {
+        self.counts
+            .iter()
+            .filter(move |(w, m)| m.values().sum::<f64>() >= min_count && !w.contains(['\t', '\n']))
+    }
+
+    /// Give embedding words the model would not keep level-1 counts from
+    /// their nearest kept unigrams (see `expand`). Returns how many words
+    /// borrowed.
+    pub fn borrow_from(
+        &mut self,
+        emb: &Embeddings,
+        min_count: f64,
+        progress: impl FnMut(usize, usize),
+    ) -> usize {
+        let level1: Vec<bool> = self.concepts.iter().map(|c| c.level == 1).collect();
+        let vocab: BTreeMap<String, BTreeMap<usize, f64>> = self
+            .kept(min_count)
+            .filter(|(w, _)| !w.contains(' '))
+            .map(|(w, m)| {
+                let l1 = m
+                    .iter()
+                    .filter(|(c, _)| level1[**c])
+                    .map(|(c, n)| (*c, *n))
+                    .collect();
+                (w.clone(), l1)
+            })
+            .collect();
+        self.borrowed = borrow(emb, &vocab, is_content, BACKOFF, progress);
+        self.borrowed.len()
+    }
+
+    /// The model file text; features seen fewer than `min_count` times are
+    /// dropped, borrowed words added.
     pub fn write(&self, min_count: f64) -> String {
         let mut out = String::from("# newsflow IPTC Media Topics model (naive Bayes counts). Rebuild: newsflow train topics (see models/topics.md)\n");
         for (i, c) in self.concepts.iter().enumerate() {
@@ -147,15 +204,11 @@ impl Trainer {
             ));
         }
         let mut words: Vec<(&String, &BTreeMap<usize, f64>)> = self
-            .counts
-            .iter()
-            .filter(|(_, m)| m.values().sum::<f64>() >= min_count)
+            .kept(min_count)
+            .chain(self.borrowed.iter().filter(|(w, _)| !w.contains(['\t', '\n'])))
             .collect();
         words.sort_by(|a, b| a.0.cmp(b.0));
         for (w, m) in words {
-            if w.contains(['\t', '\n']) {
-                continue;
-            }
             let pairs: Vec<String> = m
                 .iter()
                 .map(|(c, n)| format!("{c}:{}", (n * 10.0).round() / 10.0))

@@ -5,15 +5,19 @@ use std::collections::HashMap;
 
 use crate::stages::keyphrases::STOPWORDS;
 
+/// A lower-cased word that is a feature of its own.
+pub fn is_content(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !STOPWORDS.contains(&w)
+}
+
 pub fn add_features(text: &str, weight: f64, out: &mut HashMap<String, f64>) {
     let tokens = crate::nlp::tokenize(text);
     let mut prev: Option<String> = None;
     for t in &tokens {
         let w = t.text(text).to_lowercase();
-        let content = w.chars().count() >= 3
-            && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !STOPWORDS.contains(&w.as_str());
-        if content {
+        if is_content(&w) {
             if let Some(p) = &prev {
                 *out.entry(format!("{p} {w}")).or_default() += weight;
             }
