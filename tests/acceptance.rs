@@ -138,6 +138,28 @@ fn quotes_dates_amounts() {
 }
 
 #[test]
+fn topics_politics_and_conflict() {
+    let Some(r) = sample_record() else { return };
+    let subjects: Vec<&str> = r["ninjs"]["subjects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["uri"].as_str())
+        .collect();
+    for (uri, name) in [
+        ("http://cv.iptc.org/newscodes/mediatopic/11000000", "politics"),
+        ("http://cv.iptc.org/newscodes/mediatopic/16000000", "conflict, war and peace"),
+    ] {
+        assert!(subjects.contains(&uri), "{name} ({uri}) in {subjects:?}");
+    }
+    assert_eq!(
+        r["enrichment"]["topics"][0]["qcode"], "medtop:11000000",
+        "politics first: {}",
+        r["enrichment"]["topics"]
+    );
+}
+
+#[test]
 fn tone_keyphrases_summary() {
     let Some(r) = sample_record() else { return };
     let e = &r["enrichment"];

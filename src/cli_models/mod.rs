@@ -82,31 +82,15 @@ pub enum Eval {
         its level-1 Media Topics with the gold labels mapped through --mapping (category<TAB>qcode[,qcode]; \
         level-2 codes count as their parent).\n\n\
         accuracy@1: the top topic is a gold topic. micro/macro F1: over all emitted level-1 topics.\n\n\
+        --split dev|test scores a stable half, so settings chosen on one half can be reported on the other. \
+        --mixtures N adds two-topic documents (two items with different gold topics joined) and scores them \
+        separately: single-label data alone rewards never emitting a second topic.\n\n\
         Examples:\n  newsflow eval topics --data ../shared/data/topic-classification/bbc-news/bbc-news-2225.jsonl.gz \\\n    \
         --mapping eval/bbc-topics.tsv\n  \
         newsflow eval topics --data ../shared/data/wikipedia-current-events/items.jsonl.gz \\\n    \
         --mapping models/mappings/wcep-topics.tsv --held-out"
     )]
-    Topics {
-        #[arg(long, value_name = "FILE")]
-        data: PathBuf,
-        #[arg(long, value_name = "FILE")]
-        mapping: PathBuf,
-        /// Only the items training left out (a stable tenth by id).
-        #[arg(long)]
-        held_out: bool,
-        /// Score a stable half of the items (by id): choose model settings on
-        /// `dev`, report `test`, so the reported figure was not tuned on.
-        #[arg(long, value_enum, default_value_t = topics::Split::All)]
-        split: topics::Split,
-        /// A topic model file to score instead of the embedded models/topics.tsv.
-        #[arg(long, value_name = "FILE")]
-        model: Option<PathBuf>,
-        /// Emit further level-1 topics at or above this probability (the stage's
-        /// `min_probability`; the default is the shipped setting).
-        #[arg(long, default_value_t = newsflow::stages::topics::DEFAULT_MIN_PROBABILITY, value_name = "P")]
-        min_probability: f64,
-    },
+    Topics(topics::EvalTopics),
     /// Duplicate detection: precision and recall on BBC News (which has exact duplicates) and on
     /// near-duplicate variants generated from its articles.
     #[command(
@@ -186,21 +170,7 @@ pub fn eval(cmd: Eval) -> Result<()> {
         } => geo::eval_geo(&data, &mapping, limit),
         Eval::Tone { data } => tone::eval_tone(&data),
         Eval::Dedup { data, variants } => dedup::eval_dedup(&data, variants),
-        Eval::Topics {
-            data,
-            mapping,
-            held_out,
-            split,
-            model,
-            min_probability,
-        } => topics::eval_topics(
-            &data,
-            &mapping,
-            held_out,
-            split,
-            model.as_deref(),
-            min_probability,
-        ),
+        Eval::Topics(opts) => topics::eval_topics(opts),
     }
 }
 

@@ -178,17 +178,131 @@ impl Split {
     }
 }
 
-pub fn eval_topics(
-    data: &Path,
-    mapping: &Path,
-    only_held_out: bool,
-    split: Split,
-    model: Option<&Path>,
-    min_probability: f64,
-) -> Result<()> {
+/// The options of `eval topics`.
+#[derive(clap::Args)]
+pub struct EvalTopics {
+    #[arg(long, value_name = "FILE")]
+    pub data: PathBuf,
+    #[arg(long, value_name = "FILE")]
+    pub mapping: PathBuf,
+    /// Only the items training left out (a stable tenth by id).
+    #[arg(long)]
+    pub held_out: bool,
+    /// Score a stable half of the items (by id): choose model settings on
+    /// `dev`, report `test`, so the reported figure was not tuned on.
+    #[arg(long, value_enum, default_value_t = Split::All)]
+    pub split: Split,
+    /// Also score up to N two-topic documents, each two items with different
+    /// gold topics joined (the first half of the items with the second
+    /// half). Single-label data cannot show whether a second topic is
+    /// emitted when it should be; these can.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub mixtures: usize,
+    /// A topic model file to score instead of the embedded models/topics.tsv.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Emit further level-1 topics at or above this probability (the stage's
+    /// `min_probability`; the default is the shipped setting).
+    #[arg(long, default_value_t = newsflow::stages::topics::DEFAULT_MIN_PROBABILITY, value_name = "P")]
+    pub min_probability: f64,
+}
+
+/// Per level-1 topic: true positives, false positives, false negatives.
+type Counts = std::collections::BTreeMap<String, (f64, f64, f64)>;
+
+/// Scores of one set of documents.
+#[derive(Default)]
+struct Scores {
+    n: usize,
+    top1: usize,
+    /// Documents given more than one level-1 topic.
+    several: usize,
+    per: Counts,
+    /// Per gold topic: documents, and those whose top topic is gold.
+    top1_by_gold: std::collections::BTreeMap<String, (usize, usize)>,
+}
+
+impl Scores {
+    fn add(&mut self, pred: &[String], gold: &[String]) {
+        self.n += 1;
+        let hit = usize::from(pred.first().is_some_and(|p| gold.contains(p)));
+        self.top1 += hit;
+        for g in gold {
+            let e = self.top1_by_gold.entry(g.clone()).or_default();
+            e.0 += 1;
+            e.1 += hit;
+        }
+        self.several += usize::from(pred.len() > 1);
+        for p in pred {
+            let e = self.per.entry(p.clone()).or_default();
+            if gold.contains(p) {
+                e.0 += 1.0
+            } else {
+                e.1 += 1.0
+            }
+        }
+        for g in gold.iter().filter(|g| !pred.contains(g)) {
+            self.per.entry(g.clone()).or_default().2 += 1.0;
+        }
+    }
+
+    fn print(&self, model: &newsflow::topics::TopicModel, per_topic: bool) {
+        let f1 = |tp: f64, fp: f64, fn_: f64| {
+            if tp == 0.0 {
+                0.0
+            } else {
+                2.0 * tp / (2.0 * tp + fp + fn_)
+            }
+        };
+        let (tp, fp, fn_) = self
+            .per
+            .values()
+            .fold((0.0, 0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+        let n = self.n.max(1) as f64;
+        println!(
+            "accuracy@1 {:.4}  ({}/{}: top level-1 topic is a gold topic)",
+            self.top1 as f64 / n,
+            self.top1,
+            self.n
+        );
+        println!("micro-F1   {:.4}", f1(tp, fp, fn_));
+        println!(
+            "macro-F1   {:.4}  (over {} level-1 topics seen in gold or predictions)",
+            self.per.values().map(|c| f1(c.0, c.1, c.2)).sum::<f64>() / self.per.len().max(1) as f64,
+            self.per.len()
+        );
+        println!(
+            "several    {:.4}  (share of documents given more than one level-1 topic)",
+            self.several as f64 / n
+        );
+        if !per_topic {
+            return;
+        }
+        for (q, c) in &self.per {
+            let name = model
+                .concepts
+                .iter()
+                .find(|x| &x.qcode == q)
+                .map_or("", |x| x.name.as_str());
+            let top1 = self
+                .top1_by_gold
+                .get(q)
+                .map_or(String::new(), |(n, k)| format!("; top topic for {k}/{n}"));
+            println!(
+                "  {q} {name:<45} f1 {:.3} (tp {} fp {} fn {}{top1})",
+                f1(c.0, c.1, c.2),
+                c.0,
+                c.1,
+                c.2
+            );
+        }
+    }
+}
+
+pub fn eval_topics(opts: EvalTopics) -> Result<()> {
     use newsflow::topics::{train::held_out, vocab::add_features, TopicModel};
     let loaded;
-    let model = match model {
+    let model = match &opts.model {
         Some(p) => {
             loaded = TopicModel::parse(&read_text(p)?)
                 .with_context(|| format!("cannot load topic model {}", p.display()))?;
@@ -196,7 +310,8 @@ pub fn eval_topics(
         }
         None => TopicModel::embedded().map_err(|e| anyhow::anyhow!("{e}"))?,
     };
-    let map = read_mapping(mapping)?;
+    let data = &opts.data;
+    let map = read_mapping(&opts.mapping)?;
     let level1 = |q: &str| -> Option<String> {
         let c = model.concepts.iter().find(|c| c.qcode == q)?;
         Some(if c.level == 1 {
@@ -205,14 +320,12 @@ pub fn eval_topics(
             c.parent.clone()?
         })
     };
-    let (mut n, mut top1) = (0usize, 0usize);
-    let mut per: std::collections::BTreeMap<String, (f64, f64, f64)> =
-        std::collections::BTreeMap::new(); // tp, fp, fn
+    let mut items: Vec<(String, Vec<String>)> = Vec::new();
     for (i, line) in read_text(data)?.lines().enumerate() {
         let v: serde_json::Value = serde_json::from_str(line)
             .with_context(|| format!("{}:{}: not JSON", data.display(), i + 1))?;
         let (id, text, labels) = labelled_item(&v, i);
-        if (only_held_out && !held_out(&id)) || !split.keeps(&id) {
+        if (opts.held_out && !held_out(&id)) || !opts.split.keeps(&id) {
             continue;
         }
         let mut gold: Vec<String> = labels
@@ -223,83 +336,61 @@ pub fn eval_topics(
             .collect();
         gold.sort();
         gold.dedup();
-        if gold.is_empty() {
-            continue;
+        if !gold.is_empty() {
+            items.push((text, gold));
         }
-        let mut feats = std::collections::HashMap::new();
-        add_features(&text, 1.0, &mut feats);
-        let pred: Vec<String> = model
-            .predict(&feats, 3, min_probability)
+    }
+    let predict = |text: &str| -> Vec<String> {
+        let mut feats = HashMap::new();
+        add_features(text, 1.0, &mut feats);
+        model
+            .predict(&feats, 3, opts.min_probability)
             .into_iter()
             .filter(|p| p.concept.level == 1)
             .map(|p| p.concept.qcode)
-            .collect();
-        n += 1;
-        if pred.first().is_some_and(|p| gold.contains(p)) {
-            top1 += 1;
-        }
-        for p in &pred {
-            let e = per.entry(p.clone()).or_default();
-            if gold.contains(p) {
-                e.0 += 1.0
-            } else {
-                e.1 += 1.0
-            }
-        }
-        for g in &gold {
-            if !pred.contains(g) {
-                per.entry(g.clone()).or_default().2 += 1.0;
-            }
-        }
-    }
-    let f1 = |tp: f64, fp: f64, fn_: f64| {
-        if tp == 0.0 {
-            0.0
-        } else {
-            2.0 * tp / (2.0 * tp + fp + fn_)
-        }
+            .collect()
     };
-    let (tp, fp, fn_) = per
-        .values()
-        .fold((0.0, 0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
-    let macro_f1 = per.values().map(|c| f1(c.0, c.1, c.2)).sum::<f64>() / per.len().max(1) as f64;
-    println!(
-        "topics on {} ({n} items{}{})",
-        data.display(),
-        if only_held_out {
-            ", held-out tenth"
-        } else {
-            ""
-        },
-        match split {
-            Split::All => "",
-            Split::Dev => ", dev half",
-            Split::Test => ", test half",
+    let mut single = Scores::default();
+    for (text, gold) in &items {
+        single.add(&predict(text), gold);
+    }
+    let mut mixed = Scores::default();
+    let half = items.len() / 2;
+    for (a, b) in items[..half].iter().zip(&items[half..]) {
+        if mixed.n >= opts.mixtures {
+            break;
         }
-    );
+        if a.1.iter().any(|g| b.1.contains(g)) {
+            continue;
+        }
+        let mut gold = [a.1.clone(), b.1.clone()].concat();
+        gold.sort();
+        mixed.add(&predict(&format!("{}\n\n{}", a.0, b.0)), &gold);
+    }
+    let mut what = Vec::new();
+    if opts.held_out {
+        what.push("held-out tenth");
+    }
+    match opts.split {
+        Split::All => {}
+        Split::Dev => what.push("dev half"),
+        Split::Test => what.push("test half"),
+    }
     println!(
-        "accuracy@1 {:.4}  ({top1}/{n}: top level-1 topic is a gold topic)",
-        top1 as f64 / n.max(1) as f64
+        "topics on {} ({} items{}{}), min probability {}",
+        data.display(),
+        single.n,
+        if what.is_empty() { "" } else { ", " },
+        what.join(", "),
+        opts.min_probability
     );
-    println!("micro-F1   {:.4}", f1(tp, fp, fn_));
-    println!(
-        "macro-F1   {:.4}  (over {} level-1 topics seen in gold or predictions)",
-        macro_f1,
-        per.len()
-    );
-    for (q, c) in &per {
-        let name = model
-            .concepts
-            .iter()
-            .find(|x| &x.qcode == q)
-            .map_or("", |x| x.name.as_str());
+    single.print(model, true);
+    if opts.mixtures > 0 {
         println!(
-            "  {q} {name:<45} f1 {:.3} (tp {} fp {} fn {})",
-            f1(c.0, c.1, c.2),
-            c.0,
-            c.1,
-            c.2
+            "\ntwo-topic mixtures ({} documents, each two items with different gold topics joined)",
+            mixed.n
         );
+        mixed.print(model, false);
     }
     Ok(())
 }
