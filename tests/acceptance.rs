@@ -147,8 +147,14 @@ fn topics_politics_and_conflict() {
         .filter_map(|s| s["uri"].as_str())
         .collect();
     for (uri, name) in [
-        ("http://cv.iptc.org/newscodes/mediatopic/11000000", "politics"),
-        ("http://cv.iptc.org/newscodes/mediatopic/16000000", "conflict, war and peace"),
+        (
+            "http://cv.iptc.org/newscodes/mediatopic/11000000",
+            "politics",
+        ),
+        (
+            "http://cv.iptc.org/newscodes/mediatopic/16000000",
+            "conflict, war and peace",
+        ),
     ] {
         assert!(subjects.contains(&uri), "{name} ({uri}) in {subjects:?}");
     }

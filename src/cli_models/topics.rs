@@ -268,7 +268,8 @@ impl Scores {
         println!("micro-F1   {:.4}", f1(tp, fp, fn_));
         println!(
             "macro-F1   {:.4}  (over {} level-1 topics seen in gold or predictions)",
-            self.per.values().map(|c| f1(c.0, c.1, c.2)).sum::<f64>() / self.per.len().max(1) as f64,
+            self.per.values().map(|c| f1(c.0, c.1, c.2)).sum::<f64>()
+                / self.per.len().max(1) as f64,
             self.per.len()
         );
         println!(

@@ -24,7 +24,9 @@ pub struct Embeddings {
 pub enum EmbeddingError {
     #[error("not a wink-embeddings JSON file: {0}")]
     Json(#[from] serde_json::Error),
-    #[error("line {line}: {detail} (expected GloVe text: a word and its numbers, space-separated)")]
+    #[error(
+        "line {line}: {detail} (expected GloVe text: a word and its numbers, space-separated)"
+    )]
     Text { line: usize, detail: String },
     #[error("no vectors found")]
     Empty,
@@ -60,13 +62,12 @@ impl Embeddings {
             for (i, line) in text.lines().take(limit).enumerate() {
                 let mut f = line.split(' ');
                 let word = f.next().unwrap_or_default();
-                let v: Vec<f32> = f
-                    .map(str::parse)
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| EmbeddingError::Text {
+                let v: Vec<f32> = f.map(str::parse).collect::<Result<_, _>>().map_err(|_| {
+                    EmbeddingError::Text {
                         line: i + 1,
                         detail: "a value is not a number".into(),
-                    })?;
+                    }
+                })?;
                 if e.dim == 0 {
                     e.dim = v.len();
                 }
@@ -266,7 +267,14 @@ mod tests {
         let got = borrow(&e, &vocab, |w| w != "the", BACKOFF, |_, _| {});
         let got: Vec<(String, Vec<(usize, f64)>)> = got
             .into_iter()
-            .map(|(w, c)| (w, c.into_iter().map(|(k, n)| (k, (n * 10.0).round() / 10.0)).collect()))
+            .map(|(w, c)| {
+                (
+                    w,
+                    c.into_iter()
+                        .map(|(k, n)| (k, (n * 10.0).round() / 10.0))
+                        .collect(),
+                )
+            })
             .collect();
         let expect: Vec<(String, Vec<(usize, f64)>)> = expect
             .iter()
@@ -280,7 +288,10 @@ mod tests {
         // broadband is near internet only; goal near striker only; zebra
         // is near nothing; "the" is not a content word.
         check(
-            &[("internet", &[(3, 6.0), (1, 2.0)]), ("striker", &[(5, 4.0)])],
+            &[
+                ("internet", &[(3, 6.0), (1, 2.0)]),
+                ("striker", &[(5, 4.0)]),
+            ],
             &[("broadband", &[(1, 2.5), (3, 7.5)]), ("goal", &[(5, 10.0)])],
         );
     }

@@ -85,10 +85,11 @@ impl TopicModel {
                     let mut v = Vec::new();
                     for pair in f[2].split(' ') {
                         let (c, n) = pair.split_once(':').ok_or_else(|| err("bad class:count"))?;
-                        v.push((
-                            c.parse().map_err(|_| err("bad class"))?,
-                            n.parse().map_err(|_| err("bad count"))?,
-                        ));
+                        let c: u16 = c.parse().map_err(|_| err("bad class"))?;
+                        if c as usize >= m.concepts.len() {
+                            return Err(err("class index without an earlier C line"));
+                        }
+                        v.push((c, n.parse().map_err(|_| err("bad count"))?));
                     }
                     m.counts.insert(f[1].to_string(), v);
                 }
@@ -103,22 +104,32 @@ impl TopicModel {
             .map(|(f, v)| (f.clone(), v.iter().map(|x| f64::from(x.1)).sum()))
             .collect();
         let n = m.concepts.len();
-        m.norms = vec![0.0; n];
         let grand: f64 = m.totals.iter().sum();
         // Σ over the vocabulary of |log θ(~c, f)|, with unseen-in-class
-        // features contributing their full count to the complement.
-        for c in 0..n {
-            let denom = grand - m.totals[c] + m.vocab_size;
-            let mut sum = 0.0;
-            for (f, v) in &m.counts {
-                let in_c = v
-                    .iter()
-                    .find(|x| x.0 as usize == c)
-                    .map_or(0.0, |x| f64::from(x.1));
-                sum += ((m.feature_totals[f] - in_c + 1.0) / denom).ln().abs();
+        // features contributing their full count to the complement. First
+        // every feature as if absent from c, then a correction for the
+        // (few) classes each feature is seen in: O(features × classes)
+        // subtractions instead of as many logarithms and string lookups.
+        let ln_denom: Vec<f64> = (0..n)
+            .map(|c| (grand - m.totals[c] + m.vocab_size).ln())
+            .collect();
+        let features: Vec<(f64, &Vec<(u16, f32)>)> = m
+            .counts
+            .values()
+            .map(|v| (v.iter().map(|x| f64::from(x.1)).sum(), v))
+            .collect();
+        let ln_absent: Vec<f64> = features.iter().map(|(t, _)| (t + 1.0).ln()).collect();
+        m.norms = ln_denom
+            .iter()
+            .map(|ld| ln_absent.iter().map(|la| (la - ld).abs()).sum())
+            .collect();
+        for ((total, v), la) in features.iter().zip(&ln_absent) {
+            for &(c, in_c) in v.iter() {
+                let (c, ld) = (c as usize, ln_denom[c as usize]);
+                m.norms[c] += ((total - f64::from(in_c) + 1.0).ln() - ld).abs() - (la - ld).abs();
             }
-            m.norms[c] = sum.max(1e-9);
         }
+        m.norms.iter_mut().for_each(|x| *x = x.max(1e-9));
         Ok(m)
     }
 
@@ -233,5 +244,56 @@ impl TopicModel {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// check(model file text, the error it gives)
+    fn check(tsv: &str, expect: &str) {
+        match TopicModel::parse(tsv) {
+            Ok(_) => panic!("{tsv:?} parsed"),
+            Err(e) => assert_eq!(e.to_string(), expect),
+        }
+    }
+
+    const TWO: &str = "C\tmedtop:1\t1\t\ta\t3\t10\nC\tmedtop:2\t1\t\tb\t3\t10\n";
+
+    #[test]
+    fn broken_model_files_name_the_line() {
+        check(
+            &format!("{TWO}W\tx\t0:1 2:1\n"),
+            "topic model line 3: class index without an earlier C line",
+        );
+        check(
+            &format!("W\tx\t0:1\n{TWO}"),
+            "topic model line 1: class index without an earlier C line",
+        );
+        check(
+            &format!("{TWO}W\tx\t0=1\n"),
+            "topic model line 3: bad class:count",
+        );
+        check(
+            &format!("{TWO}X\n"),
+            "topic model line 3: expected a C or W line",
+        );
+        check(
+            "C\tmedtop:1\tone\t\ta\t3\t10\n",
+            "topic model line 1: bad level",
+        );
+    }
+
+    #[test]
+    fn words_vote_for_the_classes_that_use_them() {
+        let m = TopicModel::parse(&format!("{TWO}W\tgoal\t0:9 1:1\nW\tvote\t1:9 0:1\n")).unwrap();
+        for (word, best) in [("goal", "a"), ("vote", "b")] {
+            let feats = HashMap::from([(word.to_string(), 1.0)]);
+            assert_eq!(m.predict(&feats, 1, 0.5)[0].concept.name, best, "{word}");
+        }
+        assert!(m
+            .predict(&HashMap::from([("unknown".into(), 1.0)]), 1, 0.5)
+            .is_empty());
     }
 }

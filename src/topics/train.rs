@@ -205,7 +205,11 @@ impl Trainer {
         }
         let mut words: Vec<(&String, &BTreeMap<usize, f64>)> = self
             .kept(min_count)
-            .chain(self.borrowed.iter().filter(|(w, _)| !w.contains(['\t', '\n'])))
+            .chain(
+                self.borrowed
+                    .iter()
+                    .filter(|(w, _)| !w.contains(['\t', '\n'])),
+            )
             .collect();
         words.sort_by(|a, b| a.0.cmp(b.0));
         for (w, m) in words {
