@@ -2,4 +2,5 @@
 #![allow(dead_code)]
 
 pub mod kafka;
+pub mod records;
 pub mod schema;
