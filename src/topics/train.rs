@@ -205,11 +205,8 @@ impl Trainer {
         }
         let mut words: Vec<(&String, &BTreeMap<usize, f64>)> = self
             .kept(min_count)
-            .chain(
-                self.borrowed
-                    .iter()
-                    .filter(|(w, _)| !w.contains(['\t', '\n'])),
-            )
+            // Borrowing words are content words (no tabs or line breaks).
+            .chain(&self.borrowed)
             .collect();
         words.sort_by(|a, b| a.0.cmp(b.0));
         for (w, m) in words {
