@@ -12,3 +12,6 @@ export NEWSFLOW_TEST_BROKERS="127.0.0.1:$NEWSFLOW_BROKER_PORT"
 export NEWSFLOW_DATA_DIR="$root/target/test-data"
 rm -rf "$NEWSFLOW_DATA_DIR"
 cargo test --locked "$@"
+# The container build reads only what deploy/Dockerfile copies; check that
+# those files are enough (no Docker engine is needed for this).
+scripts/docker-context-check.sh
