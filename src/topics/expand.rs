@@ -165,7 +165,9 @@ pub fn borrow(
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_default())
+                // A panic in a search thread is a bug: re-raise it rather
+                // than train on a silently partial result.
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
         for (c, counts) in found.into_iter().flatten() {
