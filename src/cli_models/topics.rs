@@ -50,11 +50,16 @@ const WORD_LIST_WEIGHT: f64 = 3.0;
 /// Words seen fewer times are left out of the model.
 const MIN_COUNT: f64 = 2.0;
 
-/// Checks every qcode of a mapping table against the model's classes.
-fn checked_mapping(
+/// A `--flag FILE=MAPPING` pair: the file, and its mapping table with every
+/// qcode checked against the model's classes.
+fn file_and_mapping<'a>(
+    flag: &str,
+    pair: &'a str,
     trainer: &newsflow::topics::train::Trainer,
-    mapping: &str,
-) -> Result<HashMap<String, Vec<String>>> {
+) -> Result<(&'a str, HashMap<String, Vec<String>>)> {
+    let (file, mapping) = pair
+        .split_once('=')
+        .with_context(|| format!("--{flag} {pair:?}: expected FILE=MAPPING"))?;
     let map = read_mapping(Path::new(mapping))?;
     for codes in map.values().flatten() {
         anyhow::ensure!(
@@ -62,7 +67,35 @@ fn checked_mapping(
             "{mapping}: {codes} is not an active level-1 or level-2 Media Topic"
         );
     }
-    Ok(map)
+    Ok((file, map))
+}
+
+/// The items of a labelled JSON-lines file that `keep` accepts (by id), as
+/// (text, qcodes through `map`); items without a mapped label are left out.
+fn labelled_items(
+    file: &Path,
+    map: &HashMap<String, Vec<String>>,
+    keep: impl Fn(&str) -> bool,
+) -> Result<Vec<(String, Vec<String>)>> {
+    let mut items = Vec::new();
+    for (i, line) in read_text(file)?.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not JSON", file.display(), i + 1))?;
+        let (id, text, labels) = labelled_item(&v, i);
+        if !keep(&id) {
+            continue;
+        }
+        let codes: Vec<String> = labels
+            .iter()
+            .filter_map(|l| map.get(l))
+            .flatten()
+            .cloned()
+            .collect();
+        if !codes.is_empty() {
+            items.push((text, codes));
+        }
+    }
+    Ok(items)
 }
 
 pub fn train_topics(opts: TrainTopics) -> Result<()> {
@@ -78,10 +111,7 @@ pub fn train_topics(opts: TrainTopics) -> Result<()> {
         deeper.len()
     );
     for pair in &opts.lexicon {
-        let (file, mapping) = pair
-            .split_once('=')
-            .with_context(|| format!("--lexicon {pair:?}: expected FILE=MAPPING"))?;
-        let map = checked_mapping(&trainer, mapping)?;
+        let (file, map) = file_and_mapping("lexicon", pair, &trainer)?;
         let text = read_text(Path::new(file))?;
         let mut used = 0;
         for line in text.lines() {
@@ -94,35 +124,18 @@ pub fn train_topics(opts: TrainTopics) -> Result<()> {
         }
         anyhow::ensure!(
             used > 0,
-            "{file}: no line starts with a category of {mapping} (expected name<TAB>word<TAB>word...)"
+            "{file}: no line starts with a category of its mapping table (expected name<TAB>word<TAB>word...)"
         );
         eprintln!("{file}: {used} word lists used");
     }
     for pair in &opts.data {
-        let (file, mapping) = pair
-            .split_once('=')
-            .with_context(|| format!("--data {pair:?}: expected FILE=MAPPING"))?;
-        let map = checked_mapping(&trainer, mapping)?;
-        let (mut used, mut skipped) = (0, 0);
-        let mut items: Vec<(String, Vec<String>)> = Vec::new();
-        for (i, line) in read_text(Path::new(file))?.lines().enumerate() {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .with_context(|| format!("{file}:{}: not JSON", i + 1))?;
-            let (id, text, labels) = labelled_item(&v, i);
-            if held_out(&id) {
-                skipped += 1;
-                continue;
-            }
-            let codes: Vec<String> = labels
-                .iter()
-                .filter_map(|l| map.get(l))
-                .flatten()
-                .cloned()
-                .collect();
-            if !codes.is_empty() {
-                items.push((text, codes));
-            }
-        }
+        let (file, map) = file_and_mapping("data", pair, &trainer)?;
+        let skipped = std::cell::Cell::new(0);
+        let items = labelled_items(Path::new(file), &map, |id| {
+            let out = held_out(id);
+            skipped.set(skipped.get() + usize::from(out));
+            !out
+        })?;
         // Balance: a label with many items (US politics) must not drown the
         // rest; each label's items weigh at most CAP items in all.
         const CAP: f64 = 600.0;
@@ -135,9 +148,12 @@ pub fn train_topics(opts: TrainTopics) -> Result<()> {
         for (text, codes) in &items {
             let n = codes.iter().map(|c| per_label[c]).fold(0.0, f64::max);
             trainer.add(text, codes, (CAP / n).min(1.0));
-            used += 1;
         }
-        eprintln!("{file}: {used} labelled items used, {skipped} held out");
+        eprintln!(
+            "{file}: {} labelled items used, {} held out",
+            items.len(),
+            skipped.get()
+        );
     }
     if let Some(path) = &opts.embeddings {
         eprintln!("reading embeddings {} ...", path.display());
@@ -321,26 +337,18 @@ pub fn eval_topics(opts: EvalTopics) -> Result<()> {
             c.parent.clone()?
         })
     };
-    let mut items: Vec<(String, Vec<String>)> = Vec::new();
-    for (i, line) in read_text(data)?.lines().enumerate() {
-        let v: serde_json::Value = serde_json::from_str(line)
-            .with_context(|| format!("{}:{}: not JSON", data.display(), i + 1))?;
-        let (id, text, labels) = labelled_item(&v, i);
-        if (opts.held_out && !held_out(&id)) || !opts.split.keeps(&id) {
-            continue;
-        }
-        let mut gold: Vec<String> = labels
-            .iter()
-            .filter_map(|l| map.get(l))
-            .flatten()
-            .filter_map(|q| level1(q))
-            .collect();
+    let items: Vec<(String, Vec<String>)> = labelled_items(data, &map, |id| {
+        (!opts.held_out || held_out(id)) && opts.split.keeps(id)
+    })?
+    .into_iter()
+    .map(|(text, codes)| {
+        let mut gold: Vec<String> = codes.iter().filter_map(|q| level1(q)).collect();
         gold.sort();
         gold.dedup();
-        if !gold.is_empty() {
-            items.push((text, gold));
-        }
-    }
+        (text, gold)
+    })
+    .filter(|(_, gold)| !gold.is_empty())
+    .collect();
     let predict = |text: &str| -> Vec<String> {
         let mut feats = HashMap::new();
         add_features(text, 1.0, &mut feats);
