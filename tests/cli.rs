@@ -194,3 +194,69 @@ fn shared_sample_through_enrich() {
         assert!(!body.contains(gone), "body still has {gone:?}");
     }
 }
+
+#[test]
+fn eval_topics_writes_predictions_that_agree_with_its_score() {
+    let dir = std::env::temp_dir().join(format!("newsflow-eval-topics-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("items.jsonl");
+    let mapping = dir.join("mapping.tsv");
+    let preds = dir.join("predictions.jsonl");
+    std::fs::write(
+        &data,
+        concat!(
+            r#"{"id": "a", "category": "sport", "title": "Striker scores twice as United beat City in the cup final", "text": "The goalkeeper could not stop the penalty in the second half of the match."}"#, "\n",
+            r#"{"id": "b", "category": "politics", "title": "Parliament votes on the election bill", "text": "Lawmakers from the opposition party said the minister must resign before the vote."}"#, "\n",
+            r#"{"id": "c", "category": "business", "title": "Shares fall as the bank cuts its profit forecast", "text": "Investors sold the stock after quarterly earnings missed estimates."}"#, "\n",
+            r#"{"id": "d", "category": "weather", "title": "Unmapped label: this item is skipped"}"#, "\n",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        &mapping,
+        "# test mapping\nsport\tmedtop:15000000\npolitics\tmedtop:11000000\nbusiness\tmedtop:04000000\n",
+    )
+    .unwrap();
+    let out = newsflow(
+        &[
+            "eval",
+            "topics",
+            "--data",
+            data.to_str().unwrap(),
+            "--mapping",
+            mapping.to_str().unwrap(),
+            "--predictions",
+            preds.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&preds)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = lines.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    let hits = lines
+        .iter()
+        .filter(|v| v["gold"].as_array().unwrap().contains(&v["predicted"][0]))
+        .count();
+    assert!(
+        stdout.contains(&format!("({hits}/3: top level-1 topic is a gold topic)")),
+        "{stdout}"
+    );
+    for v in &lines {
+        let probs = v["level1"].as_object().unwrap();
+        assert!(probs.len() >= 17, "every level-1 topic: {v}");
+        let sum: f64 = probs.values().map(|p| p.as_f64().unwrap()).sum();
+        assert!((sum - 1.0).abs() < 0.01, "probabilities sum to 1: {v}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -9,6 +9,7 @@ mod geo;
 mod ner;
 mod tone;
 mod topics;
+mod topics_eval;
 
 use std::path::{Path, PathBuf};
 
@@ -90,7 +91,7 @@ pub enum Eval {
         newsflow eval topics --data ../shared/data/wikipedia-current-events/items.jsonl.gz \\\n    \
         --mapping models/mappings/wcep-topics.tsv --held-out"
     )]
-    Topics(topics::EvalTopics),
+    Topics(topics_eval::EvalTopics),
     /// Duplicate detection: precision and recall on BBC News (which has exact duplicates) and on
     /// near-duplicate variants generated from its articles.
     #[command(
@@ -170,7 +171,7 @@ pub fn eval(cmd: Eval) -> Result<()> {
         } => geo::eval_geo(&data, &mapping, limit),
         Eval::Tone { data } => tone::eval_tone(&data),
         Eval::Dedup { data, variants } => dedup::eval_dedup(&data, variants),
-        Eval::Topics(opts) => topics::eval_topics(opts),
+        Eval::Topics(opts) => topics_eval::eval_topics(opts),
     }
 }
 

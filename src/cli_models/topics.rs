@@ -1,4 +1,4 @@
-//! `train topics` and `eval topics`.
+//! `train topics`, and the labelled-data readers `eval topics` shares.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use super::{labelled_item, read_text};
 
 /// category → qcodes, from a mapping table.
-fn read_mapping(path: &Path) -> Result<std::collections::HashMap<String, Vec<String>>> {
+pub(super) fn read_mapping(path: &Path) -> Result<std::collections::HashMap<String, Vec<String>>> {
     Ok(read_text(path)?
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -71,12 +71,12 @@ fn file_and_mapping<'a>(
 }
 
 /// The items of a labelled JSON-lines file that `keep` accepts (by id), as
-/// (text, qcodes through `map`); items without a mapped label are left out.
-fn labelled_items(
+/// (id, text, qcodes through `map`); items without a mapped label are left out.
+pub(super) fn labelled_items(
     file: &Path,
     map: &HashMap<String, Vec<String>>,
     keep: impl Fn(&str) -> bool,
-) -> Result<Vec<(String, Vec<String>)>> {
+) -> Result<Vec<(String, String, Vec<String>)>> {
     let mut items = Vec::new();
     for (i, line) in read_text(file)?.lines().enumerate() {
         let v: serde_json::Value = serde_json::from_str(line)
@@ -92,7 +92,7 @@ fn labelled_items(
             .cloned()
             .collect();
         if !codes.is_empty() {
-            items.push((text, codes));
+            items.push((id, text, codes));
         }
     }
     Ok(items)
@@ -140,12 +140,12 @@ pub fn train_topics(opts: TrainTopics) -> Result<()> {
         // rest; each label's items weigh at most CAP items in all.
         const CAP: f64 = 600.0;
         let mut per_label: HashMap<String, f64> = HashMap::new();
-        for (_, codes) in &items {
+        for (_, _, codes) in &items {
             for c in codes {
                 *per_label.entry(c.clone()).or_default() += 1.0;
             }
         }
-        for (text, codes) in &items {
+        for (_, text, codes) in &items {
             let n = codes.iter().map(|c| per_label[c]).fold(0.0, f64::max);
             trainer.add(text, codes, (CAP / n).min(1.0));
         }
@@ -172,234 +172,5 @@ pub fn train_topics(opts: TrainTopics) -> Result<()> {
         out.display(),
         text.len() as f64 / 1e6
     );
-    Ok(())
-}
-
-/// Which stable half of an evaluation set to score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Split {
-    All,
-    Dev,
-    Test,
-}
-
-impl Split {
-    fn keeps(self, id: &str) -> bool {
-        let dev = newsflow::ner::features::fnv(7, &[id]) % 2 == 0;
-        match self {
-            Split::All => true,
-            Split::Dev => dev,
-            Split::Test => !dev,
-        }
-    }
-}
-
-/// The options of `eval topics`.
-#[derive(clap::Args)]
-pub struct EvalTopics {
-    #[arg(long, value_name = "FILE")]
-    pub data: PathBuf,
-    #[arg(long, value_name = "FILE")]
-    pub mapping: PathBuf,
-    /// Only the items training left out (a stable tenth by id).
-    #[arg(long)]
-    pub held_out: bool,
-    /// Score a stable half of the items (by id): choose model settings on
-    /// `dev`, report `test`, so the reported figure was not tuned on.
-    #[arg(long, value_enum, default_value_t = Split::All)]
-    pub split: Split,
-    /// Also score up to N two-topic documents, each two items with different
-    /// gold topics joined (the first half of the items with the second
-    /// half). Single-label data cannot show whether a second topic is
-    /// emitted when it should be; these can.
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    pub mixtures: usize,
-    /// A topic model file to score instead of the embedded models/topics.tsv.
-    #[arg(long, value_name = "FILE")]
-    pub model: Option<PathBuf>,
-    /// Emit further level-1 topics at or above this probability (the stage's
-    /// `min_probability`; the default is the shipped setting).
-    #[arg(long, default_value_t = newsflow::stages::topics::DEFAULT_MIN_PROBABILITY, value_name = "P")]
-    pub min_probability: f64,
-}
-
-/// Per level-1 topic: true positives, false positives, false negatives.
-type Counts = std::collections::BTreeMap<String, (f64, f64, f64)>;
-
-/// Scores of one set of documents.
-#[derive(Default)]
-struct Scores {
-    n: usize,
-    top1: usize,
-    /// Documents given more than one level-1 topic.
-    several: usize,
-    per: Counts,
-    /// Per gold topic: documents, and those whose top topic is gold.
-    top1_by_gold: std::collections::BTreeMap<String, (usize, usize)>,
-}
-
-impl Scores {
-    fn add(&mut self, pred: &[String], gold: &[String]) {
-        self.n += 1;
-        let hit = usize::from(pred.first().is_some_and(|p| gold.contains(p)));
-        self.top1 += hit;
-        for g in gold {
-            let e = self.top1_by_gold.entry(g.clone()).or_default();
-            e.0 += 1;
-            e.1 += hit;
-        }
-        self.several += usize::from(pred.len() > 1);
-        for p in pred {
-            let e = self.per.entry(p.clone()).or_default();
-            if gold.contains(p) {
-                e.0 += 1.0
-            } else {
-                e.1 += 1.0
-            }
-        }
-        for g in gold.iter().filter(|g| !pred.contains(g)) {
-            self.per.entry(g.clone()).or_default().2 += 1.0;
-        }
-    }
-
-    fn print(&self, model: &newsflow::topics::TopicModel, per_topic: bool) {
-        let f1 = |tp: f64, fp: f64, fn_: f64| {
-            if tp == 0.0 {
-                0.0
-            } else {
-                2.0 * tp / (2.0 * tp + fp + fn_)
-            }
-        };
-        let (tp, fp, fn_) = self
-            .per
-            .values()
-            .fold((0.0, 0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
-        let n = self.n.max(1) as f64;
-        println!(
-            "accuracy@1 {:.4}  ({}/{}: top level-1 topic is a gold topic)",
-            self.top1 as f64 / n,
-            self.top1,
-            self.n
-        );
-        println!("micro-F1   {:.4}", f1(tp, fp, fn_));
-        println!(
-            "macro-F1   {:.4}  (over {} level-1 topics seen in gold or predictions)",
-            self.per.values().map(|c| f1(c.0, c.1, c.2)).sum::<f64>()
-                / self.per.len().max(1) as f64,
-            self.per.len()
-        );
-        println!(
-            "several    {:.4}  (share of documents given more than one level-1 topic)",
-            self.several as f64 / n
-        );
-        if !per_topic {
-            return;
-        }
-        for (q, c) in &self.per {
-            let name = model
-                .concepts
-                .iter()
-                .find(|x| &x.qcode == q)
-                .map_or("", |x| x.name.as_str());
-            let top1 = self
-                .top1_by_gold
-                .get(q)
-                .map_or(String::new(), |(n, k)| format!("; top topic for {k}/{n}"));
-            println!(
-                "  {q} {name:<45} f1 {:.3} (tp {} fp {} fn {}{top1})",
-                f1(c.0, c.1, c.2),
-                c.0,
-                c.1,
-                c.2
-            );
-        }
-    }
-}
-
-pub fn eval_topics(opts: EvalTopics) -> Result<()> {
-    use newsflow::topics::{train::held_out, vocab::add_features, TopicModel};
-    let loaded;
-    let model = match &opts.model {
-        Some(p) => {
-            loaded = TopicModel::parse(&read_text(p)?)
-                .with_context(|| format!("cannot load topic model {}", p.display()))?;
-            &loaded
-        }
-        None => TopicModel::embedded().map_err(|e| anyhow::anyhow!("{e}"))?,
-    };
-    let data = &opts.data;
-    let map = read_mapping(&opts.mapping)?;
-    let level1 = |q: &str| -> Option<String> {
-        let c = model.concepts.iter().find(|c| c.qcode == q)?;
-        Some(if c.level == 1 {
-            c.qcode.clone()
-        } else {
-            c.parent.clone()?
-        })
-    };
-    let items: Vec<(String, Vec<String>)> = labelled_items(data, &map, |id| {
-        (!opts.held_out || held_out(id)) && opts.split.keeps(id)
-    })?
-    .into_iter()
-    .map(|(text, codes)| {
-        let mut gold: Vec<String> = codes.iter().filter_map(|q| level1(q)).collect();
-        gold.sort();
-        gold.dedup();
-        (text, gold)
-    })
-    .filter(|(_, gold)| !gold.is_empty())
-    .collect();
-    let predict = |text: &str| -> Vec<String> {
-        let mut feats = HashMap::new();
-        add_features(text, 1.0, &mut feats);
-        model
-            .predict(&feats, 3, opts.min_probability)
-            .into_iter()
-            .filter(|p| p.concept.level == 1)
-            .map(|p| p.concept.qcode)
-            .collect()
-    };
-    let mut single = Scores::default();
-    for (text, gold) in &items {
-        single.add(&predict(text), gold);
-    }
-    let mut mixed = Scores::default();
-    let half = items.len() / 2;
-    for (a, b) in items[..half].iter().zip(&items[half..]) {
-        if mixed.n >= opts.mixtures {
-            break;
-        }
-        if a.1.iter().any(|g| b.1.contains(g)) {
-            continue;
-        }
-        let mut gold = [a.1.clone(), b.1.clone()].concat();
-        gold.sort();
-        mixed.add(&predict(&format!("{}\n\n{}", a.0, b.0)), &gold);
-    }
-    let mut what = Vec::new();
-    if opts.held_out {
-        what.push("held-out tenth");
-    }
-    match opts.split {
-        Split::All => {}
-        Split::Dev => what.push("dev half"),
-        Split::Test => what.push("test half"),
-    }
-    println!(
-        "topics on {} ({} items{}{}), min probability {}",
-        data.display(),
-        single.n,
-        if what.is_empty() { "" } else { ", " },
-        what.join(", "),
-        opts.min_probability
-    );
-    single.print(model, true);
-    if opts.mixtures > 0 {
-        println!(
-            "\ntwo-topic mixtures ({} documents, each two items with different gold topics joined)",
-            mixed.n
-        );
-        mixed.print(model, false);
-    }
     Ok(())
 }
