@@ -54,6 +54,7 @@ pub struct QuotesStage {
 
 impl QuotesStage {
     pub fn build(config: Config) -> Self {
+        crate::nlp::gender::FirstNames::embedded(); // load now, not on the first article
         QuotesStage { config }
     }
 }

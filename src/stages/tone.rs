@@ -242,6 +242,7 @@ pub struct ToneStage {
 
 impl ToneStage {
     pub fn build(config: Config) -> Self {
+        Valences::embedded(); // load the lexicon now, not on the first article
         ToneStage { config }
     }
 }

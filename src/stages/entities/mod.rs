@@ -100,6 +100,10 @@ impl EntitiesStage {
             aliases.add_toml(&text, &f.display().to_string())?;
         }
         NerModel::embedded().map_err(|e| e.to_string())?;
+        // Load the gazetteer and word clusters now, not on the first
+        // article: otherwise that article (and any running beside it)
+        // waits about 0.1 s for them.
+        Lexicon::embedded();
         Ok(EntitiesStage { aliases })
     }
 }
