@@ -6,31 +6,33 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newsflow::document::Document;
 use newsflow::input::{decode, InputFormat, RawInput};
-use newsflow::pipeline::{build_pipeline, default_stages, Stage};
+use newsflow::pipeline::{build_pipeline, default_stages};
 use newsflow::record::{process, SourceInfo};
-use newsflow::stages::{fingerprint, language, stats, structure};
+use newsflow::stages::{fingerprint, language, stats, structure, Annotations, Article, Stage};
 
 const WIRE: &[u8] = include_bytes!("../samples/01-wire-port-strike.txt");
 
-fn structured() -> Document {
-    let mut d = Document::from_text(std::str::from_utf8(WIRE).unwrap());
-    structure::StructureStage::default().run(&mut d).unwrap();
-    d
+fn structured() -> (Article, Annotations) {
+    let article = Article::from_text(std::str::from_utf8(WIRE).unwrap());
+    let mut out = Annotations::default();
+    structure::StructureStage::default()
+        .run(&article, &mut out)
+        .unwrap();
+    (article, out)
 }
 
-/// Time each stage alone on a fresh copy of `base`.
+/// Time each stage alone on `article`, with a fresh copy of `base`'s annotations.
 fn bench_each(
     g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    base: &Document,
+    (article, base): &(Article, Annotations),
     stages: &[(&str, Box<dyn Stage>)],
 ) {
     for (name, stage) in stages {
         g.bench_function(*name, |b| {
             b.iter_batched(
                 || base.clone(),
-                |mut d| black_box(stage.run(&mut d)),
+                |mut out| black_box(stage.run(article, &mut out)),
                 criterion::BatchSize::SmallInput,
             )
         });
@@ -62,12 +64,10 @@ fn bench_decode_and_process(c: &mut Criterion) {
         .filter(|(_, _, b)| !b.is_empty())
     {
         g.throughput(Throughput::Bytes(bytes.len() as u64));
-        let raw = RawInput {
-            payload: Some(bytes),
-            content_type: *ct,
-            timestamp_ms: Some(0),
-            max_bytes: 1 << 21,
-        };
+        let raw = RawInput::new(bytes)
+            .content_type(*ct)
+            .timestamp_ms(Some(0))
+            .max_bytes(1 << 21);
         g.bench_function(format!("decode/{name}"), |b| {
             b.iter(|| black_box(decode(&raw).map(|d| d.format == InputFormat::Html)))
         });
@@ -113,18 +113,19 @@ fn bench_extraction_stages(c: &mut Criterion) {
     use newsflow::stages::{
         amounts, dates, dedup, entities, keyphrases, quotes, summary, tone, topics,
     };
-    let mut base = structured();
+    let (article, mut out) = structured();
     fingerprint::FingerprintStage::default()
-        .run(&mut base)
+        .run(&article, &mut out)
         .unwrap();
     let ents = entities::EntitiesStage::build(entities::Config::default()).unwrap();
-    ents.run(&mut base).unwrap();
+    ents.run(&article, &mut out).unwrap();
     dates::DatesStage::build(dates::Config::default())
-        .run(&mut base)
+        .run(&article, &mut out)
         .unwrap();
     keyphrases::KeyphrasesStage::build(keyphrases::Config::default())
-        .run(&mut base)
+        .run(&article, &mut out)
         .unwrap();
+    let base = (article, out);
     let memory = dedup::Config {
         store: "memory".into(),
         ..dedup::Config::default()

@@ -33,12 +33,9 @@ fn offline(n: usize) {
             let p = &pipeline;
             s.spawn(move || {
                 for bytes in chunk {
-                    let raw = RawInput {
-                        payload: Some(bytes),
-                        content_type: None,
-                        timestamp_ms: Some(0),
-                        max_bytes: 1 << 21,
-                    };
+                    let raw = RawInput::new(bytes)
+                        .timestamp_ms(Some(0))
+                        .max_bytes(1 << 21);
                     std::hint::black_box(process(&raw, &SourceInfo::default(), p));
                 }
             });

@@ -1,29 +1,18 @@
-//! The document every stage reads and annotates: the analysed text, the
-//! metadata decoded from the input, and one typed annotation slot per stage.
+//! The ground floor: the `Article` every stage reads (the analysed text, the
+//! form it arrived in, the metadata decoded from the input) and the `Span`
+//! and `Located` types that point into its text.
 //!
-//! Invariant: every `Span` is a byte range into `Document::text`, on UTF-8
-//! character boundaries. Stages may normalise the strings they report, never
-//! the text the offsets point into.
+//! Invariant: every `Span` is a byte range into `Article::text`, on UTF-8
+//! character boundaries. Stages get the article by shared reference
+//! (`Stage::run(&self, &Article, &mut Annotations)`), so no stage can change
+//! the text the offsets point into; they normalise the strings they report.
+//! Boundary: this module imports nothing from `stages` or `input`; both
+//! build on it.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::input::InputFormat;
-use crate::stages::amounts::Amount;
-use crate::stages::dates::DateMention;
-use crate::stages::dedup::Dedup;
-use crate::stages::entities::Entities;
-use crate::stages::fingerprint::Fingerprint;
-use crate::stages::keyphrases::Keyphrase;
-use crate::stages::language::Language;
-use crate::stages::quotes::Quote;
-use crate::stages::stats::Stats;
-use crate::stages::structure::Structure;
-use crate::stages::summary::Summary;
-use crate::stages::tone::Tone;
-use crate::stages::topics::Topic;
-
-/// A byte range into `Document::text`.
+/// A byte range into `Article::text`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Span {
     pub start: usize,
@@ -86,48 +75,53 @@ pub struct Metadata {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Annotations, one slot per stage. A slot is `None` when its stage did not
-/// run or failed.
-#[derive(Debug, Clone, Default)]
-pub struct Annotations {
-    pub structure: Option<Structure>,
-    pub language: Option<Language>,
-    pub stats: Option<Stats>,
-    pub fingerprint: Option<Fingerprint>,
-    pub entities: Option<Entities>,
-    pub dates: Option<Vec<DateMention>>,
-    pub amounts: Option<Vec<Amount>>,
-    pub quotes: Option<Vec<Quote>>,
-    pub tone: Option<Tone>,
-    pub keyphrases: Option<Vec<Keyphrase>>,
-    pub summary: Option<Summary>,
-    pub topics: Option<Vec<Topic>>,
-    pub dedup: Option<Dedup>,
+/// The payload form an article arrived in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    /// Plain text (the default when nothing else matches).
+    PlainText,
+    /// HTML, converted to text by `input::html`.
+    Html,
+    /// A generic JSON envelope (`text`/`body` plus metadata fields).
+    JsonEnvelope,
+    /// An IPTC ninjs item.
+    Ninjs,
 }
 
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// The analysed text: the plain-text payload, the envelope body, or the
-    /// text extracted from HTML.
-    pub text: String,
-    pub format: InputFormat,
-    pub meta: Metadata,
-    pub annotations: Annotations,
-}
-
-impl Document {
-    pub fn new(text: String, format: InputFormat, meta: Metadata) -> Self {
-        Document {
-            text,
-            format,
-            meta,
-            annotations: Annotations::default(),
+impl InputFormat {
+    /// The name used in records (`enrichment.input.format`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::PlainText => "plain_text",
+            InputFormat::Html => "html",
+            InputFormat::JsonEnvelope => "json_envelope",
+            InputFormat::Ninjs => "ninjs",
         }
+    }
+}
+
+/// One decoded article: what every stage reads and none may change.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The analysed text: the plain-text payload, the envelope body, or the
+    /// text extracted from HTML. Every `Span` points into it.
+    pub text: String,
+    /// The form the payload arrived in.
+    pub format: InputFormat,
+    /// Metadata that came with the payload.
+    pub meta: Metadata,
+}
+
+impl Article {
+    /// An article from its parts.
+    pub fn new(text: String, format: InputFormat, meta: Metadata) -> Self {
+        Article { text, format, meta }
     }
 
     /// Plain text with no metadata: handy for tests and `enrich` on a file.
     pub fn from_text(text: &str) -> Self {
-        Document::new(
+        Article::new(
             text.to_string(),
             InputFormat::PlainText,
             Metadata::default(),

@@ -1,5 +1,6 @@
 //! Small text helpers shared by decoding and stages: line splitting with
-//! byte spans, and display normalisation (NBSP, odd dashes, whitespace).
+//! byte spans, display normalisation (NBSP, odd dashes, whitespace), and the
+//! FNV-1a hash that features, shingles and stable splits are keyed by.
 
 use crate::document::Span;
 
@@ -133,6 +134,30 @@ pub fn trimmed_span(line: &Line<'_>) -> Span {
 pub fn is_blank(s: &str) -> bool {
     s.chars()
         .all(|c| c.is_whitespace() || space_class(c).is_some())
+}
+
+/// FNV-1a 64-bit offset basis.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a 64-bit prime.
+pub const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// 64-bit FNV-1a hash of a template id and its parts (parts separated by
+/// 0x1f). Used for NER features, dedup shingles and stable id-based splits;
+/// changing it changes every model and split, so it never changes.
+pub fn fnv(template: u8, parts: &[&str]) -> u64 {
+    let mut h = FNV_OFFSET ^ u64::from(template);
+    h = h.wrapping_mul(FNV_PRIME);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        for b in p.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
 }
 
 #[cfg(test)]

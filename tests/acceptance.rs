@@ -20,12 +20,9 @@ fn sample_record() -> Option<Value> {
     let published = chrono::DateTime::parse_from_rfc3339("2020-01-05T18:00:00Z")
         .unwrap()
         .timestamp_millis();
-    let raw = RawInput {
-        payload: Some(&bytes),
-        content_type: None,
-        timestamp_ms: Some(published),
-        max_bytes: 1 << 21,
-    };
+    let raw = RawInput::new(&bytes)
+        .timestamp_ms(Some(published))
+        .max_bytes(1 << 21);
     match process(&raw, &SourceInfo::default(), &pipeline) {
         Processed::Enriched { record, .. } => Some(serde_json::from_slice(&record).unwrap()),
         Processed::DeadLetter { .. } => panic!("sample was dead-lettered"),
@@ -207,12 +204,9 @@ fn enriching_twice_finds_the_duplicate_and_a_trimmed_copy() {
             key: Some(id.into()),
             ..SourceInfo::default()
         };
-        let raw = RawInput {
-            payload: Some(bytes),
-            content_type: None,
-            timestamp_ms: Some(1_578_247_200_000),
-            max_bytes: 1 << 21,
-        };
+        let raw = RawInput::new(bytes)
+            .timestamp_ms(Some(1_578_247_200_000))
+            .max_bytes(1 << 21);
         match process(&raw, &src, &pipeline) {
             Processed::Enriched { record, .. } => serde_json::from_slice::<Value>(&record).unwrap(),
             Processed::DeadLetter { .. } => panic!("dead-lettered"),

@@ -73,12 +73,9 @@ const PIECES: &[&str] = &[
 ];
 
 fn run(pipeline: &Pipeline, bytes: &[u8]) -> Result<(), String> {
-    let raw = RawInput {
-        payload: Some(bytes),
-        content_type: None,
-        timestamp_ms: Some(1_578_218_400_000),
-        max_bytes: 1 << 21,
-    };
+    let raw = RawInput::new(bytes)
+        .timestamp_ms(Some(1_578_218_400_000))
+        .max_bytes(1 << 21);
     let statuses = match process(&raw, &SourceInfo::default(), pipeline) {
         Processed::Enriched {
             record, statuses, ..

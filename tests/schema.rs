@@ -14,12 +14,10 @@ fn records() -> Vec<(String, Processed)> {
     newsflow::demo::SAMPLES
         .iter()
         .map(|(name, ct, bytes)| {
-            let raw = RawInput {
-                payload: Some(bytes),
-                content_type: *ct,
-                timestamp_ms: Some(1_700_000_000_000),
-                max_bytes: 1 << 21,
-            };
+            let raw = RawInput::new(bytes)
+                .content_type(*ct)
+                .timestamp_ms(Some(1_700_000_000_000))
+                .max_bytes(1 << 21);
             let src = SourceInfo {
                 topic: Some("t".into()),
                 partition: Some(0),

@@ -7,10 +7,10 @@ use anyhow::{Context, Result};
 use super::{labelled_item, read_text};
 
 pub fn eval_dedup(data: &Path, n_variants: usize) -> Result<()> {
-    use newsflow::document::Document;
-    use newsflow::pipeline::Stage;
     use newsflow::stages::dedup::{Config, DedupStage};
     use newsflow::stages::fingerprint::{normalised_content, FingerprintStage};
+    use newsflow::stages::Stage;
+    use newsflow::stages::{Annotations, Article};
     let fp = FingerprintStage::default();
     let stage = || {
         DedupStage::build(Config {
@@ -22,13 +22,12 @@ pub fn eval_dedup(data: &Path, n_variants: usize) -> Result<()> {
     };
     let run_kind =
         |st: &DedupStage, id: &str, text: &str| -> (Option<String>, Option<&'static str>) {
-            let mut doc = Document::from_text(text);
+            let mut out = Annotations::default();
+            let mut doc = Article::from_text(text);
             doc.meta.id = Some(id.to_string());
-            let _ = fp.run(&mut doc);
-            let _ = st.run(&mut doc);
-            doc.annotations
-                .dedup
-                .map_or((None, None), |d| (d.duplicate_of, d.kind))
+            let _ = fp.run(&doc, &mut out);
+            let _ = st.run(&doc, &mut out);
+            out.dedup.map_or((None, None), |d| (d.duplicate_of, d.kind))
         };
     let run = |st: &DedupStage, id: &str, text: &str| run_kind(st, id, text).0;
     let mut items: Vec<(String, String)> = Vec::new();

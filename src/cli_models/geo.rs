@@ -8,9 +8,9 @@ use anyhow::{Context, Result};
 use super::read_text;
 
 pub fn eval_geo(data: &Path, mapping: &Path, limit: usize) -> Result<()> {
-    use newsflow::document::Document;
-    use newsflow::pipeline::Stage;
+    use newsflow::stages::Stage;
     use newsflow::stages::{entities, structure};
+    use newsflow::stages::{Annotations, Article};
     let map: std::collections::HashMap<String, String> = read_text(mapping)?
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -57,11 +57,11 @@ pub fn eval_geo(data: &Path, mapping: &Path, limit: usize) -> Result<()> {
             v["dateline"].as_str().unwrap_or("").trim(),
             body
         );
-        let mut doc = Document::from_text(&text);
-        let _ = st.run(&mut doc);
-        let _ = en.run(&mut doc);
-        let ranked: Vec<String> = doc
-            .annotations
+        let mut out = Annotations::default();
+        let doc = Article::from_text(&text);
+        let _ = st.run(&doc, &mut out);
+        let _ = en.run(&doc, &mut out);
+        let ranked: Vec<String> = out
             .entities
             .map(|e| e.countries.into_iter().map(|c| c.country).collect())
             .unwrap_or_default();

@@ -21,7 +21,7 @@ pub enum Split {
 
 impl Split {
     fn keeps(self, id: &str) -> bool {
-        let dev = newsflow::ner::features::fnv(7, &[id]) % 2 == 0;
+        let dev = newsflow::text::fnv(7, &[id]) % 2 == 0;
         match self {
             Split::All => true,
             Split::Dev => dev,

@@ -21,10 +21,7 @@ fn empty_file_gives_defaults() {
     let c = load("", &[]).unwrap();
     assert_eq!(c.kafka.brokers, "127.0.0.1:9092");
     assert_eq!(c.worker.max_message_bytes, 2 * 1024 * 1024);
-    assert_eq!(
-        c.pipeline.stages.len(),
-        crate::pipeline::known_stages().len()
-    );
+    assert_eq!(c.pipeline.stages.len(), crate::stages::STAGES.len());
 }
 
 #[test]

@@ -79,7 +79,7 @@ pub fn signature(normalised: &str) -> Vec<u32> {
         .max(usize::from(!words.is_empty()));
     for i in 0..n {
         let shingle = words[i..(i + 3).min(words.len())].join(" ");
-        let base = crate::ner::features::fnv(7, &[&shingle]);
+        let base = crate::text::fnv(7, &[&shingle]);
         for (k, slot) in sig.iter_mut().enumerate() {
             let h = (mix(base ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
             if h < *slot {

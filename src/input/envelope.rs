@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::{html, parse_timestamp, DecodeError, InputFormat};
-use crate::document::{Document, Metadata};
+use crate::document::{Article, Metadata};
 
 fn invalid(field: &str, what: &str) -> DecodeError {
     DecodeError::InvalidDocument {
@@ -54,7 +54,7 @@ pub(super) fn take_time(
     }
 }
 
-pub(super) fn decode(mut map: Map<String, Value>) -> Result<Document, DecodeError> {
+pub(super) fn decode(mut map: Map<String, Value>) -> Result<Article, DecodeError> {
     let id = take_string(&mut map, "id")?;
     let url = take_string(&mut map, "url")?;
     let source = match map.remove("source") {
@@ -103,5 +103,5 @@ pub(super) fn decode(mut map: Map<String, Value>) -> Result<Document, DecodeErro
         language,
         extra: map,
     };
-    Ok(Document::new(content, format, meta))
+    Ok(Article::new(content, format, meta))
 }

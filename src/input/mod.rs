@@ -1,4 +1,4 @@
-//! Decoding of raw payload bytes into a `Document`: chooses the form
+//! Decoding of raw payload bytes into an `Article`: chooses the form
 //! (plain text, HTML, JSON envelope, IPTC ninjs) from the content type or by
 //! sniffing, and rejects what cannot be enriched with a typed reason.
 //!
@@ -9,32 +9,11 @@ pub mod html;
 mod ninjs;
 mod time;
 
-use serde::Serialize;
+use crate::document::{Article, Metadata};
 
-use crate::document::{Document, Metadata};
+pub use crate::document::InputFormat;
 
 pub use time::parse_timestamp;
-
-/// The payload form an article arrived in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InputFormat {
-    PlainText,
-    Html,
-    JsonEnvelope,
-    Ninjs,
-}
-
-impl InputFormat {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InputFormat::PlainText => "plain_text",
-            InputFormat::Html => "html",
-            InputFormat::JsonEnvelope => "json_envelope",
-            InputFormat::Ninjs => "ninjs",
-        }
-    }
-}
 
 /// Why a payload cannot be enriched. Each variant is one dead-letter reason.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -67,13 +46,50 @@ impl DecodeError {
 /// What the transport hands to the decoder.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RawInput<'a> {
+    /// The message value; `None` for a tombstone.
     pub payload: Option<&'a [u8]>,
     /// Value of a `content-type` header, if the message had one.
     pub content_type: Option<&'a str>,
     /// Transport timestamp in milliseconds since the epoch, used when the
     /// payload carries no publish time.
     pub timestamp_ms: Option<i64>,
+    /// Payloads longer than this are rejected as `too_large`.
     pub max_bytes: usize,
+}
+
+impl<'a> RawInput<'a> {
+    /// A payload with no content type, no transport timestamp and no size
+    /// limit; set those with the builder methods below.
+    pub fn new(payload: &'a [u8]) -> Self {
+        RawInput {
+            payload: Some(payload),
+            content_type: None,
+            timestamp_ms: None,
+            max_bytes: usize::MAX,
+        }
+    }
+
+    /// The message's `content-type` header, if any.
+    #[must_use]
+    pub fn content_type(mut self, content_type: Option<&'a str>) -> Self {
+        self.content_type = content_type;
+        self
+    }
+
+    /// The transport timestamp (ms since the epoch), used when the payload
+    /// carries no publish time.
+    #[must_use]
+    pub fn timestamp_ms(mut self, timestamp_ms: Option<i64>) -> Self {
+        self.timestamp_ms = timestamp_ms;
+        self
+    }
+
+    /// The size limit (`worker.max_message_bytes`).
+    #[must_use]
+    pub fn max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
 }
 
 /// Form chosen from a content-type header, if it names one we know.
@@ -94,7 +110,7 @@ fn format_from_content_type(ct: &str) -> Option<InputFormat> {
 }
 
 /// Decode a payload. Never panics; every rejection is a `DecodeError`.
-pub fn decode(raw: &RawInput<'_>) -> Result<Document, DecodeError> {
+pub fn decode(raw: &RawInput<'_>) -> Result<Article, DecodeError> {
     let bytes = raw.payload.unwrap_or(&[]);
     if bytes.len() > raw.max_bytes {
         return Err(DecodeError::TooLarge {
@@ -134,24 +150,24 @@ pub fn decode(raw: &RawInput<'_>) -> Result<Document, DecodeError> {
     Ok(doc)
 }
 
-fn plain(text: &str) -> Document {
-    Document::new(
+fn plain(text: &str) -> Article {
+    Article::new(
         text.to_string(),
         InputFormat::PlainText,
         Metadata::default(),
     )
 }
 
-fn html_doc(text: &str) -> Document {
+fn html_doc(text: &str) -> Article {
     let extracted = html::to_text(text);
     let meta = Metadata {
         title: extracted.title,
         ..Metadata::default()
     };
-    Document::new(extracted.text, InputFormat::Html, meta)
+    Article::new(extracted.text, InputFormat::Html, meta)
 }
 
-fn json_doc(text: &str, declared: Option<InputFormat>) -> Result<Document, DecodeError> {
+fn json_doc(text: &str, declared: Option<InputFormat>) -> Result<Article, DecodeError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| DecodeError::MalformedJson {
             detail: e.to_string(),

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::envelope::{kind, take_string, take_time};
 use super::{html, DecodeError, InputFormat};
-use crate::document::{Document, Metadata};
+use crate::document::{Article, Metadata};
 
 /// A JSON object is taken for ninjs when it has a `uri` and one of the
 /// ninjs content members, or declares a ninjs `$schema`.
@@ -46,7 +46,7 @@ fn take_array(map: &mut Map<String, Value>, field: &str) -> Result<Vec<Value>, D
     }
 }
 
-pub(super) fn decode(mut map: Map<String, Value>) -> Result<Document, DecodeError> {
+pub(super) fn decode(mut map: Map<String, Value>) -> Result<Article, DecodeError> {
     let uri = take_string(&mut map, "uri")?;
     let language = take_string(&mut map, "language")?;
     let by = take_string(&mut map, "by")?;
@@ -99,5 +99,5 @@ pub(super) fn decode(mut map: Map<String, Value>) -> Result<Document, DecodeErro
         language,
         extra: map,
     };
-    Ok(Document::new(text, InputFormat::Ninjs, meta))
+    Ok(Article::new(text, InputFormat::Ninjs, meta))
 }

@@ -5,12 +5,10 @@ use super::*;
 const LIMIT: usize = 4096;
 
 fn raw<'a>(payload: &'a [u8], ct: Option<&'a str>) -> RawInput<'a> {
-    RawInput {
-        payload: Some(payload),
-        content_type: ct,
-        timestamp_ms: Some(1_578_200_000_000),
-        max_bytes: LIMIT,
-    }
+    RawInput::new(payload)
+        .content_type(ct)
+        .timestamp_ms(Some(1_578_200_000_000))
+        .max_bytes(LIMIT)
 }
 
 /// Expect a decode error with the given reason code.
@@ -31,7 +29,7 @@ fn check_err(payload: &[u8], ct: Option<&str>, reason: &str) {
 }
 
 /// Expect a document of `format` whose text contains `text_has`.
-fn check_ok(payload: &str, ct: Option<&str>, format: InputFormat, text_has: &str) -> Document {
+fn check_ok(payload: &str, ct: Option<&str>, format: InputFormat, text_has: &str) -> Article {
     let d = decode(&raw(payload.as_bytes(), ct)).unwrap_or_else(|e| panic!("{payload:?}: {e}"));
     assert_eq!(d.format, format, "{payload:?}");
     assert!(

@@ -4,7 +4,8 @@
 //! (Ratinov & Roth 2009). Computed once per document, before decoding; both
 //! passes and training read the same features.
 
-use super::features::{fnv, neighbour, FeatureMap, Sent};
+use super::features::{neighbour, FeatureMap, Sent};
+use crate::text::fnv;
 
 /// Other mentions of a capitalised word in the document: at most this many
 /// lend their context to each mention.

@@ -5,25 +5,8 @@
 use super::clusters::Clusters;
 use super::names::{NameTag, Names};
 use crate::gazetteer::{Gazetteer, Kind};
-
-pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-pub fn fnv(template: u8, parts: &[&str]) -> u64 {
-    let mut h = FNV_OFFSET ^ u64::from(template);
-    h = h.wrapping_mul(FNV_PRIME);
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            h ^= 0x1f;
-            h = h.wrapping_mul(FNV_PRIME);
-        }
-        for b in p.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(FNV_PRIME);
-        }
-    }
-    h
-}
+use crate::text::fnv;
+use crate::text::FNV_PRIME;
 
 /// Hasher for keys that are already FNV hashes: the key is its own hash
 /// (SipHash over them cost a tenth of tagging time).

@@ -61,7 +61,7 @@ impl DocMemory {
         for ((lw, w), l) in lower.iter().zip(words).zip(labels) {
             if let Some(t) = label_type(*l).and_then(|t| TYPES.iter().position(|x| *x == t)) {
                 if w.chars().next().is_some_and(char::is_uppercase) {
-                    self.0.entry(features::fnv(97, &[lw])).or_default()[t] += 1;
+                    self.0.entry(crate::text::fnv(97, &[lw])).or_default()[t] += 1;
                 }
             }
         }
@@ -70,7 +70,7 @@ impl DocMemory {
     /// Majority type of the word's other mentions (its own first-pass
     /// label `own` is left out, so the feature is about context only).
     pub fn get(&self, lower: &str, own: usize) -> Option<&'static str> {
-        let mut c = *self.0.get(&features::fnv(97, &[lower]))?;
+        let mut c = *self.0.get(&crate::text::fnv(97, &[lower]))?;
         if let Some(t) = label_type(own).and_then(|t| TYPES.iter().position(|x| *x == t)) {
             c[t] = c[t].saturating_sub(1);
         }
@@ -145,8 +145,8 @@ pub fn decode(
             // cannot otherwise see.
             let next = own.get(i + 1).map_or("</s>", |&l| LABELS[l]);
             let next2 = own.get(i + 2).map_or("</s>", |&l| LABELS[l]);
-            feats.push(features::fnv(46, &[next]));
-            feats.push(features::fnv(47, &[next, next2]));
+            feats.push(crate::text::fnv(46, &[next]));
+            feats.push(crate::text::fnv(47, &[next, next2]));
         }
         let guess = best_allowed(&score(&feats), prev.unwrap_or(0));
         seen(i, &feats, guess);

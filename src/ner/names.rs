@@ -8,7 +8,8 @@
 //! tagger learns how far to trust the memory on names it has not seen.
 
 use super::conll::{to_iob2, Doc};
-use super::features::{fnv, FeatureMap};
+use super::features::FeatureMap;
+use crate::text::fnv;
 
 /// Longest name kept, in tokens.
 pub const MAX_TOKENS: usize = 6;

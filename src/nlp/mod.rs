@@ -1,11 +1,14 @@
 //! Language processing shared by the extraction stages: tokens and
-//! sentences with byte offsets into the original text.
+//! sentences with byte offsets into the original text, and the stop-word
+//! list.
 
 pub mod gender;
 pub mod sentences;
+pub mod stopwords;
 pub mod tokenize;
 
 pub use sentences::{sentences, Sentence};
+pub use stopwords::STOPWORDS;
 pub use tokenize::{tokenize, Token, TokenKind};
 
 /// The words of each sentence, for taggers that work on word lists.

@@ -1,5 +1,6 @@
-//! The stage framework: the `Stage` trait, the ordered `Pipeline` built from
-//! config, and the per-stage status that every output record carries.
+//! Running stages: the ordered `Pipeline` built from config (`registry`),
+//! and the per-stage status that every output record carries. The stage
+//! contract itself (trait, article, annotations, table) lives in `stages`.
 //!
 //! Invariant: a failing or panicking stage never stops the other stages; it
 //! is recorded in `stage_status`. Only a stage marked `required` turns the
@@ -14,32 +15,9 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::stages::{Annotations, Article, Stage, StageError};
 
-pub use registry::{build_pipeline, default_stages, known_stages, BuildError, StageConfig};
-
-/// Why a stage could not annotate a document.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum StageError {
-    /// The stage needs an annotation another stage provides.
-    #[error("needs the `{0}` stage to run first")]
-    MissingInput(&'static str),
-    /// The document gives the stage nothing to work with.
-    #[error("{0}")]
-    Unsupported(String),
-    /// The stage panicked; the panic message is kept.
-    #[error("panicked: {0}")]
-    Panicked(String),
-}
-
-/// One enrichment step over a document.
-pub trait Stage: Send + Sync {
-    /// Stable name, as used in config and output.
-    fn name(&self) -> &'static str;
-    /// Version of the stage's logic or model, recorded in provenance.
-    fn version(&self) -> &'static str;
-    fn run(&self, doc: &mut Document) -> Result<(), StageError>;
-}
+pub use registry::{build_pipeline, default_stages, BuildError, StageConfig};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -80,13 +58,14 @@ impl Pipeline {
         }
     }
 
-    /// Run every stage in order. Never panics on input.
-    pub fn run(&self, doc: &mut Document) -> RunReport {
+    /// Run every stage in order over `article`, writing into `out`. Never
+    /// panics on input.
+    pub fn run(&self, article: &Article, out: &mut Annotations) -> RunReport {
         let mut statuses = Vec::with_capacity(self.stages.len());
         let mut required_failure = None;
         for (stage, required) in &self.stages {
             let started = Instant::now();
-            let result = match catch_unwind(AssertUnwindSafe(|| stage.run(doc))) {
+            let result = match catch_unwind(AssertUnwindSafe(|| stage.run(article, out))) {
                 Ok(r) => r,
                 Err(panic) => Err(StageError::Panicked(panic_message(&panic))),
             };
@@ -149,7 +128,7 @@ mod tests {
         fn version(&self) -> &'static str {
             "0"
         }
-        fn run(&self, _: &mut Document) -> Result<(), StageError> {
+        fn run(&self, _: &Article, _: &mut Annotations) -> Result<(), StageError> {
             Err(StageError::Unsupported("nope".into()))
         }
     }
@@ -161,7 +140,7 @@ mod tests {
         fn version(&self) -> &'static str {
             "0"
         }
-        fn run(&self, _: &mut Document) -> Result<(), StageError> {
+        fn run(&self, _: &Article, _: &mut Annotations) -> Result<(), StageError> {
             panic!("boom")
         }
     }
@@ -177,8 +156,9 @@ mod tests {
             ],
             "h".into(),
         );
-        let mut doc = Document::from_text("Some words here.");
-        let r = p.run(&mut doc);
+        let article = Article::from_text("Some words here.");
+        let mut out = Annotations::default();
+        let r = p.run(&article, &mut out);
         let got: Vec<(&str, Outcome)> = r.statuses.iter().map(|s| (s.stage, s.status)).collect();
         assert_eq!(
             got,
@@ -192,6 +172,6 @@ mod tests {
             r.required_failure,
             Some(("panics", "panicked: boom".to_string()))
         );
-        assert!(doc.annotations.stats.is_some(), "later stages still run");
+        assert!(out.stats.is_some(), "later stages still run");
     }
 }

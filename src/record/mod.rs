@@ -16,9 +16,9 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::document::Document;
 use crate::input::{self, RawInput};
 use crate::pipeline::{Pipeline, StageStatus};
+use crate::stages::{Annotations, Article, STAGES};
 
 pub use dead_letter::dead_letter_record;
 
@@ -70,8 +70,8 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
 /// Decode, enrich and serialise one input.
 pub fn process(raw: &RawInput<'_>, source: &SourceInfo, pipeline: &Pipeline) -> Processed {
     let started = Instant::now();
-    let mut doc = match input::decode(raw) {
-        Ok(d) => d,
+    let article = match input::decode(raw) {
+        Ok(a) => a,
         Err(e) => {
             let record = dead_letter_record(e.reason(), &e.to_string(), None, raw, source);
             return Processed::DeadLetter {
@@ -81,7 +81,8 @@ pub fn process(raw: &RawInput<'_>, source: &SourceInfo, pipeline: &Pipeline) -> 
             };
         }
     };
-    let report = pipeline.run(&mut doc);
+    let mut annotations = Annotations::default();
+    let report = pipeline.run(&article, &mut annotations);
     if let Some((stage, err)) = &report.required_failure {
         let msg = format!("required stage `{stage}` failed: {err}");
         let record = dead_letter_record("stage_failed", &msg, Some(stage), raw, source);
@@ -92,7 +93,8 @@ pub fn process(raw: &RawInput<'_>, source: &SourceInfo, pipeline: &Pipeline) -> 
         };
     }
     let value = enriched_record(
-        &doc,
+        &article,
+        &annotations,
         &report.statuses,
         source,
         pipeline,
@@ -105,20 +107,20 @@ pub fn process(raw: &RawInput<'_>, source: &SourceInfo, pipeline: &Pipeline) -> 
         id,
         record,
         statuses: report.statuses,
-        published_at: doc.meta.published_at,
-        published_basis: doc.meta.published_basis,
+        published_at: article.meta.published_at,
+        published_basis: article.meta.published_basis,
     }
 }
 
 /// The article id: the fingerprint's, else the input's, else a content hash.
-fn article_id(doc: &Document) -> String {
-    if let Some(f) = &doc.annotations.fingerprint {
+fn article_id(article: &Article, a: &Annotations) -> String {
+    if let Some(f) = &a.fingerprint {
         return f.id.clone();
     }
-    if let Some(id) = &doc.meta.id {
+    if let Some(id) = &article.meta.id {
         return id.clone();
     }
-    let norm = crate::stages::fingerprint::normalised_content(&doc.text);
+    let norm = crate::stages::fingerprint::normalised_content(&article.text);
     let digest = <sha2::Sha256 as sha2::Digest>::digest(norm.as_bytes());
     format!(
         "sha-{}",
@@ -130,55 +132,40 @@ fn article_id(doc: &Document) -> String {
     )
 }
 
+/// The enriched record of one article: `id`, `ninjs`, `enrichment` (the
+/// text, the input's description and one member per stage that wrote its
+/// slot, in table order), `stage_status`, `source` and `provenance`.
 pub fn enriched_record(
-    doc: &Document,
+    article: &Article,
+    a: &Annotations,
     statuses: &[StageStatus],
     source: &SourceInfo,
     pipeline: &Pipeline,
     input_bytes: usize,
     started: Instant,
 ) -> Value {
-    let id = article_id(doc);
-    let a = &doc.annotations;
+    let id = article_id(article, a);
     let mut enrichment = json!({
-        "text": doc.text,
+        "text": article.text,
         "input": {
-            "format": doc.format.as_str(),
+            "format": article.format.as_str(),
             "bytes": input_bytes,
         },
     });
     let e = enrichment.as_object_mut().expect("object literal");
-    if !doc.meta.extra.is_empty() {
-        e["input"]["extra"] = Value::Object(doc.meta.extra.clone());
+    if !article.meta.extra.is_empty() {
+        e["input"]["extra"] = Value::Object(article.meta.extra.clone());
     }
-    if let Some(s) = &doc.meta.source {
+    if let Some(s) = &article.meta.source {
         e["input"]["source"] = json!(s);
     }
-    if let (Some(t), Some(basis)) = (doc.meta.published_at, doc.meta.published_basis) {
+    if let (Some(t), Some(basis)) = (article.meta.published_at, article.meta.published_basis) {
         e.insert("published_at".into(), json!(rfc3339(t)));
         e.insert("published_basis".into(), json!(basis));
     }
-    fn val<T: Serialize>(slot: &Option<T>) -> Option<Value> {
-        slot.as_ref().and_then(|v| serde_json::to_value(v).ok())
-    }
-    let slots = [
-        ("structure", val(&a.structure)),
-        ("language", val(&a.language)),
-        ("stats", val(&a.stats)),
-        ("fingerprint", val(&a.fingerprint)),
-        ("entities", val(&a.entities)),
-        ("dates", val(&a.dates)),
-        ("amounts", val(&a.amounts)),
-        ("quotes", val(&a.quotes)),
-        ("tone", val(&a.tone)),
-        ("keyphrases", val(&a.keyphrases)),
-        ("summary", val(&a.summary)),
-        ("topics", val(&a.topics)),
-        ("dedup", val(&a.dedup)),
-    ];
-    for (k, v) in slots {
-        if let Some(v) = v {
-            e.insert(k.into(), v);
+    for stage in STAGES {
+        if let Some(v) = (stage.write)(a) {
+            e.insert(stage.name.into(), v);
         }
     }
     let stages: Vec<Value> = pipeline
@@ -188,7 +175,7 @@ pub fn enriched_record(
         .collect();
     json!({
         "id": id,
-        "ninjs": ninjs::build(doc, &id),
+        "ninjs": ninjs::build(article, a, &id),
         "enrichment": enrichment,
         "stage_status": statuses,
         "source": source,

@@ -6,11 +6,11 @@
 use serde_json::{json, Map, Value};
 
 use super::rfc3339;
-use crate::document::Document;
+use crate::stages::{Annotations, Article};
 
 /// A ninjs `uri` for the article: the input id when it already is a URI,
 /// else a newsflow URN.
-fn uri_for(doc: &Document, id: &str) -> String {
+fn uri_for(article: &Article, id: &str) -> String {
     let is_uri = |s: &str| {
         s.split_once(':').is_some_and(|(scheme, rest)| {
             !rest.is_empty()
@@ -24,7 +24,7 @@ fn uri_for(doc: &Document, id: &str) -> String {
                     .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         }) && !s.contains(char::is_whitespace)
     };
-    match &doc.meta.id {
+    match &article.meta.id {
         Some(i) if is_uri(i) => i.clone(),
         _ => {
             let safe: String = id
@@ -50,23 +50,22 @@ fn credited(line: &str) -> Option<String> {
     (!name.is_empty() && name.split_whitespace().count() <= 6).then(|| name.to_string())
 }
 
-pub(super) fn build(doc: &Document, id: &str) -> Value {
-    let a = &doc.annotations;
+pub(super) fn build(article: &Article, a: &Annotations, id: &str) -> Value {
     let mut n = Map::new();
-    n.insert("uri".into(), json!(uri_for(doc, id)));
+    n.insert("uri".into(), json!(uri_for(article, id)));
     n.insert("type".into(), json!("text"));
-    if let Some(t) = doc.meta.published_at {
+    if let Some(t) = article.meta.published_at {
         n.insert("versioncreated".into(), json!(rfc3339(t)));
     }
     let lang = a
         .language
         .as_ref()
         .map(|l| l.code.clone())
-        .or_else(|| doc.meta.language.clone());
+        .or_else(|| article.meta.language.clone());
     if let Some(l) = lang {
         n.insert("language".into(), json!(l));
     }
-    let headline = doc.meta.title.clone().or_else(|| {
+    let headline = article.meta.title.clone().or_else(|| {
         a.structure
             .as_ref()?
             .headline
@@ -79,7 +78,7 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
     let Some(s) = &a.structure else {
         n.insert(
             "bodies".into(),
-            json!([{"role": "main", "contenttype": "text/plain", "value": doc.text}]),
+            json!([{"role": "main", "contenttype": "text/plain", "value": article.text}]),
         );
         return Value::Object(n);
     };
@@ -108,7 +107,7 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
             .trim_start_matches("BY ")
             .to_string()
     });
-    if let Some(by) = by.or_else(|| doc.meta.by.clone()) {
+    if let Some(by) = by.or_else(|| article.meta.by.clone()) {
         n.insert("by".into(), json!(by));
     }
     if let Some(d) = &s.dateline {
@@ -119,7 +118,7 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
         .dateline
         .as_ref()
         .and_then(|d| d.source.clone())
-        .or_else(|| doc.meta.source.clone())
+        .or_else(|| article.meta.source.clone())
     {
         sources.push(json!({"name": src, "role": "source"}));
     }
@@ -133,7 +132,7 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
     if !sources.is_empty() {
         n.insert("infosources".into(), Value::Array(sources));
     }
-    add_entities(&mut n, doc);
+    add_entities(&mut n, a);
     if let Some(topics) = a.topics.as_ref().filter(|t| !t.is_empty()) {
         let subjects: Vec<Value> = topics
             .iter()
@@ -152,8 +151,8 @@ pub(super) fn build(doc: &Document, id: &str) -> Value {
 
 /// ninjs people, organisations and places from the entities stage, most
 /// salient first. Places carry a GeoJSON point and a GeoNames or Wikidata uri.
-fn add_entities(n: &mut Map<String, Value>, doc: &Document) {
-    let Some(ents) = &doc.annotations.entities else {
+fn add_entities(n: &mut Map<String, Value>, a: &Annotations) {
+    let Some(ents) = &a.entities else {
         return;
     };
     let (mut people, mut orgs, mut places) = (Vec::new(), Vec::new(), Vec::new());
@@ -216,7 +215,7 @@ mod tests {
 
     #[test]
     fn uris() {
-        let mut d = Document::from_text("x");
+        let mut d = Article::from_text("x");
         d.meta.id = Some("urn:x:1".into());
         assert_eq!(uri_for(&d, "urn:x:1"), "urn:x:1");
         d.meta.id = Some("wire 42/7".into());

@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, Span};
+use crate::document::{Article, Span};
 use crate::nlp::{self, TokenKind};
-use crate::pipeline::{Stage, StageError};
+use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `amounts` stage (none yet).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -177,18 +177,17 @@ impl Stage for AmountsStage {
     fn version(&self) -> &'static str {
         "1.0.0"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let mut skip: Vec<Span> = doc
-            .annotations
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
+        let mut skip: Vec<Span> = out
             .dates
             .iter()
             .flatten()
             .map(|d| Span::new(d.start, d.end))
             .collect();
-        if let Some(s) = &doc.annotations.structure {
+        if let Some(s) = &out.structure {
             skip.extend(s.boilerplate.iter().map(|b| Span::new(b.start, b.end)));
         }
-        doc.annotations.amounts = Some(find_amounts(&doc.text, &skip));
+        out.amounts = Some(find_amounts(&article.text, &skip));
         Ok(())
     }
 }

@@ -9,9 +9,9 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::document::Document;
+use crate::document::Article;
 use crate::nlp::{self, Token};
-use crate::pipeline::{Stage, StageError};
+use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `dates` stage (none yet).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -304,9 +304,9 @@ impl Stage for DatesStage {
     fn version(&self) -> &'static str {
         "1.0.0"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let published = doc.meta.published_at.map(|t| t.date_naive());
-        doc.annotations.dates = Some(find_dates(&doc.text, published));
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
+        let published = article.meta.published_at.map(|t| t.date_naive());
+        out.dates = Some(find_dates(&article.text, published));
         Ok(())
     }
 }

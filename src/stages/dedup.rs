@@ -13,9 +13,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::dedup::{signature, similarity, DedupStore, FileStore, MemoryStore, Seen};
-use crate::document::Document;
-use crate::pipeline::{Stage, StageError};
+use crate::document::Article;
 use crate::stages::fingerprint::normalised_content;
+use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `dedup` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -115,15 +115,14 @@ impl Stage for DedupStage {
     fn version(&self) -> &'static str {
         "minhash64-shingle3-1"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let normalised = normalised_content(&super::content_text(doc));
-        let (id, hash) = match &doc.annotations.fingerprint {
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
+        let normalised = normalised_content(&super::content_text(article, out));
+        let (id, hash) = match &out.fingerprint {
             Some(f) => (f.id.clone(), f.content_hash.clone()),
             None => return Err(StageError::MissingInput("fingerprint")),
         };
         let sig = signature(&normalised);
-        let mut entities: Vec<String> = doc
-            .annotations
+        let mut entities: Vec<String> = out
             .entities
             .iter()
             .flat_map(|e| &e.entities)
@@ -154,7 +153,7 @@ impl Stage for DedupStage {
                 })
             })
             .map_err(|e| StageError::Unsupported(e.to_string()))?;
-        doc.annotations.dedup = result;
+        out.dedup = result;
         Ok(())
     }
 }
@@ -217,11 +216,12 @@ mod tests {
     use crate::stages::fingerprint::FingerprintStage;
 
     fn run(stage: &DedupStage, id: &str, text: &str) -> Dedup {
-        let mut doc = Document::from_text(text);
+        let mut out = Annotations::default();
+        let mut doc = Article::from_text(text);
         doc.meta.id = Some(id.into());
-        FingerprintStage::default().run(&mut doc).unwrap();
-        stage.run(&mut doc).unwrap();
-        doc.annotations.dedup.unwrap()
+        FingerprintStage::default().run(&doc, &mut out).unwrap();
+        stage.run(&doc, &mut out).unwrap();
+        out.dedup.unwrap()
     }
 
     #[test]
@@ -275,12 +275,13 @@ mod tests {
                 .map(|i| {
                     let (stage, start) = (Arc::clone(&stage), Arc::clone(&start));
                     std::thread::spawn(move || {
-                        let mut doc = Document::from_text(text);
+                        let mut out = Annotations::default();
+                        let mut doc = Article::from_text(text);
                         doc.meta.id = Some(format!("copy-{i}"));
-                        FingerprintStage::default().run(&mut doc).unwrap();
+                        FingerprintStage::default().run(&doc, &mut out).unwrap();
                         start.wait();
-                        stage.run(&mut doc).unwrap();
-                        doc.annotations.dedup.unwrap()
+                        stage.run(&doc, &mut out).unwrap();
+                        out.dedup.unwrap()
                     })
                 })
                 .collect();

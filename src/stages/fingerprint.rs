@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::document::Document;
-use crate::pipeline::{Stage, StageError};
+use crate::document::Article;
+use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `fingerprint` stage.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -135,22 +135,26 @@ impl Stage for FingerprintStage {
     fn version(&self) -> &'static str {
         "1.0.0"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let content = normalised_content(&super::content_text(doc));
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
+        let content = normalised_content(&super::content_text(article, out));
         let content_hash = hex(&Sha256::digest(content.as_bytes()));
-        let canonical_url = doc.meta.url.as_deref().and_then(|u| self.canonical_url(u));
-        let (id, id_basis) = if let Some(id) = doc.meta.id.as_ref().filter(|s| !s.trim().is_empty())
-        {
-            (id.trim().to_string(), "input")
-        } else if let Some(u) = &canonical_url {
-            (
-                format!("url-{}", &hex(&Sha256::digest(u.as_bytes()))[..20]),
-                "url",
-            )
-        } else {
-            (format!("sha-{}", &content_hash[..20]), "content")
-        };
-        doc.annotations.fingerprint = Some(Fingerprint {
+        let canonical_url = article
+            .meta
+            .url
+            .as_deref()
+            .and_then(|u| self.canonical_url(u));
+        let (id, id_basis) =
+            if let Some(id) = article.meta.id.as_ref().filter(|s| !s.trim().is_empty()) {
+                (id.trim().to_string(), "input")
+            } else if let Some(u) = &canonical_url {
+                (
+                    format!("url-{}", &hex(&Sha256::digest(u.as_bytes()))[..20]),
+                    "url",
+                )
+            } else {
+                (format!("sha-{}", &content_hash[..20]), "content")
+            };
+        out.fingerprint = Some(Fingerprint {
             id,
             id_basis,
             canonical_url,
@@ -196,11 +200,12 @@ mod tests {
     fn ids_and_hashes() {
         let stage = FingerprintStage::build(Config::default());
         let run = |text: &str, id: Option<&str>, url: Option<&str>| {
-            let mut d = Document::from_text(text);
+            let mut out = Annotations::default();
+            let mut d = Article::from_text(text);
             d.meta.id = id.map(str::to_string);
             d.meta.url = url.map(str::to_string);
-            stage.run(&mut d).unwrap();
-            d.annotations.fingerprint.unwrap()
+            stage.run(&d, &mut out).unwrap();
+            out.fingerprint.unwrap()
         };
         assert_eq!(run("x", Some("abc"), Some("https://e.com/a")).id, "abc");
         let a = run("x", None, Some("https://e.com/a?utm_medium=1"));

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Document;
+use crate::document::Article;
 use crate::nlp;
-use crate::pipeline::{Stage, StageError};
+use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `keyphrases` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -50,174 +50,12 @@ impl KeyphrasesStage {
     }
 }
 
-pub const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "even",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "out",
-    "over",
-    "own",
-    "said",
-    "same",
-    "say",
-    "says",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "'s",
-    "n't",
-    "'re",
-    "'ve",
-    "'ll",
-    "'d",
-    "told",
-    "according",
-    "many",
-    "still",
-    "yet",
-    "however",
-    "per",
-    "via",
-    "mr",
-    "mrs",
-    "ms",
-    "would",
-    "well",
-    "back",
-    "made",
-    "make",
-    "get",
-    "got",
-    "including",
-    "within",
-    "without",
-];
-
 fn content(w: &str) -> bool {
     let lw = w.to_lowercase();
     w.chars().next().is_some_and(char::is_alphabetic)
         && w.chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
-        && !STOPWORDS.contains(&lw.as_str())
+        && !nlp::STOPWORDS.contains(&lw.as_str())
         && lw.chars().count() > 1
 }
 
@@ -231,9 +69,11 @@ struct Cand {
     words: usize,
 }
 
-pub fn keyphrases(doc: &Document, top: usize) -> Vec<Keyphrase> {
-    let text = &doc.text;
-    let (own, prominent): (Spans, Spans) = match &doc.annotations.structure {
+/// The `top` keyphrases of `article`, using the structure, entities and
+/// dates annotations when present.
+pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyphrase> {
+    let text = &article.text;
+    let (own, prominent): (Spans, Spans) = match &ann.structure {
         Some(s) => (
             s.headline
                 .iter()
@@ -254,21 +94,14 @@ pub fn keyphrases(doc: &Document, top: usize) -> Vec<Keyphrase> {
     let mut index = 0;
     // Names are the entities stage's business: a candidate inside an entity
     // mention ("Islamic", "Iraqi") is not a keyphrase.
-    let mut mentions: Vec<(usize, usize)> = doc
-        .annotations
+    let mut mentions: Vec<(usize, usize)> = ann
         .entities
         .iter()
         .flat_map(|e| &e.entities)
         .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
         .collect();
     // Dates ("Sunday") are not topics either.
-    mentions.extend(
-        doc.annotations
-            .dates
-            .iter()
-            .flatten()
-            .map(|d| (d.start, d.end)),
-    );
+    mentions.extend(ann.dates.iter().flatten().map(|d| (d.start, d.end)));
     let overlaps =
         |spans: &[(usize, usize)], a: usize, b: usize| spans.iter().any(|&(x, y)| x < b && a < y);
     for s in sentences.iter().filter(|s| overlaps(&own, s.start, s.end)) {
@@ -360,8 +193,8 @@ impl Stage for KeyphrasesStage {
     fn version(&self) -> &'static str {
         "1.0.0"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        doc.annotations.keyphrases = Some(keyphrases(doc, self.config.top));
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
+        out.keyphrases = Some(keyphrases(article, out, self.config.top));
         Ok(())
     }
 }
@@ -373,20 +206,21 @@ mod tests {
 
     #[test]
     fn phrases_are_weighted_and_deduplicated() {
-        let mut doc = Document::from_text(
+        let mut out = Annotations::default();
+        let doc = Article::from_text(
             "Port strike halts grain exports\n\n\
              Dock workers walked out on Monday, halting grain exports from the port. \
              The strike is the first at the port since 2009. Grain exports are worth $2 billion a year. \
              Union leaders said the strike would last until pay talks resumed. Pay talks broke down last week.",
         );
-        StructureStage::default().run(&mut doc).unwrap();
-        let k = keyphrases(&doc, 8);
+        StructureStage::default().run(&doc, &mut out).unwrap();
+        let k = keyphrases(&doc, &out, 8);
         let texts: Vec<&str> = k.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts[0], "grain exports", "{texts:?}");
         assert!(texts.contains(&"pay talks"), "{texts:?}");
         assert!(texts
             .iter()
-            .all(|t| !STOPWORDS.contains(&t.to_lowercase().as_str())));
+            .all(|t| !nlp::STOPWORDS.contains(&t.to_lowercase().as_str())));
         // No phrase is a sub-phrase of another.
         for a in &texts {
             for b in &texts {

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Document;
-use crate::pipeline::{Stage, StageError};
+use crate::document::Article;
+use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `language` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -152,15 +152,15 @@ impl Stage for LanguageStage {
     fn version(&self) -> &'static str {
         "whatlang-0.18"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let content = super::content_text(doc);
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
+        let content = super::content_text(article, out);
         let mut cut = content.len().min(self.config.max_bytes);
         while !content.is_char_boundary(cut) {
             cut -= 1;
         }
         let sample = &content[..cut];
         let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
-        let declared = doc.meta.language.clone();
+        let declared = article.meta.language.clone();
         let detected = (letters >= self.config.min_chars)
             .then(|| whatlang::detect(sample))
             .flatten();
@@ -190,7 +190,7 @@ impl Stage for LanguageStage {
                 )))
             }
         };
-        doc.annotations.language = Some(lang);
+        out.language = Some(lang);
         Ok(())
     }
 }
@@ -200,13 +200,14 @@ mod tests {
     use super::*;
 
     fn check(text: &str, declared: Option<&str>, expect: Option<(&str, &str)>) {
-        let mut doc = Document::from_text(text);
+        let mut out = Annotations::default();
+        let mut doc = Article::from_text(text);
         doc.meta.language = declared.map(str::to_string);
-        let r = LanguageStage::default().run(&mut doc);
+        let r = LanguageStage::default().run(&doc, &mut out);
         match expect {
             Some((code, source)) => {
                 r.unwrap();
-                let l = doc.annotations.language.unwrap();
+                let l = out.language.unwrap();
                 assert_eq!((l.code.as_str(), l.source), (code, source), "{text:?}");
             }
             None => assert!(r.is_err(), "{text:?}"),

@@ -8,9 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, Span};
+use crate::document::{Article, Span};
 use crate::nlp::gender::{person_gender, Gender};
-use crate::pipeline::{Stage, StageError};
+use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `quotes` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -231,8 +231,8 @@ impl Stage for QuotesStage {
     fn version(&self) -> &'static str {
         "1.0.0"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let paragraphs: Vec<Span> = match &doc.annotations.structure {
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
+        let paragraphs: Vec<Span> = match &out.structure {
             Some(s) => s
                 .paragraphs
                 .iter()
@@ -242,7 +242,7 @@ impl Stage for QuotesStage {
             None => {
                 let mut v = Vec::new();
                 let mut start = 0;
-                for part in doc.text.split("\n\n") {
+                for part in article.text.split("\n\n") {
                     v.push(Span::new(start, start + part.len()));
                     start += part.len() + 2;
                 }
@@ -251,8 +251,7 @@ impl Stage for QuotesStage {
         };
         let mut paragraphs = paragraphs;
         paragraphs.sort_by_key(|p| p.start);
-        let speakers: Vec<SpeakerRef> = doc
-            .annotations
+        let speakers: Vec<SpeakerRef> = out
             .entities
             .iter()
             .flat_map(|e| &e.entities)
@@ -261,7 +260,7 @@ impl Stage for QuotesStage {
                 let is_person = e.kind == "PER";
                 let starts: Vec<usize> = e.mentions.iter().map(|m| m.start).collect();
                 let gender = is_person
-                    .then(|| person_gender(&doc.text, &e.name, &starts))
+                    .then(|| person_gender(&article.text, &e.name, &starts))
                     .flatten();
                 e.mentions.iter().map(move |m| SpeakerRef {
                     start: m.start,
@@ -273,7 +272,7 @@ impl Stage for QuotesStage {
                 })
             })
             .collect();
-        let text = &doc.text;
+        let text = &article.text;
         let mut quotes: Vec<Quote> = Vec::new();
         let mut prev_close: Option<usize> = None;
         for q in quote_spans(text, &paragraphs) {
@@ -302,7 +301,7 @@ impl Stage for QuotesStage {
             });
             prev_close = Some(q.3);
         }
-        doc.annotations.quotes = Some(quotes);
+        out.quotes = Some(quotes);
         Ok(())
     }
 }
@@ -314,14 +313,17 @@ mod tests {
     use crate::stages::structure::StructureStage;
 
     fn run(text: &str) -> Vec<Quote> {
-        let mut doc = Document::from_text(text);
-        StructureStage::default().run(&mut doc).unwrap();
+        let mut out = Annotations::default();
+        let doc = Article::from_text(text);
+        StructureStage::default().run(&doc, &mut out).unwrap();
         EntitiesStage::build(EntCfg::default())
             .unwrap()
-            .run(&mut doc)
+            .run(&doc, &mut out)
             .unwrap();
-        QuotesStage::build(Config::default()).run(&mut doc).unwrap();
-        doc.annotations.quotes.unwrap()
+        QuotesStage::build(Config::default())
+            .run(&doc, &mut out)
+            .unwrap();
+        out.quotes.unwrap()
     }
 
     fn speaker_name(doc_quotes: &[Quote], i: usize) -> Option<&str> {

@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, Located};
+use crate::document::{Article, Located};
 use crate::nlp;
-use crate::pipeline::{Stage, StageError};
+use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `summary` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -58,8 +58,8 @@ impl Stage for SummaryStage {
     fn version(&self) -> &'static str {
         "1.0.0"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let structure = doc.annotations.structure.as_ref();
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
+        let structure = out.structure.as_ref();
         if let Some(kp) = structure.map(|s| &s.key_points).filter(|k| !k.is_empty()) {
             let sentences: Vec<Located> = kp.iter().take(self.max).cloned().collect();
             let text = sentences
@@ -67,14 +67,14 @@ impl Stage for SummaryStage {
                 .map(|s| s.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            doc.annotations.summary = Some(Summary {
+            out.summary = Some(Summary {
                 text,
                 sentences,
                 source: "key_points",
             });
             return Ok(());
         }
-        let text = &doc.text;
+        let text = &article.text;
         let paragraphs: Vec<(usize, usize)> = match structure {
             Some(s) => s
                 .paragraphs
@@ -94,8 +94,7 @@ impl Stage for SummaryStage {
                 "no body sentences to summarise".into(),
             ));
         }
-        let phrases: Vec<String> = doc
-            .annotations
+        let phrases: Vec<String> = out
             .keyphrases
             .iter()
             .flatten()
@@ -140,7 +139,7 @@ impl Stage for SummaryStage {
             .map(|s| s.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        doc.annotations.summary = Some(Summary {
+        out.summary = Some(Summary {
             text: joined,
             sentences,
             source: "extractive",
@@ -155,13 +154,14 @@ mod tests {
     use crate::stages::structure::StructureStage;
 
     fn run(text: &str, max: usize) -> Summary {
-        let mut doc = Document::from_text(text);
-        StructureStage::default().run(&mut doc).unwrap();
-        doc.annotations.keyphrases = Some(crate::stages::keyphrases::keyphrases(&doc, 10));
+        let mut out = Annotations::default();
+        let doc = Article::from_text(text);
+        StructureStage::default().run(&doc, &mut out).unwrap();
+        out.keyphrases = Some(crate::stages::keyphrases::keyphrases(&doc, &out, 10));
         SummaryStage::build(Config { max_sentences: max })
-            .run(&mut doc)
+            .run(&doc, &mut out)
             .unwrap();
-        doc.annotations.summary.unwrap()
+        out.summary.unwrap()
     }
 
     #[test]

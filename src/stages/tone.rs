@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Document;
+use crate::document::Article;
 use crate::nlp;
-use crate::pipeline::{Stage, StageError};
+use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `tone` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -262,12 +262,12 @@ impl Stage for ToneStage {
     fn version(&self) -> &'static str {
         "vader-rules-1"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let lex = Valences::embedded();
-        let text = &doc.text;
+        let text = &article.text;
         let (tokens, sentences) = nlp::sentences(text);
         // Only the article's own text: headline, key points, paragraphs.
-        let own: Vec<(usize, usize)> = match &doc.annotations.structure {
+        let own: Vec<(usize, usize)> = match &out.structure {
             Some(s) => s
                 .headline
                 .iter()
@@ -301,8 +301,7 @@ impl Stage for ToneStage {
         let compound =
             scored.iter().map(|s| s.2.compound).sum::<f64>() / scored.len().max(1) as f64;
         let band = self.config.neutral_band;
-        let entities = doc
-            .annotations
+        let entities = out
             .entities
             .iter()
             .flat_map(|e| &e.entities)
@@ -324,7 +323,7 @@ impl Stage for ToneStage {
                 })
             })
             .collect();
-        doc.annotations.tone = Some(Tone {
+        out.tone = Some(Tone {
             tone: round2(pos - neg),
             positive_score: round2(pos),
             negative_score: round2(neg),

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Document;
-use crate::pipeline::{Stage, StageError};
+use crate::document::Article;
+use crate::stages::{Annotations, Stage, StageError};
 use crate::topics::{vocab::add_features, TopicModel};
 
 /// Options of the `topics` stage.
@@ -78,16 +78,21 @@ impl Stage for TopicsStage {
     fn version(&self) -> &'static str {
         CREATOR
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = TopicModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;
         let mut feats = HashMap::new();
-        match &doc.annotations.structure {
+        match &out.structure {
             Some(s) => {
                 // The headline and key points say what the story is about: count them twice.
                 for l in s.headline.iter().chain(&s.key_points) {
                     add_features(&l.text, 2.0, &mut feats);
                 }
-                if let Some(t) = doc.meta.title.as_deref().filter(|_| s.headline.is_none()) {
+                if let Some(t) = article
+                    .meta
+                    .title
+                    .as_deref()
+                    .filter(|_| s.headline.is_none())
+                {
                     add_features(t, 2.0, &mut feats);
                 }
                 // Captions describe the story's pictures: content, unlike boilerplate.
@@ -95,7 +100,7 @@ impl Stage for TopicsStage {
                     add_features(&p.text, 1.0, &mut feats);
                 }
             }
-            None => add_features(&doc.text, 1.0, &mut feats),
+            None => add_features(&article.text, 1.0, &mut feats),
         }
         let pct = |x: f64| (x * 100.0).round().clamp(0.0, 100.0) as u8;
         let topics: Vec<Topic> = model
@@ -118,7 +123,7 @@ impl Stage for TopicsStage {
                 "no words the topic model knows".into(),
             ));
         }
-        doc.annotations.topics = Some(topics);
+        out.topics = Some(topics);
         Ok(())
     }
 }
@@ -129,14 +134,14 @@ mod tests {
     use crate::stages::structure::StructureStage;
 
     fn top(text: &str) -> Vec<String> {
-        let mut doc = Document::from_text(text);
-        StructureStage::default().run(&mut doc).unwrap();
+        let mut out = Annotations::default();
+        let doc = Article::from_text(text);
+        StructureStage::default().run(&doc, &mut out).unwrap();
         TopicsStage::build(Config::default())
             .unwrap()
-            .run(&mut doc)
+            .run(&doc, &mut out)
             .unwrap();
-        doc.annotations
-            .topics
+        out.topics
             .unwrap()
             .into_iter()
             .filter(|t| t.level == 1)

@@ -222,5 +222,5 @@ impl Trainer {
 
 /// Held out for evaluation: a stable tenth of items, by id.
 pub fn held_out(id: &str) -> bool {
-    crate::ner::features::fnv(99, &[id]) % 10 == 0
+    crate::text::fnv(99, &[id]) % 10 == 0
 }

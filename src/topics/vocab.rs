@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::stages::keyphrases::STOPWORDS;
+use crate::nlp::STOPWORDS;
 
 /// A lower-cased word that is a feature of its own.
 pub fn is_content(w: &str) -> bool {

@@ -12,11 +12,11 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, Span};
+use crate::document::{Article, Span};
 use crate::gazetteer::Gazetteer;
 use crate::ner::features::Lexicon;
 use crate::ner::NerModel;
-use crate::pipeline::{Stage, StageError};
+use crate::stages::{Annotations, Stage, StageError};
 
 pub use aliases::Aliases;
 
@@ -154,10 +154,10 @@ impl Stage for EntitiesStage {
     fn version(&self) -> &'static str {
         "ner-perceptron-1"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;
         let lex = Lexicon::embedded();
-        let (skip, salient, minor, dateline) = match &doc.annotations.structure {
+        let (skip, salient, minor, dateline) = match &out.structure {
             Some(s) => {
                 let skip: Vec<Span> = s
                     .boilerplate
@@ -181,19 +181,19 @@ impl Stage for EntitiesStage {
             }
             None => (Vec::new(), Vec::new(), Vec::new(), None),
         };
-        let mentions = mentions::extract(&doc.text, &skip, model, lex);
+        let mentions = mentions::extract(&article.text, &skip, model, lex);
         let prom = consolidate::Prominence {
             salient: &salient,
             minor: &minor,
         };
         let entities =
-            consolidate::consolidate(&doc.text, &mentions, &self.aliases, lex.gaz, &prom);
+            consolidate::consolidate(&article.text, &mentions, &self.aliases, lex.gaz, &prom);
         let dateline_cc = dateline.and_then(|d| {
             let place = d.split(',').next().unwrap_or(&d).trim().to_string();
             lex.gaz.lookup(&place).first().map(|e| e.country.clone())
         });
         let countries = countries_of_focus(&entities, dateline_cc.as_deref(), lex.gaz);
-        doc.annotations.entities = Some(Entities {
+        out.entities = Some(Entities {
             entities,
             countries,
         });

@@ -4,13 +4,14 @@ use super::*;
 use crate::stages::structure::StructureStage;
 
 fn run(text: &str) -> Entities {
-    let mut doc = Document::from_text(text);
-    StructureStage::default().run(&mut doc).unwrap();
+    let mut out = Annotations::default();
+    let doc = Article::from_text(text);
+    StructureStage::default().run(&doc, &mut out).unwrap();
     EntitiesStage::build(Config::default())
         .unwrap()
-        .run(&mut doc)
+        .run(&doc, &mut out)
         .unwrap();
-    doc.annotations.entities.unwrap()
+    out.entities.unwrap()
 }
 
 fn find<'a>(e: &'a Entities, name: &str) -> &'a Entity {

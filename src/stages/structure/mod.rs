@@ -11,8 +11,8 @@ mod rules;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, Located};
-use crate::pipeline::{Stage, StageError};
+use crate::document::{Article, Located};
+use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `structure` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -128,15 +128,15 @@ impl Stage for StructureStage {
     fn version(&self) -> &'static str {
         "1.0.0"
     }
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let s = layout::analyse(&doc.text, doc.meta.title.as_deref(), &self.config);
-        if s.paragraphs.is_empty() && s.headline.is_none() && doc.meta.title.is_none() {
-            doc.annotations.structure = Some(s);
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
+        let s = layout::analyse(&article.text, article.meta.title.as_deref(), &self.config);
+        if s.paragraphs.is_empty() && s.headline.is_none() && article.meta.title.is_none() {
+            out.structure = Some(s);
             return Err(StageError::Unsupported(
                 "no headline and no body paragraph found".into(),
             ));
         }
-        doc.annotations.structure = Some(s);
+        out.structure = Some(s);
         Ok(())
     }
 }

@@ -223,8 +223,9 @@ fn single_paragraph_is_body() {
 
 #[test]
 fn stage_fails_on_text_without_parts() {
-    let mut doc = Document::from_text("Subscribe to our newsletter.");
-    let r = StructureStage::default().run(&mut doc);
+    let mut out = Annotations::default();
+    let doc = Article::from_text("Subscribe to our newsletter.");
+    let r = StructureStage::default().run(&doc, &mut out);
     assert!(r.is_err());
 }
 
