@@ -4,17 +4,15 @@ mod cli_models;
 
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use newsflow::config::{Config, LogFormat};
 use newsflow::input::RawInput;
 use newsflow::pipeline::{build_pipeline, Pipeline};
 use newsflow::record::{self, Processed, SourceInfo};
-use newsflow::runtime::{self, http, Health};
+use newsflow::runtime;
 use newsflow::telemetry;
-use tokio_util::sync::CancellationToken;
 
 #[derive(Parser)]
 #[command(
@@ -57,12 +55,7 @@ enum Command {
         written per line; progress goes to stderr.\n\n\
         Examples:\n  newsflow enrich samples/01-wire-port-strike.txt\n  \
         newsflow enrich --published-at 2020-01-05T12:00:00Z article.txt\n  \
-        cat batch.jsonl | newsflow enrich --jsonl - > records.jsonl\n\n\
-        Default stages, in order:\n  \
-        structure    section, headline, key points, caption, paragraphs, credit, byline, dateline; drops boilerplate\n  \
-        language     language code and confidence\n  \
-        stats        words, sentences, reading time\n  \
-        fingerprint  stable article id and normalised content hash"
+        cat batch.jsonl | newsflow enrich --jsonl - > records.jsonl"
     )]
     Enrich {
         /// Article file, or - for standard input.
@@ -152,7 +145,13 @@ enum Command {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    // The stage list in `enrich --help` comes from the stage table, so it
+    // cannot fall behind it.
+    let command = Cli::command().mut_subcommand("enrich", |c| c.after_long_help(stage_help()));
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let code = match dispatch(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => 0, // e.g. `newsflow enrich FILE | head`
@@ -164,6 +163,15 @@ fn main() {
     std::process::exit(code);
 }
 
+/// "Default stages, in order:" and one line per row of the stage table.
+fn stage_help() -> String {
+    let mut out = String::from("Default stages, in order:\n");
+    for e in newsflow::stages::STAGES {
+        out.push_str(&format!("  {:<12} {}\n", e.name, e.description));
+    }
+    out
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
@@ -173,23 +181,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime> {
-    // At least four workers: a rebalance callback may block one while it drains.
-    let workers = std::thread::available_parallelism()
-        .map_or(4, |n| n.get())
-        .max(4);
-    Ok(tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(workers)
-        .enable_all()
-        .build()?)
-}
-
 fn dispatch(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Run { config } => {
             let config = Config::load(&config, std::env::vars())?;
             telemetry::init(config.log.format, &config.log.filter);
-            runtime()?.block_on(run(config))?;
+            runtime::tokio_runtime()?.block_on(runtime::serve(config))?;
             Ok(0)
         }
         Command::Enrich {
@@ -228,7 +225,7 @@ fn dispatch(cli: Cli) -> Result<i32> {
         }
         Command::Demo { http } => {
             telemetry::init(LogFormat::Pretty, "warn,newsflow=info");
-            let rt = runtime()?;
+            let rt = runtime::tokio_runtime()?;
             let stdout = std::io::stdout();
             let metrics = rt.block_on(newsflow::demo::run(&http, |line| {
                 let mut out = stdout.lock();
@@ -275,71 +272,6 @@ fn stage_names(p: &Pipeline) -> String {
         .join(" -> ")
 }
 
-async fn run(config: Config) -> Result<()> {
-    let stop = CancellationToken::new();
-    let health = Arc::new(Health::default());
-    let http_task = if config.http.listen.is_empty() {
-        None
-    } else {
-        let listener = tokio::net::TcpListener::bind(&config.http.listen)
-            .await
-            .with_context(|| format!("cannot listen on http.listen = {:?}", config.http.listen))?;
-        tracing::info!(addr = %config.http.listen, "serving /metrics /healthz /readyz");
-        Some(tokio::spawn(http::serve(
-            listener,
-            health.clone(),
-            stop.clone(),
-        )))
-    };
-    let signals = stop.clone();
-    tokio::spawn(async move {
-        wait_for_signal().await;
-        tracing::info!("signal received: stopping fetch and draining (send again to exit at once)");
-        signals.cancel();
-        wait_for_signal().await;
-        tracing::warn!("second signal: exiting without draining");
-        std::process::exit(130);
-    });
-    // Models load on the blocking pool while /healthz already answers (and
-    // /readyz says 503): a slow start is visible, not a dead port.
-    let stages = config.pipeline.stages.clone();
-    let built = tokio::task::spawn_blocking(move || build_pipeline(&stages));
-    let pipeline = tokio::select! {
-        b = built => Arc::new(b.context("loading the pipeline panicked")??),
-        _ = stop.cancelled() => {
-            tracing::info!("stopped while loading models");
-            if let Some(t) = http_task {
-                let _ = t.await;
-            }
-            return Ok(());
-        }
-    };
-    runtime::run_worker(config, pipeline, stop.clone(), health).await?;
-    stop.cancel();
-    if let Some(t) = http_task {
-        let _ = t.await;
-    }
-    Ok(())
-}
-
-async fn wait_for_signal() {
-    use tokio::signal::unix::{signal, SignalKind};
-    match (
-        signal(SignalKind::terminate()),
-        signal(SignalKind::interrupt()),
-    ) {
-        (Ok(mut term), Ok(mut int)) => {
-            tokio::select! {
-                _ = term.recv() => {}
-                _ = int.recv() => {}
-            }
-        }
-        _ => {
-            let _ = tokio::signal::ctrl_c().await;
-        }
-    }
-}
-
 struct EnrichOpts {
     content_type: Option<String>,
     published_ms: Option<i64>,
@@ -372,12 +304,9 @@ fn print_record(bytes: &[u8], compact: bool) -> Result<()> {
 
 fn enrich_one(input: &str, pipeline: &Pipeline, opts: &EnrichOpts) -> Result<i32> {
     let bytes = read_input(input)?;
-    let raw = RawInput {
-        payload: Some(&bytes),
-        content_type: opts.content_type.as_deref(),
-        timestamp_ms: opts.published_ms,
-        max_bytes: usize::MAX,
-    };
+    let raw = RawInput::new(&bytes)
+        .content_type(opts.content_type.as_deref())
+        .timestamp_ms(opts.published_ms);
     let source = SourceInfo {
         file: Some(input.to_string()),
         ..SourceInfo::default()
@@ -414,12 +343,9 @@ fn enrich_lines(input: &str, pipeline: &Pipeline, opts: &EnrichOpts) -> Result<i
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let raw = RawInput {
-            payload: Some(&line),
-            content_type: opts.content_type.as_deref(),
-            timestamp_ms: opts.published_ms,
-            max_bytes: usize::MAX,
-        };
+        let raw = RawInput::new(&line)
+            .content_type(opts.content_type.as_deref())
+            .timestamp_ms(opts.published_ms);
         let source = SourceInfo {
             file: Some(input.to_string()),
             offset: Some(i as i64 + 1),

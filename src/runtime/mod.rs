@@ -12,6 +12,7 @@
 mod clients;
 mod context;
 pub mod http;
+mod service;
 mod task;
 mod tracker;
 
@@ -29,6 +30,7 @@ use tokio_util::task::TaskTracker;
 
 pub use context::Health;
 use context::{to_list, ConsumerState, WorkerConsumerContext, WorkerProducerContext};
+pub use service::{serve, tokio_runtime, ServiceError};
 use task::{handle, OwnedInput};
 use tracker::{SharedTracker, Tp};
 
@@ -68,162 +70,210 @@ pub async fn run_worker(
     shutdown: CancellationToken,
     health: Arc<Health>,
 ) -> Result<(), RuntimeError> {
-    let drain_timeout = Duration::from_secs(config.worker.drain_timeout_secs);
-    let tracker = Arc::new(SharedTracker::default());
-    let consumer_ctx = WorkerConsumerContext {
-        tracker: tracker.clone(),
-        health: health.clone(),
-        drain_timeout,
-        state: Mutex::new(ConsumerState::Consuming),
-    };
-    let consumer: Arc<StreamConsumer<WorkerConsumerContext>> = Arc::new(
-        clients::consumer_config(&config)
-            .create_with_context(consumer_ctx)
-            .map_err(|cause| RuntimeError::Client {
-                client: "consumer",
-                cause,
-            })?,
-    );
-    let producer: FutureProducer<WorkerProducerContext> = clients::producer_config(&config)
-        .create_with_context(WorkerProducerContext {
-            health: health.clone(),
-        })
-        .map_err(|cause| RuntimeError::Client {
-            client: "producer",
-            cause,
-        })?;
-    let topics: Vec<&str> = config
-        .kafka
-        .input_topics
-        .iter()
-        .map(String::as_str)
-        .collect();
-    consumer
-        .subscribe(&topics)
-        .map_err(|cause| RuntimeError::Subscribe {
-            topics: config.kafka.input_topics.clone(),
-            cause,
-        })?;
-    ev::Lifecycle {
-        what: "worker started",
-        detail: &format!("brokers={} topics={topics:?}", config.kafka.brokers),
-    }
-    .emit();
-
-    let shared = Arc::new(Shared {
-        pipeline,
-        producer,
-        tracker: tracker.clone(),
-        hard_stop: CancellationToken::new(),
-        in_flight: AtomicI64::new(0),
-        config,
-    });
-    let background = CancellationToken::new();
-    let commit_task = tokio::spawn(commit_loop(
-        consumer.clone(),
-        tracker.clone(),
-        shared.config.worker.commit_interval_ms,
-        background.clone(),
-    ));
-    let probe_task = tokio::spawn(probe_producer(
-        shared.clone(),
-        health.clone(),
-        background.clone(),
-    ));
-
-    let permits = Arc::new(Semaphore::new(shared.config.worker.concurrency));
+    let worker = Worker::start(config, pipeline, health)?;
     let tasks = TaskTracker::new();
-    let mut recv_errors = 0u32;
-    loop {
-        let permit = tokio::select! {
-            _ = shutdown.cancelled() => break,
-            p = permits.clone().acquire_owned() => match p { Ok(p) => p, Err(_) => break },
+    worker.consume(&shutdown, &tasks).await;
+    worker.shut_down(tasks).await;
+    Ok(())
+}
+
+/// A started worker: clients created and subscribed, background commit and
+/// producer-probe tasks running.
+struct Worker {
+    consumer: Arc<StreamConsumer<WorkerConsumerContext>>,
+    shared: Arc<Shared>,
+    tracker: Arc<SharedTracker>,
+    /// Stops the background tasks once the drain is over.
+    background: CancellationToken,
+    commit_task: tokio::task::JoinHandle<()>,
+    probe_task: tokio::task::JoinHandle<()>,
+}
+
+impl Worker {
+    /// Create the consumer and producer, subscribe, start the commit loop
+    /// and the producer probe.
+    fn start(
+        config: Config,
+        pipeline: Arc<Pipeline>,
+        health: Arc<Health>,
+    ) -> Result<Worker, RuntimeError> {
+        let drain_timeout = Duration::from_secs(config.worker.drain_timeout_secs);
+        let tracker = Arc::new(SharedTracker::default());
+        let consumer_ctx = WorkerConsumerContext {
+            tracker: tracker.clone(),
+            health: health.clone(),
+            drain_timeout,
+            state: Mutex::new(ConsumerState::Consuming),
         };
-        let msg = tokio::select! {
-            _ = shutdown.cancelled() => break,
-            m = consumer.recv() => m,
-        };
-        match msg {
-            Ok(m) => {
-                recv_errors = 0;
-                let input = OwnedInput::from_message(&m);
-                drop(m);
-                ev::MessageReceived {
-                    topic: &input.topic,
-                    partition: input.partition,
-                    offset: input.offset,
-                }
-                .emit();
-                let tp: Tp = (input.topic.clone(), input.partition);
-                let epoch = tracker.lock().begin(&tp, input.offset);
-                let n = shared.in_flight.fetch_add(1, Ordering::Relaxed) + 1;
-                ev::InFlight(n).emit();
-                tasks.spawn(handle(shared.clone(), input, epoch, permit));
-            }
-            Err(e) => {
-                // Broker or topic trouble; librdkafka reconnects by itself.
-                ev::KafkaClientError {
+        let consumer: Arc<StreamConsumer<WorkerConsumerContext>> = Arc::new(
+            clients::consumer_config(&config)
+                .create_with_context(consumer_ctx)
+                .map_err(|cause| RuntimeError::Client {
                     client: "consumer",
-                    error: &e.to_string(),
+                    cause,
+                })?,
+        );
+        let producer: FutureProducer<WorkerProducerContext> = clients::producer_config(&config)
+            .create_with_context(WorkerProducerContext {
+                health: health.clone(),
+            })
+            .map_err(|cause| RuntimeError::Client {
+                client: "producer",
+                cause,
+            })?;
+        let topics: Vec<&str> = config
+            .kafka
+            .input_topics
+            .iter()
+            .map(String::as_str)
+            .collect();
+        consumer
+            .subscribe(&topics)
+            .map_err(|cause| RuntimeError::Subscribe {
+                topics: config.kafka.input_topics.clone(),
+                cause,
+            })?;
+        ev::Lifecycle {
+            what: "worker started",
+            detail: &format!("brokers={} topics={topics:?}", config.kafka.brokers),
+        }
+        .emit();
+
+        let shared = Arc::new(Shared {
+            pipeline,
+            producer,
+            tracker: tracker.clone(),
+            hard_stop: CancellationToken::new(),
+            in_flight: AtomicI64::new(0),
+            config,
+        });
+        let background = CancellationToken::new();
+        let commit_task = tokio::spawn(commit_loop(
+            consumer.clone(),
+            tracker.clone(),
+            shared.config.worker.commit_interval_ms,
+            background.clone(),
+        ));
+        let probe_task = tokio::spawn(probe_producer(shared.clone(), health, background.clone()));
+        Ok(Worker {
+            consumer,
+            shared,
+            tracker,
+            background,
+            commit_task,
+            probe_task,
+        })
+    }
+
+    /// The consume loop: take a permit, receive a message, hand it to a task
+    /// on `tasks`. Returns when `shutdown` is cancelled.
+    async fn consume(&self, shutdown: &CancellationToken, tasks: &TaskTracker) {
+        let permits = Arc::new(Semaphore::new(self.shared.config.worker.concurrency));
+        let mut recv_errors = 0u32;
+        loop {
+            let permit = tokio::select! {
+                _ = shutdown.cancelled() => break,
+                p = permits.clone().acquire_owned() => match p { Ok(p) => p, Err(_) => break },
+            };
+            let msg = tokio::select! {
+                _ = shutdown.cancelled() => break,
+                m = self.consumer.recv() => m,
+            };
+            match msg {
+                Ok(m) => {
+                    recv_errors = 0;
+                    let input = OwnedInput::from_message(&m);
+                    drop(m);
+                    ev::MessageReceived {
+                        topic: &input.topic,
+                        partition: input.partition,
+                        offset: input.offset,
+                    }
+                    .emit();
+                    let tp: Tp = (input.topic.clone(), input.partition);
+                    let epoch = self.tracker.lock().begin(&tp, input.offset);
+                    let n = self.shared.in_flight.fetch_add(1, Ordering::Relaxed) + 1;
+                    ev::InFlight(n).emit();
+                    tasks.spawn(handle(self.shared.clone(), input, epoch, permit));
                 }
-                .emit();
-                recv_errors = recv_errors.saturating_add(1);
-                let backoff = 100u64.saturating_mul(1 << recv_errors.min(6));
-                tokio::select! {
-                    _ = shutdown.cancelled() => break,
-                    _ = tokio::time::sleep(Duration::from_millis(backoff)) => {}
+                Err(e) => {
+                    // Broker or topic trouble; librdkafka reconnects by itself.
+                    ev::KafkaClientError {
+                        client: "consumer",
+                        error: &e.to_string(),
+                    }
+                    .emit();
+                    recv_errors = recv_errors.saturating_add(1);
+                    let backoff = 100u64.saturating_mul(1 << recv_errors.min(6));
+                    tokio::select! {
+                        _ = shutdown.cancelled() => break,
+                        _ = tokio::time::sleep(Duration::from_millis(backoff)) => {}
+                    }
                 }
             }
         }
     }
 
-    ev::Lifecycle {
-        what: "shutdown: draining",
-        detail: &format!("in_flight={}", shared.in_flight.load(Ordering::Relaxed)),
-    }
-    .emit();
-    tasks.close();
-    if tokio::time::timeout(drain_timeout, tasks.wait())
-        .await
-        .is_err()
-    {
-        ev::Lifecycle { what: "shutdown: drain timeout passed; abandoning unfinished messages (they will be redelivered)", detail: "" }.emit();
-        shared.hard_stop.cancel();
-        let _ = tokio::time::timeout(Duration::from_secs(5), tasks.wait()).await;
-    }
-    background.cancel();
-    let _ = commit_task.await;
-    let _ = probe_task.await;
-
-    // Final commit, synchronous, then leave the group. Both can block on a
-    // dead broker, so they run on the blocking pool under a deadline.
-    let closing = tokio::task::spawn_blocking(move || {
-        commit_now(&consumer, &tracker, "shutdown");
-        consumer.unsubscribe();
-        drop(consumer); // closes the consumer: revoke callback, LeaveGroup
-    });
-    if tokio::time::timeout(Duration::from_secs(15), closing)
-        .await
-        .is_err()
-    {
+    /// Drain in-flight tasks (up to the drain timeout, then abandon them
+    /// uncommitted for redelivery), stop the background tasks, commit, leave
+    /// the group and flush the producer.
+    async fn shut_down(self, tasks: TaskTracker) {
+        let Worker {
+            consumer,
+            shared,
+            tracker,
+            background,
+            commit_task,
+            probe_task,
+        } = self;
+        let drain_timeout = Duration::from_secs(shared.config.worker.drain_timeout_secs);
         ev::Lifecycle {
-            what: "shutdown: consumer close timed out",
-            detail: "broker unreachable?",
+            what: "shutdown: draining",
+            detail: &format!("in_flight={}", shared.in_flight.load(Ordering::Relaxed)),
+        }
+        .emit();
+        tasks.close();
+        if tokio::time::timeout(drain_timeout, tasks.wait())
+            .await
+            .is_err()
+        {
+            ev::Lifecycle { what: "shutdown: drain timeout passed; abandoning unfinished messages (they will be redelivered)", detail: "" }.emit();
+            shared.hard_stop.cancel();
+            let _ = tokio::time::timeout(Duration::from_secs(5), tasks.wait()).await;
+        }
+        background.cancel();
+        let _ = commit_task.await;
+        let _ = probe_task.await;
+
+        // Final commit, synchronous, then leave the group. Both can block on a
+        // dead broker, so they run on the blocking pool under a deadline.
+        let closing = tokio::task::spawn_blocking(move || {
+            commit_now(&consumer, &tracker, "shutdown");
+            consumer.unsubscribe();
+            drop(consumer); // closes the consumer: revoke callback, LeaveGroup
+        });
+        if tokio::time::timeout(Duration::from_secs(15), closing)
+            .await
+            .is_err()
+        {
+            ev::Lifecycle {
+                what: "shutdown: consumer close timed out",
+                detail: "broker unreachable?",
+            }
+            .emit();
+        }
+        let flushed = tokio::task::spawn_blocking(move || {
+            let _ = shared
+                .producer
+                .flush(Timeout::After(Duration::from_secs(10)));
+        });
+        let _ = tokio::time::timeout(Duration::from_secs(15), flushed).await;
+        ev::Lifecycle {
+            what: "worker stopped",
+            detail: "",
         }
         .emit();
     }
-    let flushed = tokio::task::spawn_blocking(move || {
-        let _ = shared
-            .producer
-            .flush(Timeout::After(Duration::from_secs(10)));
-    });
-    let _ = tokio::time::timeout(Duration::from_secs(15), flushed).await;
-    ev::Lifecycle {
-        what: "worker stopped",
-        detail: "",
-    }
-    .emit();
-    Ok(())
 }
 
 /// Commit the finished prefixes synchronously (on the blocking pool) and
