@@ -4,6 +4,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# The enrichment core builds without the worker shell (no rdkafka, tokio,
+# prometheus), and no module import circle exists outside src/ner/.
+cargo check --locked --no-default-features --lib
+python3 scripts/import-cycles.py
 export NEWSFLOW_BROKER_PORT="${NEWSFLOW_BROKER_PORT:-19092}"
 scripts/broker-start.sh
 trap 'scripts/broker-stop.sh' EXIT
