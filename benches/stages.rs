@@ -34,7 +34,7 @@ fn bench_each(
                 || base.clone(),
                 |mut out| black_box(stage.run(article, &mut out)),
                 criterion::BatchSize::SmallInput,
-            )
+            );
         });
     }
 }
@@ -69,11 +69,11 @@ fn bench_decode_and_process(c: &mut Criterion) {
             .timestamp_ms(Some(0))
             .max_bytes(1 << 21);
         g.bench_function(format!("decode/{name}"), |b| {
-            b.iter(|| black_box(decode(&raw).map(|d| d.format == InputFormat::Html)))
+            b.iter(|| black_box(decode(&raw).map(|d| d.format == InputFormat::Html)));
         });
         let src = SourceInfo::default();
         g.bench_function(format!("record/{name}"), |b| {
-            b.iter(|| black_box(process(&raw, &src, &pipeline)))
+            b.iter(|| black_box(process(&raw, &src, &pipeline)));
         });
     }
     g.finish();
@@ -94,14 +94,14 @@ fn bench_ner(c: &mut Criterion) {
     let mut g = c.benchmark_group("ner");
     g.throughput(Throughput::Elements(tokens.len() as u64));
     g.bench_function("tokenize+sentences", |b| {
-        b.iter(|| black_box(newsflow::nlp::sentences(&text)))
+        b.iter(|| black_box(newsflow::nlp::sentences(&text)));
     });
     g.bench_function("tokenize+sentences+ner", |b| {
         b.iter(|| {
             let (toks, sents) = newsflow::nlp::sentences(&text);
             let words = newsflow::nlp::sentence_words(&text, &toks, &sents);
             black_box(model.tag_document(&words, lex))
-        })
+        });
     });
     g.finish();
 }

@@ -26,7 +26,7 @@ fn article(i: usize) -> Vec<u8> {
 fn offline(n: usize) {
     let pipeline = build_pipeline(&default_stages()).unwrap();
     let inputs: Vec<Vec<u8>> = (0..n).map(article).collect();
-    let threads = std::thread::available_parallelism().map_or(2, |t| t.get());
+    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let started = Instant::now();
     std::thread::scope(|s| {
         for chunk in inputs.chunks(n.div_ceil(threads)) {

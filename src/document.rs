@@ -9,24 +9,31 @@
 //! Boundary: this module imports nothing from `stages` or `input`; both
 //! build on it.
 
+#![warn(missing_docs)]
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 /// A byte range into `Article::text`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `start..end` (`start <= end`).
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end);
         Span { start, end }
     }
+    /// The spanned text; empty when the span is not on character boundaries.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
+    /// True when the span covers no byte.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
@@ -37,11 +44,14 @@ impl Span {
 pub struct Located {
     /// The text, with NBSP and odd dashes normalised and whitespace collapsed.
     pub text: String,
+    /// First byte in `Article::text`.
     pub start: usize,
+    /// One past the last byte in `Article::text`.
     pub end: usize,
 }
 
 impl Located {
+    /// A located string from its normalised text and its span.
     pub fn new(text: String, span: Span) -> Self {
         Located {
             text,
@@ -49,6 +59,7 @@ impl Located {
             end: span.end,
         }
     }
+    /// Where it is.
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
@@ -59,9 +70,11 @@ impl Located {
 pub struct Metadata {
     /// Identifier given by the producer of the article, if any.
     pub id: Option<String>,
+    /// The article's URL, if the input gave one.
     pub url: Option<String>,
     /// Name of the source (wire, site, feed).
     pub source: Option<String>,
+    /// Publish time: from the payload, else the transport timestamp.
     pub published_at: Option<DateTime<Utc>>,
     /// Where `published_at` came from: "payload" or "message_timestamp" (the transport timestamp).
     pub published_basis: Option<&'static str>,

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use newsflow::gazetteer::{self, Gazetteer};
 
-pub fn build_gazetteer(from: &Path, out: &Path) -> Result<()> {
+pub(crate) fn build_gazetteer(from: &Path, out: &Path) -> Result<()> {
     let tsv = gazetteer::build::build(from)
         .with_context(|| format!("building the gazetteer from {}", from.display()))?;
     let g = Gazetteer::parse(&tsv)?;
@@ -20,11 +20,11 @@ pub fn build_gazetteer(from: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-pub fn build_lexicon(from: &Path, out: &Path) -> Result<()> {
+pub(crate) fn build_lexicon(from: &Path, out: &Path) -> Result<()> {
     write_table(out, &gazetteer::build::build_vader(from)?, "entries")
 }
 
-pub fn build_first_names(from: &Path, out: &Path) -> Result<()> {
+pub(crate) fn build_first_names(from: &Path, out: &Path) -> Result<()> {
     write_table(out, &gazetteer::build::build_first_names(from)?, "names")
 }
 

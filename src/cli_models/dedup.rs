@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 
 use super::{labelled_item, read_text};
 
-pub fn eval_dedup(data: &Path, n_variants: usize) -> Result<()> {
+pub(super) fn eval_dedup(data: &Path, n_variants: usize) -> Result<()> {
     use newsflow::stages::dedup::{Config, DedupStage};
     use newsflow::stages::fingerprint::{normalised_content, FingerprintStage};
     use newsflow::stages::Stage;

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 
 use super::read_text;
 
-pub fn eval_geo(data: &Path, mapping: &Path, limit: usize) -> Result<()> {
+pub(super) fn eval_geo(data: &Path, mapping: &Path, limit: usize) -> Result<()> {
     use newsflow::stages::Stage;
     use newsflow::stages::{entities, structure};
     use newsflow::stages::{Annotations, Article};

@@ -16,10 +16,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::Subcommand;
 
-pub use build::{build_first_names, build_gazetteer, build_lexicon};
+pub(crate) use build::{build_first_names, build_gazetteer, build_lexicon};
 
 #[derive(Subcommand)]
-pub enum Train {
+pub(crate) enum Train {
     /// Train the NER tagger (averaged perceptron) on CoNLL-format files.
     #[command(
         long_about = "Train the NER tagger on CoNLL-format files (token first, tag last; IOB1 or IOB2; \
@@ -63,7 +63,7 @@ pub enum Train {
 }
 
 #[derive(Subcommand)]
-pub enum Eval {
+pub(crate) enum Eval {
     /// Score the NER model on a CoNLL-format file: precision, recall and F1 per type and overall
     /// (entity-level exact match, conlleval semantics).
     Ner {
@@ -143,7 +143,7 @@ pub enum Eval {
     },
 }
 
-pub fn train(cmd: Train) -> Result<()> {
+pub(crate) fn train(cmd: Train) -> Result<()> {
     match cmd {
         Train::Ner(opts) => ner::train_ner(opts),
         Train::Topics(opts) => topics::train_topics(opts),
@@ -157,7 +157,7 @@ pub fn train(cmd: Train) -> Result<()> {
     }
 }
 
-pub fn eval(cmd: Eval) -> Result<()> {
+pub(crate) fn eval(cmd: Eval) -> Result<()> {
     match cmd {
         Eval::Ner {
             data,

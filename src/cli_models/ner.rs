@@ -20,7 +20,7 @@ fn load_gazetteer(path: Option<&Path>) -> Result<Gazetteer> {
     }
 }
 
-pub fn train_clusters(
+pub(super) fn train_clusters(
     corpus: &[PathBuf],
     out: &Path,
     k: &str,
@@ -80,7 +80,7 @@ pub fn train_clusters(
 
 /// The options of `train ner`.
 #[derive(clap::Args)]
-pub struct TrainNer {
+pub(crate) struct TrainNer {
     /// Training file(s); repeat the flag for several.
     #[arg(long, required = true, value_name = "FILE")]
     pub train: Vec<PathBuf>,
@@ -107,7 +107,7 @@ pub struct TrainNer {
     pub ablate: String,
 }
 
-pub fn train_ner(opts: TrainNer) -> Result<()> {
+pub(super) fn train_ner(opts: TrainNer) -> Result<()> {
     let TrainNer {
         train,
         dev,
@@ -195,7 +195,11 @@ pub fn train_ner(opts: TrainNer) -> Result<()> {
     Ok(())
 }
 
-pub fn eval_ner(data: &Path, model: Option<&Path>, lookup_baseline: Option<&Path>) -> Result<()> {
+pub(super) fn eval_ner(
+    data: &Path,
+    model: Option<&Path>,
+    lookup_baseline: Option<&Path>,
+) -> Result<()> {
     let owned;
     let model: &NerModel = match model {
         Some(p) => {

@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 
 use super::read_text;
 
-pub fn eval_tone(data: &Path) -> Result<()> {
+pub(super) fn eval_tone(data: &Path) -> Result<()> {
     use newsflow::stages::tone::{label, score_words, Valences};
     let lex = Valences::embedded();
     let classes = ["negative", "neutral", "positive"];

@@ -24,7 +24,7 @@ pub(super) fn read_mapping(path: &Path) -> Result<std::collections::HashMap<Stri
 
 /// The options of `train topics`.
 #[derive(clap::Args)]
-pub struct TrainTopics {
+pub(crate) struct TrainTopics {
     /// mediatopic-en.tsv from ../shared/data/iptc-mediatopics.
     #[arg(long, value_name = "FILE")]
     pub mediatopics: PathBuf,
@@ -98,7 +98,7 @@ pub(super) fn labelled_items(
     Ok(items)
 }
 
-pub fn train_topics(opts: TrainTopics) -> Result<()> {
+pub(super) fn train_topics(opts: TrainTopics) -> Result<()> {
     use newsflow::topics::train::{held_out, read_concepts, Trainer};
     let (concepts, deeper) = read_concepts(&read_text(&opts.mediatopics)?);
     let mut trainer = Trainer::new(&concepts);

@@ -13,7 +13,7 @@ use super::topics::{labelled_items, read_mapping};
 
 /// Which stable half of an evaluation set to score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Split {
+pub(crate) enum Split {
     All,
     Dev,
     Test,
@@ -32,7 +32,7 @@ impl Split {
 
 /// The options of `eval topics`.
 #[derive(clap::Args)]
-pub struct EvalTopics {
+pub(crate) struct EvalTopics {
     /// Labelled JSON lines, gzipped or not: text from title, headline,
     /// short_description, text or body; labels from category or categories.
     #[arg(long, value_name = "FILE")]
@@ -97,9 +97,9 @@ impl Scores {
         for p in pred {
             let e = self.per.entry(p.clone()).or_default();
             if gold.contains(p) {
-                e.0 += 1.0
+                e.0 += 1.0;
             } else {
-                e.1 += 1.0
+                e.1 += 1.0;
             }
         }
         for g in gold.iter().filter(|g| !pred.contains(g)) {
@@ -161,7 +161,7 @@ impl Scores {
     }
 }
 
-pub fn eval_topics(opts: EvalTopics) -> Result<()> {
+pub(super) fn eval_topics(opts: EvalTopics) -> Result<()> {
     use newsflow::topics::{train::held_out, vocab::add_features, TopicModel};
     let loaded;
     let model = match &opts.model {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer};
 const PREFIX: &str = "NEWSFLOW_";
 
 /// Apply overrides; returns the names of the variables that were applied.
-pub fn apply_overrides(
+pub(super) fn apply_overrides(
     table: &mut toml::Table,
     vars: impl IntoIterator<Item = (String, String)>,
 ) -> Vec<String> {
@@ -71,7 +71,7 @@ fn insert(table: &mut toml::Table, path: &[String], value: toml::Value) {
 }
 
 /// Accept `["a", "b"]` or `"a,b"`.
-pub fn string_or_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+pub(super) fn string_or_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Either {

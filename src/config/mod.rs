@@ -144,49 +144,49 @@ pub struct PipelineConfig {
 }
 
 mod d {
-    pub fn brokers() -> String {
+    pub(super) fn brokers() -> String {
         "127.0.0.1:9092".into()
     }
-    pub fn group_id() -> String {
+    pub(super) fn group_id() -> String {
         "newsflow".into()
     }
-    pub fn input_topics() -> Vec<String> {
+    pub(super) fn input_topics() -> Vec<String> {
         vec!["news.raw".into()]
     }
-    pub fn output_topic() -> String {
+    pub(super) fn output_topic() -> String {
         "news.enriched".into()
     }
-    pub fn dead_letter_topic() -> String {
+    pub(super) fn dead_letter_topic() -> String {
         "news.deadletter".into()
     }
-    pub fn statistics_interval_ms() -> u64 {
+    pub(super) fn statistics_interval_ms() -> u64 {
         5000
     }
-    pub fn concurrency() -> usize {
+    pub(super) fn concurrency() -> usize {
         64
     }
-    pub fn max_message_bytes() -> usize {
+    pub(super) fn max_message_bytes() -> usize {
         2 * 1024 * 1024
     }
-    pub fn drain_timeout_secs() -> u64 {
+    pub(super) fn drain_timeout_secs() -> u64 {
         30
     }
-    pub fn commit_interval_ms() -> u64 {
+    pub(super) fn commit_interval_ms() -> u64 {
         1000
     }
-    pub fn retry_backoff_ms() -> u64 {
+    pub(super) fn retry_backoff_ms() -> u64 {
         200
     }
-    pub fn retry_backoff_max_ms() -> u64 {
+    pub(super) fn retry_backoff_max_ms() -> u64 {
         30_000
     }
-    pub fn listen() -> String {
+    pub(super) fn listen() -> String {
         "0.0.0.0:9898".into()
     }
-    pub fn log_format() -> super::LogFormat {
+    pub(super) fn log_format() -> super::LogFormat {
         super::LogFormat::Json
     }
-    pub fn log_filter() -> String {
+    pub(super) fn log_filter() -> String {
         "info".into()
     }
 }

@@ -13,7 +13,7 @@ pub struct Properties(BTreeMap<String, String>);
 const MASK: &str = "******";
 
 /// Keys whose values are secrets.
-pub fn is_secret(key: &str) -> bool {
+pub(super) fn is_secret(key: &str) -> bool {
     let k = key.to_lowercase();
     [
         "password",

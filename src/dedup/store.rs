@@ -46,19 +46,28 @@ impl MemoryStore {
 
 impl DedupStore for MemoryStore {
     fn scan(&self, visit: &mut dyn FnMut(&Seen)) {
-        let mut w = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut w = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         w.trim();
         w.items.iter().for_each(visit);
     }
     fn insert(&self, seen: Seen) -> Result<(), StoreError> {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(seen);
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(seen);
         Ok(())
     }
     fn scan_and_insert(
         &self,
         decide: &mut dyn FnMut(&mut dyn Iterator<Item = &Seen>) -> Option<Seen>,
     ) -> Result<(), StoreError> {
-        let mut w = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut w = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         w.trim();
         if let Some(seen) = decide(&mut w.items.iter()) {
             w.push(seen);
@@ -113,19 +122,28 @@ impl FileStore {
 
 impl DedupStore for FileStore {
     fn scan(&self, visit: &mut dyn FnMut(&Seen)) {
-        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let mut st = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         st.0.trim();
         st.0.items.iter().for_each(visit);
     }
     fn insert(&self, seen: Seen) -> Result<(), StoreError> {
-        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let mut st = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         self.insert_locked(&mut st, seen)
     }
     fn scan_and_insert(
         &self,
         decide: &mut dyn FnMut(&mut dyn Iterator<Item = &Seen>) -> Option<Seen>,
     ) -> Result<(), StoreError> {
-        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let mut st = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         st.0.trim();
         match decide(&mut st.0.items.iter()) {
             Some(seen) => self.insert_locked(&mut st, seen),

@@ -5,6 +5,7 @@
 /// Text extracted from an HTML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extracted {
+    /// The text: paragraphs separated by blank lines.
     pub text: String,
     /// Contents of `<title>`, if any.
     pub title: Option<String>,
@@ -63,6 +64,7 @@ const SKIP: &[&str] = &[
     "button",
 ];
 
+/// Reduce an HTML document (or fragment) to text and its title.
 pub fn to_text(html: &str) -> Extracted {
     let mut out = String::with_capacity(html.len() / 2);
     let mut title: Option<String> = None;
@@ -85,7 +87,7 @@ pub fn to_text(html: &str) -> Extracted {
             let name: String = inner
                 .trim_start_matches('/')
                 .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
+                .take_while(char::is_ascii_alphanumeric)
                 .collect::<String>()
                 .to_ascii_lowercase();
             if let Some(skip) = &skip_until {

@@ -4,6 +4,8 @@
 //!
 //! Boundary: this module sees bytes and an optional content type, never Kafka.
 
+#![warn(missing_docs)]
+
 mod envelope;
 pub mod html;
 mod ninjs;
@@ -18,16 +20,35 @@ pub use time::parse_timestamp;
 /// Why a payload cannot be enriched. Each variant is one dead-letter reason.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DecodeError {
+    /// No payload, or only white space (reason `empty`).
     #[error("payload is empty")]
     Empty,
+    /// Over `worker.max_message_bytes` (reason `too_large`).
     #[error("payload is {size} bytes, over the limit of {limit} bytes (worker.max_message_bytes)")]
-    TooLarge { size: usize, limit: usize },
+    TooLarge {
+        /// Payload bytes.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Not UTF-8 (reason `invalid_utf8`).
     #[error("payload is not valid UTF-8 (first bad byte at offset {offset})")]
-    InvalidUtf8 { offset: usize },
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// Starts like JSON but does not parse (reason `malformed_json`).
     #[error("payload looks like JSON but does not parse: {detail}")]
-    MalformedJson { detail: String },
+    MalformedJson {
+        /// The parser's message.
+        detail: String,
+    },
+    /// Parses, but is not an article: no text, wrong types (reason `invalid_document`).
     #[error("JSON payload is not an article: {detail}")]
-    InvalidDocument { detail: String },
+    InvalidDocument {
+        /// What is wrong, naming the field.
+        detail: String,
+    },
 }
 
 impl DecodeError {
@@ -130,7 +151,7 @@ pub fn decode(raw: &RawInput<'_>) -> Result<Article, DecodeError> {
     let mut doc = match declared {
         Some(InputFormat::PlainText) => plain(text),
         Some(InputFormat::Html) => html_doc(text),
-        Some(InputFormat::Ninjs) | Some(InputFormat::JsonEnvelope) => json_doc(text, declared)?,
+        Some(InputFormat::Ninjs | InputFormat::JsonEnvelope) => json_doc(text, declared)?,
         None if trimmed.starts_with('{') || trimmed.starts_with('[') => json_doc(text, None)?,
         None if html::looks_like_html(trimmed) => html_doc(text),
         None => plain(text),

@@ -13,28 +13,14 @@ fn split(tag: &str) -> (&str, &str) {
 fn end_of_chunk(prev: &str, prev_type: &str, tag: &str, ty: &str) -> bool {
     matches!(
         (prev, tag),
-        ("B", "B")
-            | ("B", "O")
-            | ("I", "B")
-            | ("I", "O")
-            | ("E", "E")
-            | ("E", "I")
-            | ("E", "O")
-            | ("S", _)
+        ("B" | "I", "B") | ("B" | "I" | "E", "O") | ("E", "E" | "I") | ("S", _)
     ) || (prev != "O" && prev != "." && prev_type != ty)
 }
 
 fn start_of_chunk(prev: &str, prev_type: &str, tag: &str, ty: &str) -> bool {
     matches!(
         (prev, tag),
-        ("B", "B")
-            | ("I", "B")
-            | ("O", "B")
-            | ("O", "I")
-            | ("E", "E")
-            | ("E", "I")
-            | ("O", "E")
-            | (_, "S")
+        ("B" | "I" | "O", "B") | ("O" | "E", "I" | "E") | (_, "S")
     ) || (tag != "O" && tag != "." && prev_type != ty)
 }
 

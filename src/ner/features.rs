@@ -288,7 +288,7 @@ impl<'a> Sent<'a> {
                 }
             }
         }
-        if w.len() > 1 && w.chars().all(|c| c.is_uppercase()) {
+        if w.len() > 1 && w.chars().all(char::is_uppercase) {
             out.push(fnv(23, &[]));
         }
         if w.contains('-') {

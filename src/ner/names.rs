@@ -181,8 +181,8 @@ mod tests {
     fn doc(words: &[&str], tags: &[&str]) -> Doc {
         Doc {
             sentences: vec![Sentence {
-                words: words.iter().map(|w| w.to_string()).collect(),
-                tags: tags.iter().map(|t| t.to_string()).collect(),
+                words: words.iter().map(std::string::ToString::to_string).collect(),
+                tags: tags.iter().map(std::string::ToString::to_string).collect(),
             }],
         }
     }

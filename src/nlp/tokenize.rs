@@ -88,12 +88,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         if matches!(p, '.' | '-' | '/' | '&' | '\u{2011}')
                             && is_word_char(next) =>
                     {
-                        j += 2
+                        j += 2;
                     }
                     (Some(',' | ':'), Some(next))
                         if next.is_ascii_digit() && chars[j - 1].1.is_ascii_digit() =>
                     {
-                        j += 2
+                        j += 2;
                     }
                     _ => break,
                 }

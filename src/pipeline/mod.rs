@@ -8,6 +8,8 @@
 //! Boundary: stages are synchronous and pure; they know nothing of Kafka,
 //! metrics or the clock (the runtime times them through `StageStatus`).
 
+#![warn(missing_docs)]
+
 mod registry;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -21,19 +23,27 @@ pub use registry::{build_pipeline, default_stages, BuildError, StageConfig};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// How a stage ended for one article.
 pub enum Outcome {
+    /// It wrote its annotation.
     Ok,
+    /// It failed or panicked; its slot is empty.
     Error,
 }
 
 /// What happened to one stage for one document.
 #[derive(Debug, Clone, Serialize)]
 pub struct StageStatus {
+    /// The stage's name.
     pub stage: &'static str,
+    /// Ok or error.
     pub status: Outcome,
+    /// Whether its failure dead-letters the article.
     pub required: bool,
+    /// Wall time of the stage, in milliseconds (microsecond precision).
     pub duration_ms: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The error, when it failed.
     pub error: Option<String>,
 }
 
@@ -46,11 +56,14 @@ pub struct Pipeline {
 /// The statuses of one run and, if a required stage failed, its name.
 #[derive(Debug, Clone)]
 pub struct RunReport {
+    /// One status per stage, in pipeline order.
     pub statuses: Vec<StageStatus>,
+    /// The first required stage that failed, and its error.
     pub required_failure: Option<(&'static str, String)>,
 }
 
 impl Pipeline {
+    /// A pipeline of `(stage, required)` pairs, in run order.
     pub fn new(stages: Vec<(Box<dyn Stage>, bool)>, config_hash: String) -> Self {
         Pipeline {
             stages,

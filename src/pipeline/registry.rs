@@ -23,6 +23,7 @@ pub struct StageConfig {
 }
 
 impl StageConfig {
+    /// The stage `name` with default options, not required.
     pub fn named(name: &str) -> Self {
         StageConfig {
             name: name.into(),
@@ -36,8 +37,11 @@ impl StageConfig {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("pipeline stage #{index} `{stage}`: {detail}")]
 pub struct BuildError {
+    /// Position in the list, from 1.
     pub index: usize,
+    /// The name as written.
     pub stage: String,
+    /// What is wrong and how to fix it.
     pub detail: String,
 }
 

@@ -9,8 +9,10 @@ use super::{rfc3339, SourceInfo, VERSION};
 use crate::input::RawInput;
 
 /// Most original bytes a dead-letter record carries.
-pub const DEFAULT_PAYLOAD_PREFIX: usize = 64 * 1024;
+pub(super) const DEFAULT_PAYLOAD_PREFIX: usize = 64 * 1024;
 
+/// The dead-letter record of one input: reason, error, failing stage, the
+/// source, and the original payload (base64, up to 64 KiB).
 pub fn dead_letter_record(
     reason: &str,
     error: &str,

@@ -7,6 +7,8 @@
 //! never panics.
 //! Boundary: no Kafka here; the transport describes itself through `SourceInfo`.
 
+#![warn(missing_docs)]
+
 mod dead_letter;
 mod ninjs;
 
@@ -29,40 +31,53 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SourceInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Kafka topic.
     pub topic: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Kafka partition.
     pub partition: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Kafka offset, or the line number for `enrich --jsonl`.
     pub offset: Option<i64>,
     /// Transport timestamp, RFC 3339.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Message key (lossy UTF-8).
     pub key: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Input file, for `enrich`.
     pub file: Option<String>,
 }
 
 /// The result of processing one input.
 #[derive(Debug)]
 pub enum Processed {
+    /// An enriched record for the output topic.
     Enriched {
         /// Article id, used as the output message key.
         id: String,
+        /// The record, serialised.
         record: Vec<u8>,
+        /// One status per stage.
         statuses: Vec<StageStatus>,
         /// Publish (or transport) time, for freshness.
         published_at: Option<DateTime<Utc>>,
+        /// "payload" or "message_timestamp".
         published_basis: Option<&'static str>,
     },
+    /// A dead-letter record for the dead-letter topic.
     DeadLetter {
         /// Low-cardinality reason code (see DecodeError::reason, "stage_failed").
         reason: &'static str,
+        /// The record, serialised.
         record: Vec<u8>,
+        /// Statuses of the stages that ran (none for a decode failure).
         statuses: Vec<StageStatus>,
     },
 }
 
+/// A UTC time as RFC 3339 with whole seconds ("2020-01-05T18:00:00Z").
 pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

@@ -7,7 +7,7 @@ use crate::config::Config;
 
 /// Consumer settings. Offsets are committed by newsflow only after the
 /// output of a message is acknowledged, so auto commit and auto store are off.
-pub fn consumer_config(c: &Config) -> ClientConfig {
+pub(super) fn consumer_config(c: &Config) -> ClientConfig {
     let mut cc = ClientConfig::new();
     cc.set("bootstrap.servers", &c.kafka.brokers)
         .set("group.id", &c.kafka.group_id)
@@ -41,7 +41,7 @@ pub fn consumer_config(c: &Config) -> ClientConfig {
 
 /// Producer settings: idempotent, acks=all, bounded per-attempt timeout so
 /// the worker's own retry loop sees (and reports) a broker outage.
-pub fn producer_config(c: &Config) -> ClientConfig {
+pub(super) fn producer_config(c: &Config) -> ClientConfig {
     let mut pc = ClientConfig::new();
     let max = (c.worker.max_message_bytes * 5 + 1_048_576).min(1_000_000_000);
     pc.set("bootstrap.servers", &c.kafka.brokers)

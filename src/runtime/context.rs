@@ -30,7 +30,7 @@ impl Health {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConsumerState {
+pub(super) enum ConsumerState {
     /// Fetching and processing.
     Consuming,
     /// A revoke is in progress: in-flight work on the revoked partitions is
@@ -38,21 +38,21 @@ pub enum ConsumerState {
     Draining,
 }
 
-pub struct WorkerConsumerContext {
+pub(super) struct WorkerConsumerContext {
     pub tracker: Arc<SharedTracker>,
     pub health: Arc<Health>,
     pub drain_timeout: Duration,
     pub state: Mutex<ConsumerState>,
 }
 
-pub fn tps(list: &TopicPartitionList) -> Vec<Tp> {
+pub(super) fn tps(list: &TopicPartitionList) -> Vec<Tp> {
     list.elements()
         .iter()
         .map(|e| (e.topic().to_string(), e.partition()))
         .collect()
 }
 
-pub fn to_list(offsets: &[(Tp, i64)]) -> TopicPartitionList {
+pub(super) fn to_list(offsets: &[(Tp, i64)]) -> TopicPartitionList {
     let mut l = TopicPartitionList::with_capacity(offsets.len());
     for ((t, p), o) in offsets {
         let _ = l.add_partition_offset(t, *p, Offset::Offset(*o));
@@ -70,11 +70,11 @@ fn forward_log(client: &'static str, level: RDKafkaLogLevel, fac: &str, msg: &st
         | RDKafkaLogLevel::Alert
         | RDKafkaLogLevel::Critical
         | RDKafkaLogLevel::Error => {
-            tracing::error!(target: "librdkafka", client, fac, "{msg}")
+            tracing::error!(target: "librdkafka", client, fac, "{msg}");
         }
         RDKafkaLogLevel::Warning => tracing::warn!(target: "librdkafka", client, fac, "{msg}"),
         RDKafkaLogLevel::Notice | RDKafkaLogLevel::Info => {
-            tracing::info!(target: "librdkafka", client, fac, "{msg}")
+            tracing::info!(target: "librdkafka", client, fac, "{msg}");
         }
         RDKafkaLogLevel::Debug => tracing::debug!(target: "librdkafka", client, fac, "{msg}"),
     }
@@ -112,7 +112,10 @@ impl ConsumerContext for WorkerConsumerContext {
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         match rebalance {
             Rebalance::Revoke(list) => {
-                *self.state.lock().unwrap_or_else(|p| p.into_inner()) = ConsumerState::Draining;
+                *self
+                    .state
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = ConsumerState::Draining;
                 let revoked = tps(list);
                 let drained = self
                     .tracker
@@ -173,7 +176,10 @@ impl ConsumerContext for WorkerConsumerContext {
                 t.assigned()
             };
             self.health.assigned.store(total, Ordering::Relaxed);
-            *self.state.lock().unwrap_or_else(|p| p.into_inner()) = ConsumerState::Consuming;
+            *self
+                .state
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = ConsumerState::Consuming;
             ev::PartitionsAssigned {
                 partitions: &labels(&assigned),
                 total,
@@ -184,7 +190,7 @@ impl ConsumerContext for WorkerConsumerContext {
 }
 
 /// Producer callbacks: broker state for readiness, errors, logs.
-pub struct WorkerProducerContext {
+pub(super) struct WorkerProducerContext {
     pub health: Arc<Health>,
 }
 

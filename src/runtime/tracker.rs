@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-pub type Tp = (String, i32);
+pub(super) type Tp = (String, i32);
 
 #[derive(Debug, Default)]
 struct Part {
@@ -24,14 +24,14 @@ struct Part {
 }
 
 #[derive(Debug, Default)]
-pub struct Tracker {
+pub(super) struct Tracker {
     parts: HashMap<Tp, Part>,
     epochs: u64,
 }
 
 impl Tracker {
     /// Start tracking a partition (on assignment). Resets any old state.
-    pub fn assign(&mut self, tp: Tp) -> u64 {
+    pub(super) fn assign(&mut self, tp: Tp) -> u64 {
         self.epochs += 1;
         self.parts.insert(
             tp,
@@ -43,20 +43,20 @@ impl Tracker {
         self.epochs
     }
 
-    pub fn revoke(&mut self, tp: &Tp) {
+    pub(super) fn revoke(&mut self, tp: &Tp) {
         self.parts.remove(tp);
     }
 
-    pub fn is_assigned(&self, tp: &Tp) -> bool {
+    pub(super) fn is_assigned(&self, tp: &Tp) -> bool {
         self.parts.contains_key(tp)
     }
 
-    pub fn assigned(&self) -> usize {
+    pub(super) fn assigned(&self) -> usize {
         self.parts.len()
     }
 
     /// A message was received; returns the epoch its completion must carry.
-    pub fn begin(&mut self, tp: &Tp, offset: i64) -> u64 {
+    pub(super) fn begin(&mut self, tp: &Tp, offset: i64) -> u64 {
         if !self.parts.contains_key(tp) {
             self.assign(tp.clone());
         }
@@ -67,7 +67,7 @@ impl Tracker {
 
     /// The output of a message was acknowledged. Returns false if the
     /// completion is stale (partition revoked or reassigned since).
-    pub fn finish(&mut self, tp: &Tp, epoch: u64, offset: i64) -> bool {
+    pub(super) fn finish(&mut self, tp: &Tp, epoch: u64, offset: i64) -> bool {
         let Some(part) = self.parts.get_mut(tp).filter(|p| p.epoch == epoch) else {
             return false;
         };
@@ -86,7 +86,7 @@ impl Tracker {
     }
 
     /// Messages received and not yet finished, on the given partitions (all if None).
-    pub fn in_flight(&self, only: Option<&[Tp]>) -> usize {
+    pub(super) fn in_flight(&self, only: Option<&[Tp]>) -> usize {
         self.parts
             .iter()
             .filter(|(tp, _)| only.is_none_or(|o| o.contains(tp)))
@@ -96,7 +96,7 @@ impl Tracker {
 
     /// (partition, offset to commit) where the finished prefix moved past
     /// the last commit, on the given partitions (all if None).
-    pub fn commit_candidates(&self, only: Option<&[Tp]>) -> Vec<(Tp, i64)> {
+    pub(super) fn commit_candidates(&self, only: Option<&[Tp]>) -> Vec<(Tp, i64)> {
         let mut v: Vec<(Tp, i64)> = self
             .parts
             .iter()
@@ -111,7 +111,7 @@ impl Tracker {
         v
     }
 
-    pub fn mark_committed(&mut self, tp: &Tp, offset: i64) {
+    pub(super) fn mark_committed(&mut self, tp: &Tp, offset: i64) {
         if let Some(p) = self.parts.get_mut(tp) {
             p.committed = Some(p.committed.map_or(offset, |c| c.max(offset)));
         }
@@ -120,17 +120,19 @@ impl Tracker {
 
 /// A tracker shared between tasks and the consumer's rebalance callback.
 #[derive(Default)]
-pub struct SharedTracker {
+pub(super) struct SharedTracker {
     inner: Mutex<Tracker>,
     changed: Condvar,
 }
 
 impl SharedTracker {
-    pub fn lock(&self) -> MutexGuard<'_, Tracker> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    pub(super) fn lock(&self) -> MutexGuard<'_, Tracker> {
+        self.inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    pub fn finish(&self, tp: &Tp, epoch: u64, offset: i64) -> bool {
+    pub(super) fn finish(&self, tp: &Tp, epoch: u64, offset: i64) -> bool {
         let ok = self.lock().finish(tp, epoch, offset);
         self.changed.notify_all();
         ok
@@ -139,7 +141,7 @@ impl SharedTracker {
     /// Block until nothing is in flight on `only` or `timeout` passes.
     /// Returns true when drained. Used from the rebalance callback, which
     /// runs on librdkafka's polling thread and may block.
-    pub fn wait_drained(&self, only: Option<&[Tp]>, timeout: Duration) -> bool {
+    pub(super) fn wait_drained(&self, only: Option<&[Tp]>, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
         let mut guard = self.lock();
         loop {
@@ -153,7 +155,7 @@ impl SharedTracker {
             guard = self
                 .changed
                 .wait_timeout(guard, deadline - now)
-                .unwrap_or_else(|p| p.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }
     }

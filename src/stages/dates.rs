@@ -217,8 +217,8 @@ fn weekday_expr(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option
     let prev = i.checked_sub(1).map(|j| lw[j].as_str());
     // The span is the weekday (and part of day); "last"/"next" only steer it.
     let forward = match prev {
-        Some("last") | Some("past") => false,
-        Some("next") | Some("coming") => true,
+        Some("last" | "past") => false,
+        Some("next" | "coming") => true,
         Some("this") => future_tense(lw, i - 1),
         _ => future_tense(lw, i),
     };
@@ -250,7 +250,7 @@ fn weekday_expr(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option
 
 fn relative(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option<Found> {
     let p = published;
-    let at = |k: usize| lw.get(i + k).map(String::as_str).unwrap_or("");
+    let at = |k: usize| lw.get(i + k).map_or("", String::as_str);
     let day = |n: i64| p.map(|p| (p + Duration::days(n)).to_string());
     let week = |n: i64| {
         p.map(|p| p + Duration::weeks(n))

@@ -237,7 +237,7 @@ impl Stage for QuotesStage {
                 .paragraphs
                 .iter()
                 .chain(&s.key_points)
-                .map(|p| p.span())
+                .map(super::super::document::Located::span)
                 .collect::<Vec<_>>(),
             None => {
                 let mut v = Vec::new();

@@ -145,7 +145,7 @@ pub fn borrow(
         .filter(|&i| !vocab.contains_key(&emb.words[i]) && is_content(&emb.words[i]))
         .collect();
     // Blocks of candidates, each block split over the available cores.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let mut out = BTreeMap::new();
     for (b, block) in candidates.chunks(2000).enumerate() {
         progress(b * 2000, candidates.len());

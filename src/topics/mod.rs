@@ -179,7 +179,7 @@ impl TopicModel {
         scores
             .iter_mut()
             .for_each(|s| *s = (*s - mean) / sd * sharpness);
-        let max = scores.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let sum: f64 = scores.iter().map(|s| (s - max).exp()).sum();
         scores.iter_mut().for_each(|s| *s = (*s - max).exp() / sum);
         scores

@@ -24,12 +24,12 @@ use rdkafka::{ClientConfig, Message, Offset, TopicPartitionList};
 use serde_json::Value;
 
 /// Broker tests share one broker and two cores: run them one at a time.
-pub fn serial() -> MutexGuard<'static, ()> {
+pub(crate) fn serial() -> MutexGuard<'static, ()> {
     static M: Mutex<()> = Mutex::new(());
-    M.lock().unwrap_or_else(|p| p.into_inner())
+    M.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-pub fn brokers() -> Option<String> {
+pub(crate) fn brokers() -> Option<String> {
     match std::env::var("NEWSFLOW_TEST_BROKERS") {
         Ok(b) if !b.is_empty() => Some(b),
         _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
@@ -42,7 +42,7 @@ pub fn brokers() -> Option<String> {
     }
 }
 
-pub fn unique(prefix: &str) -> String {
+pub(crate) fn unique(prefix: &str) -> String {
     static N: AtomicU32 = AtomicU32::new(0);
     let ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -55,7 +55,7 @@ pub fn unique(prefix: &str) -> String {
     )
 }
 
-pub async fn create_topics(brokers: &str, topics: &[(&str, i32)]) {
+pub(crate) async fn create_topics(brokers: &str, topics: &[(&str, i32)]) {
     let admin: AdminClient<DefaultClientContext> = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .create()
@@ -77,14 +77,18 @@ pub async fn create_topics(brokers: &str, topics: &[(&str, i32)]) {
     }
 }
 
-pub struct Input {
+pub(crate) struct Input {
     pub key: String,
     pub payload: Vec<u8>,
     pub content_type: Option<&'static str>,
 }
 
 /// Produce all inputs; returns key → (partition, offset).
-pub async fn produce(brokers: &str, topic: &str, inputs: &[Input]) -> HashMap<String, (i32, i64)> {
+pub(crate) async fn produce(
+    brokers: &str,
+    topic: &str,
+    inputs: &[Input],
+) -> HashMap<String, (i32, i64)> {
     let producer: FutureProducer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .set("message.max.bytes", "10000000")
@@ -114,14 +118,14 @@ pub async fn produce(brokers: &str, topic: &str, inputs: &[Input]) -> HashMap<St
 
 /// One output or dead-letter record read back.
 #[derive(Debug, Clone)]
-pub struct Out {
+pub(crate) struct Out {
     pub topic: String,
     pub value: Value,
 }
 
 impl Out {
     /// The (partition, offset) of the input this record answers.
-    pub fn source(&self) -> (i32, i64) {
+    pub(crate) fn source(&self) -> (i32, i64) {
         let s = &self.value["source"];
         (
             s["partition"].as_i64().expect("source.partition") as i32,
@@ -131,13 +135,13 @@ impl Out {
 }
 
 /// Reads output and dead-letter topics from the beginning, with its own group.
-pub struct Collector {
+pub(crate) struct Collector {
     consumer: BaseConsumer,
     pub records: Vec<Out>,
 }
 
 impl Collector {
-    pub fn new(brokers: &str, topics: &[&str]) -> Self {
+    pub(crate) fn new(brokers: &str, topics: &[&str]) -> Self {
         let consumer: BaseConsumer = ClientConfig::new()
             .set("bootstrap.servers", brokers)
             .set("group.id", unique("collector"))
@@ -153,7 +157,7 @@ impl Collector {
     }
 
     /// Poll until `done(records)` or the timeout; returns whether done.
-    pub fn until(&mut self, timeout: Duration, done: impl Fn(&[Out]) -> bool) -> bool {
+    pub(crate) fn until(&mut self, timeout: Duration, done: impl Fn(&[Out]) -> bool) -> bool {
         let start = Instant::now();
         while start.elapsed() < timeout {
             if done(&self.records) {
@@ -172,13 +176,13 @@ impl Collector {
     }
 
     /// Keep reading for `quiet` to pick up any late duplicates.
-    pub fn drain(&mut self, quiet: Duration) {
+    pub(crate) fn drain(&mut self, quiet: Duration) {
         let _ = self.until(quiet, |_| false);
     }
 }
 
 /// Committed offsets of `group` on `topic` partitions 0..n (-1 when none).
-pub fn committed(brokers: &str, group: &str, topic: &str, partitions: i32) -> Vec<i64> {
+pub(crate) fn committed(brokers: &str, group: &str, topic: &str, partitions: i32) -> Vec<i64> {
     let consumer: BaseConsumer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .set("group.id", group)
@@ -205,7 +209,7 @@ pub fn committed(brokers: &str, group: &str, topic: &str, partitions: i32) -> Ve
     out
 }
 
-pub fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -214,14 +218,14 @@ pub fn free_port() -> u16 {
 }
 
 /// A `newsflow run` child process with its own config file and log.
-pub struct Worker {
+pub(crate) struct Worker {
     pub child: Child,
     pub port: u16,
     pub log: PathBuf,
     _dir: tempfile::TempDir,
 }
 
-pub struct Topics {
+pub(crate) struct Topics {
     pub input: String,
     pub output: String,
     pub dead: String,
@@ -229,7 +233,7 @@ pub struct Topics {
 }
 
 impl Topics {
-    pub fn new(name: &str) -> Self {
+    pub(crate) fn new(name: &str) -> Self {
         Topics {
             input: unique(&format!("{name}-in")),
             output: unique(&format!("{name}-out")),
@@ -240,7 +244,7 @@ impl Topics {
 }
 
 impl Worker {
-    pub fn start(brokers: &str, t: &Topics, extra: &str) -> Worker {
+    pub(crate) fn start(brokers: &str, t: &Topics, extra: &str) -> Worker {
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
         let cfg = format!(
@@ -291,19 +295,19 @@ filter = "info"
         }
     }
 
-    pub fn log_tail(&self) -> String {
+    pub(crate) fn log_tail(&self) -> String {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
         let lines: Vec<&str> = text.lines().collect();
         lines[lines.len().saturating_sub(30)..].join("\n")
     }
 
-    pub fn kill9(&mut self) {
+    pub(crate) fn kill9(&mut self) {
         let _ = self.child.kill(); // SIGKILL
         let _ = self.child.wait();
     }
 
     /// Send SIGTERM and wait for the exit code.
-    pub fn term(&mut self, timeout: Duration) -> Option<i32> {
+    pub(crate) fn term(&mut self, timeout: Duration) -> Option<i32> {
         let pid = self.child.id().to_string();
         Command::new("kill")
             .args(["-TERM", &pid])
@@ -320,7 +324,7 @@ filter = "info"
     }
 
     /// GET a path from the worker's HTTP server: (status code, body).
-    pub fn get(&self, path: &str) -> Option<(u16, String)> {
+    pub(crate) fn get(&self, path: &str) -> Option<(u16, String)> {
         let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).ok()?;
         s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
         write!(s, "GET {path} HTTP/1.1\r\nHost: t\r\n\r\n").ok()?;
@@ -331,7 +335,7 @@ filter = "info"
     }
 
     /// Sum of a metric's samples whose label set contains `label` (or all).
-    pub fn metric(&self, name: &str, label: Option<&str>) -> f64 {
+    pub(crate) fn metric(&self, name: &str, label: Option<&str>) -> f64 {
         let Some((_, body)) = self.get("/metrics") else {
             return -1.0;
         };
@@ -355,7 +359,7 @@ impl Drop for Worker {
 }
 
 /// Plain, envelope, ninjs and HTML articles, distinct per index.
-pub fn good_input(i: usize) -> Input {
+pub(crate) fn good_input(i: usize) -> Input {
     let key = format!("good-{i}");
     let body = format!(
         "Officials in Rosport said on Tuesday that harbour traffic number {i} had resumed after a two-day strike. \
@@ -386,7 +390,7 @@ pub fn good_input(i: usize) -> Input {
 }
 
 /// Bad inputs, by expected dead-letter reason.
-pub fn bad_input(i: usize) -> (Input, &'static str) {
+pub(crate) fn bad_input(i: usize) -> (Input, &'static str) {
     let key = format!("bad-{i}");
     let (payload, reason): (Vec<u8>, &str) = match i % 5 {
         0 => (Vec::new(), "empty"),
@@ -413,14 +417,14 @@ pub fn bad_input(i: usize) -> (Input, &'static str) {
 
 /// A private tansu broker for tests that stop and restart it (SQLite
 /// storage in a temp dir, so data survives the restart).
-pub struct OwnBroker {
+pub(crate) struct OwnBroker {
     pub port: u16,
     child: Option<Child>,
     dir: tempfile::TempDir,
 }
 
 impl OwnBroker {
-    pub fn start() -> OwnBroker {
+    pub(crate) fn start() -> OwnBroker {
         let mut b = OwnBroker {
             port: free_port(),
             child: None,
@@ -430,11 +434,11 @@ impl OwnBroker {
         b
     }
 
-    pub fn addr(&self) -> String {
+    pub(crate) fn addr(&self) -> String {
         format!("127.0.0.1:{}", self.port)
     }
 
-    pub fn restart(&mut self) {
+    pub(crate) fn restart(&mut self) {
         let url = format!("tcp://127.0.0.1:{}", self.port);
         let log = std::fs::File::create(self.dir.path().join("broker.log")).unwrap();
         let child = Command::new("tansu")
@@ -463,7 +467,7 @@ impl OwnBroker {
         }
     }
 
-    pub fn kill(&mut self) {
+    pub(crate) fn kill(&mut self) {
         if let Some(mut c) = self.child.take() {
             let _ = c.kill();
             let _ = c.wait();

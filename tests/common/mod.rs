@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-pub mod kafka;
-pub mod records;
-pub mod schema;
+pub(crate) mod kafka;
+pub(crate) mod records;
+pub(crate) mod schema;

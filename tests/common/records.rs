@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::kafka::{bad_input, good_input, Input, Out};
 
-pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+pub(crate) fn block_on<F: std::future::Future>(f: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -14,7 +14,7 @@ pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
 }
 
 /// Inputs: `n` messages, every tenth one bad. Returns (inputs, key → expected dead-letter reason).
-pub fn mixed(n: usize) -> (Vec<Input>, HashMap<String, &'static str>) {
+pub(crate) fn mixed(n: usize) -> (Vec<Input>, HashMap<String, &'static str>) {
     let mut inputs = Vec::with_capacity(n);
     let mut bad = HashMap::new();
     for i in 0..n {
@@ -30,7 +30,7 @@ pub fn mixed(n: usize) -> (Vec<Input>, HashMap<String, &'static str>) {
 }
 
 /// source (partition, offset) → records answering it.
-pub fn by_source(records: &[Out]) -> HashMap<(i32, i64), Vec<&Out>> {
+pub(crate) fn by_source(records: &[Out]) -> HashMap<(i32, i64), Vec<&Out>> {
     let mut m: HashMap<(i32, i64), Vec<&Out>> = HashMap::new();
     for r in records {
         m.entry(r.source()).or_default().push(r);
@@ -38,7 +38,7 @@ pub fn by_source(records: &[Out]) -> HashMap<(i32, i64), Vec<&Out>> {
     m
 }
 
-pub fn distinct_sources(records: &[Out]) -> usize {
+pub(crate) fn distinct_sources(records: &[Out]) -> usize {
     records
         .iter()
         .map(Out::source)

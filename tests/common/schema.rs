@@ -45,21 +45,21 @@ fn build(schema: &Value) -> Validator {
         .expect("schema compiles")
 }
 
-pub fn shared_dir() -> Option<PathBuf> {
+pub(crate) fn shared_dir() -> Option<PathBuf> {
     let p = repo("../shared");
     p.join("data").is_dir().then_some(p)
 }
 
-pub fn record_validator() -> Validator {
+pub(crate) fn record_validator() -> Validator {
     build(&read_json(&repo("schema/newsflow-record.schema.json")))
 }
 
-pub fn dead_letter_validator() -> Validator {
+pub(crate) fn dead_letter_validator() -> Validator {
     build(&read_json(&repo("schema/newsflow-dead-letter.schema.json")))
 }
 
 /// The ninjs 2.1 validator, or None (with a printed SKIP line) when ../shared is absent.
-pub fn ninjs_validator() -> Option<Validator> {
+pub(crate) fn ninjs_validator() -> Option<Validator> {
     let Some(dir) = shared_dir() else {
         eprintln!("SKIP ninjs 2.1 validation: ../shared/data is absent (CI has it)");
         return None;
@@ -70,7 +70,7 @@ pub fn ninjs_validator() -> Option<Validator> {
 }
 
 /// Panic with every validation error, naming `what`.
-pub fn assert_valid(v: &Validator, doc: &Value, what: &str) {
+pub(crate) fn assert_valid(v: &Validator, doc: &Value, what: &str) {
     let errors: Vec<String> = v
         .iter_errors(doc)
         .map(|e| format!("{} at {}", e, e.instance_path()))

@@ -34,7 +34,7 @@ pub struct Aliases {
     by_form: HashMap<String, usize>,
 }
 
-pub const BUILTIN: &str = include_str!("../../../config/aliases.toml");
+pub(super) const BUILTIN: &str = include_str!("../../../config/aliases.toml");
 
 fn normal(s: &str) -> String {
     let s = s.trim().to_lowercase();

@@ -59,7 +59,7 @@ fn country_of(gaz: &Gazetteer, name: &str) -> Option<String> {
 }
 
 /// The shortest country name with this code ("Iraq", not "Republic of Iraq").
-pub fn country_entry<'g>(gaz: &'g Gazetteer, cc: &str) -> Option<&'g Entry> {
+pub(super) fn country_entry<'g>(gaz: &'g Gazetteer, cc: &str) -> Option<&'g Entry> {
     gaz.entries
         .iter()
         .filter(|e| e.kind == Kind::Country && e.country == cc)
@@ -68,12 +68,12 @@ pub fn country_entry<'g>(gaz: &'g Gazetteer, cc: &str) -> Option<&'g Entry> {
 
 /// Spans that raise salience (headline, key points) and spans that do not
 /// count as the article's own running text (photo captions).
-pub struct Prominence<'a> {
+pub(super) struct Prominence<'a> {
     pub salient: &'a [Span],
     pub minor: &'a [Span],
 }
 
-pub fn consolidate(
+pub(super) fn consolidate(
     text: &str,
     mentions: &[Mention],
     aliases: &Aliases,
@@ -112,7 +112,15 @@ pub fn consolidate(
         .iter()
         .enumerate()
         .filter(|(i, _)| matches!(keys[*i], Key::Name(..)))
-        .map(|(i, m)| (i, words(&m.text).iter().map(|w| w.to_string()).collect()))
+        .map(|(i, m)| {
+            (
+                i,
+                words(&m.text)
+                    .iter()
+                    .map(std::string::ToString::to_string)
+                    .collect(),
+            )
+        })
         .collect();
     for (i, m) in mentions.iter().enumerate() {
         let Key::Name(kind, _) = keys[i].clone() else {
@@ -131,7 +139,12 @@ pub fn consolidate(
                 match kind {
                     "PER" => {
                         other_kind == "PER"
-                            && w.ends_with(&mine.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                            && w.ends_with(
+                                &mine
+                                    .iter()
+                                    .map(std::string::ToString::to_string)
+                                    .collect::<Vec<_>>(),
+                            )
                     }
                     _ => {
                         is_acronym(&m.text)

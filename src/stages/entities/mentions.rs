@@ -9,7 +9,7 @@ use crate::ner::{chunks, Chunk, NerModel};
 use crate::nlp;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
+pub(super) struct Mention {
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -23,7 +23,12 @@ const MODIFIER_SUFFIXES: &[&str] = &[
     "brokered",
 ];
 
-pub fn extract(text: &str, skip: &[Span], model: &NerModel, lex: Lexicon<'_>) -> Vec<Mention> {
+pub(super) fn extract(
+    text: &str,
+    skip: &[Span],
+    model: &NerModel,
+    lex: Lexicon<'_>,
+) -> Vec<Mention> {
     let (tokens, sentences) = nlp::sentences(text);
     let kept: Vec<nlp::Sentence> = sentences
         .into_iter()

@@ -99,7 +99,7 @@ impl EntitiesStage {
                 .map_err(|e| format!("cannot read alias file {}: {e}", f.display()))?;
             aliases.add_toml(&text, &f.display().to_string())?;
         }
-        NerModel::embedded().map_err(|e| e.to_string())?;
+        NerModel::embedded().map_err(std::string::ToString::to_string)?;
         // Load the gazetteer and word clusters now, not on the first
         // article: otherwise that article (and any running beside it)
         // waits about 0.1 s for them.
@@ -163,15 +163,24 @@ impl Stage for EntitiesStage {
                     .boilerplate
                     .iter()
                     .map(|b| Span::new(b.start, b.end))
-                    .chain(s.labels.iter().chain(&s.section).map(|l| l.span()))
+                    .chain(
+                        s.labels
+                            .iter()
+                            .chain(&s.section)
+                            .map(super::super::document::Located::span),
+                    )
                     .collect();
                 let salient: Vec<Span> = s
                     .headline
                     .iter()
                     .chain(&s.key_points)
-                    .map(|l| l.span())
+                    .map(super::super::document::Located::span)
                     .collect();
-                let minor: Vec<Span> = s.captions.iter().map(|l| l.span()).collect();
+                let minor: Vec<Span> = s
+                    .captions
+                    .iter()
+                    .map(super::super::document::Located::span)
+                    .collect();
                 (
                     skip,
                     salient,

@@ -6,7 +6,7 @@
 const BULLETS: &[char] = &['•', '·', '▪', '◦', '‣', '●', '*', '-', '–', '—'];
 
 /// If the line is a bullet item, the byte length of its marker plus spaces.
-pub fn bullet_prefix(line: &str) -> Option<usize> {
+pub(super) fn bullet_prefix(line: &str) -> Option<usize> {
     let first = line.chars().next()?;
     if !BULLETS.contains(&first) {
         return None;
@@ -19,7 +19,7 @@ pub fn bullet_prefix(line: &str) -> Option<usize> {
     Some(line.len() - after.trim_start().len())
 }
 
-pub fn word_count(s: &str) -> usize {
+pub(super) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
@@ -29,7 +29,7 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 /// A short, unpunctuated line that can head the article.
-pub fn headline_like(s: &str, max_words: usize) -> bool {
+pub(super) fn headline_like(s: &str, max_words: usize) -> bool {
     let w = word_count(s);
     w >= 1
         && w <= max_words
@@ -39,7 +39,7 @@ pub fn headline_like(s: &str, max_words: usize) -> bool {
 }
 
 /// A section or desk label such as "World Politics".
-pub fn section_like(s: &str) -> bool {
+pub(super) fn section_like(s: &str) -> bool {
     let w = word_count(s);
     (1..=4).contains(&w)
         && s.chars().count() <= 40
@@ -58,13 +58,13 @@ const KEY_POINT_HEADINGS: &[&str] = &[
     "the gist",
 ];
 
-pub fn key_point_heading(s: &str, extra: &[String]) -> bool {
+pub(super) fn key_point_heading(s: &str, extra: &[String]) -> bool {
     let h = s.trim_end_matches(':').trim().to_lowercase();
     KEY_POINT_HEADINGS.contains(&h.as_str()) || extra.iter().any(|e| e.to_lowercase() == h)
 }
 
 /// "By Jane Doe", "By Jane Doe and John Roe | Reuters".
-pub fn byline(s: &str) -> bool {
+pub(super) fn byline(s: &str) -> bool {
     let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) else {
         return false;
     };
@@ -74,7 +74,7 @@ pub fn byline(s: &str) -> bool {
 }
 
 /// "-- Reuters contributed to this report", "Reporting by X; Editing by Y".
-pub fn credit(s: &str) -> bool {
+pub(super) fn credit(s: &str) -> bool {
     let lower = s.to_lowercase();
     let dashed = s.starts_with("--") || s.starts_with('—') || s.starts_with('–');
     const CREDIT_WORDS: &[&str] = &[
@@ -101,7 +101,7 @@ pub fn credit(s: &str) -> bool {
 }
 
 /// Cues that mark a photo caption anywhere in the text.
-pub fn strong_caption(s: &str) -> bool {
+pub(super) fn strong_caption(s: &str) -> bool {
     let lower = s.to_lowercase();
     const STARTS: &[&str] = &[
         "photo:",
@@ -125,7 +125,7 @@ pub fn strong_caption(s: &str) -> bool {
 
 /// Weaker cue, used only between the headline and the first paragraph:
 /// a photo word among the first eight words.
-pub fn weak_caption(s: &str) -> bool {
+pub(super) fn weak_caption(s: &str) -> bool {
     s.split_whitespace().take(8).any(|w| {
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
@@ -138,7 +138,7 @@ pub fn weak_caption(s: &str) -> bool {
 }
 
 /// Why a line is promotional or navigational boilerplate, if it is.
-pub fn boilerplate(s: &str, extra_prefixes: &[String]) -> Option<&'static str> {
+pub(super) fn boilerplate(s: &str, extra_prefixes: &[String]) -> Option<&'static str> {
     let lower = s.to_lowercase();
     const PROMO: &[&str] = &[
         "subscribe to",
@@ -183,20 +183,20 @@ pub fn boilerplate(s: &str, extra_prefixes: &[String]) -> Option<&'static str> {
 }
 
 /// A widget title that follows a "WATCH:" marker: short and unpunctuated.
-pub fn widget_title(s: &str) -> bool {
+pub(super) fn widget_title(s: &str) -> bool {
     word_count(s) <= 20 && !ends_sentence(s)
 }
 
 /// A parsed dateline: "BAGHDAD (Reuters) -", "GROSSETO, Italy (AP) --".
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DatelineParts {
+pub(super) struct DatelineParts {
     /// Byte length of the dateline including its dash and trailing space.
     pub len: usize,
     pub location: String,
     pub source: Option<String>,
 }
 
-pub fn dateline(s: &str) -> Option<DatelineParts> {
+pub(super) fn dateline(s: &str) -> Option<DatelineParts> {
     let window = s
         .char_indices()
         .take_while(|(i, _)| *i < 80)
