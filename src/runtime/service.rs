@@ -21,11 +21,13 @@ pub enum ServiceError {
     #[error("cannot start the async runtime: {0}")]
     Runtime(#[source] std::io::Error),
     /// `http.listen` cannot be bound.
-    #[error("cannot listen on http.listen = {addr:?}: {source}; choose a free address or set it to \"\" to serve no HTTP")]
+    #[error(
+        "cannot listen on http.listen = {addr:?} (choose a free address, or \"\" to serve no HTTP)"
+    )]
     Listen {
         /// The configured address.
         addr: String,
-        /// The bind error.
+        /// The bind error (shown after the message by the error chain).
         source: std::io::Error,
     },
     /// The stage list does not build (a model or store failed to load).
