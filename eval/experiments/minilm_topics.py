@@ -28,7 +28,7 @@ FNV_OFF, FNV_PRIME, MASK = 0xCBF29CE484222325, 0x100000001B3, (1 << 64) - 1
 
 
 def fnv(tag, parts):
-    """newsflow::ner::features::fnv, for the held-out tenth and the dev/test halves."""
+    """newsflow::text::fnv, for the held-out tenth and the dev/test halves."""
     h = ((FNV_OFF ^ tag) * FNV_PRIME) & MASK
     for i, p in enumerate(parts):
         if i:
