@@ -382,3 +382,11 @@ impl Lifecycle<'_> {
         info!(detail = self.detail, "{}", self.what);
     }
 }
+
+/// A second SIGTERM/SIGINT: the process exits at once, without draining.
+pub struct SecondSignal;
+impl SecondSignal {
+    pub fn emit(self) {
+        warn!("second signal: exiting without draining");
+    }
+}

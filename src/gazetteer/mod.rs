@@ -106,10 +106,7 @@ impl Gazetteer {
                 lon: num(f[4]),
                 population: f[5].parse().unwrap_or(0),
                 geonameid: f[6].parse().ok(),
-                region: f
-                    .get(7)
-                    .filter(|r| !r.is_empty())
-                    .map(std::string::ToString::to_string),
+                region: f.get(7).filter(|r| !r.is_empty()).map(ToString::to_string),
             });
         }
         Ok(g)

@@ -114,7 +114,7 @@ mod tests {
         assert_eq!(docs[1].sentences[0].words, vec!["Paris"]);
         let t: Vec<String> = ["I-PER", "I-PER", "B-PER", "O", "I-LOC"]
             .iter()
-            .map(std::string::ToString::to_string)
+            .map(ToString::to_string)
             .collect();
         assert_eq!(to_iob2(&t), vec!["B-PER", "I-PER", "B-PER", "O", "B-LOC"]);
     }

@@ -181,8 +181,8 @@ mod tests {
     fn doc(words: &[&str], tags: &[&str]) -> Doc {
         Doc {
             sentences: vec![Sentence {
-                words: words.iter().map(std::string::ToString::to_string).collect(),
-                tags: tags.iter().map(std::string::ToString::to_string).collect(),
+                words: words.iter().map(ToString::to_string).collect(),
+                tags: tags.iter().map(ToString::to_string).collect(),
             }],
         }
     }

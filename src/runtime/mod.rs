@@ -218,14 +218,7 @@ impl Worker {
     /// uncommitted for redelivery), stop the background tasks, commit, leave
     /// the group and flush the producer.
     async fn shut_down(self, tasks: TaskTracker) {
-        let Worker {
-            consumer,
-            shared,
-            tracker,
-            background,
-            commit_task,
-            probe_task,
-        } = self;
+        let shared = self.shared;
         let drain_timeout = Duration::from_secs(shared.config.worker.drain_timeout_secs);
         ev::Lifecycle {
             what: "shutdown: draining",
@@ -241,12 +234,13 @@ impl Worker {
             shared.hard_stop.cancel();
             let _ = tokio::time::timeout(Duration::from_secs(5), tasks.wait()).await;
         }
-        background.cancel();
-        let _ = commit_task.await;
-        let _ = probe_task.await;
+        self.background.cancel();
+        let _ = self.commit_task.await;
+        let _ = self.probe_task.await;
 
         // Final commit, synchronous, then leave the group. Both can block on a
         // dead broker, so they run on the blocking pool under a deadline.
+        let (consumer, tracker) = (self.consumer, self.tracker);
         let closing = tokio::task::spawn_blocking(move || {
             commit_now(&consumer, &tracker, "shutdown");
             consumer.unsubscribe();

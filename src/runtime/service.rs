@@ -89,11 +89,7 @@ pub async fn serve(config: Config) -> Result<(), ServiceError> {
         .emit();
         signals.cancel();
         wait_for_signal().await;
-        ev::Lifecycle {
-            what: "second signal: exiting without draining",
-            detail: "",
-        }
-        .emit();
+        ev::SecondSignal.emit();
         std::process::exit(130);
     });
     // Models load on the blocking pool while /healthz already answers (and

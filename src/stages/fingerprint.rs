@@ -45,7 +45,7 @@ impl FingerprintStage {
     pub fn build(config: Config) -> Self {
         let mut strip: Vec<String> = ["utm_*", "fbclid", "gclid", "ocid", "cmpid"]
             .iter()
-            .map(std::string::ToString::to_string)
+            .map(ToString::to_string)
             .collect();
         strip.extend(
             config

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Article, Span};
+use crate::document::{Article, Located, Span};
 use crate::nlp::gender::{person_gender, Gender};
 use crate::stages::{Annotations, Stage, StageError};
 
@@ -237,7 +237,7 @@ impl Stage for QuotesStage {
                 .paragraphs
                 .iter()
                 .chain(&s.key_points)
-                .map(super::super::document::Located::span)
+                .map(Located::span)
                 .collect::<Vec<_>>(),
             None => {
                 let mut v = Vec::new();

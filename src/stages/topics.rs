@@ -66,7 +66,7 @@ pub struct TopicsStage {
 
 impl TopicsStage {
     pub fn build(config: Config) -> Result<Self, String> {
-        TopicModel::embedded().map_err(std::string::ToString::to_string)?;
+        TopicModel::embedded().map_err(ToString::to_string)?;
         Ok(TopicsStage { config })
     }
 }

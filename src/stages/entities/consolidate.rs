@@ -112,15 +112,7 @@ pub(super) fn consolidate(
         .iter()
         .enumerate()
         .filter(|(i, _)| matches!(keys[*i], Key::Name(..)))
-        .map(|(i, m)| {
-            (
-                i,
-                words(&m.text)
-                    .iter()
-                    .map(std::string::ToString::to_string)
-                    .collect(),
-            )
-        })
+        .map(|(i, m)| (i, words(&m.text).iter().map(ToString::to_string).collect()))
         .collect();
     for (i, m) in mentions.iter().enumerate() {
         let Key::Name(kind, _) = keys[i].clone() else {
@@ -140,10 +132,7 @@ pub(super) fn consolidate(
                     "PER" => {
                         other_kind == "PER"
                             && w.ends_with(
-                                &mine
-                                    .iter()
-                                    .map(std::string::ToString::to_string)
-                                    .collect::<Vec<_>>(),
+                                &mine.iter().map(ToString::to_string).collect::<Vec<_>>(),
                             )
                     }
                     _ => {

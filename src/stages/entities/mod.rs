@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Article, Span};
+use crate::document::{Article, Located, Span};
 use crate::gazetteer::Gazetteer;
 use crate::ner::features::Lexicon;
 use crate::ner::NerModel;
@@ -99,7 +99,7 @@ impl EntitiesStage {
                 .map_err(|e| format!("cannot read alias file {}: {e}", f.display()))?;
             aliases.add_toml(&text, &f.display().to_string())?;
         }
-        NerModel::embedded().map_err(std::string::ToString::to_string)?;
+        NerModel::embedded().map_err(ToString::to_string)?;
         // Load the gazetteer and word clusters now, not on the first
         // article: otherwise that article (and any running beside it)
         // waits about 0.1 s for them.
@@ -163,24 +163,15 @@ impl Stage for EntitiesStage {
                     .boilerplate
                     .iter()
                     .map(|b| Span::new(b.start, b.end))
-                    .chain(
-                        s.labels
-                            .iter()
-                            .chain(&s.section)
-                            .map(super::super::document::Located::span),
-                    )
+                    .chain(s.labels.iter().chain(&s.section).map(Located::span))
                     .collect();
                 let salient: Vec<Span> = s
                     .headline
                     .iter()
                     .chain(&s.key_points)
-                    .map(super::super::document::Located::span)
+                    .map(Located::span)
                     .collect();
-                let minor: Vec<Span> = s
-                    .captions
-                    .iter()
-                    .map(super::super::document::Located::span)
-                    .collect();
+                let minor: Vec<Span> = s.captions.iter().map(Located::span).collect();
                 (
                     skip,
                     salient,
