@@ -21,6 +21,7 @@ pub struct Metrics {
     stage_errors: IntCounterVec,
     freshness: HistogramVec,
     in_flight: IntGauge,
+    concurrency: IntGauge,
     lag: IntGaugeVec,
     commits: IntCounter,
     commit_failures: IntCounter,
@@ -96,6 +97,11 @@ fn build() -> Result<Metrics, prometheus::Error> {
         "Messages fetched and not yet acknowledged downstream.",
     )?;
     registry.register(Box::new(in_flight.clone()))?;
+    let concurrency = IntGauge::new(
+        "newsflow_concurrency_limit",
+        "worker.concurrency: the most messages in flight at once (saturation = in_flight / this).",
+    )?;
+    registry.register(Box::new(concurrency.clone()))?;
     let assigned = IntGauge::new(
         "newsflow_assigned_partitions",
         "Input partitions assigned to this worker.",
@@ -119,6 +125,10 @@ fn build() -> Result<Metrics, prometheus::Error> {
         &["version"],
     )?;
     registry.register(Box::new(build_info.clone()))?;
+    #[cfg(target_os = "linux")]
+    registry.register(Box::new(
+        prometheus::process_collector::ProcessCollector::for_self(),
+    ))?;
     build_info
         .with_label_values(&[crate::record::VERSION])
         .set(1);
@@ -131,6 +141,7 @@ fn build() -> Result<Metrics, prometheus::Error> {
         stage_errors,
         freshness,
         in_flight,
+        concurrency,
         lag,
         commits,
         commit_failures,
@@ -145,6 +156,46 @@ fn build() -> Result<Metrics, prometheus::Error> {
 pub fn metrics() -> &'static Metrics {
     static M: OnceLock<Metrics> = OnceLock::new();
     M.get_or_init(|| build().expect("metric definitions are valid"))
+}
+
+/// The worker's configuration is known: export the concurrency limit, and
+/// give every labelled counter its known label values at 0, so that rates
+/// and ratios (and the alerts built on them) have a series before the first
+/// event: consumed by input topic, produced by output topic, dead letters by
+/// reason, stage errors by stage, produce retries by output and dead-letter
+/// topic, rebalances by kind, client errors by client.
+pub struct LabelsKnown<'a> {
+    /// `worker.concurrency`, exported as `newsflow_concurrency_limit`.
+    pub concurrency: usize,
+    pub input_topics: &'a [String],
+    pub output_topic: &'a str,
+    pub dead_letter_topic: &'a str,
+}
+impl LabelsKnown<'_> {
+    pub fn emit(self) {
+        let m = metrics();
+        m.concurrency
+            .set(i64::try_from(self.concurrency).unwrap_or(i64::MAX));
+        for t in self.input_topics {
+            m.consumed.with_label_values(&[t.as_str()]);
+        }
+        m.produced.with_label_values(&[self.output_topic]);
+        for r in crate::record::DEAD_LETTER_REASONS {
+            m.dead_lettered.with_label_values(&[r]);
+        }
+        for s in crate::stages::STAGES {
+            m.stage_errors.with_label_values(&[s.name]);
+        }
+        for t in [self.output_topic, self.dead_letter_topic] {
+            m.produce_retries.with_label_values(&[t]);
+        }
+        for k in ["assign", "revoke"] {
+            m.rebalances.with_label_values(&[k]);
+        }
+        for c in ["consumer", "producer"] {
+            m.client_errors.with_label_values(&[c]);
+        }
+    }
 }
 
 /// Prometheus text exposition of all metrics.

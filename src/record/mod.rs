@@ -24,6 +24,21 @@ use crate::stages::{Annotations, Article, STAGES};
 
 pub use dead_letter::dead_letter_record;
 
+/// Every dead-letter reason code, as the `newsflow_dead_letters_total`
+/// metric labels them: the decode failures (`input::DecodeError::reason`),
+/// `stage_failed` (here), and the runtime's `output_rejected` and
+/// `internal_error`.
+pub const DEAD_LETTER_REASONS: &[&str] = &[
+    "empty",
+    "too_large",
+    "invalid_utf8",
+    "malformed_json",
+    "invalid_document",
+    "stage_failed",
+    "output_rejected",
+    "internal_error",
+];
+
 /// Version of newsflow, stamped in every record.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

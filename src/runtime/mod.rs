@@ -133,6 +133,13 @@ impl Worker {
                 topics: config.kafka.input_topics.clone(),
                 cause,
             })?;
+        ev::LabelsKnown {
+            concurrency: config.worker.concurrency,
+            input_topics: &config.kafka.input_topics,
+            output_topic: &config.kafka.output_topic,
+            dead_letter_topic: &config.kafka.dead_letter_topic,
+        }
+        .emit();
         ev::Lifecycle {
             what: "worker started",
             detail: &format!("brokers={} topics={topics:?}", config.kafka.brokers),
