@@ -8,6 +8,9 @@ cd "$root"
 # prometheus), and no module import circle exists outside src/ner/.
 cargo check --locked --no-default-features --lib
 python3 scripts/import-cycles.py
+# Every deploy/ file, each with its tool (hadolint, docker-compose, yamllint,
+# kubernetes-validate, check-jsonschema, promtool); .ci/run installs them.
+scripts/deploy-check.sh
 export NEWSFLOW_BROKER_PORT="${NEWSFLOW_BROKER_PORT:-19092}"
 scripts/broker-start.sh
 trap 'scripts/broker-stop.sh' EXIT
