@@ -161,11 +161,12 @@ pub async fn run(http_addr: &str, mut emit: impl FnMut(&str)) -> Result<String, 
             }
         }
     }
-    // Give the worker one commit interval, then read our own /metrics.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let metrics = scrape(&bound)
-        .await
-        .unwrap_or_else(|e| format!("# could not scrape /metrics: {e}\n"));
+    // Read our own /metrics once the worker has committed and librdkafka's
+    // next statistics report has set the per-partition lag (statistics
+    // come every second; the lag is unknown until the first commit), so
+    // the printed metrics show every family. Bounded: after 10 s the last
+    // scrape is shown as it is.
+    let metrics = settled_metrics(&bound).await;
     stop.cancel();
     let worker_result = worker.await;
     let _ = http_task.await;
@@ -179,6 +180,22 @@ pub async fn run(http_addr: &str, mut emit: impl FnMut(&str)) -> Result<String, 
         return Err(e.into());
     }
     Ok(metrics)
+}
+
+/// Scrapes /metrics every 250 ms until the lag series is present, for at
+/// most 10 s; returns the last scrape (or the error as a comment).
+async fn settled_metrics(addr: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let scraped = scrape(addr)
+            .await
+            .unwrap_or_else(|e| format!("# could not scrape /metrics: {e}\n"));
+        let settled = scraped.contains("newsflow_consumer_lag_messages{");
+        if settled || started.elapsed() > Duration::from_secs(10) {
+            return scraped;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
 }
 
 async fn scrape(addr: &str) -> std::io::Result<String> {
