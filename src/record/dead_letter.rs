@@ -1,5 +1,6 @@
 //! The dead-letter record: why the input was rejected, where it came from,
-//! and the original bytes (base64, bounded prefix).
+//! and what `newsflow replay` needs to send it again: the original bytes
+//! (base64, bounded prefix), the exact key and the original headers.
 
 use base64::Engine;
 use chrono::Utc;
@@ -22,7 +23,16 @@ pub fn dead_letter_record(
 ) -> Vec<u8> {
     let bytes = raw.payload.unwrap_or(&[]);
     let keep = bytes.len().min(DEFAULT_PAYLOAD_PREFIX);
-    let value = json!({
+    let headers: Vec<serde_json::Value> = source
+        .headers
+        .iter()
+        .map(|(k, v)| match v.as_deref().map(std::str::from_utf8) {
+            None => json!({ "key": k, "value": null }),
+            Some(Ok(text)) => json!({ "key": k, "value": text }),
+            Some(Err(_)) => json!({ "key": k, "value_base64": b64(v.as_deref().unwrap_or(&[])) }),
+        })
+        .collect();
+    let mut value = json!({
         "reason": reason,
         "error": error,
         "stage": stage,
@@ -32,10 +42,21 @@ pub fn dead_letter_record(
             "bytes": bytes.len(),
             "encoding": "base64",
             "truncated": keep < bytes.len(),
-            "data": base64::engine::general_purpose::STANDARD.encode(&bytes[..keep]),
+            "data": b64(&bytes[..keep]),
         },
+        "headers": headers,
         "dead_lettered_at": rfc3339(Utc::now()),
         "newsflow_version": VERSION,
     });
+    // The key's exact bytes, when `source.key` (lossy UTF-8) cannot restore them.
+    if let Some(k) = &source.key_bytes {
+        if std::str::from_utf8(k).is_err() {
+            value["key_base64"] = json!(b64(k));
+        }
+    }
     serde_json::to_vec(&value).unwrap_or_default()
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }

@@ -63,6 +63,13 @@ pub struct SourceInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     /// Input file, for `enrich`.
     pub file: Option<String>,
+    /// The message key's exact bytes (not serialised in the enriched
+    /// record; the dead-letter record keeps them so `replay` can restore them).
+    #[serde(skip)]
+    pub key_bytes: Option<Vec<u8>>,
+    /// The message headers, in order (kept by the dead-letter record only).
+    #[serde(skip)]
+    pub headers: Vec<(String, Option<Vec<u8>>)>,
 }
 
 /// The result of processing one input.

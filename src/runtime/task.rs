@@ -28,6 +28,9 @@ pub(super) struct OwnedInput {
     payload: Option<Vec<u8>>,
     content_type: Option<String>,
     timestamp_ms: Option<i64>,
+    headers: Vec<(String, Option<Vec<u8>>)>,
+    /// When the message was received, for the pipeline-latency metric.
+    pub(super) received: std::time::Instant,
 }
 
 impl OwnedInput {
@@ -38,7 +41,17 @@ impl OwnedInput {
                 .and_then(|hd| hd.value)
                 .map(|v| String::from_utf8_lossy(v).into_owned())
         });
+        let headers = m
+            .headers()
+            .map(|h| {
+                h.iter()
+                    .map(|hd| (hd.key.to_string(), hd.value.map(<[u8]>::to_vec)))
+                    .collect()
+            })
+            .unwrap_or_default();
         OwnedInput {
+            headers,
+            received: std::time::Instant::now(),
             topic: m.topic().to_string(),
             partition: m.partition(),
             offset: m.offset(),
@@ -47,6 +60,10 @@ impl OwnedInput {
             content_type,
             timestamp_ms: m.timestamp().to_millis(),
         }
+    }
+
+    pub(super) fn payload_len(&self) -> usize {
+        self.payload.as_ref().map_or(0, Vec::len)
     }
 
     fn raw(&self, max_bytes: usize) -> RawInput<'_> {
@@ -72,6 +89,8 @@ impl OwnedInput {
                 .as_ref()
                 .map(|k| String::from_utf8_lossy(k).into_owned()),
             file: None,
+            key_bytes: self.key.clone(),
+            headers: self.headers.clone(),
         }
     }
 }
@@ -95,13 +114,23 @@ enum ProduceError {
     Abandoned,
 }
 
+/// What is being produced, and for which input: for the latency metrics.
+struct Out<'a> {
+    /// "record" or "dead_letter".
+    kind: &'static str,
+    topic: &'a str,
+    received: std::time::Instant,
+}
+
 async fn produce(
     shared: &Shared,
-    topic: &str,
+    out: &Out<'_>,
     key: &[u8],
     payload: &[u8],
     headers: &OwnedHeaders,
 ) -> Result<(), ProduceError> {
+    let topic = out.topic;
+    let started = std::time::Instant::now();
     let w = &shared.config.worker;
     let mut backoff = w.retry_backoff_ms.max(1);
     let mut attempt = 0u32;
@@ -115,7 +144,16 @@ async fn produce(
             _ = shared.hard_stop.cancelled() => return Err(ProduceError::Abandoned),
         };
         match sent {
-            Ok(_) => return Ok(()),
+            Ok(_) => {
+                ev::OutputAcknowledged {
+                    kind: out.kind,
+                    bytes: payload.len(),
+                    produce_seconds: started.elapsed().as_secs_f64(),
+                    since_received_seconds: out.received.elapsed().as_secs_f64(),
+                }
+                .emit();
+                return Ok(());
+            }
             Err((e, _)) if permanent(&e) => return Err(ProduceError::Permanent(e.to_string())),
             Err((e, _)) => {
                 attempt += 1;
@@ -165,11 +203,17 @@ pub(super) async fn handle(
     let input = Arc::new(input);
     let (s2, i2) = (shared.clone(), input.clone());
     let processed = tokio::task::spawn_blocking(move || {
-        record::process(
+        let started = std::time::Instant::now();
+        let p = record::process(
             &i2.raw(s2.config.worker.max_message_bytes),
             &i2.source(),
             &s2.pipeline,
-        )
+        );
+        ev::MessageProcessed {
+            seconds: started.elapsed().as_secs_f64(),
+        }
+        .emit();
+        p
     })
     .await
     .unwrap_or_else(|e| {
@@ -212,9 +256,14 @@ pub(super) async fn handle(
             published_at,
             published_basis,
         } => {
+            let out = Out {
+                kind: "record",
+                topic: &k.output_topic,
+                received: input.received,
+            };
             match produce(
                 &shared,
-                &k.output_topic,
+                &out,
                 id.as_bytes(),
                 &record,
                 &headers(&source_label, None),
@@ -286,10 +335,14 @@ async fn dead_letter(
     source: &str,
     input: &OwnedInput,
 ) -> Result<(), ()> {
-    let topic = &shared.config.kafka.dead_letter_topic;
+    let out = Out {
+        kind: "dead_letter",
+        topic: &shared.config.kafka.dead_letter_topic,
+        received: input.received,
+    };
     match produce(
         shared,
-        topic,
+        &out,
         key,
         record,
         &headers(source, Some(("newsflow-dead-letter-reason", reason))),
