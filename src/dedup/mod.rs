@@ -53,6 +53,13 @@ pub trait DedupStore: Send + Sync {
         }
     }
 
+    /// How many articles the window holds.
+    fn len(&self) -> usize {
+        let mut n = 0;
+        self.scan(&mut |_| n += 1);
+        n
+    }
+
     /// A copy of the window (for inspection and tests; `scan` on hot paths).
     fn recent(&self) -> Vec<Seen> {
         let mut out = Vec::new();

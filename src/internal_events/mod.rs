@@ -3,160 +3,17 @@
 //! so dashboards and logs never disagree.
 //!
 //! Metric names follow Prometheus conventions and start with `newsflow_`.
+//! Warnings that repeat in an outage are folded (see `repeats`).
+
+mod registry;
+mod repeats;
 
 use std::sync::OnceLock;
 
-use prometheus::{
-    exponential_buckets, Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge,
-    IntGaugeVec, Opts, Registry, TextEncoder,
-};
+use prometheus::{Encoder, TextEncoder};
 use tracing::{debug, info, warn};
 
-pub struct Metrics {
-    pub registry: Registry,
-    consumed: IntCounterVec,
-    produced: IntCounterVec,
-    dead_lettered: IntCounterVec,
-    stage_duration: HistogramVec,
-    stage_errors: IntCounterVec,
-    freshness: HistogramVec,
-    in_flight: IntGauge,
-    concurrency: IntGauge,
-    lag: IntGaugeVec,
-    commits: IntCounter,
-    commit_failures: IntCounter,
-    produce_retries: IntCounterVec,
-    rebalances: IntCounterVec,
-    assigned: IntGauge,
-    client_errors: IntCounterVec,
-}
-
-fn build() -> Result<Metrics, prometheus::Error> {
-    let registry = Registry::new();
-    let counter_vec =
-        |name: &str, help: &str, labels: &[&str]| -> Result<IntCounterVec, prometheus::Error> {
-            let c = IntCounterVec::new(Opts::new(name, help), labels)?;
-            registry.register(Box::new(c.clone()))?;
-            Ok(c)
-        };
-    let consumed = counter_vec(
-        "newsflow_messages_consumed_total",
-        "Messages fetched from input topics.",
-        &["topic"],
-    )?;
-    let produced = counter_vec(
-        "newsflow_records_produced_total",
-        "Enriched records acknowledged by the broker.",
-        &["topic"],
-    )?;
-    let dead_lettered = counter_vec(
-        "newsflow_dead_letters_total",
-        "Dead-letter records acknowledged by the broker, by reason.",
-        &["reason"],
-    )?;
-    let stage_errors = counter_vec(
-        "newsflow_stage_errors_total",
-        "Stage failures (partial success), by stage.",
-        &["stage"],
-    )?;
-    let produce_retries = counter_vec(
-        "newsflow_produce_retries_total",
-        "Produce attempts that failed and were retried.",
-        &["topic"],
-    )?;
-    let rebalances = counter_vec(
-        "newsflow_rebalances_total",
-        "Partition assignments and revocations.",
-        &["kind"],
-    )?;
-    let client_errors = counter_vec(
-        "newsflow_kafka_client_errors_total",
-        "Errors reported by librdkafka.",
-        &["client"],
-    )?;
-    let stage_duration = HistogramVec::new(
-        HistogramOpts::new(
-            "newsflow_stage_duration_seconds",
-            "Time spent in each stage per message.",
-        )
-        .buckets(exponential_buckets(0.000_01, 4.0, 10)?),
-        &["stage"],
-    )?;
-    registry.register(Box::new(stage_duration.clone()))?;
-    let freshness = HistogramVec::new(
-        HistogramOpts::new(
-            "newsflow_freshness_seconds",
-            "From publish time (basis=published) or message time (basis=message) to output acknowledged.",
-        )
-        .buckets(vec![0.1, 0.5, 1.0, 5.0, 30.0, 60.0, 300.0, 1800.0, 3600.0, 21600.0, 86400.0]),
-        &["basis"],
-    )?;
-    registry.register(Box::new(freshness.clone()))?;
-    let in_flight = IntGauge::new(
-        "newsflow_in_flight_messages",
-        "Messages fetched and not yet acknowledged downstream.",
-    )?;
-    registry.register(Box::new(in_flight.clone()))?;
-    let concurrency = IntGauge::new(
-        "newsflow_concurrency_limit",
-        "worker.concurrency: the most messages in flight at once (saturation = in_flight / this).",
-    )?;
-    registry.register(Box::new(concurrency.clone()))?;
-    let assigned = IntGauge::new(
-        "newsflow_assigned_partitions",
-        "Input partitions assigned to this worker.",
-    )?;
-    registry.register(Box::new(assigned.clone()))?;
-    let lag = IntGaugeVec::new(
-        Opts::new(
-            "newsflow_consumer_lag_messages",
-            "High watermark minus committed offset, per input partition.",
-        ),
-        &["topic", "partition"],
-    )?;
-    registry.register(Box::new(lag.clone()))?;
-    let commits = IntCounter::new("newsflow_commits_total", "Successful offset commits.")?;
-    registry.register(Box::new(commits.clone()))?;
-    let commit_failures =
-        IntCounter::new("newsflow_commit_failures_total", "Failed offset commits.")?;
-    registry.register(Box::new(commit_failures.clone()))?;
-    let build_info = IntGaugeVec::new(
-        Opts::new("newsflow_build_info", "Build information."),
-        &["version"],
-    )?;
-    registry.register(Box::new(build_info.clone()))?;
-    #[cfg(target_os = "linux")]
-    registry.register(Box::new(
-        prometheus::process_collector::ProcessCollector::for_self(),
-    ))?;
-    build_info
-        .with_label_values(&[crate::record::VERSION])
-        .set(1);
-    Ok(Metrics {
-        registry,
-        consumed,
-        produced,
-        dead_lettered,
-        stage_duration,
-        stage_errors,
-        freshness,
-        in_flight,
-        concurrency,
-        lag,
-        commits,
-        commit_failures,
-        produce_retries,
-        rebalances,
-        assigned,
-        client_errors,
-    })
-}
-
-/// The process-wide metrics.
-pub fn metrics() -> &'static Metrics {
-    static M: OnceLock<Metrics> = OnceLock::new();
-    M.get_or_init(|| build().expect("metric definitions are valid"))
-}
+pub use registry::{metrics, Metrics};
 
 /// The worker's configuration is known: export the concurrency limit, and
 /// give every labelled counter its known label values at 0, so that rates
@@ -195,7 +52,28 @@ impl LabelsKnown<'_> {
         for c in ["consumer", "producer"] {
             m.client_errors.with_label_values(&[c]);
         }
+        for t in self.input_topics {
+            m.input_bytes.with_label_values(&[t.as_str()]);
+        }
+        for k in ["record", "dead_letter"] {
+            m.output_bytes.with_label_values(&[k]);
+            m.pipeline_latency.with_label_values(&[k]);
+            m.produce_ack.with_label_values(&[k]);
+        }
     }
+}
+
+/// `Some(folded)` if a warning with this scope and text is to be logged now
+/// (with `folded` earlier repeats); `None` if it is folded into a later line.
+fn admit(scope: &str, text: &str) -> Option<u64> {
+    static REPEATS: OnceLock<repeats::Repeats> = OnceLock::new();
+    let admitted = REPEATS
+        .get_or_init(repeats::Repeats::default)
+        .admit(repeats::key(scope, text), std::time::Instant::now());
+    if admitted.is_none() {
+        metrics().suppressed_logs.inc();
+    }
+    admitted
 }
 
 /// Prometheus text exposition of all metrics.
@@ -209,10 +87,15 @@ pub struct MessageReceived<'a> {
     pub topic: &'a str,
     pub partition: i32,
     pub offset: i64,
+    pub bytes: usize,
 }
 impl MessageReceived<'_> {
     pub fn emit(self) {
-        metrics().consumed.with_label_values(&[self.topic]).inc();
+        let m = metrics();
+        m.consumed.with_label_values(&[self.topic]).inc();
+        m.input_bytes
+            .with_label_values(&[self.topic])
+            .inc_by(self.bytes as u64);
         debug!(
             topic = self.topic,
             partition = self.partition,
@@ -327,10 +210,12 @@ pub struct CommitFailed<'a> {
 impl CommitFailed<'_> {
     pub fn emit(self) {
         metrics().commit_failures.inc();
-        warn!(
-            error = self.error,
-            "offset commit failed; will retry with the next commit"
-        );
+        if let Some(repeated) = admit("commit", self.error) {
+            warn!(
+                error = self.error,
+                repeated, "offset commit failed; will retry with the next commit"
+            );
+        }
     }
 }
 
@@ -346,13 +231,16 @@ impl ProduceRetry<'_> {
             .produce_retries
             .with_label_values(&[self.topic])
             .inc();
-        warn!(
-            topic = self.topic,
-            error = self.error,
-            attempt = self.attempt,
-            backoff_ms = self.backoff_ms,
-            "produce failed; retrying"
-        );
+        if let Some(repeated) = admit(self.topic, self.error) {
+            warn!(
+                topic = self.topic,
+                error = self.error,
+                attempt = self.attempt,
+                backoff_ms = self.backoff_ms,
+                repeated,
+                "produce failed; retrying"
+            );
+        }
     }
 }
 
@@ -416,11 +304,14 @@ impl KafkaClientError<'_> {
             .client_errors
             .with_label_values(&[self.client])
             .inc();
-        warn!(
-            client = self.client,
-            error = self.error,
-            "kafka client error (librdkafka retries by itself)"
-        );
+        if let Some(repeated) = admit(self.client, self.error) {
+            warn!(
+                client = self.client,
+                error = self.error,
+                repeated,
+                "kafka client error (librdkafka retries by itself)"
+            );
+        }
     }
 }
 
@@ -439,5 +330,109 @@ pub struct SecondSignal;
 impl SecondSignal {
     pub fn emit(self) {
         warn!("second signal: exiting without draining");
+    }
+}
+
+/// One message went through decode, the stages and serialisation.
+pub struct MessageProcessed {
+    pub seconds: f64,
+}
+impl MessageProcessed {
+    pub fn emit(self) {
+        metrics().processing.observe(self.seconds);
+    }
+}
+
+/// The broker acknowledged a message's one output: an enriched record
+/// (`kind` "record") or a dead letter ("dead_letter").
+pub struct OutputAcknowledged {
+    pub kind: &'static str,
+    pub bytes: usize,
+    /// From the first produce attempt to the acknowledgement.
+    pub produce_seconds: f64,
+    /// From the message's receipt to the acknowledgement.
+    pub since_received_seconds: f64,
+}
+impl OutputAcknowledged {
+    pub fn emit(self) {
+        let m = metrics();
+        m.output_bytes
+            .with_label_values(&[self.kind])
+            .inc_by(self.bytes as u64);
+        m.produce_ack
+            .with_label_values(&[self.kind])
+            .observe(self.produce_seconds);
+        m.pipeline_latency
+            .with_label_values(&[self.kind])
+            .observe(self.since_received_seconds);
+    }
+}
+
+/// A synchronous commit finished (either way) after `seconds`.
+pub struct CommitTimed {
+    pub seconds: f64,
+}
+impl CommitTimed {
+    pub fn emit(self) {
+        metrics().commit_duration.observe(self.seconds);
+    }
+}
+
+/// /readyz changed its answer.
+pub struct ReadinessChanged<'a> {
+    pub ready: bool,
+    pub detail: &'a str,
+}
+impl ReadinessChanged<'_> {
+    pub fn emit(self) {
+        metrics().ready.set(i64::from(self.ready));
+        if self.ready {
+            info!(detail = self.detail, "ready");
+        } else {
+            info!(detail = self.detail, "not ready");
+        }
+    }
+}
+
+/// Entries kept by stateful stages (sampled periodically).
+pub struct StageState<'a> {
+    pub entries: &'a [(&'static str, usize)],
+}
+impl StageState<'_> {
+    pub fn emit(self) {
+        let m = metrics();
+        for (stage, n) in self.entries {
+            m.state_entries
+                .with_label_values(&[stage])
+                .set(i64::try_from(*n).unwrap_or(i64::MAX));
+        }
+    }
+}
+
+/// A line from librdkafka's own log. Error-level lines are logged at debug:
+/// librdkafka reports the same errors through the error callback
+/// (`KafkaClientError`), which is logged (folded) and counted; logging both
+/// printed every error twice. Warnings are folded like client errors.
+pub struct LibrdkafkaLog<'a> {
+    pub client: &'static str,
+    pub level: rdkafka::config::RDKafkaLogLevel,
+    pub facility: &'a str,
+    pub message: &'a str,
+}
+impl LibrdkafkaLog<'_> {
+    pub fn emit(self) {
+        use rdkafka::config::RDKafkaLogLevel as L;
+        let (client, fac, msg) = (self.client, self.facility, self.message);
+        match self.level {
+            L::Warning => {
+                if let Some(repeated) = admit(client, msg) {
+                    warn!(target: "librdkafka", client, fac, repeated, "{msg}");
+                }
+            }
+            L::Notice | L::Info => info!(target: "librdkafka", client, fac, "{msg}"),
+            L::Emerg | L::Alert | L::Critical | L::Error | L::Debug => {
+                debug!(target: "librdkafka", client, fac, "{msg}");
+            }
+        }
     }
 }

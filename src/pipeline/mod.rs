@@ -113,6 +113,14 @@ impl Pipeline {
             .collect()
     }
 
+    /// (name, entries) of each stage that keeps state between articles.
+    pub fn state_entries(&self) -> Vec<(&'static str, usize)> {
+        self.stages
+            .iter()
+            .filter_map(|(s, _)| Some((s.name(), s.state_entries()?)))
+            .collect()
+    }
+
     /// Hash of the stage list and options, so records say which config made them.
     pub fn config_hash(&self) -> &str {
         &self.config_hash

@@ -2,7 +2,6 @@
 //! (Consuming → Draining → Consuming), commit results, statistics (lag,
 //! broker state) and errors, all reported through `internal_events`.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -13,21 +12,9 @@ use rdkafka::error::KafkaError;
 use rdkafka::statistics::Statistics;
 use rdkafka::{Offset, TopicPartitionList};
 
+use super::health::Health;
 use super::tracker::{SharedTracker, Tp};
 use crate::internal_events as ev;
-
-/// What /readyz reports on.
-#[derive(Debug, Default)]
-pub struct Health {
-    pub assigned: AtomicUsize,
-    pub producer_up: AtomicBool,
-}
-
-impl Health {
-    pub fn ready(&self) -> bool {
-        self.assigned.load(Ordering::Relaxed) > 0 && self.producer_up.load(Ordering::Relaxed)
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ConsumerState {
@@ -65,19 +52,13 @@ fn labels(v: &[Tp]) -> Vec<String> {
 }
 
 fn forward_log(client: &'static str, level: RDKafkaLogLevel, fac: &str, msg: &str) {
-    match level {
-        RDKafkaLogLevel::Emerg
-        | RDKafkaLogLevel::Alert
-        | RDKafkaLogLevel::Critical
-        | RDKafkaLogLevel::Error => {
-            tracing::error!(target: "librdkafka", client, fac, "{msg}");
-        }
-        RDKafkaLogLevel::Warning => tracing::warn!(target: "librdkafka", client, fac, "{msg}"),
-        RDKafkaLogLevel::Notice | RDKafkaLogLevel::Info => {
-            tracing::info!(target: "librdkafka", client, fac, "{msg}");
-        }
-        RDKafkaLogLevel::Debug => tracing::debug!(target: "librdkafka", client, fac, "{msg}"),
+    ev::LibrdkafkaLog {
+        client,
+        level,
+        facility: fac,
+        message: msg,
     }
+    .emit();
 }
 
 impl ClientContext for WorkerConsumerContext {
@@ -148,7 +129,7 @@ impl ConsumerContext for WorkerConsumerContext {
                     }
                     t.assigned()
                 };
-                self.health.assigned.store(total, Ordering::Relaxed);
+                self.health.set_assigned(total);
                 ev::PartitionsRevoked {
                     partitions: &labels(&revoked),
                     drained,
@@ -175,7 +156,7 @@ impl ConsumerContext for WorkerConsumerContext {
                 }
                 t.assigned()
             };
-            self.health.assigned.store(total, Ordering::Relaxed);
+            self.health.set_assigned(total);
             *self
                 .state
                 .lock()
@@ -203,7 +184,7 @@ impl ClientContext for WorkerProducerContext {
             error,
             KafkaError::Global(rdkafka::types::RDKafkaErrorCode::AllBrokersDown)
         ) {
-            self.health.producer_up.store(false, Ordering::Relaxed);
+            self.health.set_producer_up(false);
         }
         ev::KafkaClientError {
             client: "producer",
@@ -216,6 +197,6 @@ impl ClientContext for WorkerProducerContext {
             .brokers
             .values()
             .any(|b| b.nodeid >= 0 && b.state == "UP");
-        self.health.producer_up.store(up, Ordering::Relaxed);
+        self.health.set_producer_up(up);
     }
 }

@@ -1,6 +1,6 @@
 //! A minimal HTTP/1.1 server for three GET endpoints: /metrics (Prometheus
-//! text), /healthz (process alive) and /readyz (partitions assigned and
-//! producer connected). Hand-written: three fixed routes do not justify an
+//! text), /healthz (process alive) and /readyz (able to work; see
+//! `health`). Hand-written: three fixed routes do not justify an
 //! HTTP framework in the dependency tree.
 
 use std::sync::Arc;
@@ -10,7 +10,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_util::sync::CancellationToken;
 
-use super::context::Health;
+use super::health::Health;
 use crate::internal_events;
 
 pub async fn serve(listener: TcpListener, health: Arc<Health>, shutdown: CancellationToken) {
@@ -63,7 +63,7 @@ async fn handle(mut stream: TcpStream, health: Arc<Health>) -> std::io::Result<(
         ("GET", "/readyz") => (
             "503 Service Unavailable",
             "text/plain",
-            readiness_detail(&health),
+            format!("not ready: {}\n", health.detail()),
         ),
         ("GET", _) => (
             "404 Not Found",
@@ -82,13 +82,4 @@ async fn handle(mut stream: TcpStream, health: Arc<Health>) -> std::io::Result<(
     );
     stream.write_all(resp.as_bytes()).await?;
     stream.shutdown().await
-}
-
-fn readiness_detail(h: &Health) -> String {
-    use std::sync::atomic::Ordering::Relaxed;
-    format!(
-        "not ready: assigned_partitions={} producer_connected={}\n",
-        h.assigned.load(Relaxed),
-        h.producer_up.load(Relaxed)
-    )
 }

@@ -11,6 +11,7 @@
 
 mod clients;
 mod context;
+mod health;
 pub mod http;
 mod service;
 mod task;
@@ -28,8 +29,8 @@ use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-pub use context::Health;
 use context::{to_list, ConsumerState, WorkerConsumerContext, WorkerProducerContext};
+pub use health::Health;
 pub use service::{serve, tokio_runtime, ServiceError};
 use task::{handle, OwnedInput};
 use tracker::{SharedTracker, Tp};
@@ -87,6 +88,7 @@ struct Worker {
     background: CancellationToken,
     commit_task: tokio::task::JoinHandle<()>,
     probe_task: tokio::task::JoinHandle<()>,
+    health: Arc<Health>,
 }
 
 impl Worker {
@@ -133,6 +135,8 @@ impl Worker {
                 topics: config.kafka.input_topics.clone(),
                 cause,
             })?;
+        health.set_pipeline_loaded();
+        health.set_subscribed(true);
         ev::LabelsKnown {
             concurrency: config.worker.concurrency,
             input_topics: &config.kafka.input_topics,
@@ -157,11 +161,14 @@ impl Worker {
         let background = CancellationToken::new();
         let commit_task = tokio::spawn(commit_loop(
             consumer.clone(),
-            tracker.clone(),
-            shared.config.worker.commit_interval_ms,
+            shared.clone(),
             background.clone(),
         ));
-        let probe_task = tokio::spawn(probe_producer(shared.clone(), health, background.clone()));
+        let probe_task = tokio::spawn(probe_producer(
+            shared.clone(),
+            health.clone(),
+            background.clone(),
+        ));
         Ok(Worker {
             consumer,
             shared,
@@ -169,6 +176,7 @@ impl Worker {
             background,
             commit_task,
             probe_task,
+            health,
         })
     }
 
@@ -195,6 +203,7 @@ impl Worker {
                         topic: &input.topic,
                         partition: input.partition,
                         offset: input.offset,
+                        bytes: input.payload_len(),
                     }
                     .emit();
                     let tp: Tp = (input.topic.clone(), input.partition);
@@ -226,6 +235,7 @@ impl Worker {
     /// the group and flush the producer.
     async fn shut_down(self, tasks: TaskTracker) {
         let shared = self.shared;
+        self.health.set_stopping();
         let drain_timeout = Duration::from_secs(shared.config.worker.drain_timeout_secs);
         ev::Lifecycle {
             what: "shutdown: draining",
@@ -291,7 +301,12 @@ fn commit_now(
         return;
     }
     let list = to_list(&candidates);
+    let started = std::time::Instant::now();
     let result = consumer.commit(&list, CommitMode::Sync);
+    ev::CommitTimed {
+        seconds: started.elapsed().as_secs_f64(),
+    }
+    .emit();
     drop(list);
     match result {
         Ok(()) => {
@@ -312,19 +327,29 @@ fn commit_now(
     }
 }
 
-/// Commit finished prefixes every `interval_ms`.
+/// Commit finished prefixes every `worker.commit_interval_ms`; sample the
+/// stateful stages' sizes every few seconds.
 async fn commit_loop(
     consumer: Arc<StreamConsumer<WorkerConsumerContext>>,
-    tracker: Arc<SharedTracker>,
-    interval_ms: u64,
+    shared: Arc<Shared>,
     stop: CancellationToken,
 ) {
-    let mut tick = tokio::time::interval(Duration::from_millis(interval_ms.max(10)));
+    let tracker = shared.tracker.clone();
+    let interval = Duration::from_millis(shared.config.worker.commit_interval_ms.max(10));
+    let mut tick = tokio::time::interval(interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut sampled = std::time::Instant::now() - Duration::from_secs(60);
     loop {
         tokio::select! {
             _ = stop.cancelled() => return,
             _ = tick.tick() => {}
+        }
+        if sampled.elapsed() >= Duration::from_secs(5) {
+            sampled = std::time::Instant::now();
+            let p = shared.pipeline.clone();
+            if let Ok(entries) = tokio::task::spawn_blocking(move || p.state_entries()).await {
+                ev::StageState { entries: &entries }.emit();
+            }
         }
         if tracker.lock().commit_candidates(None).is_empty() {
             continue;
@@ -348,7 +373,7 @@ async fn probe_producer(shared: Arc<Shared>, health: Arc<Health>, stop: Cancella
         .await
         .unwrap_or(false);
         if ok {
-            health.producer_up.store(true, Ordering::Relaxed);
+            health.set_producer_up(true);
             return;
         }
         tokio::select! {

@@ -115,6 +115,9 @@ impl Stage for DedupStage {
     fn version(&self) -> &'static str {
         "minhash64-shingle3-1"
     }
+    fn state_entries(&self) -> Option<usize> {
+        Some(self.store.len())
+    }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let normalised = normalised_content(&super::content_text(article, out));
         let (id, hash) = match &out.fingerprint {

@@ -60,6 +60,11 @@ pub trait Stage: Send + Sync {
     /// Annotate one article. Must not panic on any input (a panic is caught
     /// and recorded, but it is a bug).
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError>;
+    /// Entries the stage keeps between articles (the dedup window), for the
+    /// `newsflow_stage_state_entries` gauge; `None` for stateless stages.
+    fn state_entries(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// Builds a stage from its `options` table; the error names the bad key.
