@@ -5,7 +5,7 @@
 //! stage table and the stages), `pipeline` (running them), `record` (the
 //! output), with `document`, `text`, `nlp`, `ner`, `topics`, `gazetteer` and
 //! `dedup` beneath. The I/O shell (`runtime`, `config`, `internal_events`,
-//! `demo`, `telemetry`) moves bytes between Kafka and that core and reports
+//! `demo`, `telemetry`, and the operator tools in `ops`) moves bytes between Kafka and that core and reports
 //! metrics; it is the cargo feature `worker` (on by default), so
 //! `cargo check --no-default-features --lib` proves the core needs none of
 //! it. See ARCHITECTURE.md.
@@ -23,6 +23,8 @@ pub mod input;
 pub mod internal_events;
 pub mod ner;
 pub mod nlp;
+#[cfg(feature = "worker")]
+pub mod ops;
 pub mod pipeline;
 pub mod record;
 #[cfg(feature = "worker")]

@@ -1,6 +1,7 @@
 //! The `newsflow` binary: command-line glue over the library.
 
 mod cli_models;
+mod cli_ops;
 
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ use newsflow::telemetry;
 #[derive(Parser)]
 #[command(
     name = "newsflow",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (git ", env!("NEWSFLOW_GIT_REVISION"), ")"),
     about = "News-enrichment stream worker: raw articles from Kafka in, enriched IPTC ninjs records out.",
     long_about = "News-enrichment stream worker.\n\n\
         Reads raw news articles (plain text, HTML, a JSON envelope or IPTC ninjs) from Kafka, runs them \
@@ -89,6 +90,34 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:9898", value_name = "ADDR")]
         http: String,
     },
+    /// Produce articles (files, directories, JSON lines) to a topic, e.g. the worker's input.
+    #[command(
+        long_about = "Produce articles to a topic: one message per file (a directory means every \
+        non-hidden file beneath it, sorted), or one per line of a JSON-lines file. Each message has a key \
+        (the file's path under the directory, or the line's \"id\", or FILE:LINE) and a content-type \
+        header (by extension). Progress goes to stderr; exits 1 if any message is not acknowledged.\n\n\
+        Examples:\n  newsflow produce --brokers localhost:9092 --topic news.raw samples/\n  \
+        newsflow produce --config config/newsflow.toml --rate 50 feed.jsonl\n  \
+        cat feed.jsonl | newsflow produce -b kafka:9092 -t news.raw --jsonl -"
+    )]
+    Produce(cli_ops::Produce),
+    /// Send dead letters back to be enriched again, with their original key and headers.
+    #[command(
+        long_about = "Read the dead-letter topic, select dead letters (--reason, --since/--until, \
+        --source-topic/--source-partition/--source-offsets, --key) and send each original payload, with its \
+        original key and headers plus a `newsflow-replay-of` header, to its source topic (or --to). A payload \
+        truncated in the dead letter (over 64 KiB) is read back from its source offset; if that offset is \
+        gone it is reported and the exit code is 1.\n\n\
+        Fix the cause first (raise worker.max_message_bytes, fix the stage, ...), or the replayed messages \
+        are dead-lettered again.\n\n\
+        Re-running: replay keeps a cursor (the offsets of a consumer group named after the topic, the target \
+        and the filters) and moves it once every send is acknowledged. The same command run again sends only \
+        dead letters written since and reports the others as already replayed; --from-beginning sends them \
+        all again; --dry-run lists them as JSON lines on stdout and moves nothing.\n\n\
+        Examples:\n  newsflow replay --config config/newsflow.toml --reason too_large --dry-run\n  \
+        newsflow replay -b localhost:9092 --dead-letter-topic news.deadletter --since 2h"
+    )]
+    Replay(cli_ops::Replay),
     /// Train a model from labelled data (see models/*.md for the exact commands).
     #[command(subcommand)]
     Train(cli_models::Train),
@@ -103,8 +132,7 @@ enum Command {
         #[arg(long, default_value = "models/gazetteer.tsv", value_name = "FILE")]
         out: PathBuf,
     },
-    /// Rebuild models/first-names.tsv (pronoun agreement in quote attribution) from the US
-    /// Census first-name lists in the PyPI package `names` 0.3.0.
+    /// Rebuild models/first-names.tsv (quote pronoun agreement) from PyPI `names` 0.3.0.
     #[command(
         long_about = "Rebuild models/first-names.tsv from the US Census 1990 first-name lists \
         (dist.male.first, dist.female.first) shipped in the PyPI package `names` 0.3.0:\n\n  \
@@ -135,19 +163,26 @@ enum Command {
         options, NEWSFLOW_* environment overrides) and print the effective config as TOML, with every \
         default filled in and secret properties (passwords, secrets, tokens, keys) masked as ******.\n\n\
         Errors name the file, the line and the key, e.g. `unknown field `brokerz``.\n\n\
-        Example:\n  NEWSFLOW_KAFKA__BROKERS=kafka:9092 newsflow check-config config/newsflow.toml"
+        The file is FILE, else --config FILE, else $NEWSFLOW_CONFIG (as for `run`; the container \
+        image sets it, so `docker run IMAGE check-config` checks the image's config).\n\n\
+        Examples:\n  NEWSFLOW_KAFKA__BROKERS=kafka:9092 newsflow check-config config/newsflow.toml\n  \
+        newsflow check-config --config /etc/newsflow/newsflow.toml"
     )]
     CheckConfig {
         /// Config file (TOML) to validate.
         #[arg(value_name = "FILE")]
-        file: PathBuf,
+        file: Option<PathBuf>,
+        /// Config file (TOML) to validate; FILE, when given, wins.
+        #[arg(long, short, env = "NEWSFLOW_CONFIG", value_name = "FILE")]
+        config: Option<PathBuf>,
     },
 }
 
 fn main() {
     // The stage list in `enrich --help` comes from the stage table, so it
     // cannot fall behind it.
-    let command = Cli::command().mut_subcommand("enrich", |c| c.after_long_help(stage_help()));
+    let command =
+        grouped_help(Cli::command()).mut_subcommand("enrich", |c| c.after_long_help(stage_help()));
     let cli = match Cli::from_arg_matches(&command.get_matches()) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -161,6 +196,41 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// The commands an operator uses, in the order they are listed first.
+const OPERATOR_COMMANDS: &[&str] = &["run", "check-config", "produce", "replay", "enrich", "demo"];
+
+/// Top-level help with the operator commands before the model commands
+/// (clap lists subcommands under one heading only).
+fn grouped_help(cmd: clap::Command) -> clap::Command {
+    let line = |c: &clap::Command| {
+        format!(
+            "  {:<18}{}\n",
+            c.get_name(),
+            c.get_about().map(ToString::to_string).unwrap_or_default()
+        )
+    };
+    let find = |name: &str| cmd.get_subcommands().find(|c| c.get_name() == name);
+    let mut operator = String::new();
+    for name in OPERATOR_COMMANDS {
+        if let Some(c) = find(name) {
+            operator.push_str(&line(c));
+        }
+    }
+    let mut models = String::new();
+    for c in cmd.get_subcommands() {
+        if !OPERATOR_COMMANDS.contains(&c.get_name()) {
+            models.push_str(&line(c));
+        }
+    }
+    models.push_str("  help              Print this message or the help of the given command(s)\n");
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n\
+         Operator commands:\n{operator}\nModel commands (train, measure, rebuild the shipped models):\n{models}\n\
+         Options:\n{{options}}{{after-help}}"
+    );
+    cmd.help_template(template)
 }
 
 /// "Default stages, in order:" and one line per row of the stage table.
@@ -240,6 +310,8 @@ fn dispatch(cli: Cli) -> Result<i32> {
             }
             Ok(0)
         }
+        Command::Produce(p) => cli_ops::produce(p),
+        Command::Replay(r) => cli_ops::replay(r),
         Command::Train(t) => cli_models::train(t).map(|()| 0),
         Command::Eval(e) => cli_models::eval(e).map(|()| 0),
         Command::BuildGazetteer { from, out } => {
@@ -249,16 +321,23 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::BuildFirstNames { from, out } => {
             cli_models::build_first_names(&from, &out).map(|()| 0)
         }
-        Command::CheckConfig { file } => {
+        Command::CheckConfig { file, config } => {
+            let Some(file) = file.or(config) else {
+                bail!(
+                    "no config file to check: pass FILE or --config FILE, or set NEWSFLOW_CONFIG"
+                );
+            };
             let config = Config::load(&file, std::env::vars())?;
             let pipeline = build_pipeline(&config.pipeline.stages)?;
-            println!("# {}: valid. Effective config (defaults and NEWSFLOW_* overrides applied, secrets masked):", file.display());
-            println!(
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "# {}: valid. Effective config (defaults and NEWSFLOW_* overrides applied, secrets masked):", file.display())?;
+            writeln!(
+                out,
                 "# pipeline: {} (config hash {})",
                 stage_names(&pipeline),
                 pipeline.config_hash()
-            );
-            print!("{}", toml::to_string_pretty(&config.masked())?);
+            )?;
+            write!(out, "{}", toml::to_string_pretty(&config.masked())?)?;
             Ok(0)
         }
     }
