@@ -237,6 +237,12 @@ pub(crate) fn replay(args: Replay) -> Result<i32> {
             s.already_replayed
         );
     }
+    if s.failed_again > 0 {
+        eprintln!(
+            "replay: {} of the selected had been replayed before and were dead-lettered again: fix their cause, or they will come back",
+            s.failed_again
+        );
+    }
     if s.read == 0 && s.already_replayed == 0 {
         eprintln!("replay: {dlq} holds no dead letters");
     }

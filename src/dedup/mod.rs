@@ -54,7 +54,7 @@ pub trait DedupStore: Send + Sync {
     }
 
     /// How many articles the window holds.
-    fn len(&self) -> usize {
+    fn entries(&self) -> usize {
         let mut n = 0;
         self.scan(&mut |_| n += 1);
         n

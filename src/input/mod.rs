@@ -198,8 +198,16 @@ fn json_doc(text: &str, declared: Option<InputFormat>) -> Result<Article, Decode
             detail: "top-level JSON value is not an object".into(),
         });
     };
+    // `application/json` is what most feeds declare for ninjs too: a ninjs
+    // item is recognised under it unless it carries an envelope's text field.
+    let envelope_text = ["body", "text", "html"]
+        .iter()
+        .any(|k| map.contains_key(*k));
     let is_ninjs = declared == Some(InputFormat::Ninjs)
-        || (declared.is_none() && ninjs::looks_like_ninjs(&map));
+        || (declared.is_none() && ninjs::looks_like_ninjs(&map))
+        || (declared == Some(InputFormat::JsonEnvelope)
+            && !envelope_text
+            && ninjs::looks_like_ninjs(&map));
     if is_ninjs {
         ninjs::decode(map)
     } else {

@@ -143,6 +143,20 @@ fn ninjs() {
         InputFormat::Ninjs,
         "Plain body",
     );
+    // Feeds declare ninjs as plain application/json too.
+    check_ok(
+        r#"{"uri":"u","bodies":[{"value":"Plain body"}]}"#,
+        Some("application/json"),
+        InputFormat::Ninjs,
+        "Plain body",
+    );
+    // An envelope that happens to carry ninjs-like keys stays an envelope.
+    check_ok(
+        r#"{"uri":"u","headlines":[],"body":"Envelope body"}"#,
+        Some("application/json"),
+        InputFormat::JsonEnvelope,
+        "Envelope body",
+    );
 }
 
 #[test]

@@ -66,10 +66,14 @@ impl LabelsKnown<'_> {
 /// `Some(folded)` if a warning with this scope and text is to be logged now
 /// (with `folded` earlier repeats); `None` if it is folded into a later line.
 fn admit(scope: &str, text: &str) -> Option<u64> {
+    admit_key(repeats::key(scope, text))
+}
+
+fn admit_key(key: String) -> Option<u64> {
     static REPEATS: OnceLock<repeats::Repeats> = OnceLock::new();
     let admitted = REPEATS
         .get_or_init(repeats::Repeats::default)
-        .admit(repeats::key(scope, text), std::time::Instant::now());
+        .admit(key, std::time::Instant::now());
     if admitted.is_none() {
         metrics().suppressed_logs.inc();
     }
@@ -304,7 +308,7 @@ impl KafkaClientError<'_> {
             .client_errors
             .with_label_values(&[self.client])
             .inc();
-        if let Some(repeated) = admit(self.client, self.error) {
+        if let Some(repeated) = admit_key(repeats::error_key(self.client, self.error)) {
             warn!(
                 client = self.client,
                 error = self.error,

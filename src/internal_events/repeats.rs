@@ -24,8 +24,23 @@ pub(super) struct Repeats {
     seen: Mutex<HashMap<String, (Instant, u64)>>,
 }
 
-/// A warning's key: `scope`, then `text` with every digit run replaced by `#`.
+/// A Kafka client error's key: `scope` and the error code, the first word
+/// once rdkafka's "Global error: " / "Message consumption error: " prefix
+/// is dropped. The error callback and the consume loop report one broker
+/// outage with both prefixes and varying details; this folds them into one.
+pub(super) fn error_key(scope: &str, error: &str) -> String {
+    let e = error
+        .strip_prefix("Global error: ")
+        .or_else(|| error.strip_prefix("Message consumption error: "))
+        .unwrap_or(error);
+    let code = e.split([' ', ':', '(']).next().unwrap_or(e);
+    key(scope, code)
+}
+
+/// A warning's key: `scope`, then `text` with every digit run replaced by `#`
+/// and librdkafka's ", N identical error(s) suppressed" dropped.
 pub(super) fn key(scope: &str, text: &str) -> String {
+    let text = text.replace(" identical error(s) suppressed", "");
     let mut k = String::with_capacity(scope.len() + text.len() + 1);
     k.push_str(scope);
     k.push('|');
@@ -88,6 +103,19 @@ mod tests {
         );
         check("1/1 brokers are down", "2/3 brokers are down", true);
         check("Connection refused", "Timed out", false);
+        check(
+            "Connect failed (after 0ms in state CONNECT)",
+            "Connect failed (after 0ms in state CONNECT, 1 identical error(s) suppressed)",
+            true,
+        );
+        assert_eq!(
+            error_key("consumer", "Global error: AllBrokersDown (Local: All broker connections are down): 1/1 brokers are down"),
+            error_key("consumer", "Message consumption error: AllBrokersDown (Local: All broker connections are down)"),
+        );
+        assert_ne!(
+            error_key("consumer", "Global error: AllBrokersDown (x)"),
+            error_key("consumer", "Global error: BrokerTransportFailure (x)"),
+        );
         assert_ne!(key("consumer", "x"), key("producer", "x"));
     }
 

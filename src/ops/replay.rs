@@ -92,6 +92,9 @@ pub struct ReplaySummary {
     pub source_gone: Vec<String>,
     /// Records that are not dead-letter records (`t/p/o`).
     pub unreadable: Vec<String>,
+    /// Selected dead letters of messages that were themselves replays
+    /// (they failed again after an earlier replay).
+    pub failed_again: u64,
     /// Selected but with no target (no `--to` and no `source.topic`).
     pub no_target: u64,
     /// Whether the cursor was moved.
@@ -267,7 +270,11 @@ pub async fn replay(
         .topics()
         .iter()
         .filter(|t| t.name() == topic && t.error().is_none())
-        .flat_map(|t| t.partitions().iter().map(|p| p.id()))
+        .flat_map(|t| {
+            t.partitions()
+                .iter()
+                .map(rdkafka::metadata::MetadataPartition::id)
+        })
         .collect();
     if partitions.is_empty() {
         return Err(OpsError::NoTopic(topic.to_string()));
@@ -358,6 +365,12 @@ pub async fn replay(
             continue;
         }
         summary.selected += 1;
+        let was_replay = dl["headers"]
+            .as_array()
+            .is_some_and(|hs| hs.iter().any(|h| h["key"] == REPLAY_HEADER));
+        if was_replay {
+            summary.failed_again += 1;
+        }
         let it = match item(conn, opts, coords.clone(), &dl) {
             Ok(Some(it)) => it,
             Ok(None) => {

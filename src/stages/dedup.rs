@@ -116,7 +116,7 @@ impl Stage for DedupStage {
         "minhash64-shingle3-1"
     }
     fn state_entries(&self) -> Option<usize> {
-        Some(self.store.len())
+        Some(self.store.entries())
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let normalised = normalised_content(&super::content_text(article, out));

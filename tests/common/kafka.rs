@@ -245,6 +245,16 @@ impl Topics {
 
 impl Worker {
     pub(crate) fn start(brokers: &str, t: &Topics, extra: &str) -> Worker {
+        Self::start_limited(brokers, t, 65536, extra)
+    }
+
+    /// A worker with `worker.max_message_bytes = max_bytes`.
+    pub(crate) fn start_limited(
+        brokers: &str,
+        t: &Topics,
+        max_bytes: usize,
+        extra: &str,
+    ) -> Worker {
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
         let cfg = format!(
@@ -260,7 +270,7 @@ statistics_interval_ms = 1000
 "heartbeat.interval.ms" = 1000
 [worker]
 concurrency = 32
-max_message_bytes = 65536
+max_message_bytes = {max_bytes}
 commit_interval_ms = 200
 drain_timeout_secs = 20
 [http]
