@@ -7,6 +7,7 @@ fn newsflow(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsflow"));
     cmd.args(args)
         .env_remove("RUST_LOG")
+        .env_remove("NEWSFLOW_CONFIG")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -123,12 +124,114 @@ fn check_config_masks_secrets_and_names_bad_keys() {
 
 #[test]
 fn help_teaches_each_command() {
-    for cmd in ["run", "enrich", "demo", "check-config"] {
+    for cmd in ["run", "enrich", "demo", "check-config", "produce", "replay"] {
         let out = newsflow(&[cmd, "--help"], None, &[]);
         assert!(out.status.success());
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.len() > 200, "`{cmd} --help` is too thin:\n{text}");
     }
+}
+
+#[test]
+fn top_level_help_lists_operator_commands_before_model_commands() {
+    let out = newsflow(&["--help"], None, &[]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} missing:\n{text}"))
+    };
+    let (ops, models) = (at("Operator commands:"), at("Model commands"));
+    assert!(ops < models, "{text}");
+    for cmd in [
+        "run ",
+        "check-config",
+        "produce",
+        "replay",
+        "enrich",
+        "demo",
+    ] {
+        let i = at(&format!("\n  {cmd}"));
+        assert!(
+            ops < i && i < models,
+            "{cmd} is not under Operator commands:\n{text}"
+        );
+    }
+    for cmd in ["train", "eval", "build-gazetteer"] {
+        assert!(at(&format!("\n  {cmd}")) > models, "{cmd}:\n{text}");
+    }
+}
+
+#[test]
+fn check_config_takes_file_flag_or_environment() {
+    let file = repo("config/newsflow.toml");
+    let ok = |args: &[&str], env: &[(&str, &str)]| {
+        let out = newsflow(args, None, env);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains(": valid."),
+            "{args:?} {env:?}: {stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    ok(&["check-config", &file], &[]);
+    ok(&["check-config", "--config", &file], &[]);
+    ok(&["check-config"], &[("NEWSFLOW_CONFIG", &file)]);
+    // An explicit FILE wins over the environment.
+    ok(
+        &["check-config", &file],
+        &[("NEWSFLOW_CONFIG", "/nonexistent.toml")],
+    );
+    let out = newsflow(&["check-config"], None, &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("NEWSFLOW_CONFIG") && stderr.contains("--config"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn produce_and_replay_explain_what_is_missing() {
+    let check = |args: &[&str], code: i32, expect: &str| {
+        let out = newsflow(args, None, &[]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(stderr.contains(expect), "{args:?}: {stderr}");
+    };
+    check(
+        &["produce", "samples/"],
+        1,
+        "no broker given: pass --brokers",
+    );
+    check(
+        &["produce", "--brokers", "127.0.0.1:1", "samples/"],
+        1,
+        "no topic given",
+    );
+    check(
+        &["replay", "--brokers", "127.0.0.1:1"],
+        1,
+        "no dead-letter topic given",
+    );
+    check(&["replay", "--reason", "bogus"], 2, "too_large");
+    check(
+        &[
+            "replay",
+            "-b",
+            "x:1",
+            "--dead-letter-topic",
+            "d",
+            "--since",
+            "yesterday",
+        ],
+        1,
+        "RFC 3339",
+    );
+    check(
+        &["replay", "--source-offsets", "a..b"],
+        2,
+        "A..B (B excluded)",
+    );
 }
 
 /// The demo needs no installed broker: it must work on any machine.
