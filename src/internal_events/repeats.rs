@@ -40,7 +40,6 @@ pub(super) fn error_key(scope: &str, error: &str) -> String {
 /// A warning's key: `scope`, then `text` with every digit run replaced by `#`
 /// and librdkafka's ", N identical error(s) suppressed" dropped.
 pub(super) fn key(scope: &str, text: &str) -> String {
-    let text = text.replace(" identical error(s) suppressed", "");
     let mut k = String::with_capacity(scope.len() + text.len() + 1);
     k.push_str(scope);
     k.push('|');
@@ -56,7 +55,7 @@ pub(super) fn key(scope: &str, text: &str) -> String {
             k.push(c);
         }
     }
-    k
+    k.replace(", # identical error(s) suppressed", "")
 }
 
 impl Repeats {
