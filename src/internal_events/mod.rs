@@ -440,3 +440,55 @@ impl LibrdkafkaLog<'_> {
         }
     }
 }
+
+/// The broker refused even the minimal dead letter of an input: the input
+/// stays unanswered, its partition commits no further, and the send is
+/// retried with backoff.
+pub struct DeadLetterRefused<'a> {
+    /// The input, `topic/partition/offset`.
+    pub source: &'a str,
+    pub error: &'a str,
+    pub attempt: u32,
+    pub backoff_ms: u64,
+}
+impl DeadLetterRefused<'_> {
+    pub fn emit(self) {
+        let m = metrics();
+        m.dead_letter_refusals.inc();
+        if self.attempt == 1 {
+            m.unanswered.inc();
+        }
+        if let Some(repeated) = admit("dead-letter-refused", self.error) {
+            tracing::error!(
+                source = self.source,
+                error = self.error,
+                attempt = self.attempt,
+                backoff_ms = self.backoff_ms,
+                repeated,
+                "dead letter refused by the broker; the input stays unanswered and its partition is held (fix the dead-letter topic, e.g. its max.message.bytes)"
+            );
+        }
+    }
+}
+
+/// An input whose dead letter had been refused is answered (or abandoned
+/// at shutdown, for redelivery).
+pub struct DeadLetterUnstuck<'a> {
+    pub source: &'a str,
+    pub answered: bool,
+    pub last_error: &'a str,
+}
+impl DeadLetterUnstuck<'_> {
+    pub fn emit(self) {
+        metrics().unanswered.dec();
+        if self.answered {
+            info!(source = self.source, "refused dead letter finally accepted");
+        } else {
+            warn!(
+                source = self.source,
+                last_error = self.last_error,
+                "shutting down with an unanswered input; it is not committed and will be redelivered"
+            );
+        }
+    }
+}

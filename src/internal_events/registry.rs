@@ -35,6 +35,8 @@ pub struct Metrics {
     pub(super) ready: IntGauge,
     pub(super) state_entries: IntGaugeVec,
     pub(super) suppressed_logs: IntCounter,
+    pub(super) dead_letter_refusals: IntCounter,
+    pub(super) unanswered: IntGauge,
 }
 
 fn build() -> Result<Metrics, prometheus::Error> {
@@ -152,6 +154,16 @@ fn build() -> Result<Metrics, prometheus::Error> {
         "Repeated warnings folded into a later 'repeated N times' line instead of being logged.",
     )?;
     registry.register(Box::new(suppressed_logs.clone()))?;
+    let dead_letter_refusals = IntCounter::new(
+        "newsflow_dead_letter_refusals_total",
+        "Dead-letter sends the broker refused even in minimal form (each retried; the input stays unanswered meanwhile).",
+    )?;
+    registry.register(Box::new(dead_letter_refusals.clone()))?;
+    let unanswered = IntGauge::new(
+        "newsflow_unanswered_inputs",
+        "Inputs whose dead letter the broker refuses: their partitions commit no further until it is accepted.",
+    )?;
+    registry.register(Box::new(unanswered.clone()))?;
     let ready = IntGauge::new(
         "newsflow_ready",
         "1 when /readyz answers 200 (pipeline loaded, producer connected, consumer in its group or joining), else 0.",
@@ -238,6 +250,8 @@ fn build() -> Result<Metrics, prometheus::Error> {
         ready,
         state_entries,
         suppressed_logs,
+        dead_letter_refusals,
+        unanswered,
     })
 }
 

@@ -60,3 +60,53 @@ pub fn dead_letter_record(
 fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
+
+/// The dead letter `record` without its payload bytes, for when the broker
+/// refused the full one (`refusal`): the reason, source, key and headers
+/// stay, `payload.truncated` is true and `payload.data` empty, so
+/// `newsflow replay` reads the payload from the source offset.
+pub fn minimal_dead_letter(record: &[u8], refusal: &str) -> Vec<u8> {
+    let Ok(mut v) = serde_json::from_slice::<serde_json::Value>(record) else {
+        return record.to_vec();
+    };
+    v["payload"]["data"] = json!("");
+    v["payload"]["truncated"] = json!(true);
+    // Headers can be what made it large; keep them only if small.
+    if v["headers"].to_string().len() > 4096 {
+        v["headers"] = json!([]);
+    }
+    let error = v["error"].as_str().unwrap_or("").to_string();
+    v["error"] = json!(format!(
+        "{error} (payload omitted: the full dead-letter record was refused: {refusal})"
+    ));
+    serde_json::to_vec(&v).unwrap_or_else(|_| record.to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_dead_letter_keeps_all_but_the_payload_bytes() {
+        let raw = RawInput::new(b"x");
+        let source = SourceInfo {
+            topic: Some("in".into()),
+            partition: Some(1),
+            offset: Some(7),
+            headers: vec![("trace".into(), Some(b"t1".to_vec()))],
+            ..SourceInfo::default()
+        };
+        let full = dead_letter_record("empty", "no text", None, &raw, &source);
+        let min: serde_json::Value =
+            serde_json::from_slice(&minimal_dead_letter(&full, "MessageSizeTooLarge")).unwrap();
+        assert_eq!(min["payload"]["data"], "");
+        assert_eq!(min["payload"]["truncated"], true);
+        assert_eq!(min["payload"]["bytes"], 1);
+        assert_eq!(min["source"]["offset"], 7);
+        assert_eq!(min["headers"][0]["value"], "t1");
+        assert!(min["error"]
+            .as_str()
+            .unwrap()
+            .contains("MessageSizeTooLarge"));
+    }
+}

@@ -22,7 +22,7 @@ use crate::input::{self, RawInput};
 use crate::pipeline::{Pipeline, StageStatus};
 use crate::stages::{Annotations, Article, STAGES};
 
-pub use dead_letter::dead_letter_record;
+pub use dead_letter::{dead_letter_record, minimal_dead_letter};
 
 /// Every dead-letter reason code, as the `newsflow_dead_letters_total`
 /// metric labels them: the decode failures (`input::DecodeError::reason`),

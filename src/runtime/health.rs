@@ -1,9 +1,10 @@
 //! What /readyz answers, and why.
 //!
 //! Ready means *able to work*: the pipeline (models) is loaded, the producer
-//! has reached a broker, and the consumer has subscribed (it is in its group
-//! or joining it), and the worker is not shutting down. Owning partitions is
-//! deliberately *not* part of it:
+//! has reached a broker, the consumer has subscribed (it is in its group or
+//! joining it), no input is left unanswered (its dead letter refused by the
+//! broker, so its partition cannot commit past it), and the worker is not
+//! shutting down. Owning partitions is deliberately *not* part of it:
 //!
 //! - Kubernetes uses readiness to route Service traffic and to pace rolling
 //!   updates and PodDisruptionBudgets. A worker receives no traffic, so the
@@ -29,6 +30,7 @@ pub struct Health {
     subscribed: AtomicBool,
     stopping: AtomicBool,
     assigned: AtomicUsize,
+    unanswered: AtomicUsize,
     /// The last answer reported, so changes are logged once.
     last: AtomicBool,
 }
@@ -40,17 +42,19 @@ impl Health {
             && self.producer_up.load(Ordering::Relaxed)
             && self.subscribed.load(Ordering::Relaxed)
             && !self.stopping.load(Ordering::Relaxed)
+            && self.unanswered.load(Ordering::Relaxed) == 0
     }
 
     /// One line naming each condition, for the 503 body and the log.
     pub fn detail(&self) -> String {
         let f = |b: &AtomicBool| b.load(Ordering::Relaxed);
         format!(
-            "pipeline_loaded={} producer_connected={} consumer_subscribed={} stopping={} assigned_partitions={}",
+            "pipeline_loaded={} producer_connected={} consumer_subscribed={} stopping={} unanswered_inputs={} assigned_partitions={}",
             f(&self.pipeline_loaded),
             f(&self.producer_up),
             f(&self.subscribed),
             f(&self.stopping),
+            self.unanswered.load(Ordering::Relaxed),
             self.assigned.load(Ordering::Relaxed)
         )
     }
@@ -69,6 +73,15 @@ impl Health {
     }
     pub fn set_stopping(&self) {
         self.stopping.store(true, Ordering::Relaxed);
+        self.refresh();
+    }
+    /// An input's dead letter was refused (`true`) or finally accepted.
+    pub fn set_unanswered(&self, stuck: bool) {
+        if stuck {
+            self.unanswered.fetch_add(1, Ordering::Relaxed);
+        } else {
+            self.unanswered.fetch_sub(1, Ordering::Relaxed);
+        }
         self.refresh();
     }
     pub fn set_assigned(&self, n: usize) {
@@ -104,6 +117,11 @@ mod tests {
         h.set_assigned(3);
         h.set_assigned(0);
         assert!(h.ready(), "a revoke does not flip readiness");
+        h.set_unanswered(true);
+        assert!(!h.ready(), "an input's dead letter is refused");
+        assert!(h.detail().contains("unanswered_inputs=1"));
+        h.set_unanswered(false);
+        assert!(h.ready());
         h.set_producer_up(false);
         assert!(!h.ready(), "broker unreachable");
         h.set_producer_up(true);

@@ -61,6 +61,7 @@ pub(super) struct Shared {
     /// Cancelled when the drain timeout passes: stop retrying produces.
     hard_stop: CancellationToken,
     in_flight: AtomicI64,
+    health: Arc<Health>,
 }
 
 /// Run the worker until `shutdown` is cancelled, then drain, commit and
@@ -156,6 +157,7 @@ impl Worker {
             tracker: tracker.clone(),
             hard_stop: CancellationToken::new(),
             in_flight: AtomicI64::new(0),
+            health: health.clone(),
             config,
         });
         let background = CancellationToken::new();

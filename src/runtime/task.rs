@@ -360,16 +360,90 @@ async fn dead_letter(
             Ok(())
         }
         Err(ProduceError::Permanent(e)) => {
-            // Even the bounded dead-letter record was refused: nothing more
-            // we can write. Log loudly and let the offset pass, so the
-            // partition is not blocked forever.
-            ev::KafkaClientError {
-                client: "producer",
-                error: &format!("dead-letter record refused for {source}: {e}"),
-            }
-            .emit();
-            Ok(())
+            // The broker refused the dead letter (too large for the topic,
+            // say). Never let the offset pass an unanswered input: send a
+            // minimal dead letter (no payload bytes; replay reads them from
+            // the source offset), and if even that is refused, keep trying
+            // with backoff, holding the partition's commits, until it is
+            // accepted (e.g. the topic's limit is raised) or shutdown.
+            let minimal = record::minimal_dead_letter(record, &e);
+            let stuck = Stuck {
+                reason,
+                key,
+                record: &minimal,
+                source,
+                input,
+            };
+            stuck_dead_letter(shared, &out, &stuck, e).await
         }
         Err(ProduceError::Abandoned) => Err(()),
     }
+}
+
+/// A dead letter the broker refused, and its input.
+struct Stuck<'a> {
+    reason: &'static str,
+    key: &'a [u8],
+    record: &'a [u8],
+    source: &'a str,
+    input: &'a OwnedInput,
+}
+
+async fn stuck_dead_letter(
+    shared: &Shared,
+    out: &Out<'_>,
+    dl: &Stuck<'_>,
+    first_error: String,
+) -> Result<(), ()> {
+    let headers = headers(dl.source, Some(("newsflow-dead-letter-reason", dl.reason)));
+    let w = &shared.config.worker;
+    let mut backoff = w.retry_backoff_ms.max(1);
+    let mut error = first_error;
+    let mut attempt = 0u32;
+    let mut stuck = false;
+    let result = loop {
+        match produce(shared, out, dl.key, dl.record, &headers).await {
+            Ok(()) => {
+                ev::DeadLettered {
+                    reason: dl.reason,
+                    topic: &dl.input.topic,
+                    partition: dl.input.partition,
+                    offset: dl.input.offset,
+                }
+                .emit();
+                break Ok(());
+            }
+            Err(ProduceError::Abandoned) => break Err(()),
+            Err(ProduceError::Permanent(e)) => {
+                error = e;
+                attempt += 1;
+                if !stuck {
+                    stuck = true;
+                    shared.health.set_unanswered(true);
+                }
+                ev::DeadLetterRefused {
+                    source: dl.source,
+                    error: &error,
+                    attempt,
+                    backoff_ms: backoff,
+                }
+                .emit();
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_millis(backoff)) => {}
+                    _ = shared.hard_stop.cancelled() => break Err(()),
+                }
+                backoff = (backoff * 2).min(w.retry_backoff_max_ms.max(1));
+            }
+        }
+    };
+    if stuck {
+        shared.health.set_unanswered(false);
+        ev::DeadLetterUnstuck {
+            source: dl.source,
+            answered: result.is_ok(),
+            last_error: &error,
+        }
+        .emit();
+    }
+    result
 }
