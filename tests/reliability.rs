@@ -76,6 +76,16 @@ fn refused_dead_letter_holds_the_partition_and_is_answered_after_restart() {
         worker.log_tail()
     );
     assert!(worker.metric("newsflow_dead_letter_refusals_total", None) >= 1.0);
+    // The group-level check sees the held partition's lag (checked every
+    // 15 s by default; the test worker checks every second).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline && worker.metric("newsflow_group_lag_messages", None) < 1.0 {
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    assert!(
+        worker.metric("newsflow_group_lag_messages", None) >= 1.0,
+        "group lag while an input is held"
+    );
     let ready = worker.get("/readyz").expect("/readyz");
     assert_eq!(ready.0, 503, "{ready:?}");
     assert!(ready.1.contains("unanswered_inputs=1"), "{ready:?}");

@@ -104,6 +104,11 @@ pub struct WorkerConfig {
     pub retry_backoff_ms: u64,
     #[serde(default = "d::retry_backoff_max_ms")]
     pub retry_backoff_max_ms: u64,
+    /// How often the whole consumer group is checked, in seconds: committed
+    /// offsets against high watermarks on every input partition, and which
+    /// member owns each (the stuck-group metrics). 0 turns the check off.
+    #[serde(default = "d::group_check_interval_secs")]
+    pub group_check_interval_secs: u64,
 }
 
 /// `[http]`: the metrics and health server.
@@ -179,6 +184,9 @@ mod d {
     }
     pub(super) fn retry_backoff_max_ms() -> u64 {
         30_000
+    }
+    pub(super) fn group_check_interval_secs() -> u64 {
+        15
     }
     pub(super) fn listen() -> String {
         "0.0.0.0:9898".into()

@@ -54,6 +54,7 @@ impl LabelsKnown<'_> {
         }
         for t in self.input_topics {
             m.input_bytes.with_label_values(&[t.as_str()]);
+            m.group_lag.with_label_values(&[t.as_str()]);
         }
         for k in ["record", "dead_letter"] {
             m.output_bytes.with_label_values(&[k]);
@@ -488,6 +489,58 @@ impl DeadLetterUnstuck<'_> {
                 source = self.source,
                 last_error = self.last_error,
                 "shutting down with an unanswered input; it is not committed and will be redelivered"
+            );
+        }
+    }
+}
+
+/// The whole group was checked (see `runtime::group`).
+pub struct GroupChecked<'a> {
+    pub lag_by_topic: &'a std::collections::BTreeMap<String, i64>,
+    /// Partitions (topic, partition) with lag that no member owns.
+    pub unowned: &'a [(String, i32)],
+    pub members: usize,
+    pub membership_known: bool,
+}
+impl GroupChecked<'_> {
+    pub fn emit(self) {
+        let m = metrics();
+        for (topic, lag) in self.lag_by_topic {
+            m.group_lag.with_label_values(&[topic]).set(*lag);
+        }
+        if self.membership_known {
+            m.group_unowned.set(self.unowned.len() as i64);
+            m.group_members.set(self.members as i64);
+        }
+        if !self.unowned.is_empty() {
+            let parts: Vec<String> = self
+                .unowned
+                .iter()
+                .map(|(t, p)| format!("{t}/{p}"))
+                .collect();
+            let key = format!("{} unowned", self.unowned.len());
+            if let Some(repeated) = admit("group", &key) {
+                warn!(
+                    partitions = ?parts,
+                    members = self.members,
+                    repeated,
+                    "the group has lag on partitions that no member owns: nothing consumes them (broker group coordination stuck? restart one replica to force a rebalance)"
+                );
+            }
+        }
+    }
+}
+
+/// The group check could not ask the broker.
+pub struct GroupCheckFailed<'a> {
+    pub error: &'a str,
+}
+impl GroupCheckFailed<'_> {
+    pub fn emit(self) {
+        if let Some(repeated) = admit("group-check", self.error) {
+            warn!(
+                error = self.error,
+                repeated, "group check failed; will retry"
             );
         }
     }

@@ -37,6 +37,9 @@ pub struct Metrics {
     pub(super) suppressed_logs: IntCounter,
     pub(super) dead_letter_refusals: IntCounter,
     pub(super) unanswered: IntGauge,
+    pub(super) group_lag: IntGaugeVec,
+    pub(super) group_unowned: IntGauge,
+    pub(super) group_members: IntGauge,
 }
 
 fn build() -> Result<Metrics, prometheus::Error> {
@@ -164,6 +167,24 @@ fn build() -> Result<Metrics, prometheus::Error> {
         "Inputs whose dead letter the broker refuses: their partitions commit no further until it is accepted.",
     )?;
     registry.register(Box::new(unanswered.clone()))?;
+    let group_lag = IntGaugeVec::new(
+        Opts::new(
+            "newsflow_group_lag_messages",
+            "The whole group's lag per input topic: high watermark minus committed offset, summed over every partition (owned or not). Every replica reports it; use max.",
+        ),
+        &["topic"],
+    )?;
+    registry.register(Box::new(group_lag.clone()))?;
+    let group_unowned = IntGauge::new(
+        "newsflow_group_unowned_partitions",
+        "Input partitions with lag that no member of the group owns (nothing consumes them). Use max over replicas.",
+    )?;
+    registry.register(Box::new(group_unowned.clone()))?;
+    let group_members = IntGauge::new(
+        "newsflow_group_members",
+        "Members of the consumer group, as the broker reports them.",
+    )?;
+    registry.register(Box::new(group_members.clone()))?;
     let ready = IntGauge::new(
         "newsflow_ready",
         "1 when /readyz answers 200 (pipeline loaded, producer connected, consumer in its group or joining), else 0.",
@@ -252,6 +273,9 @@ fn build() -> Result<Metrics, prometheus::Error> {
         suppressed_logs,
         dead_letter_refusals,
         unanswered,
+        group_lag,
+        group_unowned,
+        group_members,
     })
 }
 

@@ -11,6 +11,7 @@
 
 mod clients;
 mod context;
+mod group;
 mod health;
 pub mod http;
 mod service;
@@ -89,6 +90,7 @@ struct Worker {
     background: CancellationToken,
     commit_task: tokio::task::JoinHandle<()>,
     probe_task: tokio::task::JoinHandle<()>,
+    group_task: tokio::task::JoinHandle<()>,
     health: Arc<Health>,
 }
 
@@ -166,6 +168,11 @@ impl Worker {
             shared.clone(),
             background.clone(),
         ));
+        let group_task = tokio::spawn(group::group_check_loop(
+            consumer.clone(),
+            shared.clone(),
+            background.clone(),
+        ));
         let probe_task = tokio::spawn(probe_producer(
             shared.clone(),
             health.clone(),
@@ -178,6 +185,7 @@ impl Worker {
             background,
             commit_task,
             probe_task,
+            group_task,
             health,
         })
     }
@@ -256,6 +264,7 @@ impl Worker {
         self.background.cancel();
         let _ = self.commit_task.await;
         let _ = self.probe_task.await;
+        let _ = self.group_task.await;
 
         // Final commit, synchronous, then leave the group. Both can block on a
         // dead broker, so they run on the blocking pool under a deadline.

@@ -273,6 +273,7 @@ concurrency = 32
 max_message_bytes = {max_bytes}
 commit_interval_ms = 200
 drain_timeout_secs = 20
+group_check_interval_secs = 1
 [http]
 listen = "127.0.0.1:{port}"
 [log]
