@@ -131,3 +131,213 @@ fn refused_dead_letter_holds_the_partition_and_is_answered_after_restart() {
         c.records.len()
     );
 }
+
+/// A distinct article per seed: sentences of words drawn from a fixed list,
+/// so two stories share almost no word triples (unlike a template).
+fn story_text(seed: u64) -> String {
+    const WORDS: &[&str] = &[
+        "harbour",
+        "council",
+        "minister",
+        "grain",
+        "strike",
+        "election",
+        "storm",
+        "bridge",
+        "hospital",
+        "court",
+        "farmers",
+        "budget",
+        "police",
+        "river",
+        "airport",
+        "school",
+        "union",
+        "market",
+        "festival",
+        "railway",
+        "museum",
+        "factory",
+        "drought",
+        "senate",
+        "vaccine",
+        "border",
+        "tariff",
+        "mayor",
+        "reservoir",
+        "orchestra",
+        "satellite",
+        "ferry",
+        "wildfire",
+        "pension",
+        "stadium",
+        "library",
+        "protest",
+        "refinery",
+        "harvest",
+        "tunnel",
+        "said",
+        "announced",
+        "rejected",
+        "approved",
+        "delayed",
+        "expanded",
+        "closed",
+        "opened",
+        "on",
+        "after",
+        "before",
+        "near",
+        "with",
+        "without",
+        "during",
+        "against",
+        "the",
+        "a",
+    ];
+    let mut x = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    let mut out = String::new();
+    for sentence in 0..8 {
+        let mut words = Vec::new();
+        for _ in 0..12 {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            words.push(WORDS[(x >> 33) as usize % WORDS.len()]);
+        }
+        let mut sentence_text = words.join(" ");
+        if sentence == 0 {
+            sentence_text = format!("In Rosport {sentence_text}");
+        }
+        out.push_str(&sentence_text);
+        out.push_str(". ");
+    }
+    out
+}
+
+/// With `store = "redis"`, three replicas share one dedup window: of the
+/// syndicated copies of a story, spread over three partitions (so over
+/// three replicas), every copy after the first is marked a duplicate,
+/// whichever replica sees it.
+#[test]
+fn shared_dedup_marks_every_later_copy_across_replicas() {
+    let Some(brokers) = brokers() else { return };
+    let Some(redis) = common::redis::start_redis() else {
+        return;
+    };
+    let _g = serial();
+    let t = Topics::new("shared-dedup");
+    block_on(create_topics(
+        &brokers,
+        &[(&t.input, 3), (&t.output, 1), (&t.dead, 1)],
+    ));
+    let mut pipeline = String::new();
+    for stage in newsflow::stages::STAGES {
+        pipeline.push_str(&format!("[[pipeline.stages]]\nname = \"{}\"\n", stage.name));
+        if stage.name == "dedup" {
+            pipeline.push_str(&format!(
+                "options = {{ store = \"redis\", redis_url = \"{}\", redis_key = \"{}\" }}\n",
+                redis.url, t.group
+            ));
+        }
+    }
+    let workers: Vec<Worker> = (0..3)
+        .map(|_| Worker::start(&brokers, &t, &pipeline))
+        .collect();
+    // Wait until the group has settled (every partition held), so no
+    // rebalance redelivers a copy mid-test.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let held = || -> f64 {
+        workers
+            .iter()
+            .map(|w| w.metric("newsflow_assigned_partitions", None).max(0.0))
+            .sum()
+    };
+    while Instant::now() < deadline && held() < 3.0 {
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    assert_eq!(
+        held(),
+        3.0,
+        "partitions held; logs:\n{}",
+        workers[0].log_tail()
+    );
+    std::thread::sleep(Duration::from_secs(3));
+
+    let producer: FutureProducer = ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .create()
+        .unwrap();
+    let (stories, copies) = (12, 6);
+    for s in 0..stories {
+        let body = story_text(s as u64);
+        for c in 0..copies {
+            // Each syndicated copy carries its own headline and credit line.
+            let payload = format!("Business\n\nGrain shipment {s} clears customs (copy {c})\n\n{body}\n\nDistributed by agency {c}.");
+            let key = format!("story-{s}-copy-{c}");
+            let record = FutureRecord::to(&t.input)
+                .partition(c % 3)
+                .key(&key)
+                .payload(&payload);
+            block_on(producer.send(record, Timeout::After(Duration::from_secs(30))))
+                .map_err(|(e, _)| e)
+                .expect("produce");
+        }
+    }
+    let total = stories * copies;
+    let mut c = Collector::new(&brokers, &[&t.output, &t.dead]);
+    assert!(
+        c.until(Duration::from_secs(180), |r| distinct_sources(r)
+            >= total as usize),
+        "{} of {total} answered; log:\n{}",
+        distinct_sources(&c.records),
+        workers[0].log_tail()
+    );
+    // The first record per input (a redelivery would only add later ones).
+    let mut first = std::collections::HashMap::new();
+    for r in c.records.iter().filter(|r| r.topic == t.output) {
+        let key = r.value["source"]["key"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        first.entry(key).or_insert_with(|| r.value.clone());
+    }
+    assert_eq!(
+        first.len(),
+        total as usize,
+        "every copy has an enriched record"
+    );
+    let replicas_seen: std::collections::BTreeSet<i64> = first
+        .values()
+        .filter_map(|v| v["source"]["partition"].as_i64())
+        .collect();
+    assert_eq!(replicas_seen.len(), 3, "copies came from three partitions");
+    let verdicts = |s: i32| -> Vec<String> {
+        (0..copies)
+            .map(|c| {
+                let v = &first[&format!("story-{s}-copy-{c}")];
+                format!(
+                    "copy {c} (p{}): {}",
+                    v["source"]["partition"], v["enrichment"]["dedup"]
+                )
+            })
+            .collect()
+    };
+    for s in 0..stories {
+        let originals: Vec<String> = (0..copies)
+            .map(|c| format!("story-{s}-copy-{c}"))
+            .filter(|k| first[k]["enrichment"]["dedup"]["duplicate_of"].is_null())
+            .collect();
+        assert_eq!(
+            originals.len(),
+            1,
+            "story {s}: exactly one copy is the original, the rest duplicates:\n{}",
+            verdicts(s).join("\n")
+        );
+    }
+    for mut w in workers {
+        assert_eq!(w.term(Duration::from_secs(60)), Some(0), "{}", w.log_tail());
+    }
+}

@@ -2,12 +2,16 @@
 //! the store of recent articles they are compared with. The store is a
 //! trait so that replicas can share one (see ARCHITECTURE.md); `FileStore`
 //! is the embedded default (an append-only log under a data directory,
-//! reloaded at start, bounded by count and age); `MemoryStore` forgets on exit.
+//! reloaded at start, bounded by count and age); `MemoryStore` forgets on
+//! exit; `RedisStore` is one window shared by every replica.
 
+mod redis;
+mod resp;
 mod store;
 
 use serde::{Deserialize, Serialize};
 
+pub use redis::RedisStore;
 pub use store::{FileStore, MemoryStore};
 
 pub const SIGNATURE_LEN: usize = 64;

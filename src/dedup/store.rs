@@ -8,18 +8,18 @@ use std::sync::Mutex;
 use super::{DedupStore, Seen, StoreError};
 
 /// The window: at most `max_entries` articles no older than `max_age_secs`.
-struct Window {
-    items: VecDeque<Seen>,
-    max_entries: usize,
-    max_age_secs: i64,
+pub(super) struct Window {
+    pub(super) items: VecDeque<Seen>,
+    pub(super) max_entries: usize,
+    pub(super) max_age_secs: i64,
 }
 
 impl Window {
-    fn push(&mut self, s: Seen) {
+    pub(super) fn push(&mut self, s: Seen) {
         self.items.push_back(s);
         self.trim();
     }
-    fn trim(&mut self) {
+    pub(super) fn trim(&mut self) {
         let now = chrono::Utc::now().timestamp();
         while self.items.len() > self.max_entries
             || self

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::dedup::{signature, similarity, DedupStore, FileStore, MemoryStore, Seen};
+use crate::dedup::{signature, similarity, DedupStore, FileStore, MemoryStore, RedisStore, Seen};
 use crate::document::Article;
 use crate::stages::fingerprint::normalised_content;
 use crate::stages::{Annotations, Stage, StageError};
@@ -21,11 +21,20 @@ use crate::stages::{Annotations, Stage, StageError};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// "file" (survives restarts, under `data_dir`) or "memory".
+    /// "file" (survives restarts, under `data_dir`; one replica), "redis"
+    /// (one window shared by every replica, at `redis_url`) or "memory".
     #[serde(default = "default_store")]
     pub store: String,
     /// Directory of the file store. Default: $NEWSFLOW_DATA_DIR, else ./newsflow-data.
     pub data_dir: Option<PathBuf>,
+    /// The Redis server of the "redis" store:
+    /// `redis://[:password@]host[:port][/db]`. Default: $NEWSFLOW_REDIS_URL
+    /// (keep a password out of the config file that way).
+    pub redis_url: Option<String>,
+    /// The stream key of the "redis" store; replicas that share it share
+    /// the window.
+    #[serde(default = "default_redis_key")]
+    pub redis_key: String,
     /// How many recent articles are compared against.
     #[serde(default = "default_entries")]
     pub window_entries: usize,
@@ -42,6 +51,9 @@ pub struct Config {
 
 fn default_store() -> String {
     "file".into()
+}
+fn default_redis_key() -> String {
+    "newsflow:dedup".into()
 }
 fn default_entries() -> usize {
     10_000
@@ -93,9 +105,20 @@ impl DedupStage {
                     FileStore::open(&dir, config.window_entries, age).map_err(|e| e.to_string())?,
                 )
             }
+            "redis" => {
+                let url = config
+                    .redis_url
+                    .clone()
+                    .or_else(|| std::env::var("NEWSFLOW_REDIS_URL").ok())
+                    .ok_or("store = \"redis\" needs `redis_url` (or $NEWSFLOW_REDIS_URL), e.g. redis://cache:6379/0")?;
+                Arc::new(
+                    RedisStore::open(&url, &config.redis_key, config.window_entries, age)
+                        .map_err(|e| e.to_string())?,
+                )
+            }
             other => {
                 return Err(format!(
-                    "unknown store `{other}`; use \"file\" or \"memory\""
+                    "unknown store `{other}`; use \"file\", \"redis\" or \"memory\""
                 ))
             }
         };

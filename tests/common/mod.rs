@@ -3,4 +3,5 @@
 
 pub(crate) mod kafka;
 pub(crate) mod records;
+pub(crate) mod redis;
 pub(crate) mod schema;
