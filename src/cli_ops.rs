@@ -25,6 +25,9 @@ pub(crate) struct Conn {
 
 impl Conn {
     fn resolve(&self) -> Result<(Connection, Option<Config>)> {
+        // librdkafka's warnings (unreachable broker, TLS or SASL failures)
+        // reach the operator on stderr; RUST_LOG overrides.
+        newsflow::telemetry::init(newsflow::config::LogFormat::Pretty, "warn");
         let config = match &self.config {
             Some(p) => Some(Config::load(p, std::env::vars())?),
             None => None,

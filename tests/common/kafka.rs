@@ -255,6 +255,17 @@ impl Worker {
         max_bytes: usize,
         extra: &str,
     ) -> Worker {
+        Self::start_env(brokers, t, max_bytes, extra, &[])
+    }
+
+    /// A worker with extra environment variables (e.g. a secret).
+    pub(crate) fn start_env(
+        brokers: &str,
+        t: &Topics,
+        max_bytes: usize,
+        extra: &str,
+        env: &[(&str, &str)],
+    ) -> Worker {
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
         let cfg = format!(
@@ -294,6 +305,7 @@ filter = "info"
             .args(["run", "--config"])
             .arg(&cfg_path)
             .env_remove("RUST_LOG")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(log_file)
             .spawn()
