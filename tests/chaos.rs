@@ -116,7 +116,7 @@ fn chaos_every_input_answered_with_its_verdict() {
     let n = env_or("NEWSFLOW_CHAOS_INPUTS", 2400);
     let kills = env_or("NEWSFLOW_CHAOS_KILLS", 3);
     let replicas = env_or("NEWSFLOW_CHAOS_WORKERS", 3);
-    let mut rng = Rng(env_or("NEWSFLOW_CHAOS_SEED", 0x00c4_a05) as u64 | 1);
+    let mut rng = Rng(env_or("NEWSFLOW_CHAOS_SEED", 0x000c_4a05) as u64 | 1);
 
     let mock = MockCluster::<DefaultProducerContext>::new(3).expect("mock cluster");
     let brokers = mock.bootstrap_servers();
