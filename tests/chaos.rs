@@ -69,11 +69,12 @@ fn chaos_input(i: usize) -> Input {
 
 /// The verdict the pure core gives: "enriched" or the dead-letter reason.
 fn offline_verdicts(inputs: &[Input]) -> HashMap<String, String> {
-    let mut stages = default_stages();
-    for s in stages.iter_mut().filter(|s| s.name == "dedup") {
-        s.options
-            .insert("store".into(), toml::Value::String("memory".into()));
-    }
+    // dedup never decides a verdict (it is not required) and is the one
+    // stage whose cost grows with the window, so it is left out here.
+    let stages: Vec<_> = default_stages()
+        .into_iter()
+        .filter(|s| s.name != "dedup")
+        .collect();
     let p = build_pipeline(&stages).unwrap();
     inputs
         .iter()
