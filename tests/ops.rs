@@ -259,6 +259,37 @@ fn produce_dead_letter_fix_and_replay_answers_all_500() {
         "{err}"
     );
 
+    // A truncated dead letter whose source is gone is reported, not sent,
+    // and the exit code says so.
+    let gone = serde_json::json!({
+        "reason": "too_large", "error": "x", "stage": null,
+        "source": {"topic": format!("{}-deleted", t.input), "partition": 0, "offset": 7, "key": "gone-1"},
+        "content_type": null, "headers": [],
+        "payload": {"bytes": 100000, "encoding": "base64", "truncated": true, "data": ""},
+        "dead_lettered_at": "2026-12-01T10:00:00Z", "newsflow_version": "0.1.0"
+    });
+    block_on(produce(
+        &brokers,
+        &t.dead,
+        &[Input {
+            key: "gone-1".into(),
+            payload: gone.to_string().into_bytes(),
+            content_type: None,
+        }],
+    ));
+    let missing = newsflow(&[
+        "replay",
+        "--brokers",
+        &brokers,
+        "--dead-letter-topic",
+        &t.dead,
+        "--key",
+        "gone-1",
+    ]);
+    let (_, err) = text(&missing);
+    assert_eq!(missing.status.code(), Some(1), "{err}");
+    assert!(err.contains("not sent:") && err.contains("/0/7"), "{err}");
+
     check_metrics(&second);
     assert_eq!(
         second.term(Duration::from_secs(60)),
