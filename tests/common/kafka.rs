@@ -138,6 +138,8 @@ impl Out {
 pub(crate) struct Collector {
     consumer: BaseConsumer,
     pub records: Vec<Out>,
+    /// Keep only `source` and `reason` of each record (long runs).
+    lean: bool,
 }
 
 impl Collector {
@@ -153,6 +155,15 @@ impl Collector {
         Collector {
             consumer,
             records: Vec::new(),
+            lean: false,
+        }
+    }
+
+    /// A collector that keeps only each record's `source` and `reason`.
+    pub(crate) fn lean(brokers: &str, topics: &[&str]) -> Self {
+        Collector {
+            lean: true,
+            ..Self::new(brokers, topics)
         }
     }
 
@@ -164,8 +175,12 @@ impl Collector {
                 return true;
             }
             if let Some(Ok(m)) = self.consumer.poll(Duration::from_millis(200)) {
-                let value = serde_json::from_slice(m.payload().unwrap_or_default())
+                let mut value: Value = serde_json::from_slice(m.payload().unwrap_or_default())
                     .expect("records are JSON");
+                if self.lean {
+                    value =
+                        serde_json::json!({"source": value["source"], "reason": value["reason"]});
+                }
                 self.records.push(Out {
                     topic: m.topic().to_string(),
                     value,
