@@ -264,7 +264,10 @@ impl Worker {
         self.background.cancel();
         let _ = self.commit_task.await;
         let _ = self.probe_task.await;
-        let _ = self.group_task.await;
+        // A group check in flight can block for several broker timeouts;
+        // shutdown does not wait for it (it holds a consumer handle, so the
+        // consumer closes when the check returns).
+        let _ = tokio::time::timeout(Duration::from_secs(2), self.group_task).await;
 
         // Final commit, synchronous, then leave the group. Both can block on a
         // dead broker, so they run on the blocking pool under a deadline.
