@@ -69,6 +69,10 @@ pub struct Gazetteer {
     /// Lower-cased leading words of multi-word names ("new", "new south"),
     /// so a token-by-token matcher can stop as soon as nothing continues.
     prefixes: std::collections::HashSet<String>,
+    /// ISO code → the country entry with the shortest name ("US" → "USA"
+    /// or "United States", whichever is shorter), found once at load time
+    /// instead of by a scan per lookup.
+    by_country: HashMap<String, usize>,
     pub max_tokens: usize,
 }
 
@@ -124,10 +128,17 @@ impl Gazetteer {
         for n in 1..words.len() {
             self.prefixes.insert(words[..n].join(" "));
         }
-        self.by_name
-            .entry(key)
-            .or_default()
-            .push(self.entries.len());
+        let index = self.entries.len();
+        self.by_name.entry(key).or_default().push(index);
+        if e.kind == Kind::Country {
+            let shorter = |&i: &usize| e.name.len() < self.entries[i].name.len();
+            match self.by_country.get(&e.country) {
+                Some(i) if !shorter(i) => {}
+                _ => {
+                    self.by_country.insert(e.country.clone(), index);
+                }
+            }
+        }
         self.entries.push(e);
     }
 
@@ -140,6 +151,12 @@ impl Gazetteer {
             .unwrap_or_default();
         v.sort_by_key(|e| std::cmp::Reverse(e.population));
         v
+    }
+
+    /// The country entry for an ISO code: of its names, the shortest (the
+    /// first loaded among equals).
+    pub fn country(&self, iso: &str) -> Option<&Entry> {
+        self.by_country.get(iso).map(|&i| &self.entries[i])
     }
 
     /// Whether some longer name starts with these lower-cased words.

@@ -112,13 +112,17 @@ pub fn static_features(sents: &[Sent<'_>]) -> Vec<Statics> {
         .collect()
 }
 
-/// Greedy left-to-right decoding of one sentence. `score` gives label scores
-/// for a feature set; `seen(i, features, guess)` lets training update.
+/// Greedy left-to-right decoding of one sentence. `static_feats(i, out)`
+/// adds token `i`'s label-free features; `score(i, features)` gives label
+/// scores for token `i` with those and the label-dependent ones;
+/// `seen(i, features, guess)` lets training update. (At run time the static
+/// part of the score is summed once per token and `static_feats` adds
+/// nothing: see `NerModel::tag_document`.)
 pub fn decode(
     sent: &Sent<'_>,
     memory: Option<(&DocMemory, &[usize])>,
     static_feats: impl Fn(usize, &mut Vec<u64>),
-    score: impl Fn(&[u64]) -> Weights,
+    score: impl Fn(usize, &[u64]) -> Weights,
     mut seen: impl FnMut(usize, &[u64], usize),
 ) -> Vec<usize> {
     let mut labels: Vec<usize> = Vec::with_capacity(sent.words.len());
@@ -148,7 +152,7 @@ pub fn decode(
             feats.push(crate::text::fnv(46, &[next]));
             feats.push(crate::text::fnv(47, &[next, next2]));
         }
-        let guess = best_allowed(&score(&feats), prev.unwrap_or(0));
+        let guess = best_allowed(&score(i, &feats), prev.unwrap_or(0));
         seen(i, &feats, guess);
         labels.push(guess);
     }
@@ -157,7 +161,13 @@ pub fn decode(
 
 impl NerModel {
     pub fn score(&self, feats: &[u64]) -> Weights {
-        let mut s = [0f32; N_LABELS];
+        self.score_from([0f32; N_LABELS], feats)
+    }
+
+    /// `base` plus the weights of `feats`, added in order (so a base summed
+    /// from a prefix of the features gives the same floats as one sum).
+    pub fn score_from(&self, base: Weights, feats: &[u64]) -> Weights {
+        let mut s = base;
         for f in feats {
             if let Some(w) = self.weights.get(f) {
                 for (a, b) in s.iter_mut().zip(w) {
@@ -177,14 +187,26 @@ impl NerModel {
         };
         let sents: Vec<Sent<'_>> = sentences.iter().map(|w| Sent::new(w, lex)).collect();
         let statics = static_features(&sents);
-        let cached = |k: usize| {
-            let s = &statics[k];
-            move |i: usize, f: &mut Vec<u64>| f.extend_from_slice(s.token(i))
+        // Both passes see the same label-free features, which are most of
+        // each token's features: sum their weights once per token.
+        let base: Vec<Vec<Weights>> = statics
+            .iter()
+            .zip(&sents)
+            .map(|(st, s)| {
+                (0..s.words.len())
+                    .map(|i| self.score(st.token(i)))
+                    .collect()
+            })
+            .collect();
+        let none = |_: usize, _: &mut Vec<u64>| {};
+        let scored = |k: usize| {
+            let b = &base[k];
+            move |i: usize, f: &[u64]| self.score_from(b[i], f)
         };
         let mut memory = DocMemory::default();
         let mut first = Vec::with_capacity(sents.len());
         for (k, s) in sents.iter().enumerate() {
-            let l = decode(s, None, cached(k), |f| self.score(f), |_, _, _| {});
+            let l = decode(s, None, none, scored(k), |_, _, _| {});
             memory.add(&s.lower, s.words, &l);
             first.push(l);
         }
@@ -192,15 +214,7 @@ impl NerModel {
             .iter()
             .zip(&first)
             .enumerate()
-            .map(|(k, (s, own))| {
-                decode(
-                    s,
-                    Some((&memory, own)),
-                    cached(k),
-                    |f| self.score(f),
-                    |_, _, _| {},
-                )
-            })
+            .map(|(k, (s, own))| decode(s, Some((&memory, own)), none, scored(k), |_, _, _| {}))
             .collect()
     }
 

@@ -216,7 +216,7 @@ fn train_run(
                         &s.sent,
                         mem,
                         |i, f| f.extend_from_slice(s.feats.token(i)),
-                        |f| p.score(f),
+                        |_, f| p.score(f),
                         |i, f, guess| {
                             if guess != s.gold[i] {
                                 updates.push((f.to_vec(), s.gold[i], guess));

@@ -8,7 +8,7 @@ pub mod stopwords;
 pub mod tokenize;
 
 pub use sentences::{sentences, Sentence};
-pub use stopwords::STOPWORDS;
+pub use stopwords::{is_stopword, STOPWORDS};
 pub use tokenize::{tokenize, Token, TokenKind};
 
 /// The words of each sentence, for taggers that work on word lists.

@@ -164,3 +164,11 @@ pub const STOPWORDS: &[&str] = &[
     "within",
     "without",
 ];
+
+/// Whether a lower-case word is a stop word (a set lookup, not a scan of
+/// the list: keyphrases and topics ask for every token).
+pub fn is_stopword(lower: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(lower)
+}

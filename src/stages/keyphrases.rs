@@ -51,12 +51,14 @@ impl KeyphrasesStage {
 }
 
 fn content(w: &str) -> bool {
-    let lw = w.to_lowercase();
-    w.chars().next().is_some_and(char::is_alphabetic)
+    if !(w.chars().next().is_some_and(char::is_alphabetic)
         && w.chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
-        && !nlp::STOPWORDS.contains(&lw.as_str())
-        && lw.chars().count() > 1
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.'))
+    {
+        return false;
+    }
+    let lw = w.to_lowercase();
+    !nlp::is_stopword(&lw) && lw.chars().count() > 1
 }
 
 type Spans = Vec<(usize, usize)>;

@@ -60,6 +60,14 @@ pub struct ModelError {
     pub detail: String,
 }
 
+/// A feature of the article that the model knows: its per-class counts,
+/// its count over all classes, and how often the article has it.
+struct Known<'m> {
+    per_class: &'m [(u16, f32)],
+    total: f64,
+    count: f64,
+}
+
 impl TopicModel {
     pub fn parse(tsv: &str) -> Result<TopicModel, ModelError> {
         let mut m = TopicModel::default();
@@ -142,28 +150,23 @@ impl TopicModel {
     /// imbalance of the training data: a class scores well when the
     /// document is unlikely under all the *other* classes. Weights are
     /// normalised per class; scores are softmaxed with `sharpness`.
-    fn posterior(
-        &self,
-        features: &HashMap<String, f64>,
-        classes: &[usize],
-        sharpness: f64,
-    ) -> Vec<f64> {
+    fn posterior(&self, features: &[Known<'_>], classes: &[usize], sharpness: f64) -> Vec<f64> {
         let grand: f64 = self.totals.iter().sum();
-        let n: f64 = features.values().sum::<f64>().max(1.0);
+        let n: f64 = features.iter().map(|f| f.count).sum::<f64>().max(1.0);
         let mut scores: Vec<f64> = classes
             .iter()
             .map(|&c| {
                 let denom = grand - self.totals[c] + self.vocab_size;
                 let mut s = 0.0;
-                for (f, k) in features {
-                    let in_c = self
-                        .counts
-                        .get(f)
-                        .and_then(|v| v.iter().find(|x| x.0 as usize == c))
+                for f in features {
+                    let in_c = f
+                        .per_class
+                        .iter()
+                        .find(|x| x.0 as usize == c)
                         .map_or(0.0, |x| f64::from(x.1));
-                    let comp = self.feature_totals.get(f).copied().unwrap_or(0.0) - in_c;
+                    let comp = f.total - in_c;
                     let w = ((comp + 1.0) / denom).ln() / self.norms[c];
-                    s -= k * w;
+                    s -= f.count * w;
                 }
                 s / n
             })
@@ -195,11 +198,24 @@ impl TopicModel {
         min_probability: f64,
     ) -> Vec<Prediction> {
         // Only features the model knows carry evidence.
-        let known: HashMap<String, f64> = features
+        // Each looked up once here, not once per candidate class. Sorted by
+        // feature so the sums do not depend on the map's iteration order.
+        let mut known: Vec<(&str, Known<'_>)> = features
             .iter()
-            .filter(|(f, _)| self.counts.contains_key(*f))
-            .map(|(f, k)| (f.clone(), *k))
+            .filter_map(|(f, k)| {
+                let per_class = self.counts.get(f)?;
+                Some((
+                    f.as_str(),
+                    Known {
+                        per_class,
+                        total: self.feature_totals.get(f).copied().unwrap_or(0.0),
+                        count: *k,
+                    },
+                ))
+            })
             .collect();
+        known.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let known: Vec<Known<'_>> = known.into_iter().map(|(_, k)| k).collect();
         if known.is_empty() {
             return Vec::new();
         }

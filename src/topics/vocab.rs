@@ -3,13 +3,11 @@
 
 use std::collections::HashMap;
 
-use crate::nlp::STOPWORDS;
+use crate::nlp::is_stopword;
 
 /// A lower-cased word that is a feature of its own.
 pub fn is_content(w: &str) -> bool {
-    w.chars().count() >= 3
-        && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !STOPWORDS.contains(&w)
+    w.chars().count() >= 3 && w.chars().all(|c| c.is_alphabetic() || c == '-') && !is_stopword(w)
 }
 
 pub fn add_features(text: &str, weight: f64, out: &mut HashMap<String, f64>) {

@@ -60,10 +60,7 @@ fn country_of(gaz: &Gazetteer, name: &str) -> Option<String> {
 
 /// The shortest country name with this code ("Iraq", not "Republic of Iraq").
 pub(super) fn country_entry<'g>(gaz: &'g Gazetteer, cc: &str) -> Option<&'g Entry> {
-    gaz.entries
-        .iter()
-        .filter(|e| e.kind == Kind::Country && e.country == cc)
-        .min_by_key(|e| e.name.len())
+    gaz.country(cc)
 }
 
 /// Spans that raise salience (headline, key points) and spans that do not
