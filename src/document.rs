@@ -65,6 +65,32 @@ impl Located {
     }
 }
 
+/// Something with a place in `Article::text`.
+pub trait HasSpan {
+    /// Where it is.
+    fn byte_span(&self) -> Span;
+}
+
+impl HasSpan for Located {
+    fn byte_span(&self) -> Span {
+        self.span()
+    }
+}
+
+/// Serialise a list of located things as `[[start, end], ...]` only: for
+/// members whose text is the record's text at those offsets (paragraphs,
+/// summary sentences, entity mentions), so the record carries it once.
+/// Use with `#[serde(serialize_with = "crate::document::offsets")]`.
+pub fn offsets<T: HasSpan, S: serde::Serializer>(items: &[T], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(items.len()))?;
+    for item in items {
+        let span = item.byte_span();
+        seq.serialize_element(&[span.start, span.end])?;
+    }
+    seq.end()
+}
+
 /// Metadata that came with the article (envelope or ninjs fields).
 #[derive(Debug, Clone, Default)]
 pub struct Metadata {

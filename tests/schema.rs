@@ -80,7 +80,16 @@ fn validators_reject_broken_records() {
         (
             "bad stage status",
             Box::new(|v: &mut serde_json::Value| {
-                v["stage_status"][0]["status"] = "maybe".into();
+                v["stage_status"] = serde_json::json!([{
+                    "stage": "topics", "status": "maybe", "required": false, "duration_ms": 0.1
+                }]);
+            }),
+        ),
+        (
+            "mention as an object instead of [start, end]",
+            Box::new(|v: &mut serde_json::Value| {
+                v["enrichment"]["entities"]["entities"][0]["mentions"] =
+                    serde_json::json!([{"text": "x", "start": 0, "end": 1}]);
             }),
         ),
     ] {
@@ -96,4 +105,75 @@ fn validators_reject_broken_records() {
             "ninjs headline without value should be rejected"
         );
     }
+}
+
+/// The text is carried once, and every offset in the record points into it:
+/// `enrichment.text` when present, else the ninjs main body.
+#[test]
+fn offsets_point_into_the_one_text() {
+    let mut without_text = 0;
+    for (name, p) in records() {
+        let Processed::Enriched { record, .. } = p else {
+            continue;
+        };
+        let v: serde_json::Value = serde_json::from_slice(&record).unwrap();
+        let body = v["ninjs"]["bodies"][0]["value"].as_str();
+        let text = match v["enrichment"]["text"].as_str() {
+            Some(t) => {
+                assert_ne!(Some(t), body, "{name}: the body is carried twice");
+                t
+            }
+            None => {
+                without_text += 1;
+                body.unwrap_or_else(|| panic!("{name}: neither enrichment.text nor a body"))
+            }
+        };
+        let slice = |pair: &serde_json::Value| -> &str {
+            let (s, e) = (
+                pair[0].as_u64().unwrap() as usize,
+                pair[1].as_u64().unwrap() as usize,
+            );
+            text.get(s..e)
+                .unwrap_or_else(|| panic!("{name}: [{s}, {e}] is not a slice of the text"))
+        };
+        for entity in v["enrichment"]["entities"]["entities"].as_array().unwrap() {
+            let mut names = vec![entity["name"].as_str().unwrap().to_lowercase()];
+            names.extend(
+                entity["aliases"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|a| a.as_str().unwrap().to_lowercase()),
+            );
+            for m in entity["mentions"].as_array().unwrap() {
+                let said = slice(m).to_lowercase();
+                assert!(
+                    names
+                        .iter()
+                        .any(|n| n.contains(&said) || said.contains(n.as_str())),
+                    "{name}: mention {said:?} of {names:?}"
+                );
+            }
+        }
+        for p in v["enrichment"]["structure"]["paragraphs"]
+            .as_array()
+            .unwrap()
+        {
+            assert!(!slice(p).trim().is_empty(), "{name}: empty paragraph");
+        }
+        if let Some(sents) = v["enrichment"]["summary"]["sentences"].as_array() {
+            let summary = v["enrichment"]["summary"]["text"].as_str().unwrap();
+            for s in sents {
+                let first = slice(s).split_whitespace().next().unwrap_or("");
+                assert!(
+                    summary.contains(first),
+                    "{name}: summary sentence {first:?}"
+                );
+            }
+        }
+    }
+    assert!(
+        without_text >= 1,
+        "no sample had its text as the ninjs body; the rule is untested"
+    );
 }

@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::input::{self, RawInput};
-use crate::pipeline::{Pipeline, StageStatus};
+use crate::pipeline::{Outcome, Pipeline, StageStatus};
 use crate::stages::{Annotations, Article, STAGES};
 
 pub use dead_letter::{dead_letter_record, minimal_dead_letter};
@@ -182,14 +182,20 @@ pub fn enriched_record(
     started: Instant,
 ) -> Value {
     let id = article_id(article, a);
+    let ninjs = ninjs::build(article, a, &id);
+    // The text once: when the analysed text is the ninjs main body, offsets
+    // point into that body and `enrichment.text` is left out.
+    let text_is_body = ninjs["bodies"][0]["value"].as_str() == Some(article.text.as_str());
     let mut enrichment = json!({
-        "text": article.text,
         "input": {
             "format": article.format.as_str(),
             "bytes": input_bytes,
         },
     });
     let e = enrichment.as_object_mut().expect("object literal");
+    if !text_is_body {
+        e.insert("text".into(), json!(article.text));
+    }
     if !article.meta.extra.is_empty() {
         e["input"]["extra"] = Value::Object(article.meta.extra.clone());
     }
@@ -205,23 +211,39 @@ pub fn enriched_record(
             e.insert(stage.name.into(), v);
         }
     }
-    let stages: Vec<Value> = pipeline
+    let stages: serde_json::Map<String, Value> = pipeline
         .describe()
         .iter()
-        .map(|(n, v)| json!({"name": n, "version": v}))
+        .map(|(n, v)| ((*n).to_string(), json!(v)))
         .collect();
-    json!({
-        "id": id,
-        "ninjs": ninjs::build(article, a, &id),
-        "enrichment": enrichment,
-        "stage_status": statuses,
-        "source": source,
-        "provenance": {
+    let stage_ms: serde_json::Map<String, Value> = statuses
+        .iter()
+        .map(|s| (s.stage.to_string(), json!(s.duration_ms)))
+        .collect();
+    // Only the stages that did not succeed; their timings are all in
+    // `provenance.stage_ms`.
+    let failed: Vec<&StageStatus> = statuses
+        .iter()
+        .filter(|s| s.status != Outcome::Ok)
+        .collect();
+    let mut record = serde_json::Map::new();
+    record.insert("id".into(), json!(id));
+    record.insert("ninjs".into(), ninjs);
+    record.insert("enrichment".into(), enrichment);
+    if !failed.is_empty() {
+        record.insert("stage_status".into(), json!(failed));
+    }
+    record.insert("source".into(), json!(source));
+    record.insert(
+        "provenance".into(),
+        json!({
             "newsflow_version": VERSION,
             "pipeline_config_hash": pipeline.config_hash(),
             "stages": stages,
             "processed_at": rfc3339(Utc::now()),
             "processing_ms": (started.elapsed().as_secs_f64() * 1_000_000.0).round() / 1000.0,
-        },
-    })
+            "stage_ms": stage_ms,
+        }),
+    );
+    Value::Object(record)
 }

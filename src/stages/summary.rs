@@ -34,6 +34,9 @@ impl Default for Config {
 pub struct Summary {
     /// The sentences joined with spaces.
     pub text: String,
+    /// Where the sentences are, as `[start, end]` pairs (their text is in
+    /// `text` and in the record's text).
+    #[serde(serialize_with = "crate::document::offsets")]
     pub sentences: Vec<Located>,
     /// key_points or extractive.
     pub source: &'static str,

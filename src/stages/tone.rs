@@ -197,6 +197,9 @@ pub fn score_words(words: &[&str], lex: &Valences) -> SentenceScore {
 pub struct EntityTone {
     /// Entity id from the `entities` stage.
     pub entity: String,
+    /// The entity's name, for this stage's own use; the record names the
+    /// entity by `entity` only.
+    #[serde(skip)]
     pub name: String,
     /// Mean compound of the sentences mentioning the entity.
     pub score: f64,
@@ -222,8 +225,22 @@ pub struct Tone {
     pub compound: f64,
     /// positive, negative or neutral.
     pub label: &'static str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Per-entity sentiment; in the record a map from entity id to its
+    /// score (the label follows from the score as the article's does).
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "scores_by_entity"
+    )]
     pub entities: Vec<EntityTone>,
+}
+
+fn scores_by_entity<S: serde::Serializer>(items: &[EntityTone], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(items.len()))?;
+    for e in items {
+        map.serialize_entry(&e.entity, &e.score)?;
+    }
+    map.end()
 }
 
 pub fn label(score: f64, band: f64) -> &'static str {

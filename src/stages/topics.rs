@@ -51,6 +51,8 @@ pub const CREATOR: &str = "newsflow/topics-complement-nb-2";
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Topic {
     pub qcode: String,
+    /// The qcode's URI; in the record only under `ninjs.subjects`.
+    #[serde(skip)]
     pub uri: String,
     pub name: String,
     pub level: u8,

@@ -36,6 +36,12 @@ pub struct MentionOut {
     pub end: usize,
 }
 
+impl crate::document::HasSpan for MentionOut {
+    fn byte_span(&self) -> crate::document::Span {
+        crate::document::Span::new(self.start, self.end)
+    }
+}
+
 /// Where a place is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Geo {
@@ -62,7 +68,10 @@ pub struct Entity {
     /// PER, ORG, LOC or MISC.
     #[serde(rename = "type")]
     pub kind: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// In the record as `[start, end]` pairs into the text.
+    #[serde(serialize_with = "crate::document::offsets")]
     pub mentions: Vec<MentionOut>,
     pub count: usize,
     /// 0 to 1: early, frequent, and in the headline or key points.

@@ -48,6 +48,8 @@ impl Default for Config {
 /// A dateline at the head of the first paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dateline {
+    /// In the record only as `start`/`end`.
+    #[serde(skip)]
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -61,6 +63,8 @@ pub struct Dateline {
 /// A line set aside as boilerplate, with why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Boilerplate {
+    /// In the record only as `start`/`end` (the line is in the text).
+    #[serde(skip)]
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -68,7 +72,11 @@ pub struct Boilerplate {
     pub reason: &'static str,
 }
 
-/// The parts of an article. Empty parts are omitted from output.
+/// The parts of an article. Empty parts are omitted from output. Section,
+/// headline and byline carry their (normalised) text; the other parts are
+/// `[start, end]` offsets only, since their text is in the record already
+/// (key points and captions in ninjs `descriptions`, paragraphs in the
+/// body, everything in the analysed text).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Structure {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,17 +85,19 @@ pub struct Structure {
     pub headline: Option<Located>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byline: Option<Located>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "crate::document::offsets")]
     pub key_points: Vec<Located>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "crate::document::offsets")]
     pub captions: Vec<Located>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<Dateline>,
+    /// In the record as `[start, end]` pairs: the paragraphs are the text.
+    #[serde(serialize_with = "crate::document::offsets")]
     pub paragraphs: Vec<Located>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "crate::document::offsets")]
     pub credits: Vec<Located>,
     /// Structural labels that carry no content themselves ("Key Points").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "crate::document::offsets")]
     pub labels: Vec<Located>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub boilerplate: Vec<Boilerplate>,
