@@ -160,6 +160,53 @@ pub fn fnv(template: u8, parts: &[&str]) -> u64 {
     h
 }
 
+/// The FxHash step (rustc's hasher): a multiply and a rotate per eight
+/// bytes. For the read-only model tables (gazetteer, clusters, topic
+/// counts, lexicons), looked up for every token: SipHash there cost more
+/// than the lookups' memory traffic. Not for maps keyed by input text
+/// (their keys are chosen by whoever writes the article, and this hash does
+/// not resist chosen collisions); those keep the standard hasher.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+/// A read-only model table keyed by strings from the model files.
+pub type ModelMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+/// A set of strings from a model file.
+pub type ModelSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

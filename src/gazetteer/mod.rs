@@ -65,10 +65,10 @@ pub struct LoadError {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    by_name: HashMap<String, Vec<usize>>,
+    by_name: crate::text::ModelMap<String, Vec<usize>>,
     /// Lower-cased leading words of multi-word names ("new", "new south"),
     /// so a token-by-token matcher can stop as soon as nothing continues.
-    prefixes: std::collections::HashSet<String>,
+    prefixes: crate::text::ModelSet<String>,
     /// ISO code → the country entry with the shortest name ("US" → "USA"
     /// or "United States", whichever is shorter), found once at load time
     /// instead of by a scan per lookup.
@@ -166,6 +166,16 @@ impl Gazetteer {
 
     pub fn contains(&self, name: &str) -> bool {
         self.by_name.contains_key(&name.to_lowercase())
+    }
+
+    /// Kinds of the entries of an already lower-cased name, in no order and
+    /// without allocating (the NER features ask for every capitalised word).
+    pub fn kinds_of_lower<'g>(&'g self, lower: &str) -> impl Iterator<Item = Kind> + 'g {
+        self.by_name
+            .get(lower)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.entries[i].kind)
     }
 
     /// Kinds that a name has.

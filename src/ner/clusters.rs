@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// word (lower-case) → cluster ids, one per granularity (coarse to fine).
 #[derive(Debug, Default)]
-pub struct Clusters(HashMap<String, Vec<u16>>);
+pub struct Clusters(crate::text::ModelMap<String, Vec<u16>>);
 
 pub const EMBEDDED: &str = include_str!("../../models/clusters.tsv");
 

@@ -104,17 +104,16 @@ pub fn gazetteer_tags(words: &[&str], lower: &[String], gaz: &Gazetteer) -> Vec<
     tags
 }
 
-fn preferred_kind(gaz: &Gazetteer, name: &str) -> Option<Kind> {
-    let kinds = gaz.kinds(name);
-    [
+fn preferred_kind(gaz: &Gazetteer, lower_name: &str) -> Option<Kind> {
+    const ORDER: [Kind; 5] = [
         Kind::Country,
         Kind::Demonym,
         Kind::Region,
         Kind::Continent,
         Kind::City,
-    ]
-    .into_iter()
-    .find(|k| kinds.contains(k))
+    ];
+    gaz.kinds_of_lower(lower_name)
+        .min_by_key(|k| ORDER.iter().position(|o| o == k))
 }
 
 /// The lexical resources features consult.
@@ -278,7 +277,7 @@ impl<'a> Sent<'a> {
         }
         if let Some(g) = self.gaz[i] {
             out.push(fnv(19, &[g.kind.as_str(), if g.begin { "B" } else { "I" }]));
-            out.push(fnv(20, &[g.kind.as_str(), &g.len.min(4).to_string()]));
+            out.push(fnv(20, &[g.kind.as_str(), NUMBERS[g.len.min(4)]]));
         }
         for (k, tpl) in [(-1isize, 21u8), (1, 22)] {
             let j = i as isize + k;
@@ -318,9 +317,10 @@ impl<'a> Sent<'a> {
                 if level == 0 {
                     fnv(tpl, parts)
                 } else {
-                    let mut v = vec![NUMBERS[level.min(12)]];
-                    v.extend_from_slice(parts);
-                    fnv(tpl, &v)
+                    // The level, then the parts (at most two), on the stack.
+                    let mut v = [NUMBERS[level.min(12)]; 3];
+                    v[1..=parts.len()].copy_from_slice(parts);
+                    fnv(tpl, &v[..=parts.len()])
                 }
             };
             out.push(tagged(50, &[cl(0)]));

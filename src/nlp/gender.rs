@@ -6,7 +6,6 @@
 //! Unknown when neither says; callers treat unknown as compatible with both.
 //! Never emitted in records: it is a resolution aid, not an attribute.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +47,7 @@ const HONORIFICS: &[(&str, Gender)] = &[
 ];
 
 /// First names with the gender that holds at least 90% of their uses.
-pub struct FirstNames(HashMap<String, Gender>);
+pub struct FirstNames(crate::text::ModelMap<String, Gender>);
 
 impl FirstNames {
     /// `name<TAB>m|f` lines; `#` comments and other lines are skipped.

@@ -8,6 +8,24 @@ pub mod stopwords;
 pub mod tokenize;
 
 pub use sentences::{sentences, Sentence};
+
+/// A text's tokens and sentences, made once per article and shared by the
+/// stages that read them (see `stages::Annotations::analysis`).
+#[derive(Debug, Clone, Default)]
+pub struct Analysed {
+    /// Every token, in order.
+    pub tokens: Vec<Token>,
+    /// Sentences, as ranges over `tokens`.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Analysed {
+    /// Tokenise and split `text`.
+    pub fn of(text: &str) -> Self {
+        let (tokens, sentences) = sentences::sentences(text);
+        Analysed { tokens, sentences }
+    }
+}
 pub use stopwords::{is_stopword, STOPWORDS};
 pub use tokenize::{tokenize, Token, TokenKind};
 

@@ -76,7 +76,11 @@ fn number(w: &str) -> Option<(f64, Option<f64>)> {
 }
 
 pub fn find_amounts(text: &str, skip: &[Span]) -> Vec<Amount> {
-    let tokens = nlp::tokenize(text);
+    find_amounts_in(text, &nlp::tokenize(text), skip)
+}
+
+/// `find_amounts` over the tokens of `text`, made already.
+pub fn find_amounts_in(text: &str, tokens: &[nlp::Token], skip: &[Span]) -> Vec<Amount> {
     let w: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     let lw: Vec<String> = w.iter().map(|x| x.to_lowercase()).collect();
     let mut out = Vec::new();
@@ -187,7 +191,8 @@ impl Stage for AmountsStage {
         if let Some(s) = &out.structure {
             skip.extend(s.boilerplate.iter().map(|b| Span::new(b.start, b.end)));
         }
-        out.amounts = Some(find_amounts(&article.text, &skip));
+        let amounts = find_amounts_in(&article.text, &out.analysis(article).tokens, &skip);
+        out.amounts = Some(amounts);
         Ok(())
     }
 }

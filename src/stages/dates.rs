@@ -123,9 +123,18 @@ const FUTURE: &[&str] = &[
 
 /// Resolve every date expression in `text` against `published` (if known).
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let (tokens, sentences) = nlp::sentences(text);
+    find_dates_in(text, &nlp::Analysed::of(text), published)
+}
+
+/// `find_dates` over an analysis of `text` made already.
+pub fn find_dates_in(
+    text: &str,
+    analysed: &nlp::Analysed,
+    published: Option<NaiveDate>,
+) -> Vec<DateMention> {
+    let (tokens, sentences) = (&analysed.tokens, &analysed.sentences);
     let mut out = Vec::new();
-    for s in &sentences {
+    for s in sentences {
         let toks: &[Token] = &tokens[s.tokens.clone()];
         let w: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         let lw: Vec<String> = w.iter().map(|x| x.to_lowercase()).collect();
@@ -306,7 +315,8 @@ impl Stage for DatesStage {
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let published = article.meta.published_at.map(|t| t.date_naive());
-        out.dates = Some(find_dates(&article.text, published));
+        let dates = find_dates_in(&article.text, out.analysis(article), published);
+        out.dates = Some(dates);
         Ok(())
     }
 }

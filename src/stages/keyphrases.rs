@@ -91,7 +91,8 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         ),
         None => (vec![(0, text.len())], Vec::new()),
     };
-    let (tokens, sentences) = nlp::sentences(text);
+    let analysed = ann.analysis(article);
+    let (tokens, sentences) = (&analysed.tokens, &analysed.sentences);
     let mut cands: HashMap<String, Cand> = HashMap::new();
     let mut index = 0;
     // Names are the entities stage's business: a candidate inside an entity
@@ -110,13 +111,20 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         let in_prominent = overlaps(&prominent, s.start, s.end);
         let toks = &tokens[s.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        // Per word, once: is it a content word, and is it inside a name or
+        // date? (A run overlaps a mention exactly when one of its words
+        // does: the gaps between words are white space.)
+        let is_content: Vec<bool> = words.iter().map(|w| content(w)).collect();
+        let in_mention: Vec<bool> = toks
+            .iter()
+            .map(|t| overlaps(&mentions, t.start, t.end))
+            .collect();
         for i in 0..words.len() {
             for n in 1..=3 {
-                if i + n > words.len() || !words[i..i + n].iter().all(|w| content(w)) {
+                if i + n > words.len() || !is_content[i..i + n].iter().all(|&c| c) {
                     break;
                 }
-                let (a, b) = (toks[i].start, toks[i + n - 1].end);
-                if overlaps(&mentions, a, b) {
+                if in_mention[i..i + n].iter().any(|&m| m) {
                     continue;
                 }
                 let surface = words[i..i + n].join(" ");
@@ -164,14 +172,18 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.0.cmp(&b.0))
     });
+    // Sub-phrase test on " key " with spaces, so "port" is not inside
+    // "sports"; each padded key made once.
     let mut chosen: Vec<(String, f64, usize, String)> = Vec::new();
+    let mut chosen_padded: Vec<String> = Vec::new();
     for c in scored {
-        let overlaps = chosen.iter().any(|k| {
-            let (a, b) = (format!(" {} ", k.0), format!(" {} ", c.0));
-            a.contains(&b) || b.contains(&a)
-        });
+        let b = format!(" {} ", c.0);
+        let overlaps = chosen_padded
+            .iter()
+            .any(|a| a.contains(&b) || b.contains(a.as_str()));
         if !overlaps {
             chosen.push(c);
+            chosen_padded.push(b);
         }
         if chosen.len() == top {
             break;

@@ -97,6 +97,20 @@ macro_rules! stage_table {
                 #[doc = $desc]
                 pub $slot: Option<$ty>,
             )*
+            /// The tokens and sentences of `Article::text`, made by the
+            /// first stage that asks (`Annotations::analysis`); not a slot,
+            /// never in the record.
+            pub text_analysis: std::sync::OnceLock<crate::nlp::Analysed>,
+        }
+
+        impl Annotations {
+            /// The tokens and sentences of `article.text`, tokenised once
+            /// per article whichever stages ask. `Annotations` belong to one
+            /// article: do not reuse them for another.
+            pub fn analysis(&self, article: &Article) -> &crate::nlp::Analysed {
+                self.text_analysis
+                    .get_or_init(|| crate::nlp::Analysed::of(&article.text))
+            }
         }
 
         /// Every stage, in the default order. See the module docs.

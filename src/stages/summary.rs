@@ -87,7 +87,8 @@ impl Stage for SummaryStage {
                 .collect(),
             None => vec![(0, text.len())],
         };
-        let (tokens, sentences) = nlp::sentences(text);
+        let analysed = out.analysis(article);
+        let (tokens, sentences) = (&analysed.tokens, &analysed.sentences);
         let cands: Vec<&nlp::Sentence> = sentences
             .iter()
             .filter(|s| paragraphs.iter().any(|&(a, b)| a <= s.start && s.end <= b))

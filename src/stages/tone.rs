@@ -5,12 +5,10 @@
 //!
 //! The lexicon ships as models/vader.tsv (`newsflow build-lexicon`).
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::document::Article;
-use crate::nlp;
+
 use crate::stages::{Annotations, Stage, StageError};
 
 /// Options of the `tone` stage.
@@ -37,7 +35,7 @@ impl Default for Config {
 pub const EMBEDDED: &str = include_str!("../../models/vader.tsv");
 
 /// The VADER lexicon: word → mean valence (-4 .. 4).
-pub struct Valences(HashMap<String, f64>);
+pub struct Valences(crate::text::ModelMap<String, f64>);
 
 impl Valences {
     pub fn parse(tsv: &str) -> Valences {
@@ -282,7 +280,8 @@ impl Stage for ToneStage {
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let lex = Valences::embedded();
         let text = &article.text;
-        let (tokens, sentences) = nlp::sentences(text);
+        let analysed = out.analysis(article);
+        let (tokens, sentences) = (&analysed.tokens, &analysed.sentences);
         // Only the article's own text: headline, key points, paragraphs.
         let own: Vec<(usize, usize)> = match &out.structure {
             Some(s) => s
@@ -359,7 +358,7 @@ mod tests {
     use super::*;
 
     fn check(sentence: &str, sign: i8) {
-        let toks = nlp::tokenize(sentence);
+        let toks = crate::nlp::tokenize(sentence);
         let words: Vec<&str> = toks.iter().map(|t| t.text(sentence)).collect();
         let c = score_words(&words, Valences::embedded()).compound;
         let got = if c > 0.05 {

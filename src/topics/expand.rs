@@ -38,7 +38,7 @@ pub enum EmbeddingError {
 struct Wink {
     dimensions: usize,
     words: Vec<String>,
-    vectors: HashMap<String, Vec<f32>>,
+    vectors: crate::text::ModelMap<String, Vec<f32>>,
 }
 
 impl Embeddings {

@@ -31,10 +31,10 @@ pub struct TopicModel {
     pub docs: Vec<f64>,
     pub totals: Vec<f64>,
     /// feature → (class, count) pairs.
-    pub counts: HashMap<String, Vec<(u16, f32)>>,
+    pub counts: crate::text::ModelMap<String, Vec<(u16, f32)>>,
     vocab_size: f64,
     /// Per feature: its total count over all classes.
-    feature_totals: HashMap<String, f64>,
+    feature_totals: crate::text::ModelMap<String, f64>,
     /// Per class: the normaliser of complement weights (Σ |w|).
     norms: Vec<f64>,
 }

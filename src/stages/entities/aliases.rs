@@ -1,8 +1,6 @@
 //! The curated alias table (config/aliases.toml, plus user files): surface
 //! forms that name one well-known entity.
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -31,7 +29,7 @@ struct AliasFile {
 #[derive(Debug, Default)]
 pub struct Aliases {
     pub entries: Vec<AliasEntry>,
-    by_form: HashMap<String, usize>,
+    by_form: crate::text::ModelMap<String, usize>,
 }
 
 pub(super) const BUILTIN: &str = include_str!("../../../config/aliases.toml");

@@ -25,14 +25,17 @@ const MODIFIER_SUFFIXES: &[&str] = &[
 
 pub(super) fn extract(
     text: &str,
+    analysed: &nlp::Analysed,
     skip: &[Span],
     model: &NerModel,
     lex: Lexicon<'_>,
 ) -> Vec<Mention> {
-    let (tokens, sentences) = nlp::sentences(text);
-    let kept: Vec<nlp::Sentence> = sentences
-        .into_iter()
+    let tokens = &analysed.tokens;
+    let kept: Vec<nlp::Sentence> = analysed
+        .sentences
+        .iter()
         .filter(|s| !skip.iter().any(|b| b.start < s.end && s.start < b.end))
+        .cloned()
         .collect();
     let words = nlp::sentence_words(text, &tokens, &kept);
     let labels = model.tag_document(&words, lex);

@@ -190,7 +190,7 @@ impl Stage for EntitiesStage {
             }
             None => (Vec::new(), Vec::new(), Vec::new(), None),
         };
-        let mentions = mentions::extract(&article.text, &skip, model, lex);
+        let mentions = mentions::extract(&article.text, out.analysis(article), &skip, model, lex);
         let prom = consolidate::Prominence {
             salient: &salient,
             minor: &minor,

@@ -85,19 +85,31 @@ pub struct Structure {
     pub headline: Option<Located>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byline: Option<Located>,
-    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "crate::document::offsets")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "crate::document::offsets"
+    )]
     pub key_points: Vec<Located>,
-    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "crate::document::offsets")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "crate::document::offsets"
+    )]
     pub captions: Vec<Located>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<Dateline>,
     /// In the record as `[start, end]` pairs: the paragraphs are the text.
     #[serde(serialize_with = "crate::document::offsets")]
     pub paragraphs: Vec<Located>,
-    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "crate::document::offsets")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "crate::document::offsets"
+    )]
     pub credits: Vec<Located>,
     /// Structural labels that carry no content themselves ("Key Points").
-    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "crate::document::offsets")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "crate::document::offsets"
+    )]
     pub labels: Vec<Located>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub boilerplate: Vec<Boilerplate>,
