@@ -37,7 +37,7 @@ pub(super) fn extract(
         .filter(|s| !skip.iter().any(|b| b.start < s.end && s.start < b.end))
         .cloned()
         .collect();
-    let words = nlp::sentence_words(text, &tokens, &kept);
+    let words = nlp::sentence_words(text, tokens, &kept);
     let labels = model.tag_document(&words, lex);
     let mut out = Vec::new();
     for (s, l) in kept.iter().zip(&labels) {
