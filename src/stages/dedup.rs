@@ -199,9 +199,14 @@ impl DedupStage {
         let mut exact: Option<(String, String)> = None; // (id, story)
         let mut best: Option<(String, String, f64)> = None; // oldest on ties
         let mut story_match: Option<String> = None; // the newest that shares entities
+                                                    // This loop runs once per article in the window (10,000 by
+                                                    // default) for every article: string equality goes through a
+                                                    // cheap first-byte test before the full comparison.
+        let same = |a: &str, b: &str| a.as_bytes().first() == b.as_bytes().first() && a == b;
         for s in window {
-            already |= s.id == id && s.content_hash == hash;
-            if exact.is_none() && s.content_hash == hash {
+            let same_hash = same(&s.content_hash, hash);
+            already |= same_hash && s.id == id;
+            if exact.is_none() && same_hash {
                 exact = Some((s.id.clone(), s.story_id.clone()));
             }
             let x = similarity(sig, &s.signature);
@@ -209,7 +214,11 @@ impl DedupStage {
                 best = Some((s.id.clone(), s.story_id.clone(), x));
             }
             if entities.len() >= overlap
-                && s.entities.iter().filter(|e| entities.contains(e)).count() >= overlap
+                && s.entities
+                    .iter()
+                    .filter(|e| entities.iter().any(|mine| same(mine, e)))
+                    .count()
+                    >= overlap
             {
                 story_match = Some(s.story_id.clone());
             }

@@ -2,13 +2,11 @@
 //! models/topics.tsv (see `topics`), with relevance and confidence 0-100.
 //! Fills ninjs `subjects`.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::document::Article;
 use crate::stages::{Annotations, Stage, StageError};
-use crate::topics::{vocab::add_features, TopicModel};
+use crate::topics::TopicModel;
 
 /// Options of the `topics` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -82,7 +80,11 @@ impl Stage for TopicsStage {
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = TopicModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;
-        let mut feats = HashMap::new();
+        let mut feats = crate::text::ModelMap::default();
+        let add_features =
+            |text: &str, weight: f64, feats: &mut crate::text::ModelMap<&'static str, f64>| {
+                model.add_known_features(text, weight, feats);
+            };
         match &out.structure {
             Some(s) => {
                 // The headline and key points say what the story is about: count them twice.
@@ -106,7 +108,7 @@ impl Stage for TopicsStage {
         }
         let pct = |x: f64| (x * 100.0).round().clamp(0.0, 100.0) as u8;
         let topics: Vec<Topic> = model
-            .predict(&feats, self.config.max_topics, self.config.min_probability)
+            .predict_known(&feats, self.config.max_topics, self.config.min_probability)
             .into_iter()
             .map(|p| Topic {
                 uri: format!(

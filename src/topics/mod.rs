@@ -188,6 +188,67 @@ impl TopicModel {
         scores
     }
 
+    /// The features of `text` (as `vocab::add_features` makes them) that
+    /// this model knows, added with `weight` to `out`, keyed by the model's
+    /// own strings: unknown words never enter the map, so it is bounded by
+    /// the vocabulary (which also makes a fast hasher safe for it).
+    pub fn add_known_features<'m>(
+        &'m self,
+        text: &str,
+        weight: f64,
+        out: &mut crate::text::ModelMap<&'m str, f64>,
+    ) {
+        let tokens = crate::nlp::tokenize(text);
+        let mut prev = String::new();
+        let mut bigram = String::new();
+        for t in &tokens {
+            let w = t.text(text).to_lowercase();
+            if vocab::is_content(&w) {
+                if !prev.is_empty() {
+                    bigram.clear();
+                    bigram.push_str(&prev);
+                    bigram.push(' ');
+                    bigram.push_str(&w);
+                    if let Some((k, _)) = self.counts.get_key_value(bigram.as_str()) {
+                        *out.entry(k.as_str()).or_default() += weight;
+                    }
+                }
+                if let Some((k, _)) = self.counts.get_key_value(w.as_str()) {
+                    *out.entry(k.as_str()).or_default() += weight;
+                }
+                prev = w;
+            } else {
+                prev.clear();
+            }
+        }
+    }
+
+    /// `predict` over features from `add_known_features`.
+    pub fn predict_known(
+        &self,
+        features: &crate::text::ModelMap<&str, f64>,
+        max: usize,
+        min_probability: f64,
+    ) -> Vec<Prediction> {
+        let known = features
+            .iter()
+            .filter_map(|(f, k)| self.known(f, *k))
+            .collect();
+        self.rank(known, max, min_probability)
+    }
+
+    fn known(&self, feature: &str, count: f64) -> Option<(&str, Known<'_>)> {
+        let (f, per_class) = self.counts.get_key_value(feature)?;
+        Some((
+            f.as_str(),
+            Known {
+                per_class,
+                total: self.feature_totals.get(feature).copied().unwrap_or(0.0),
+                count,
+            },
+        ))
+    }
+
     /// Level-1 topics above `min_probability` (the best always), at most
     /// `max`, each followed by its best level-2 child when that child takes
     /// at least half of its siblings' mass.
@@ -198,22 +259,22 @@ impl TopicModel {
         min_probability: f64,
     ) -> Vec<Prediction> {
         // Only features the model knows carry evidence.
-        // Each looked up once here, not once per candidate class. Sorted by
-        // feature so the sums do not depend on the map's iteration order.
-        let mut known: Vec<(&str, Known<'_>)> = features
+        let known = features
             .iter()
-            .filter_map(|(f, k)| {
-                let per_class = self.counts.get(f)?;
-                Some((
-                    f.as_str(),
-                    Known {
-                        per_class,
-                        total: self.feature_totals.get(f).copied().unwrap_or(0.0),
-                        count: *k,
-                    },
-                ))
-            })
+            .filter_map(|(f, k)| self.known(f, *k))
             .collect();
+        self.rank(known, max, min_probability)
+    }
+
+    fn rank(
+        &self,
+        mut known: Vec<(&str, Known<'_>)>,
+        max: usize,
+        min_probability: f64,
+    ) -> Vec<Prediction> {
+        // Each feature looked up once (in `known`), not once per candidate
+        // class. Sorted by feature so the sums do not depend on the map's
+        // iteration order.
         known.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let known: Vec<Known<'_>> = known.into_iter().map(|(_, k)| k).collect();
         if known.is_empty() {
