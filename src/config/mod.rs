@@ -89,6 +89,11 @@ pub struct WorkerConfig {
     /// Bounds memory: at most this many payloads and records are held.
     #[serde(default = "d::concurrency")]
     pub concurrency: usize,
+    /// Articles enriched at the same time (CPU-bound work on the blocking
+    /// pool); the rest of `concurrency` waits for the broker. 0: one per
+    /// CPU core the process may use.
+    #[serde(default)]
+    pub processing_threads: usize,
     /// Payloads larger than this are dead-lettered with reason `too_large`.
     #[serde(default = "d::max_message_bytes")]
     pub max_message_bytes: usize,

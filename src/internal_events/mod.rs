@@ -494,6 +494,30 @@ impl DeadLetterUnstuck<'_> {
     }
 }
 
+/// The producer's librdkafka statistics arrived: its running byte totals.
+pub struct ProducerStatistics {
+    /// Bytes sent to brokers since the producer started (compressed).
+    pub sent_bytes: i64,
+    /// Message bytes produced since the producer started (uncompressed).
+    pub message_bytes: i64,
+}
+impl ProducerStatistics {
+    pub fn emit(self) {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        // librdkafka reports running totals; the counters take the growth.
+        static LAST: [AtomicU64; 2] = [AtomicU64::new(0), AtomicU64::new(0)];
+        let m = metrics();
+        for (last, now, counter) in [
+            (&LAST[0], self.sent_bytes, &m.producer_sent_bytes),
+            (&LAST[1], self.message_bytes, &m.producer_message_bytes),
+        ] {
+            let now = u64::try_from(now).unwrap_or(0);
+            let before = last.swap(now, Ordering::Relaxed);
+            counter.inc_by(now.saturating_sub(before));
+        }
+    }
+}
+
 /// The whole group was checked (see `runtime::group`).
 pub struct GroupChecked<'a> {
     pub lag_by_topic: &'a std::collections::BTreeMap<String, i64>,

@@ -40,6 +40,8 @@ pub struct Metrics {
     pub(super) group_lag: IntGaugeVec,
     pub(super) group_unowned: IntGauge,
     pub(super) group_members: IntGauge,
+    pub(super) producer_sent_bytes: IntCounter,
+    pub(super) producer_message_bytes: IntCounter,
 }
 
 fn build() -> Result<Metrics, prometheus::Error> {
@@ -185,6 +187,16 @@ fn build() -> Result<Metrics, prometheus::Error> {
         "Members of the consumer group, as the broker reports them.",
     )?;
     registry.register(Box::new(group_members.clone()))?;
+    let producer_sent_bytes = IntCounter::new(
+        "newsflow_producer_sent_bytes_total",
+        "Bytes the producer sent to brokers (librdkafka tx_bytes): batches after compression, plus protocol framing. Compare with newsflow_producer_message_bytes_total for the compression ratio.",
+    )?;
+    registry.register(Box::new(producer_sent_bytes.clone()))?;
+    let producer_message_bytes = IntCounter::new(
+        "newsflow_producer_message_bytes_total",
+        "Bytes of messages produced (librdkafka txmsg_bytes: values and keys, before compression).",
+    )?;
+    registry.register(Box::new(producer_message_bytes.clone()))?;
     let ready = IntGauge::new(
         "newsflow_ready",
         "1 when /readyz answers 200 (pipeline loaded, producer connected, consumer in its group or joining), else 0.",
@@ -276,6 +288,8 @@ fn build() -> Result<Metrics, prometheus::Error> {
         group_lag,
         group_unowned,
         group_members,
+        producer_sent_bytes,
+        producer_message_bytes,
     })
 }
 

@@ -193,6 +193,11 @@ impl ClientContext for WorkerProducerContext {
         .emit();
     }
     fn stats(&self, stats: Statistics) {
+        ev::ProducerStatistics {
+            sent_bytes: stats.tx_bytes,
+            message_bytes: stats.txmsg_bytes,
+        }
+        .emit();
         let up = stats
             .brokers
             .values()

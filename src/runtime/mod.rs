@@ -63,6 +63,17 @@ pub(super) struct Shared {
     hard_stop: CancellationToken,
     in_flight: AtomicI64,
     health: Arc<Health>,
+    /// One permit per article being enriched: as many as cores, so the
+    /// blocking pool does not run 64 enrichments on 2 cores at once.
+    processing: Arc<tokio::sync::Semaphore>,
+}
+
+/// `worker.processing_threads`, or the CPU cores the process may use.
+fn processing_threads(config: &Config) -> usize {
+    match config.worker.processing_threads {
+        0 => std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+        n => n,
+    }
 }
 
 /// Run the worker until `shutdown` is cancelled, then drain, commit and
@@ -160,6 +171,7 @@ impl Worker {
             hard_stop: CancellationToken::new(),
             in_flight: AtomicI64::new(0),
             health: health.clone(),
+            processing: Arc::new(tokio::sync::Semaphore::new(processing_threads(&config))),
             config,
         });
         let background = CancellationToken::new();

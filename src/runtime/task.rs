@@ -202,7 +202,10 @@ pub(super) async fn handle(
 ) {
     let input = Arc::new(input);
     let (s2, i2) = (shared.clone(), input.clone());
+    // Closed never: the semaphore lives as long as `shared`.
+    let cpu = shared.processing.clone().acquire_owned().await;
     let processed = tokio::task::spawn_blocking(move || {
+        let _cpu = cpu;
         let started = std::time::Instant::now();
         let p = record::process(
             &i2.raw(s2.config.worker.max_message_bytes),
