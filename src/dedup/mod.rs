@@ -27,6 +27,49 @@ pub struct Seen {
     pub entities: Vec<String>,
     /// Unix seconds when it was stored.
     pub at: i64,
+    /// Hashes of `content_hash` and `entities`, made on the first scan that
+    /// needs them and kept inline, so a scan of the window compares numbers
+    /// instead of following a pointer per string. Never stored.
+    #[serde(skip)]
+    pub keys: std::sync::OnceLock<SeenKeys>,
+}
+
+/// Hashes of a stored article's strings (see `Seen::keys`). Equal strings
+/// have equal keys; equal keys are confirmed on the strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeenKeys {
+    /// Key of `content_hash`.
+    pub hash: u64,
+    /// Keys of the first `ENTITY_KEYS` entity names.
+    pub entities: [u64; ENTITY_KEYS],
+    /// How many of `entities` are set; more names than that fall back to
+    /// comparing strings.
+    pub entity_count: usize,
+}
+
+/// Entity names hashed inline per stored article (the stage stores three).
+pub const ENTITY_KEYS: usize = 4;
+
+/// The key of a string in `SeenKeys`.
+pub fn key(s: &str) -> u64 {
+    crate::text::fnv(8, &[s])
+}
+
+impl Seen {
+    /// This entry's keys, made once.
+    pub fn keys(&self) -> &SeenKeys {
+        self.keys.get_or_init(|| {
+            let mut k = SeenKeys {
+                hash: key(&self.content_hash),
+                entity_count: self.entities.len().min(ENTITY_KEYS),
+                ..SeenKeys::default()
+            };
+            for (slot, e) in k.entities.iter_mut().zip(&self.entities) {
+                *slot = key(e);
+            }
+            k
+        })
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -309,6 +309,7 @@ mod tests {
             signature: vec![1, 2, 3],
             story_id: id.into(),
             entities: vec![],
+            keys: Default::default(),
             at: chrono::Utc::now().timestamp(),
         }
     }

@@ -195,6 +195,7 @@ mod tests {
             signature: vec![1, 2],
             story_id: id.into(),
             entities: vec![],
+            keys: Default::default(),
             at,
         }
     }

@@ -176,6 +176,7 @@ impl Stage for DedupStage {
                         .unwrap_or_default(),
                     entities: entities.clone(),
                     at: chrono::Utc::now().timestamp(),
+                    keys: Default::default(),
                 })
             })
             .map_err(|e| StageError::Unsupported(e.to_string()))?;
@@ -200,11 +201,20 @@ impl DedupStage {
         let mut best: Option<(String, String, f64)> = None; // oldest on ties
         let mut story_match: Option<String> = None; // the newest that shares entities
                                                     // This loop runs once per article in the window (10,000 by
-                                                    // default) for every article: string equality goes through a
-                                                    // cheap first-byte test before the full comparison.
-        let same = |a: &str, b: &str| a.as_bytes().first() == b.as_bytes().first() && a == b;
+                                                    // default) for every article: it compares the entries' inline keys
+                                                    // (`Seen::keys`) and reads a string only when its key matches, so
+                                                    // most entries cost no pointer chase beyond the signature.
+        let my_hash = crate::dedup::key(hash);
+        let my_entities: Vec<u64> = entities.iter().map(|e| crate::dedup::key(e)).collect();
+        let is_mine = |k: u64, name: &str| {
+            my_entities
+                .iter()
+                .zip(entities)
+                .any(|(m, e)| *m == k && e == name)
+        };
         for s in window {
-            let same_hash = same(&s.content_hash, hash);
+            let keys = s.keys();
+            let same_hash = keys.hash == my_hash && s.content_hash == hash;
             already |= same_hash && s.id == id;
             if exact.is_none() && same_hash {
                 exact = Some((s.id.clone(), s.story_id.clone()));
@@ -213,14 +223,19 @@ impl DedupStage {
             if best.as_ref().is_none_or(|b| x > b.2) {
                 best = Some((s.id.clone(), s.story_id.clone(), x));
             }
-            if entities.len() >= overlap
-                && s.entities
-                    .iter()
-                    .filter(|e| entities.iter().any(|mine| same(mine, e)))
-                    .count()
-                    >= overlap
-            {
-                story_match = Some(s.story_id.clone());
+            if entities.len() >= overlap {
+                let shared = if s.entities.len() <= crate::dedup::ENTITY_KEYS {
+                    keys.entities[..keys.entity_count]
+                        .iter()
+                        .zip(&s.entities)
+                        .filter(|(k, e)| my_entities.contains(k) && is_mine(**k, e))
+                        .count()
+                } else {
+                    s.entities.iter().filter(|e| entities.contains(e)).count()
+                };
+                if shared >= overlap {
+                    story_match = Some(s.story_id.clone());
+                }
             }
         }
         let (duplicate_of, kind, sim) = match (exact, best) {
