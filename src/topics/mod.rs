@@ -230,23 +230,7 @@ impl TopicModel {
         max: usize,
         min_probability: f64,
     ) -> Vec<Prediction> {
-        let known = features
-            .iter()
-            .filter_map(|(f, k)| self.known(f, *k))
-            .collect();
-        self.rank(known, max, min_probability)
-    }
-
-    fn known(&self, feature: &str, count: f64) -> Option<(&str, Known<'_>)> {
-        let (f, per_class) = self.counts.get_key_value(feature)?;
-        Some((
-            f.as_str(),
-            Known {
-                per_class,
-                total: self.feature_totals.get(feature).copied().unwrap_or(0.0),
-                count,
-            },
-        ))
+        self.predict_pairs(features.iter().map(|(f, k)| (*f, *k)), max, min_probability)
     }
 
     /// Level-1 topics above `min_probability` (the best always), at most
@@ -258,10 +242,33 @@ impl TopicModel {
         max: usize,
         min_probability: f64,
     ) -> Vec<Prediction> {
-        // Only features the model knows carry evidence.
+        self.predict_pairs(
+            features.iter().map(|(f, k)| (f.as_str(), *k)),
+            max,
+            min_probability,
+        )
+    }
+
+    /// `predict` over (feature, count) pairs; only features the model knows
+    /// carry evidence.
+    fn predict_pairs<'f>(
+        &self,
+        features: impl Iterator<Item = (&'f str, f64)>,
+        max: usize,
+        min_probability: f64,
+    ) -> Vec<Prediction> {
         let known = features
-            .iter()
-            .filter_map(|(f, k)| self.known(f, *k))
+            .filter_map(|(feature, count)| {
+                let (f, per_class) = self.counts.get_key_value(feature)?;
+                Some((
+                    f.as_str(),
+                    Known {
+                        per_class,
+                        total: self.feature_totals.get(feature).copied().unwrap_or(0.0),
+                        count,
+                    },
+                ))
+            })
             .collect();
         self.rank(known, max, min_probability)
     }
