@@ -40,11 +40,9 @@ pub struct Seen {
 pub struct SeenKeys {
     /// Key of `content_hash`.
     pub hash: u64,
-    /// Keys of the first `ENTITY_KEYS` entity names.
+    /// Keys of the first `ENTITY_KEYS` entity names (an entry with more
+    /// names is compared by its strings).
     pub entities: [u64; ENTITY_KEYS],
-    /// How many of `entities` are set; more names than that fall back to
-    /// comparing strings.
-    pub entity_count: usize,
 }
 
 /// Entity names hashed inline per stored article (the stage stores three).
@@ -61,7 +59,6 @@ impl Seen {
         self.keys.get_or_init(|| {
             let mut k = SeenKeys {
                 hash: key(&self.content_hash),
-                entity_count: self.entities.len().min(ENTITY_KEYS),
                 ..SeenKeys::default()
             };
             for (slot, e) in k.entities.iter_mut().zip(&self.entities) {

@@ -200,8 +200,8 @@ impl DedupStage {
         let mut exact: Option<(String, String)> = None; // (id, story)
         let mut best: Option<(String, String, f64)> = None; // oldest on ties
         let mut story_match: Option<String> = None; // the newest that shares entities
-                                                    // This loop runs once per article in the window (10,000 by
-                                                    // default) for every article: it compares the entries' inline keys
+                                                    // This loop runs once per article in the window (10,000 by default)
+                                                    // for every article: it compares the entries' inline keys
                                                     // (`Seen::keys`) and reads a string only when its key matches, so
                                                     // most entries cost no pointer chase beyond the signature.
         let my_hash = crate::dedup::key(hash);
@@ -225,10 +225,10 @@ impl DedupStage {
             }
             if entities.len() >= overlap {
                 let shared = if s.entities.len() <= crate::dedup::ENTITY_KEYS {
-                    keys.entities[..keys.entity_count]
+                    keys.entities
                         .iter()
                         .zip(&s.entities)
-                        .filter(|(k, e)| my_entities.contains(k) && is_mine(**k, e))
+                        .filter(|(k, e)| is_mine(**k, e))
                         .count()
                 } else {
                     s.entities.iter().filter(|e| entities.contains(e)).count()

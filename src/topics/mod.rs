@@ -198,29 +198,11 @@ impl TopicModel {
         weight: f64,
         out: &mut crate::text::ModelMap<&'m str, f64>,
     ) {
-        let tokens = crate::nlp::tokenize(text);
-        let mut prev = String::new();
-        let mut bigram = String::new();
-        for t in &tokens {
-            let w = t.text(text).to_lowercase();
-            if vocab::is_content(&w) {
-                if !prev.is_empty() {
-                    bigram.clear();
-                    bigram.push_str(&prev);
-                    bigram.push(' ');
-                    bigram.push_str(&w);
-                    if let Some((k, _)) = self.counts.get_key_value(bigram.as_str()) {
-                        *out.entry(k.as_str()).or_default() += weight;
-                    }
-                }
-                if let Some((k, _)) = self.counts.get_key_value(w.as_str()) {
-                    *out.entry(k.as_str()).or_default() += weight;
-                }
-                prev = w;
-            } else {
-                prev.clear();
+        vocab::for_each_feature(text, |f| {
+            if let Some((k, _)) = self.counts.get_key_value(f) {
+                *out.entry(k.as_str()).or_default() += weight;
             }
-        }
+        });
     }
 
     /// `predict` over features from `add_known_features`.
