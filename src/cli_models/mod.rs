@@ -3,6 +3,7 @@
 //! family; this one holds the command-line enums, the dispatch and the
 //! helpers they share.
 
+mod background;
 mod build;
 mod dedup;
 mod geo;
@@ -59,6 +60,24 @@ pub(crate) enum Train {
         min_count: u32,
         #[arg(long, default_value_t = 10)]
         iterations: usize,
+    },
+    /// Count background document frequencies for the keyphrases stage.
+    #[command(
+        long_about = "Count, for every lower-cased word a keyphrase can contain, the documents it occurs in, \
+        and write `word<TAB>df` lines (df descending) after a `#documents<TAB>N` header. Corpora: JSON lines \
+        (one document per line: title/headline/short_description/text/body), CoNLL-U-style files (`# text = ` \
+        lines grouped by `# newdoc`) or plain text (blank-line-separated blocks); .gz allowed. \
+        See models/keyphrases.md for the command that built the shipped file."
+    )]
+    Background {
+        /// Corpus file(s); repeat the flag.
+        #[arg(long, required = true, value_name = "FILE")]
+        corpus: Vec<PathBuf>,
+        #[arg(long, default_value = "models/keyphrase-background.tsv", value_name = "FILE")]
+        out: PathBuf,
+        /// Only words in at least this many documents are written.
+        #[arg(long, default_value_t = 3)]
+        min_df: u32,
     },
 }
 
@@ -154,6 +173,11 @@ pub(crate) fn train(cmd: Train) -> Result<()> {
             min_count,
             iterations,
         } => ner::train_clusters(&corpus, &out, &k, min_count, iterations),
+        Train::Background {
+            corpus,
+            out,
+            min_df,
+        } => background::build_background(&corpus, &out, min_df),
     }
 }
 

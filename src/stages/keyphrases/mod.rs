@@ -1,0 +1,463 @@
+//! The keyphrases stage: unsupervised, YAKE-like. Candidates are runs of one
+//! to three content words (no stop words, no bare numbers) within a
+//! sentence of the article's own text; a phrase scores by frequency, how
+//! early it first appears, and whether the headline or key points use it;
+//! longer phrases get a bonus. Each candidate is weighted by how specific
+//! its words are: an IDF against a background document frequency from open
+//! news corpora (models/keyphrase-background.tsv, see models/keyphrases.md),
+//! squared for single words, so a generic word ("new", "across") must be
+//! very frequent in the article to be chosen. Words capitalised in the
+//! middle of body sentences (names the entities stage did not take) count as
+//! specific. Sub-phrases of a chosen phrase are dropped.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Article;
+use crate::nlp;
+use crate::stages::{Annotations, Stage, StageError};
+
+mod background;
+
+use background::word_specificity;
+pub use background::{Background, EMBEDDED};
+
+/// Options of the `keyphrases` stage.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// How many phrases to keep.
+    #[serde(default = "default_top")]
+    pub top: usize,
+}
+
+fn default_top() -> usize {
+    10
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { top: default_top() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Keyphrase {
+    /// The phrase as most often written.
+    pub text: String,
+    /// 0 to 1, relative to the best phrase.
+    pub score: f64,
+    pub count: usize,
+}
+
+pub struct KeyphrasesStage {
+    config: Config,
+}
+
+impl KeyphrasesStage {
+    pub fn build(config: Config) -> Self {
+        // Parse the background table now, so the first article does not pay.
+        Background::embedded();
+        KeyphrasesStage { config }
+    }
+}
+
+/// A word that can be part of a candidate: starts with a letter, letters,
+/// digits, '-' and '.' only, not a stop word, two characters or more. The
+/// background table is counted over the same words.
+pub fn content(w: &str) -> bool {
+    if !(w.chars().next().is_some_and(char::is_alphabetic)
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.'))
+    {
+        return false;
+    }
+    let lw = w.to_lowercase();
+    !nlp::is_stopword(&lw) && lw.chars().count() > 1
+}
+
+type Spans = Vec<(usize, usize)>;
+
+struct Cand {
+    count: usize,
+    first_sentence: usize,
+    prominent: bool,
+    forms: HashMap<String, usize>,
+    words: usize,
+    /// Body occurrences after a sentence's first word: capitalised (as a
+    /// name is) or not.
+    named: usize,
+    plain: usize,
+    /// Sums over the words of ln(specificity), floored at 0.01 and, for a
+    /// name, at `NAME_FLOOR`.
+    ln_spec: f64,
+    ln_spec_name: f64,
+}
+
+/// A name's words count as at least this specific, whatever the background
+/// says of the lower-cased word ("Bush", "Will").
+const NAME_FLOOR: f64 = 0.75;
+/// Extra weight of a name the entities stage did not take.
+const NAME_BOOST: f64 = 1.3;
+
+/// The last word looks like a past tense ("collapsed", "issued"; not
+/// "speed", "seabed", "hundred").
+fn ends_like_verb(key: &str) -> bool {
+    let last = key.rsplit(' ').next().unwrap_or(key);
+    last.len() >= 6
+        && last.ends_with("ed")
+        && !["eed", "bed", "hundred"].iter().any(|x| last.ends_with(x))
+}
+
+/// How specific a candidate's words are, 0 to 1: the geometric mean of the
+/// words' background specificity (one generic word pulls a phrase down),
+/// squared for a single word.
+fn specificity(c: &Cand, named: bool) -> f64 {
+    let logs = if named { c.ln_spec_name } else { c.ln_spec };
+    let s = (logs / c.words as f64).exp();
+    if c.words == 1 {
+        s * s
+    } else {
+        s
+    }
+}
+
+/// The `top` keyphrases of `article`, using the structure, entities and
+/// dates annotations when present.
+pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyphrase> {
+    let text = &article.text;
+    let (own, prominent): (Spans, Spans) = match &ann.structure {
+        Some(s) => (
+            s.headline
+                .iter()
+                .chain(&s.key_points)
+                .chain(&s.paragraphs)
+                .map(|l| (l.start, l.end))
+                .collect(),
+            s.headline
+                .iter()
+                .chain(&s.key_points)
+                .map(|l| (l.start, l.end))
+                .collect(),
+        ),
+        None => (vec![(0, text.len())], Vec::new()),
+    };
+    let analysed = ann.analysis(article);
+    let (tokens, sentences) = (&analysed.tokens, &analysed.sentences);
+    let mut cands: HashMap<String, Cand> = HashMap::new();
+    let mut index = 0;
+    let bg = Background::embedded();
+    // Each content word's ln(specificity), one sentence at a time (one
+    // buffer).
+    let mut ln_spec: Vec<f64> = Vec::new();
+    let (ln_floor, ln_name_floor) = (0.01f64.ln(), NAME_FLOOR.ln());
+    // Names are the entities stage's business: a candidate inside an entity
+    // mention ("Islamic", "Iraqi") is not a keyphrase.
+    let mut mentions: Vec<(usize, usize)> = ann
+        .entities
+        .iter()
+        .flat_map(|e| &e.entities)
+        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+        .collect();
+    // Dates ("Sunday") are not topics either.
+    mentions.extend(ann.dates.iter().flatten().map(|d| (d.start, d.end)));
+    let overlaps =
+        |spans: &[(usize, usize)], a: usize, b: usize| spans.iter().any(|&(x, y)| x < b && a < y);
+    for s in sentences.iter().filter(|s| overlaps(&own, s.start, s.end)) {
+        let in_prominent = overlaps(&prominent, s.start, s.end);
+        let toks = &tokens[s.tokens.clone()];
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        // Per word, once: is it a content word, and is it inside a name or
+        // date? (A run overlaps a mention exactly when one of its words
+        // does: the gaps between words are white space.)
+        let is_content: Vec<bool> = words.iter().map(|w| content(w)).collect();
+        let in_mention: Vec<bool> = toks
+            .iter()
+            .map(|t| overlaps(&mentions, t.start, t.end))
+            .collect();
+        ln_spec.clear();
+        ln_spec.extend(
+            words
+                .iter()
+                .zip(&is_content)
+                .zip(&in_mention)
+                .map(|((w, &c), &m)| {
+                    if c && !m {
+                        word_specificity(bg, w).ln().max(ln_floor)
+                    } else {
+                        0.0
+                    }
+                }),
+        );
+        // The sentence's first word is capitalised whatever it is.
+        let first = words
+            .iter()
+            .position(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            .unwrap_or(0);
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        for i in 0..words.len() {
+            for n in 1..=3 {
+                if i + n > words.len() || !is_content[i..i + n].iter().all(|&c| c) {
+                    break;
+                }
+                if in_mention[i..i + n].iter().any(|&m| m) {
+                    continue;
+                }
+                let surface = words[i..i + n].join(" ");
+                let key = surface.to_lowercase();
+                let c = cands.entry(key).or_insert_with(|| Cand {
+                    count: 0,
+                    first_sentence: index,
+                    prominent: false,
+                    forms: HashMap::new(),
+                    words: n,
+                    named: 0,
+                    plain: 0,
+                    ln_spec: ln_spec[i..i + n].iter().sum(),
+                    ln_spec_name: ln_spec[i..i + n].iter().map(|s| s.max(ln_name_floor)).sum(),
+                });
+                c.count += 1;
+                if !in_prominent && i > first {
+                    if words[i..i + n].iter().all(capitalised) {
+                        c.named += 1;
+                    } else {
+                        c.plain += 1;
+                    }
+                }
+                c.prominent |= in_prominent;
+                *c.forms.entry(surface).or_default() += 1;
+            }
+        }
+        index += 1;
+    }
+    let mut scored: Vec<(String, f64, usize, String)> = cands
+        .into_iter()
+        // A single word needs a second use.
+        .filter(|(_, c)| c.count > 1 || c.words > 1)
+        .map(|(key, c)| {
+            let position = 1.0 / (1.0 + (1.0 + c.first_sentence as f64).ln());
+            let boost = if c.prominent { 1.5 } else { 1.0 };
+            let length = 1.0 + 0.8 * (c.words as f64 - 1.0);
+            let named = c.named > c.plain;
+            let name = if named { NAME_BOOST } else { 1.0 };
+            let specific = specificity(&c, named);
+            // A word run seen once outside the headline is often not a
+            // phrase ("stabbed last night"); nor is one that ends in a verb
+            // ("palace issued").
+            let once = if c.count == 1 && !c.prominent && c.words > 1 {
+                0.7
+            } else {
+                1.0
+            };
+            let verb = if c.words > 1 && !named && ends_like_verb(&key) {
+                0.5
+            } else {
+                1.0
+            };
+            let score = c.count as f64 * position * boost * length * specific * name * once * verb;
+            // The most frequent surface form; on a tie the one with fewer
+            // capitals (a sentence-initial capital is not part of the phrase).
+            let caps = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+            let form = c
+                .forms
+                .into_iter()
+                .max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then(caps(&b.0).cmp(&caps(&a.0)))
+                        .then(b.0.cmp(&a.0))
+                })
+                .map(|f| f.0)
+                .unwrap_or(key.clone());
+            (key, score, c.count, form)
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.1.partial_cmp(&a.1)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.0.cmp(&b.0))
+    });
+    // Sub-phrase test on " key " with spaces, so "port" is not inside
+    // "sports"; each padded key made once.
+    let mut chosen: Vec<(String, f64, usize, String)> = Vec::new();
+    let mut chosen_padded: Vec<String> = Vec::new();
+    for c in scored {
+        let b = format!(" {} ", c.0);
+        let overlaps = chosen_padded
+            .iter()
+            .any(|a| a.contains(&b) || b.contains(a.as_str()));
+        if !overlaps {
+            chosen.push(c);
+            chosen_padded.push(b);
+        }
+        if chosen.len() == top {
+            break;
+        }
+    }
+    let best = chosen.first().map_or(1.0, |c| c.1);
+    chosen
+        .into_iter()
+        .map(|(_, s, count, form)| Keyphrase {
+            text: form,
+            score: (s / best * 1000.0).round() / 1000.0,
+            count,
+        })
+        .collect()
+}
+
+impl Stage for KeyphrasesStage {
+    fn name(&self) -> &'static str {
+        "keyphrases"
+    }
+    fn version(&self) -> &'static str {
+        "1.1.0"
+    }
+    fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
+        out.keyphrases = Some(keyphrases(article, out, self.config.top));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stages::structure::StructureStage;
+
+    #[test]
+    fn phrases_are_weighted_and_deduplicated() {
+        let mut out = Annotations::default();
+        let doc = Article::from_text(
+            "Port strike halts grain exports\n\n\
+             Dock workers walked out on Monday, halting grain exports from the port. \
+             The strike is the first at the port since 2009. Grain exports are worth $2 billion a year. \
+             Union leaders said the strike would last until pay talks resumed. Pay talks broke down last week.",
+        );
+        StructureStage::default().run(&doc, &mut out).unwrap();
+        let k = keyphrases(&doc, &out, 8);
+        let texts: Vec<&str> = k.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts[0], "grain exports", "{texts:?}");
+        assert!(texts.contains(&"pay talks"), "{texts:?}");
+        assert!(texts
+            .iter()
+            .all(|t| !nlp::STOPWORDS.contains(&t.to_lowercase().as_str())));
+        // No phrase is a sub-phrase of another.
+        for a in &texts {
+            for b in &texts {
+                assert!(
+                    a == b
+                        || !format!(" {} ", b.to_lowercase())
+                            .contains(&format!(" {} ", a.to_lowercase())),
+                    "{a} in {b}"
+                );
+            }
+        }
+        assert_eq!(k[0].score, 1.0);
+    }
+
+    /// The top `n` phrases of `text` (a headline, a blank line, the body),
+    /// lower-cased.
+    fn top(text: &str, n: usize) -> Vec<String> {
+        let mut out = Annotations::default();
+        let doc = Article::from_text(text);
+        StructureStage::default().run(&doc, &mut out).unwrap();
+        keyphrases(&doc, &out, n)
+            .into_iter()
+            .map(|k| k.text.to_lowercase())
+            .collect()
+    }
+
+    /// `first` is among the top `n` and ranks above `second` (or `second` is
+    /// not among the top `n` at all).
+    fn check(text: &str, n: usize, first: &str, second: &str) {
+        let got = top(text, n);
+        let at = |p: &str| got.iter().position(|g| g == p);
+        let (Some(a), b) = (at(first), at(second)) else {
+            panic!("{first:?} not in the top {n}: {got:?}");
+        };
+        assert!(
+            b.is_none_or(|b| a < b),
+            "{second:?} above {first:?}: {got:?}"
+        );
+    }
+
+    #[test]
+    fn specific_phrases_beat_generic_words() {
+        // A generic word that comes early and twice or three times against a
+        // specific phrase used once or twice, later.
+        check(
+            "Council meeting ends\n\n\
+             New rules across the city were new to many. The council met across town. \
+             Residents said the new plan was fine. Later a fossil fuel levy was proposed.",
+            6,
+            "fossil fuel levy",
+            "new",
+        );
+        check(
+            "Council meeting ends\n\n\
+             New rules across the city were new to many. The council met across town. \
+             Residents said the new plan was fine. Later a fossil fuel levy was proposed.",
+            6,
+            "fossil fuel levy",
+            "across",
+        );
+        check(
+            "Talks end\n\n\
+             The talks will end soon, officials said. Both sides want an end to the dispute. \
+             They will serve notice and serve the papers by the end of the week. \
+             The dispute is over groundwater extraction permits in the valley. \
+             Groundwater extraction has doubled.",
+            6,
+            "groundwater extraction",
+            "end",
+        );
+    }
+
+    #[test]
+    fn specific_single_words_frequent_in_the_article_stay() {
+        // A rare word used four times beats generic words used as often.
+        check(
+            "Shark study published\n\n\
+             Researchers tracked the sevengill for a year. The sevengill returned to the bay \
+             every spring, the study said. Many people saw the sevengill near the shore, and \
+             people said the sevengill was calm. Many people were surprised.",
+            3,
+            "sevengill",
+            "people",
+        );
+    }
+
+    #[test]
+    fn names_the_entities_stage_missed_are_favoured() {
+        // "Raksa" and "Ubol" are capitalised mid-sentence; "royal" and "party"
+        // are common words used as often.
+        check(
+            "Party withdraws nomination\n\n\
+             The party named Ubol Raksa on Friday. The royal palace said Ubol Raksa was not \
+             eligible. The party withdrew the royal nomination.",
+            4,
+            "ubol raksa",
+            "party",
+        );
+    }
+
+    #[test]
+    fn background_specificity() {
+        let b = Background::parse("# comment\n#documents\t99\nnew\t99\nacross\t9\nrare\t1\n");
+        assert_eq!((b.documents(), b.len()), (99, 3));
+        let s = |w: &str| (b.specificity(w) * 1000.0).round() / 1000.0;
+        assert_eq!(s("new"), 0.0);
+        assert_eq!(s("unseen"), 1.0);
+        assert!(s("across") < s("rare") && s("rare") < 1.0);
+        // An empty table makes every word specific.
+        assert_eq!(Background::parse("").specificity("new"), 1.0);
+        // The shipped table: generic words score low, news-specific ones high.
+        let e = Background::embedded();
+        assert!(e.documents() > 10_000 && e.len() > 5_000, "{}", e.len());
+        for w in ["new", "across", "people", "state"] {
+            assert!(e.specificity(w) < 0.45, "{w}: {}", e.specificity(w));
+        }
+        for w in ["sevengill", "groundwater", "guardrail"] {
+            assert!(e.specificity(w) > 0.75, "{w}: {}", e.specificity(w));
+        }
+    }
+}
