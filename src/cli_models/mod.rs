@@ -6,6 +6,8 @@
 mod background;
 mod build;
 mod dedup;
+mod entities_eval;
+mod quotes_dates_eval;
 mod geo;
 mod ner;
 mod tone;
@@ -96,6 +98,41 @@ pub(crate) enum Eval {
         #[arg(long, value_name = "TRAIN_FILE")]
         lookup_baseline: Option<PathBuf>,
     },
+    /// Entities over whole articles (GUM news and interviews, re3d): one entry per real-world
+    /// entity, scored per type, with split, merged and mistyped entities.
+    #[command(
+        long_about = "Run structure + entities over each gold document and score the stage's entities \
+        the way users see them: one entry per real-world entity with all its mentions.\n\n\
+        A predicted entity belongs to the gold entity most of its mentions fall in. Per type (PER, ORG, \
+        LOC): recall = gold entities found by a prediction of their type; precision = those over every \
+        scored prediction of that type, so a second entry for one entity (a split) or a wrong type counts \
+        against it. Also: type agreement, split and wrongly merged entities, and for GUM whether the \
+        entity's name equals its gold Wikipedia title. MISC predictions are not scored.\n\n\
+        GUM: a gold entity is a coreference chain of person/organization/place mentions that has a \
+        Wikipedia title or a mention ending in a capitalised word; other chains of those types are \
+        neutral (predictions there are not scored). re3d: Person/Organisation/Location spans, one entity \
+        per type and value; Nationality spans are neutral.\n\n\
+        Example:\n  newsflow eval entities --gum ../shared/data/ner/gum-news/gum-news-interview-tsv.tar.gz \\\n    \
+        --re3d ../shared/data/ner/re3d"
+    )]
+    Entities(entities_eval::EvalEntities),
+    /// Quote speakers on hand-annotated Wikinews articles (eval/wikinews-quotes.tsv).
+    #[command(
+        long_about = "Run structure + entities + quotes over the annotated articles and check each annotated \
+        quotation: found (a quote covering at least half of it), and its speaker right (the speaker entity's \
+        name or an alias contains the annotated name's last word; or no speaker where the annotation has '-').\n\n\
+        The annotations hold only article ids and byte offsets; the texts come from --data.\n\n\
+        Example:\n  newsflow eval quotes --data ../shared/data/wikinews/articles.jsonl.gz --errors"
+    )]
+    Quotes(quotes_dates_eval::EvalGold),
+    /// Weekday and relative dates on hand-annotated Wikinews articles (eval/wikinews-dates.tsv).
+    #[command(
+        long_about = "Run structure + dates over the annotated articles, with each article's `date` as its \
+        publish time, and check each annotated weekday or relative expression (\"Thursday\", \"last Monday\", \
+        \"yesterday\"): found, and resolved to the annotated calendar date. Annotations valued '?' are skipped.\n\n\
+        Example:\n  newsflow eval dates --data ../shared/data/wikinews/articles.jsonl.gz --errors"
+    )]
+    Dates(quotes_dates_eval::EvalGold),
     /// IPTC Media Topics: top-level accuracy@1 and micro/macro F1 on labelled JSON lines.
     #[command(
         long_about = "Classify each item (text from title/headline/short_description/text/body) and compare \
@@ -196,6 +233,9 @@ pub(crate) fn eval(cmd: Eval) -> Result<()> {
         Eval::Tone { data } => tone::eval_tone(&data),
         Eval::Dedup { data, variants } => dedup::eval_dedup(&data, variants),
         Eval::Topics(opts) => topics_eval::eval_topics(opts),
+        Eval::Entities(opts) => entities_eval::eval_entities(opts),
+        Eval::Quotes(opts) => quotes_dates_eval::eval_quotes(opts),
+        Eval::Dates(opts) => quotes_dates_eval::eval_dates(opts),
     }
 }
 

@@ -8,6 +8,8 @@
 pub mod aggregate;
 pub mod clusters;
 pub mod conll;
+pub mod corpora;
+pub mod entity_score;
 pub mod eval;
 pub mod features;
 pub mod model_io;
