@@ -3,8 +3,9 @@
 //! relative expressions ("yesterday", "last week", "earlier this month",
 //! "three days ago") resolved to ISO dates against the publish time.
 //! A bare weekday is the most recent such day on or before publication,
-//! unless the sentence is in the future tense ("will meet on Sunday") or
-//! says "next".
+//! unless its clause is in the future tense (the nearest tense marker:
+//! "will meet on Sunday", "plans to vote Monday") or says "next"; "last
+//! Thursday" is the most recent Thursday before yesterday.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -108,17 +109,9 @@ fn year_number(w: &str) -> Option<i32> {
 }
 
 const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
-const FUTURE: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "next",
-    "upcoming",
-    "due",
-    "scheduled",
-    "plans",
-    "expected",
-    "to",
+/// Words before "to" that make it a future ("plans to meet on Monday").
+const TO_FUTURE: &[&str] = &[
+    "plans", "plan", "planned", "expected", "set", "due", "going", "scheduled", "intends", "hopes", "aims",
 ];
 
 /// Resolve every date expression in `text` against `published` (if known).
@@ -213,12 +206,26 @@ fn year_for(published: NaiveDate, m: u32) -> i32 {
     }
 }
 
+/// The tense a word marks: Some(true) future, Some(false) past.
+fn tense_at(lw: &[String], j: usize) -> Option<bool> {
+    let prev = j.checked_sub(1).map_or("", |k| lw[k].as_str());
+    match lw[j].as_str() {
+        "will" | "'ll" | "shall" | "upcoming" | "scheduled" | "next" => Some(true),
+        "to" if TO_FUTURE.contains(&prev) => Some(true),
+        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "been" | "last" | "earlier" => Some(false),
+        // A past participle after "be" is passive, not past ("will be released").
+        w if w.len() > 4 && w.ends_with("ed") && prev != "be" && !TO_FUTURE.contains(&w) => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether the clause around token `i` is in the future tense: the nearest
+/// tense marker before it (within eight tokens), else the nearest after.
+/// Without one, the past: news reports what happened.
 fn future_tense(lw: &[String], i: usize) -> bool {
-    lw[..i]
-        .iter()
-        .rev()
-        .take(8)
-        .any(|w| FUTURE.contains(&w.as_str()))
+    let before = (i.saturating_sub(8)..i).rev();
+    let after = (i + 1)..(i + 9).min(lw.len());
+    before.chain(after).find_map(|j| tense_at(lw, j)).unwrap_or(false)
 }
 
 fn weekday_expr(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option<Found> {
@@ -246,7 +253,9 @@ fn weekday_expr(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option
             }
         } else {
             if prev == Some("last") || prev == Some("past") {
-                d -= Duration::days(1);
+                // "last Thursday" is not today, and not yesterday either
+                // (a writer would say "yesterday").
+                d -= Duration::days(2);
             }
             while d.weekday() != wd {
                 d -= Duration::days(1);
@@ -277,7 +286,7 @@ fn relative(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option<Fou
     };
     let year_of = |n: i32| p.map(|p| format!("{:04}", p.year() + n));
     Some(match (at(0), at(1), at(2)) {
-        ("today", _, _) => (1, day(0), "day", "relative"),
+        ("today" | "tonight", _, _) => (1, day(0), "day", "relative"),
         ("yesterday", _, _) => (1, day(-1), "day", "relative"),
         ("tomorrow", _, _) => (1, day(1), "day", "relative"),
         ("last", "week", _) => (2, week(-1), "week", "relative"),
@@ -381,6 +390,35 @@ mod tests {
             &[("Sunday", Some("2019-12-29"))],
         );
         check("They meet next Sunday.", &[("Sunday", Some("2020-01-12"))]);
+        // "to" alone does not make a future; "plans to" does.
+        check(
+            "Protesters returned to the streets on Friday.",
+            &[("Friday", Some("2020-01-03"))],
+        );
+        check(
+            "The board plans to vote on Friday.",
+            &[("Friday", Some("2020-01-10"))],
+        );
+        check(
+            "The report will be released on Friday.",
+            &[("Friday", Some("2020-01-10"))],
+        );
+        check(
+            "On Friday, the minister said talks had failed.",
+            &[("Friday", Some("2020-01-03"))],
+        );
+        check(
+            "On Friday, the minister will open talks.",
+            &[("Friday", Some("2020-01-10"))],
+        );
+        check(
+            "It was agreed last Thursday.",
+            &[("Thursday", Some("2020-01-02"))],
+        );
+        check(
+            "It was agreed last Saturday.",
+            &[("Saturday", Some("2019-12-28"))],
+        );
     }
 
     #[test]
