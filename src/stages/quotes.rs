@@ -1,10 +1,15 @@
 //! The quotes stage: direct quotations, including multi-paragraph ones
 //! (a paragraph left open and the next one reopened, as wires write them)
 //! and quotes that open a paragraph with the speaker named after. Each is
-//! attributed through a verb of saying or "according to" to the nearest
-//! person or organisation entity, or through "he"/"she" to the last person
-//! named before it whose gender agrees (unknown agrees with both; see
-//! `nlp::gender`). Unattributed quotes keep a null speaker.
+//! attributed through a verb of saying or "according to", looked for after
+//! the quote, before it in its sentence, then in the paragraph before when
+//! the quote opens its paragraph. The speaker is the person nearest the verb
+//! that is not spoken to or an affiliation ("told ABC News", "Jane Doe of
+//! Acme University said"), else such an organisation (a statement), else
+//! through "he"/"she" the last person named before the quote whose gender
+//! agrees (unknown agrees with both; see `nlp::gender`). A quote with no
+//! attribution right after another continues it. Unattributed quotes keep a
+//! null speaker.
 
 use serde::{Deserialize, Serialize};
 
@@ -59,30 +64,23 @@ impl QuotesStage {
     }
 }
 
+/// Verbs (and "according") that attribute speech, in the forms news uses.
 const VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "declared",
-    "asked",
-    "wrote",
-    "writes",
-    "read",
-    "reads",
-    "explained",
-    "warned",
-    "insisted",
-    "noted",
-    "argued",
-    "announced",
-    "according",
-    "recalled",
-    "replied",
-    "stressed",
+    "said", "says", "saying", "told", "tells", "telling", "added", "adds", "adding", "stated", "states",
+    "declared", "asked", "asks", "wrote", "writes", "writing", "read", "reads", "explained", "explains",
+    "warned", "warns", "insisted", "noted", "notes", "noting", "argued", "argues", "announced", "according",
+    "recalled", "recalls", "replied", "stressed", "observed", "commented", "remarked", "tweeted", "posted",
+    "spoke", "continued", "concluded", "shared", "described", "admitted", "acknowledged", "confirmed",
+    "claimed", "suggested", "urged", "responded", "testified", "reflected", "predicted", "vowed",
+    "promised", "joked", "conceded", "complained", "lamented", "praised", "criticized", "criticised",
+    "emphasized", "emphasised", "revealed", "affirmed", "denied", "demanded", "called", "calling",
+    "marveled", "marvelled", "cited", "citing", "thinking",
+];
+
+/// Words after which a name is the one spoken to ("told ABC News") or an
+/// affiliation ("Jane Doe of Acme University said"), not the speaker.
+const NOT_SPEAKER_AFTER: &[&str] = &[
+    "told", "tells", "telling", "tell", "to", "of", "at", "from", "for", "with", "by", "on", "in", "via",
 ];
 
 /// (open mark, content start, content end, close mark end) per quotation.
@@ -136,19 +134,78 @@ struct SpeakerRef {
     gender: Option<Gender>,
 }
 
-fn attribute(
-    text: &str,
-    q: (usize, usize, usize, usize),
-    speakers: &[SpeakerRef],
-) -> (Option<String>, Option<String>, Option<String>) {
+/// The word before byte `at` in `text`, lower-cased, skipping "the".
+fn word_before(text: &str, at: usize) -> String {
+    let mut words = text[..at].split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).rev();
+    let mut w = words.next().unwrap_or("").to_lowercase();
+    if w == "the" {
+        w = words.next().unwrap_or("").to_lowercase();
+    }
+    w
+}
+
+type Attribution = (Option<String>, Option<String>, Option<String>);
+
+/// The speaker of one window of text that holds a verb of saying at
+/// `vpos` (relative to `a`): the person nearest the verb that is not an
+/// addressee or an affiliation, else such an organisation (a statement),
+/// else a pronoun's person.
+fn speaker_in(text: &str, a: usize, b: usize, mark: usize, vpos: usize, verb: &str, speakers: &[SpeakerRef]) -> Option<Attribution> {
+    let at_verb = (a + vpos) as i64;
+    let found = |s: &SpeakerRef| (Some(s.id.clone()), Some(text[s.start..s.end].to_string()), Some(verb.to_string()));
+    let free: Vec<&SpeakerRef> = speakers
+        .iter()
+        .filter(|s| s.start >= a && s.end <= b)
+        .filter(|s| !NOT_SPEAKER_AFTER.contains(&word_before(text, s.start).as_str()) || verb == "according")
+        .collect();
+    let nearest = |pool: &[&SpeakerRef], person: bool| {
+        pool.iter()
+            .filter(|s| s.is_person == person)
+            .min_by_key(|s| (s.start as i64 - at_verb).abs().min((s.end as i64 - at_verb).abs()))
+            .map(|s| found(s))
+    };
+    if let Some(f) = nearest(&free, true).or_else(|| nearest(&free, false)) {
+        return Some(f);
+    }
+    // A pronoun: the last person named before the quote whose gender agrees.
+    let lower = text[a..b].to_lowercase();
+    let pron = ["he", "she"]
+        .iter()
+        .filter_map(|p| find_word(&lower, p).map(|at| (at, *p)))
+        .min_by_key(|(at, _)| (*at as i64 - vpos as i64).abs())
+        .and_then(|(_, p)| Gender::of_pronoun(p));
+    if let Some(g) = pron {
+        if let Some(s) = speakers
+            .iter()
+            .filter(|s| s.is_person && s.end <= mark.max(a) && s.gender.is_none_or(|x| x == g))
+            .max_by_key(|s| s.end)
+        {
+            return Some((Some(s.id.clone()), Some(s.name.clone()), Some(verb.to_string())));
+        }
+    }
+    None
+}
+
+fn attribute(text: &str, q: (usize, usize, usize, usize), paragraph: Span, speakers: &[SpeakerRef]) -> Attribution {
     let (mark, _, _, close) = q;
     // The rest of the sentence after the quote, and the start of the sentence before it.
-    let after_end = text[close..].find(['\n']).map_or(text.len(), |i| close + i);
-    let after_end = text[close..after_end]
+    // The paragraph the quote closes in (a quote may run over paragraphs).
+    let para_end = text[close..].find('\n').map_or(text.len(), |i| close + i);
+    let after_end = text[close..para_end]
         .find(". ")
-        .map_or(after_end, |i| close + i + 1);
+        .map_or(para_end, |i| close + i + 1);
     let before_start = text[..mark].rfind(['\n', '.']).map_or(0, |i| i + 1);
-    let windows = [(close, after_end), (before_start, mark)];
+    // The paragraph before, when this one opens with the quote ("X said:").
+    let prev_para = (before_start == paragraph.start && mark <= paragraph.start + 1)
+        .then(|| {
+            let end = text[..paragraph.start].trim_end().len();
+            let start = text[..end].rfind(['\n', '.']).map_or(0, |i| i + 1);
+            (start, end)
+        })
+        .filter(|(s, e)| s < e);
+    let mut windows = vec![(close, after_end), (before_start, mark)];
+    windows.extend(prev_para);
+    let mut fallback: Attribution = (None, None, None);
     for (a, b) in windows {
         let window = &text[a..b];
         let lower = window.to_lowercase();
@@ -159,36 +216,8 @@ fn attribute(
         else {
             continue;
         };
-        // The nearest person or organisation mention in the window.
-        let cand = speakers
-            .iter()
-            .filter(|s| s.start >= a && s.end <= b)
-            .min_by_key(|s| (s.start as i64 - (a + vpos) as i64).abs());
-        if let Some(s) = cand {
-            return (
-                Some(s.id.clone()),
-                Some(text[s.start..s.end].to_string()),
-                Some(verb.to_string()),
-            );
-        }
-        // A pronoun: the last person named before the quote whose gender agrees.
-        let pron = ["he", "she"]
-            .iter()
-            .filter_map(|p| find_word(&lower, p).map(|at| (at, *p)))
-            .min_by_key(|(at, _)| *at)
-            .and_then(|(_, p)| Gender::of_pronoun(p));
-        if let Some(g) = pron {
-            if let Some(s) = speakers
-                .iter()
-                .filter(|s| s.is_person && s.end <= mark && s.gender.is_none_or(|x| x == g))
-                .max_by_key(|s| s.end)
-            {
-                return (
-                    Some(s.id.clone()),
-                    Some(s.name.clone()),
-                    Some(verb.to_string()),
-                );
-            }
+        if let Some(found) = speaker_in(text, a, b, mark, vpos, verb, speakers) {
+            return found;
         }
         // A non-entity speaker ("the resolution read").
         let subject = if vpos > 0 {
@@ -197,11 +226,13 @@ fn attribute(
         } else {
             ""
         };
-        let subject = (!subject.is_empty() && subject.split_whitespace().count() <= 6)
-            .then(|| subject.to_string());
-        return (None, subject, Some(verb.to_string()));
+        if fallback.2.is_none() {
+            let subject = (!subject.is_empty() && subject.split_whitespace().count() <= 6)
+                .then(|| subject.to_string());
+            fallback = (None, subject, Some(verb.to_string()));
+        }
     }
-    (None, None, None)
+    fallback
 }
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {
@@ -279,11 +310,20 @@ impl Stage for QuotesStage {
             if text[q.1..q.2].split_whitespace().count() < self.config.min_words {
                 continue;
             }
-            let (mut speaker, mut speaker_text, mut verb) = attribute(text, q, &speakers);
+            let paragraph = paragraphs
+                .iter()
+                .find(|p| p.start <= q.0 && q.0 < p.end.max(p.start + 1))
+                .copied()
+                .unwrap_or(Span::new(q.0, q.3));
+            let (mut speaker, mut speaker_text, mut verb) = attribute(text, q, paragraph, &speakers);
             // A quotation that follows another with only a few words between
-            // ('," Pompeo said. "...', or the next paragraph) continues it.
-            let follows = prev_close
-                .is_some_and(|c| c <= q.0 && text[c..q.0].split_whitespace().count() <= 6);
+            // ('," Pompeo said. "...', or the next paragraph), or that opens
+            // the paragraph right after the other's, continues it.
+            let follows = prev_close.is_some_and(|c| {
+                c <= q.0
+                    && (text[c..q.0].split_whitespace().count() <= 6
+                        || (paragraph.start >= c && text[c..paragraph.start].split_whitespace().count() <= 6))
+            });
             if speaker.is_none() && speaker_text.is_none() && follows {
                 if let Some(p) = quotes.last() {
                     (speaker, speaker_text, verb) =
