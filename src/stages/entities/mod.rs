@@ -6,6 +6,7 @@
 mod aliases;
 mod consolidate;
 mod mentions;
+mod types;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -191,6 +192,7 @@ impl Stage for EntitiesStage {
             None => (Vec::new(), Vec::new(), Vec::new(), None),
         };
         let mentions = mentions::extract(&article.text, out.analysis(article), &skip, model, lex);
+        let mentions = types::unify(&article.text, &mentions, lex.gaz);
         let prom = consolidate::Prominence {
             salient: &salient,
             minor: &minor,

@@ -1,0 +1,171 @@
+//! One type per entity: the tagger types each mention on its own, so one
+//! person can come out as "John Doe" ORG and "Doe" PER, and consolidation
+//! (which keys names by type) would make two entities of two types. Before
+//! consolidating, mentions are grouped by name (the same words, or a
+//! one-word surname of a longer PER/ORG name), and each group takes one
+//! type by vote: one vote per mention, two more for a person's title or
+//! honorific just before a mention ("President", "Senator", "Ms."), one for
+//! a known first name opening a multi-word name, one for LOC when the
+//! gazetteer knows the name as a place.
+
+use std::collections::HashMap;
+
+use super::mentions::Mention;
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::nlp::gender::FirstNames;
+
+/// Words that, just before a name, make it a person's.
+const PERSON_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "president", "senator", "sen", "rep", "representative",
+    "governor", "gov", "mayor", "minister", "secretary", "chancellor", "judge", "justice", "prince",
+    "princess", "king", "queen", "pope", "sir", "dame", "lord", "lady", "general", "gen", "colonel",
+    "captain", "sheriff", "professor", "prof", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "councillor", "councilor", "congressman", "congresswoman", "ambassador", "premier",
+    "deputy", "leader", "coach", "officer", "inspector", "detective", "bishop", "cardinal", "rabbi",
+    "imam", "sheikh", "actor", "actress", "singer", "author",
+];
+
+fn words_lower(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The word before byte `at`, lower-cased, without punctuation.
+fn word_before(text: &str, at: usize) -> String {
+    text[..at]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The mentions with one type per name group (see the module note).
+pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Mention> {
+    let names: Vec<Vec<String>> = mentions.iter().map(|m| words_lower(&m.text)).collect();
+    // Groups: identical words first.
+    let mut group_of: Vec<usize> = Vec::with_capacity(mentions.len());
+    let mut keys: HashMap<&[String], usize> = HashMap::new();
+    for w in &names {
+        let n = keys.len();
+        group_of.push(*keys.entry(w.as_slice()).or_insert(n));
+    }
+    // A one-word name joins the group of the longest PER/ORG name ending in
+    // it ("Doe" and "John Doe"), when only one such longer name exists.
+    for (i, w) in names.iter().enumerate() {
+        if w.len() != 1 || !matches!(mentions[i].kind, "PER" | "ORG") {
+            continue;
+        }
+        let mut longer: Vec<usize> = names
+            .iter()
+            .enumerate()
+            .filter(|(j, v)| {
+                v.len() > 1 && matches!(mentions[*j].kind, "PER" | "ORG") && v.last() == w.last()
+            })
+            .map(|(j, _)| group_of[j])
+            .collect();
+        longer.sort_unstable();
+        longer.dedup();
+        if let [g] = longer[..] {
+            let old = group_of[i];
+            for x in group_of.iter_mut().filter(|x| **x == old) {
+                *x = g;
+            }
+        }
+    }
+    // Votes per group.
+    let first_names = FirstNames::embedded();
+    let mut votes: HashMap<usize, HashMap<&'static str, usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let v = votes.entry(group_of[i]).or_default();
+        *v.entry(m.kind).or_default() += 1;
+        if PERSON_TITLES.contains(&word_before(text, m.start).as_str()) {
+            *v.entry("PER").or_default() += 2;
+        }
+        if names[i].len() >= 2 && m.text.split_whitespace().next().is_some_and(|f| first_names.get(f).is_some()) {
+            *v.entry("PER").or_default() += 1;
+        }
+        if gaz
+            .kinds_of_lower(&names[i].join(" "))
+            .any(|k| matches!(k, Kind::City | Kind::Country | Kind::Region | Kind::Continent))
+        {
+            *v.entry("LOC").or_default() += 1;
+        }
+    }
+    let winner: HashMap<usize, &'static str> = votes
+        .into_iter()
+        .map(|(g, v)| {
+            // Most votes; ties keep the tagger's order of preference.
+            let best = ["PER", "ORG", "LOC", "MISC"]
+                .into_iter()
+                .max_by_key(|k| (v.get(k).copied().unwrap_or(0), std::cmp::Reverse(*k == "MISC")))
+                .unwrap_or("MISC");
+            (g, best)
+        })
+        .collect();
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let mut m = m.clone();
+            m.kind = winner[&group_of[i]];
+            m
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, tagged mentions as (text, type) in order) → their types after unifying.
+    fn check(text: &str, tagged: &[(&str, &'static str)], expect: &[&str]) {
+        let mut from = 0;
+        let mentions: Vec<Mention> = tagged
+            .iter()
+            .map(|(t, k)| {
+                let start = from + text[from..].find(t).expect("mention in text");
+                from = start + t.len();
+                Mention {
+                    text: t.to_string(),
+                    start,
+                    end: start + t.len(),
+                    kind: k,
+                }
+            })
+            .collect();
+        let got: Vec<&str> = unify(text, &mentions, Gazetteer::embedded()).iter().map(|m| m.kind).collect();
+        assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn one_type_per_entity() {
+        // A full name tagged ORG once, its surname PER twice: one PER.
+        check(
+            "John Doe spoke. Doe left. Later Doe returned.",
+            &[("John Doe", "ORG"), ("Doe", "PER"), ("Doe", "PER")],
+            &["PER", "PER", "PER"],
+        );
+        // The same name with two types: the majority and the title decide.
+        check(
+            "Senator Wexley voted. Wexley said no.",
+            &[("Wexley", "PER"), ("Wexley", "ORG")],
+            &["PER", "PER"],
+        );
+        // A place named like a person stays a place when the gazetteer and
+        // the votes say so.
+        check(
+            "Paris was calm. Paris reopened.",
+            &[("Paris", "LOC"), ("Paris", "PER")],
+            &["LOC", "LOC"],
+        );
+        // A surname shared by two longer names joins neither.
+        check(
+            "Ann Lee and Bo Lee met. Lee left.",
+            &[("Ann Lee", "PER"), ("Bo Lee", "PER"), ("Lee", "ORG")],
+            &["PER", "PER", "ORG"],
+        );
+    }
+}
