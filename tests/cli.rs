@@ -363,3 +363,44 @@ fn eval_topics_writes_predictions_that_agree_with_its_score() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `eval entities` on fixtures written for this project (tests/data/entities):
+/// one GUM-format document and one re3d-format folder, four gold entities
+/// each. The gold side is fixed; the scores depend on the model, so only
+/// their presence and range are checked.
+#[test]
+fn eval_entities_scores_whole_documents() {
+    let out = newsflow(
+        &[
+            "eval",
+            "entities",
+            "--gum",
+            &repo("tests/data/entities/gum-mini.tsv"),
+            "--re3d",
+            &repo("tests/data/entities/re3d-mini"),
+        ],
+        None,
+        &[],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    for corpus in ["GUM, 1 documents:", "re3d, 1 documents:"] {
+        let table = stdout.split(corpus).nth(1).unwrap_or_else(|| panic!("no {corpus} table: {stdout}"));
+        let overall: Vec<&str> = table
+            .lines()
+            .find(|l| l.starts_with("overall"))
+            .expect("overall row")
+            .split_whitespace()
+            .collect();
+        // overall P R F1 gold pred found
+        assert_eq!(overall[4], "4", "gold entities of {corpus}: {table}");
+        let f1: f64 = overall[3].parse().unwrap();
+        assert!((0.0..=1.0).contains(&f1), "{table}");
+        assert!(table.contains("type agreement") && table.contains("split entities"), "{table}");
+    }
+    assert!(stdout.contains("name = Wikipedia title"), "GUM titles are checked: {stdout}");
+
+    let out = newsflow(&["eval", "entities", "--re3d", &repo("tests/data")], None, &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && stderr.contains("no re3d folder found"), "{stderr}");
+}
