@@ -97,6 +97,9 @@ pub(crate) enum Eval {
         /// Also score a plain lookup of this training file's entity strings, for comparison.
         #[arg(long, value_name = "TRAIN_FILE")]
         lookup_baseline: Option<PathBuf>,
+        /// The data has no MISC class (UNER, WikiANN): MISC predictions count as O.
+        #[arg(long)]
+        no_misc: bool,
     },
     /// Entities over whole articles (GUM news and interviews, re3d): one entry per real-world
     /// entity, scored per type, with split, merged and mistyped entities.
@@ -224,7 +227,8 @@ pub(crate) fn eval(cmd: Eval) -> Result<()> {
             data,
             model,
             lookup_baseline,
-        } => ner::eval_ner(&data, model.as_deref(), lookup_baseline.as_deref()),
+            no_misc,
+        } => ner::eval_ner(&data, model.as_deref(), lookup_baseline.as_deref(), no_misc),
         Eval::Geo {
             data,
             mapping,

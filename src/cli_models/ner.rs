@@ -105,6 +105,49 @@ pub(crate) struct TrainNer {
     /// Switch feature families off (ablation study): gazetteer,clusters,context,affixes,memory,names,aggregate,lookahead.
     #[arg(long, default_value = "", value_name = "LIST")]
     pub ablate: String,
+    /// More training file(s) annotated without a MISC class (UNER, WikiANN): an O there does
+    /// not teach "not MISC". Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub train_no_misc: Vec<PathBuf>,
+    /// Before training the model, K-fold cross-validation over the --train documents (the
+    /// --train-no-misc documents are in every training fold): prints each fold's F1, their mean
+    /// and spread. Choose settings by this, and look at --dev once at the end.
+    #[arg(long, default_value_t = 0, value_name = "K")]
+    pub cv: usize,
+    /// Stop after the cross-validation (no model written).
+    #[arg(long)]
+    pub cv_only: bool,
+    /// Drop features whose averaged weights are all smaller than this (a smaller, faster model).
+    #[arg(long, default_value_t = 0.01, value_name = "W")]
+    pub min_weight: f32,
+    /// Update size on --train-no-misc documents relative to --train ones (0 to 1): how much the
+    /// second domain may pull the weights.
+    #[arg(long, default_value_t = 1.0, value_name = "S")]
+    pub no_misc_step: f64,
+}
+
+/// K-fold cross-validation: document i is held out in fold i mod K.
+fn cross_validate(docs: &[conll::Doc], extra: &[conll::Doc], k: usize, lex: Lexicon<'_>, opts: &train::TrainOptions) -> Vec<f64> {
+    let started = Instant::now();
+    (0..k)
+        .map(|fold| {
+            let mut training: Vec<conll::Doc> = docs.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, d)| d.clone()).collect();
+            training.extend(extra.iter().cloned());
+            let held: Vec<conll::Doc> = docs.iter().enumerate().filter(|(i, _)| i % k == fold).map(|(_, d)| d.clone()).collect();
+            let model = train::train(&training, None, lex, opts, |_, _, _| {});
+            let s = train::evaluate(&model, &held, lex);
+            eprintln!(
+                "cv fold {}/{k}: {} held-out documents, P {:.4} R {:.4} F1 {:.4} ({:.0}s)",
+                fold + 1,
+                held.len(),
+                s.overall.precision(),
+                s.overall.recall(),
+                s.overall.f1(),
+                started.elapsed().as_secs_f64()
+            );
+            s.overall.f1()
+        })
+        .collect()
 }
 
 pub(super) fn train_ner(opts: TrainNer) -> Result<()> {
@@ -117,6 +160,11 @@ pub(super) fn train_ner(opts: TrainNer) -> Result<()> {
         gazetteer,
         clusters,
         ablate,
+        train_no_misc,
+        cv,
+        cv_only,
+        min_weight,
+        no_misc_step,
     } = opts;
     let gaz = load_gazetteer(gazetteer.as_deref())?;
     let clusters = match &clusters {
@@ -138,7 +186,32 @@ pub(super) fn train_ner(opts: TrainNer) -> Result<()> {
     for p in &train {
         docs.extend(conll::read_path(p)?);
     }
+    let mut extra = Vec::new();
+    for p in &train_no_misc {
+        extra.extend(conll::read_path(p)?.into_iter().map(|mut d| {
+            d.no_misc = true;
+            d
+        }));
+    }
     let dev_docs = dev.as_deref().map(conll::read_path).transpose()?;
+    let opts = train::TrainOptions {
+        epochs,
+        runs,
+        min_abs_weight: min_weight,
+        no_misc_step,
+        ..Default::default()
+    };
+    if cv >= 2 {
+        let f1 = cross_validate(&docs, &extra, cv, lex, &opts);
+        let mean = f1.iter().sum::<f64>() / f1.len() as f64;
+        let sd = (f1.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (f1.len() - 1) as f64).sqrt();
+        let (lo, hi) = f1.iter().fold((1.0f64, 0.0f64), |(l, h), x| (l.min(*x), h.max(*x)));
+        println!("cross-validation, {cv} folds over {} documents (+{} without MISC in every fold): F1 mean {mean:.4}, sd {sd:.4}, range {lo:.4}-{hi:.4}", docs.len(), extra.len());
+        if cv_only {
+            return Ok(());
+        }
+    }
+    docs.extend(extra);
     let tokens: usize = docs
         .iter()
         .flat_map(|d| &d.sentences)
@@ -149,11 +222,6 @@ pub(super) fn train_ner(opts: TrainNer) -> Result<()> {
         docs.len()
     );
     let started = Instant::now();
-    let opts = train::TrainOptions {
-        epochs,
-        runs,
-        ..Default::default()
-    };
     let model = train::train(
         &docs,
         dev_docs.as_deref(),
@@ -199,6 +267,7 @@ pub(super) fn eval_ner(
     data: &Path,
     model: Option<&Path>,
     lookup_baseline: Option<&Path>,
+    no_misc: bool,
 ) -> Result<()> {
     let owned;
     let model: &NerModel = match model {
@@ -210,7 +279,10 @@ pub(super) fn eval_ner(
         }
         None => NerModel::embedded().map_err(|e| anyhow::anyhow!("{e}"))?,
     };
-    let docs = conll::read_path(data)?;
+    let mut docs = conll::read_path(data)?;
+    for d in &mut docs {
+        d.no_misc = no_misc;
+    }
     let started = Instant::now();
     let score = train::evaluate(model, &docs, Lexicon::embedded());
     println!("NER on {} ({} documents)", data.display(), docs.len());

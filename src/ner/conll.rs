@@ -1,6 +1,8 @@
 //! CoNLL-format reading: one token per line, the token first and the tag
 //! last, blank lines between sentences, `-DOCSTART-` between documents.
-//! Reads IOB1 and IOB2; `.gz` files are decompressed.
+//! Reads IOB1 and IOB2; `.gz` files are decompressed. Also reads the
+//! Universal NER layout (`# newdoc` opens a document, `#` lines are
+//! comments, `index<TAB>token<TAB>tag[<TAB>…]`; its `B-O`/`OTH` tags are O).
 
 use std::path::Path;
 
@@ -13,6 +15,9 @@ pub struct Sentence {
 #[derive(Debug, Clone, Default)]
 pub struct Doc {
     pub sentences: Vec<Sentence>,
+    /// The annotation has no MISC class (UNER, WikiANN): an O there is no
+    /// evidence against MISC, so training does not learn from it.
+    pub no_misc: bool,
 }
 
 impl Doc {
@@ -63,14 +68,28 @@ pub fn parse(text: &str, path: &str) -> Result<Vec<Doc>, ConllError> {
             flush(&mut cur, &mut docs);
             continue;
         }
-        if line.starts_with("-DOCSTART-") {
+        if line.starts_with("# newdoc") || line.starts_with("-DOCSTART-") {
             flush(&mut cur, &mut docs);
             if !docs.last().is_some_and(|d| d.sentences.is_empty()) {
                 docs.push(Doc::default());
             }
             continue;
         }
+        if line.starts_with('#') {
+            continue;
+        }
         let cols: Vec<&str> = line.split([' ', '\t']).filter(|c| !c.is_empty()).collect();
+        // Universal NER: index, token, tag, then annotation columns.
+        let uner = line.contains('\t') && cols.len() >= 3 && cols[0].parse::<usize>().is_ok();
+        if uner {
+            cur.words.push(cols[1].to_string());
+            let tag = match cols[2] {
+                "B-O" | "I-O" | "B-OTH" | "I-OTH" => "O",
+                t => t,
+            };
+            cur.tags.push(tag.to_string());
+            continue;
+        }
         if cols.len() < 2 {
             return Err(ConllError::Format {
                 path: path.into(),
@@ -117,5 +136,16 @@ mod tests {
             .map(ToString::to_string)
             .collect();
         assert_eq!(to_iob2(&t), vec!["B-PER", "I-PER", "B-PER", "O", "B-LOC"]);
+    }
+
+    #[test]
+    fn reads_universal_ner() {
+        let text = "# newdoc id = a\n# sent_id = a-1\n# text = Jo met OTH\n1\tJo\tB-PER\t-\tx\n2\tmet\tO\n3\tOTH\tB-OTH\t-\tx\n\n\
+                    # newdoc id = b\n# sent_id = b-1\n1\t1996\tO\n";
+        let docs = parse(text, "t").unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].sentences[0].words, vec!["Jo", "met", "OTH"]);
+        assert_eq!(docs[0].sentences[0].tags, vec!["B-PER", "O", "O"]);
+        assert_eq!(docs[1].sentences[0].words, vec!["1996"]);
     }
 }

@@ -17,6 +17,8 @@ pub struct TrainOptions {
     pub runs: usize,
     /// Averaged weights smaller than this (in every label) are dropped.
     pub min_abs_weight: f32,
+    /// Update size on documents annotated without MISC (1 = as CoNLL's).
+    pub no_misc_step: f64,
 }
 
 impl Default for TrainOptions {
@@ -26,6 +28,7 @@ impl Default for TrainOptions {
             seed: 17,
             runs: 1,
             min_abs_weight: 0.01,
+            no_misc_step: 1.0,
         }
     }
 }
@@ -34,6 +37,8 @@ struct Prepared<'a> {
     sent: Sent<'a>,
     gold: Vec<usize>,
     feats: super::Statics,
+    /// From a document annotated without MISC (see `Doc::no_misc`).
+    no_misc: bool,
 }
 
 /// Folds for the name memory: a training document sees only the names of
@@ -65,7 +70,12 @@ fn prepare<'a>(
                         .iter()
                         .map(|t| label_index(t).unwrap_or(0))
                         .collect();
-                    Prepared { sent, gold, feats }
+                    Prepared {
+                        sent,
+                        gold,
+                        feats,
+                        no_misc: d.no_misc,
+                    }
                 })
                 .collect()
         })
@@ -92,7 +102,7 @@ impl Perceptron {
         s
     }
 
-    fn update(&mut self, feats: &[u64], gold: usize, pred: usize) {
+    fn update(&mut self, feats: &[u64], gold: usize, pred: usize, step: f64) {
         for f in feats {
             let n = self.w.len();
             let i = *self.index.entry(*f).or_insert(n);
@@ -100,10 +110,10 @@ impl Perceptron {
                 self.w.push([0.0; N_LABELS]);
                 self.u.push([0.0; N_LABELS]);
             }
-            self.w[i][gold] += 1.0;
-            self.w[i][pred] -= 1.0;
-            self.u[i][gold] += self.c;
-            self.u[i][pred] -= self.c;
+            self.w[i][gold] += step;
+            self.w[i][pred] -= step;
+            self.u[i][gold] += step * self.c;
+            self.u[i][pred] -= step * self.c;
         }
     }
 
@@ -157,7 +167,10 @@ pub fn train(
             &mut progress,
         ));
     }
-    average(models, &names)
+    let mut model = average(models, &names);
+    // Runs disagree on small weights; the mean can fall under the floor too.
+    model.weights.retain(|_, w| w.iter().any(|v| v.abs() >= opts.min_abs_weight));
+    model
 }
 
 /// The mean of several models' weights: one linear model that votes like
@@ -218,13 +231,17 @@ fn train_run(
                         |i, f| f.extend_from_slice(s.feats.token(i)),
                         |_, f| p.score(f),
                         |i, f, guess| {
-                            if guess != s.gold[i] {
+                            // Where the annotation has no MISC, a MISC guess
+                            // over an O is not known to be wrong.
+                            let unknown = s.no_misc && s.gold[i] == 0 && guess >= 7;
+                            if guess != s.gold[i] && !unknown {
                                 updates.push((f.to_vec(), s.gold[i], guess));
                             }
                         },
                     );
+                    let step = if s.no_misc { opts.no_misc_step } else { 1.0 };
                     for (f, gold, guess) in updates {
-                        p.update(&f, gold, guess);
+                        p.update(&f, gold, guess, step);
                     }
                     p.c += s.gold.len() as f64;
                     if pass == 0 {
@@ -241,13 +258,18 @@ fn train_run(
     p.averaged(opts.min_abs_weight, names)
 }
 
-/// Tag every document of `docs` and score against its gold tags.
+/// Tag every document of `docs` and score against its gold tags (MISC
+/// predictions count as O in documents annotated without MISC).
 pub fn evaluate(model: &NerModel, docs: &[Doc], lex: Lexicon<'_>) -> Score {
     let mut score = Score::default();
     for d in docs {
         let words = d.words();
         for (s, pred) in d.sentences.iter().zip(model.tag_document(&words, lex)) {
-            let pred: Vec<&str> = pred.iter().map(|&l| LABELS[l]).collect();
+            // Without MISC in the annotation, a MISC prediction is no claim.
+            let pred: Vec<&str> = pred
+                .iter()
+                .map(|&l| if d.no_misc && l >= 7 { "O" } else { LABELS[l] })
+                .collect();
             let gold: Vec<&str> = s.tags.iter().map(String::as_str).collect();
             score.add(&gold, &pred);
         }
