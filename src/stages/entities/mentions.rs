@@ -1,6 +1,7 @@
 //! Mentions: NER chunks over the article's sentences (boilerplate skipped),
 //! trimmed of hyphenated modifiers ("U.S.-led" → "U.S."), plus gazetteer
-//! countries and demonyms the tagger missed.
+//! countries and demonyms, and curated alias forms ("ISIS", "Daesh"), that
+//! the tagger missed.
 
 use crate::document::Span;
 use crate::gazetteer::{Gazetteer, Kind};
@@ -29,6 +30,7 @@ pub(super) fn extract(
     skip: &[Span],
     model: &NerModel,
     lex: Lexicon<'_>,
+    alias_kind: &dyn Fn(&str) -> Option<&'static str>,
 ) -> Vec<Mention> {
     let tokens = &analysed.tokens;
     let kept: Vec<nlp::Sentence> = analysed
@@ -65,6 +67,7 @@ pub(super) fn extract(
             });
         }
         add_gazetteer_mentions(text, toks, lex.gaz, &mut out);
+        add_alias_mentions(text, toks, alias_kind, &mut out);
     }
     out.sort_by_key(|m| m.start);
     out
@@ -237,6 +240,43 @@ fn is_ordinal(w: &str) -> bool {
         && ["st", "nd", "rd", "th"]
             .iter()
             .any(|s| w[digits..].eq_ignore_ascii_case(s))
+}
+
+/// Curated alias forms of up to three words, opening with a capital, not
+/// inside an existing mention: the alias table knows them as names.
+fn add_alias_mentions(
+    text: &str,
+    toks: &[nlp::Token],
+    alias_kind: &dyn Fn(&str) -> Option<&'static str>,
+    out: &mut Vec<Mention>,
+) {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let capital = t.text(text).chars().next().is_some_and(char::is_uppercase);
+        let covered = |start: usize, end: usize| out.iter().any(|m| m.start < end && start < m.end);
+        let found = capital
+            .then(|| {
+                (1..=3.min(toks.len() - i)).rev().find_map(|n| {
+                    let (start, end) = (t.start, toks[i + n - 1].end);
+                    let kind = alias_kind(&text[start..end])?;
+                    (!covered(start, end)).then_some((n, start, end, kind))
+                })
+            })
+            .flatten();
+        match found {
+            Some((n, start, end, kind)) => {
+                out.push(Mention {
+                    text: text[start..end].to_string(),
+                    start,
+                    end,
+                    kind,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// Countries and demonyms (capitalised) not inside an existing mention.

@@ -191,7 +191,16 @@ impl Stage for EntitiesStage {
             }
             None => (Vec::new(), Vec::new(), Vec::new(), None),
         };
-        let mentions = mentions::extract(&article.text, out.analysis(article), &skip, model, lex);
+        let alias_kind = |form: &str| {
+            self.aliases.get(form).and_then(|e| match e.kind.as_str() {
+                "PER" => Some("PER"),
+                "ORG" => Some("ORG"),
+                "LOC" => Some("LOC"),
+                "MISC" => Some("MISC"),
+                _ => None,
+            })
+        };
+        let mentions = mentions::extract(&article.text, out.analysis(article), &skip, model, lex, &alias_kind);
         let mentions = types::unify(&article.text, &mentions, lex.gaz);
         let prom = consolidate::Prominence {
             salient: &salient,
