@@ -383,9 +383,16 @@ fn eval_entities_scores_whole_documents() {
         &[],
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for corpus in ["GUM, 1 documents:", "re3d, 1 documents:"] {
-        let table = stdout.split(corpus).nth(1).unwrap_or_else(|| panic!("no {corpus} table: {stdout}"));
+        let table = stdout
+            .split(corpus)
+            .nth(1)
+            .unwrap_or_else(|| panic!("no {corpus} table: {stdout}"));
         let overall: Vec<&str> = table
             .lines()
             .find(|l| l.starts_with("overall"))
@@ -396,11 +403,24 @@ fn eval_entities_scores_whole_documents() {
         assert_eq!(overall[4], "4", "gold entities of {corpus}: {table}");
         let f1: f64 = overall[3].parse().unwrap();
         assert!((0.0..=1.0).contains(&f1), "{table}");
-        assert!(table.contains("type agreement") && table.contains("split entities"), "{table}");
+        assert!(
+            table.contains("type agreement") && table.contains("split entities"),
+            "{table}"
+        );
     }
-    assert!(stdout.contains("name = Wikipedia title"), "GUM titles are checked: {stdout}");
+    assert!(
+        stdout.contains("name = Wikipedia title"),
+        "GUM titles are checked: {stdout}"
+    );
 
-    let out = newsflow(&["eval", "entities", "--re3d", &repo("tests/data")], None, &[]);
+    let out = newsflow(
+        &["eval", "entities", "--re3d", &repo("tests/data")],
+        None,
+        &[],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success() && stderr.contains("no re3d folder found"), "{stderr}");
+    assert!(
+        !out.status.success() && stderr.contains("no re3d folder found"),
+        "{stderr}"
+    );
 }

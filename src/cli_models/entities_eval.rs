@@ -67,8 +67,13 @@ fn gum_docs(path: &Path) -> Result<Vec<(String, GoldDoc)>> {
         .into_iter()
         .map(|(n, bytes)| {
             let base = n.rsplit('/').next().unwrap_or(&n).to_string();
-            let group = if base.contains("_interview_") { "GUM interview" } else { "GUM news" };
-            let doc = corpora::read_gum(&base, &String::from_utf8_lossy(&bytes)).map_err(anyhow::Error::msg)?;
+            let group = if base.contains("_interview_") {
+                "GUM interview"
+            } else {
+                "GUM news"
+            };
+            let doc = corpora::read_gum(&base, &String::from_utf8_lossy(&bytes))
+                .map_err(anyhow::Error::msg)?;
             Ok((group.to_string(), doc))
         })
         .collect()
@@ -100,7 +105,10 @@ fn re3d_docs(path: &Path) -> Result<Vec<(String, GoldDoc)>> {
     }
     let mut out = Vec::new();
     for f in folders {
-        let folder = f.file_name().map_or_else(|| f.to_string_lossy().into_owned(), |n| n.to_string_lossy().into_owned());
+        let folder = f.file_name().map_or_else(
+            || f.to_string_lossy().into_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let docs = re3d_file(&f, "documents").expect("checked above");
         let Some(ents) = re3d_file(&f, "entities") else {
             bail!("{}: has documents.json but no entities.json", f.display());
@@ -127,14 +135,16 @@ pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
         docs.extend(re3d_docs(p)?);
     }
     let st = structure::StructureStage::default();
-    let en = entities::EntitiesStage::build(entities::Config::default()).map_err(anyhow::Error::msg)?;
+    let en =
+        entities::EntitiesStage::build(entities::Config::default()).map_err(anyhow::Error::msg)?;
     let mut groups: BTreeMap<String, Tally> = BTreeMap::new();
     let mut corpus_totals: BTreeMap<String, Tally> = BTreeMap::new();
     for (group, doc) in &docs {
         let article = Article::from_text(&doc.text);
         let mut out = Annotations::default();
         let _ = st.run(&article, &mut out);
-        en.run(&article, &mut out).map_err(|e| anyhow::anyhow!("{}: entities stage failed: {e}", doc.name))?;
+        en.run(&article, &mut out)
+            .map_err(|e| anyhow::anyhow!("{}: entities stage failed: {e}", doc.name))?;
         let predicted: Vec<Predicted> = out
             .entities
             .map(|e| e.entities)
@@ -144,7 +154,11 @@ pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
                 name: e.name,
                 kind: e.kind,
                 aliases: e.aliases,
-                mentions: e.mentions.iter().map(|m| newsflow::document::Span::new(m.start, m.end)).collect(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| newsflow::document::Span::new(m.start, m.end))
+                    .collect(),
             })
             .collect();
         let t = entity_score::score(doc, &predicted);

@@ -7,9 +7,9 @@ mod background;
 mod build;
 mod dedup;
 mod entities_eval;
-mod quotes_dates_eval;
 mod geo;
 mod ner;
+mod quotes_dates_eval;
 mod tone;
 mod topics;
 mod topics_eval;
@@ -75,7 +75,11 @@ pub(crate) enum Train {
         /// Corpus file(s); repeat the flag.
         #[arg(long, required = true, value_name = "FILE")]
         corpus: Vec<PathBuf>,
-        #[arg(long, default_value = "models/keyphrase-background.tsv", value_name = "FILE")]
+        #[arg(
+            long,
+            default_value = "models/keyphrase-background.tsv",
+            value_name = "FILE"
+        )]
         out: PathBuf,
         /// Only words in at least this many documents are written.
         #[arg(long, default_value_t = 3)]

@@ -127,13 +127,29 @@ pub(crate) struct TrainNer {
 }
 
 /// K-fold cross-validation: document i is held out in fold i mod K.
-fn cross_validate(docs: &[conll::Doc], extra: &[conll::Doc], k: usize, lex: Lexicon<'_>, opts: &train::TrainOptions) -> Vec<f64> {
+fn cross_validate(
+    docs: &[conll::Doc],
+    extra: &[conll::Doc],
+    k: usize,
+    lex: Lexicon<'_>,
+    opts: &train::TrainOptions,
+) -> Vec<f64> {
     let started = Instant::now();
     (0..k)
         .map(|fold| {
-            let mut training: Vec<conll::Doc> = docs.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, d)| d.clone()).collect();
+            let mut training: Vec<conll::Doc> = docs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k != fold)
+                .map(|(_, d)| d.clone())
+                .collect();
             training.extend(extra.iter().cloned());
-            let held: Vec<conll::Doc> = docs.iter().enumerate().filter(|(i, _)| i % k == fold).map(|(_, d)| d.clone()).collect();
+            let held: Vec<conll::Doc> = docs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k == fold)
+                .map(|(_, d)| d.clone())
+                .collect();
             let model = train::train(&training, None, lex, opts, |_, _, _| {});
             let s = train::evaluate(&model, &held, lex);
             eprintln!(
@@ -204,8 +220,11 @@ pub(super) fn train_ner(opts: TrainNer) -> Result<()> {
     if cv >= 2 {
         let f1 = cross_validate(&docs, &extra, cv, lex, &opts);
         let mean = f1.iter().sum::<f64>() / f1.len() as f64;
-        let sd = (f1.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (f1.len() - 1) as f64).sqrt();
-        let (lo, hi) = f1.iter().fold((1.0f64, 0.0f64), |(l, h), x| (l.min(*x), h.max(*x)));
+        let sd =
+            (f1.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (f1.len() - 1) as f64).sqrt();
+        let (lo, hi) = f1
+            .iter()
+            .fold((1.0f64, 0.0f64), |(l, h), x| (l.min(*x), h.max(*x)));
         println!("cross-validation, {cv} folds over {} documents (+{} without MISC in every fold): F1 mean {mean:.4}, sd {sd:.4}, range {lo:.4}-{hi:.4}", docs.len(), extra.len());
         if cv_only {
             return Ok(());

@@ -53,18 +53,25 @@ fn read_gold(path: &Path) -> Result<Vec<Gold>> {
         };
         match parsed {
             Some(g) => out.push(g),
-            None => bail!("{}:{}: expected article_id<TAB>start<TAB>end<TAB>value with byte offsets", path.display(), n + 1),
+            None => bail!(
+                "{}:{}: expected article_id<TAB>start<TAB>end<TAB>value with byte offsets",
+                path.display(),
+                n + 1
+            ),
         }
     }
     Ok(out)
 }
 
 /// The articles the annotations name, by id: (title, date, text).
-fn read_articles(data: &Path, gold: &[Gold]) -> Result<HashMap<String, (String, NaiveDate, String)>> {
+fn read_articles(
+    data: &Path,
+    gold: &[Gold],
+) -> Result<HashMap<String, (String, NaiveDate, String)>> {
     let mut out = HashMap::new();
     for (n, line) in read_text(data)?.lines().enumerate() {
-        let v: serde_json::Value =
-            serde_json::from_str(line).with_context(|| format!("{}:{}: not JSON", data.display(), n + 1))?;
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not JSON", data.display(), n + 1))?;
         let id = v["id"].as_str().unwrap_or("");
         if !gold.iter().any(|g| g.id == id) {
             continue;
@@ -74,14 +81,26 @@ fn read_articles(data: &Path, gold: &[Gold]) -> Result<HashMap<String, (String, 
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
             .with_context(|| format!("{}:{}: `date` must be YYYY-MM-DD", data.display(), n + 1))?;
         let text = v["text"].as_str().unwrap_or("").to_string();
-        out.insert(id.to_string(), (v["title"].as_str().unwrap_or("").to_string(), date, text));
+        out.insert(
+            id.to_string(),
+            (v["title"].as_str().unwrap_or("").to_string(), date, text),
+        );
     }
     for g in gold {
         let Some((_, _, text)) = out.get(&g.id) else {
-            bail!("article {} of the annotations is not in {}", g.id, data.display());
+            bail!(
+                "article {} of the annotations is not in {}",
+                g.id,
+                data.display()
+            );
         };
         if text.get(g.start..g.end).is_none() {
-            bail!("annotation {} {}..{} does not fit the article's text (wrong data file?)", g.id, g.start, g.end);
+            bail!(
+                "annotation {} {}..{} does not fit the article's text (wrong data file?)",
+                g.id,
+                g.start,
+                g.end
+            );
         }
     }
     Ok(out)
@@ -90,22 +109,30 @@ fn read_articles(data: &Path, gold: &[Gold]) -> Result<HashMap<String, (String, 
 fn analyse(title: &str, date: NaiveDate, text: &str, quotes_too: bool) -> Result<Annotations> {
     let meta = Metadata {
         title: Some(title.to_string()),
-        published_at: date.and_hms_opt(12, 0, 0).map(|t| Utc.from_utc_datetime(&t)),
+        published_at: date
+            .and_hms_opt(12, 0, 0)
+            .map(|t| Utc.from_utc_datetime(&t)),
         published_basis: Some("payload"),
         ..Metadata::default()
     };
     let article = Article::new(text.to_string(), InputFormat::JsonEnvelope, meta);
     let mut out = Annotations::default();
     let err = |s: &str, e: newsflow::stages::StageError| anyhow::anyhow!("{s} stage failed: {e}");
-    structure::StructureStage::default().run(&article, &mut out).map_err(|e| err("structure", e))?;
+    structure::StructureStage::default()
+        .run(&article, &mut out)
+        .map_err(|e| err("structure", e))?;
     if quotes_too {
         entities::EntitiesStage::build(entities::Config::default())
             .map_err(anyhow::Error::msg)?
             .run(&article, &mut out)
             .map_err(|e| err("entities", e))?;
-        quotes::QuotesStage::build(quotes::Config::default()).run(&article, &mut out).map_err(|e| err("quotes", e))?;
+        quotes::QuotesStage::build(quotes::Config::default())
+            .run(&article, &mut out)
+            .map_err(|e| err("quotes", e))?;
     } else {
-        dates::DatesStage::build(dates::Config::default()).run(&article, &mut out).map_err(|e| err("dates", e))?;
+        dates::DatesStage::build(dates::Config::default())
+            .run(&article, &mut out)
+            .map_err(|e| err("dates", e))?;
     }
     Ok(out)
 }
@@ -113,14 +140,30 @@ fn analyse(title: &str, date: NaiveDate, text: &str, quotes_too: bool) -> Result
 /// Lower-cased words with Latin diacritics folded ("Erdoğan" = "Erdogan").
 fn words(s: &str) -> Vec<String> {
     const FOLD: &[(&str, char)] = &[
-        ("àáâãäåāăą", 'a'), ("çćĉċč", 'c'), ("ďđ", 'd'), ("èéêëēĕėęě", 'e'), ("ĝğġģ", 'g'),
-        ("ìíîïĩīĭįı", 'i'), ("ł", 'l'), ("ñńņňŉ", 'n'), ("òóôõöøōŏő", 'o'), ("ŕŗř", 'r'),
-        ("śŝşšș", 's'), ("ţťŧț", 't'), ("ùúûüũūŭůűų", 'u'), ("ýÿŷ", 'y'), ("źżž", 'z'),
+        ("àáâãäåāăą", 'a'),
+        ("çćĉċč", 'c'),
+        ("ďđ", 'd'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĝğġģ", 'g'),
+        ("ìíîïĩīĭįı", 'i'),
+        ("ł", 'l'),
+        ("ñńņňŉ", 'n'),
+        ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşšș", 's'),
+        ("ţťŧț", 't'),
+        ("ùúûüũūŭůűų", 'u'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
     ];
     let folded: String = s
         .to_lowercase()
         .chars()
-        .map(|c| FOLD.iter().find(|(set, _)| set.contains(c)).map_or(c, |(_, to)| *to))
+        .map(|c| {
+            FOLD.iter()
+                .find(|(set, _)| set.contains(c))
+                .map_or(c, |(_, to)| *to)
+        })
         .collect();
     folded
         .split(|c: char| !c.is_alphanumeric())
@@ -130,7 +173,10 @@ fn words(s: &str) -> Vec<String> {
 }
 
 pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
-    let path = opts.gold.clone().unwrap_or_else(|| "eval/wikinews-quotes.tsv".into());
+    let path = opts
+        .gold
+        .clone()
+        .unwrap_or_else(|| "eval/wikinews-quotes.tsv".into());
     let gold = read_gold(&path)?;
     let articles = read_articles(&opts.data, &gold)?;
     let (mut found, mut right, mut named, mut named_right, mut null_right) = (0, 0, 0, 0, 0);
@@ -142,10 +188,19 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
         }
         let out = &cache[g.id.as_str()];
         // The stage's quote overlapping most of the gold span.
-        let q = out.quotes.iter().flatten().max_by_key(|q| q.end.min(g.end).saturating_sub(q.start.max(g.start)));
-        let q = q.filter(|q| q.end.min(g.end).saturating_sub(q.start.max(g.start)) * 2 >= g.end - g.start);
+        let q = out
+            .quotes
+            .iter()
+            .flatten()
+            .max_by_key(|q| q.end.min(g.end).saturating_sub(q.start.max(g.start)));
+        let q = q.filter(|q| {
+            q.end.min(g.end).saturating_sub(q.start.max(g.start)) * 2 >= g.end - g.start
+        });
         let speaker = q.and_then(|q| q.speaker.as_ref()).and_then(|id| {
-            out.entities.iter().flat_map(|e| &e.entities).find(|e| &e.id == id)
+            out.entities
+                .iter()
+                .flat_map(|e| &e.entities)
+                .find(|e| &e.id == id)
         });
         let ok = match (q, speaker) {
             (None, _) => false,
@@ -156,7 +211,9 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
                 let want = words(&g.value);
                 g.value != "-"
                     && want.last().is_some_and(|last| {
-                        std::iter::once(&e.name).chain(&e.aliases).any(|n| words(n).contains(last))
+                        std::iter::once(&e.name)
+                            .chain(&e.aliases)
+                            .any(|n| words(n).contains(last))
                     })
             }
         };
@@ -175,20 +232,38 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
                 (Some(_), Some(e)) => format!("speaker {} {:?}", e.kind, e.name),
             };
             let excerpt: String = text[g.start..g.end].chars().take(50).collect();
-            println!("{}\t{}\twant {:?}\tgot {got}\t{excerpt:?}", g.id, g.start, g.value);
+            println!(
+                "{}\t{}\twant {:?}\tgot {got}\t{excerpt:?}",
+                g.id, g.start, g.value
+            );
         }
     }
     let n = gold.len();
-    println!("quotes on {} ({} articles, {} annotated quotes, {})", opts.data.display(), articles.len(), n, path.display());
-    println!("found           {:.4}  ({found}/{n})", found as f64 / n.max(1) as f64);
+    println!(
+        "quotes on {} ({} articles, {} annotated quotes, {})",
+        opts.data.display(),
+        articles.len(),
+        n,
+        path.display()
+    );
+    println!(
+        "found           {:.4}  ({found}/{n})",
+        found as f64 / n.max(1) as f64
+    );
     println!("speaker right   {:.4}  ({right}/{n}: the quote found and its speaker the annotated one, or null where none is named)", right as f64 / n.max(1) as f64);
-    println!("  named         {:.4}  ({named_right}/{named})", named_right as f64 / named.max(1) as f64);
+    println!(
+        "  named         {:.4}  ({named_right}/{named})",
+        named_right as f64 / named.max(1) as f64
+    );
     println!("  unnamed       {null_right}/{} left null", n - named);
     Ok(())
 }
 
 pub(super) fn eval_dates(opts: EvalGold) -> Result<()> {
-    let path = opts.gold.clone().unwrap_or_else(|| "eval/wikinews-dates.tsv".into());
+    let path = opts
+        .gold
+        .clone()
+        .unwrap_or_else(|| "eval/wikinews-dates.tsv".into());
     let gold: Vec<Gold> = read_gold(&path)?;
     let articles = read_articles(&opts.data, &gold)?;
     let scored: Vec<&Gold> = gold.iter().filter(|g| g.value != "?").collect();
@@ -208,13 +283,33 @@ pub(super) fn eval_dates(opts: EvalGold) -> Result<()> {
         let ok = m.is_some_and(|m| m.value.as_deref() == Some(g.value.as_str()));
         right += usize::from(ok);
         if opts.errors && !ok {
-            let got = m.map_or("not found".to_string(), |m| format!("{:?} for {:?}", m.value, m.text));
-            println!("{}\t{}\t{:?} published {date}\twant {}\tgot {got}", g.id, g.start, &text[g.start..g.end], g.value);
+            let got = m.map_or("not found".to_string(), |m| {
+                format!("{:?} for {:?}", m.value, m.text)
+            });
+            println!(
+                "{}\t{}\t{:?} published {date}\twant {}\tgot {got}",
+                g.id,
+                g.start,
+                &text[g.start..g.end],
+                g.value
+            );
         }
     }
     let n = scored.len();
-    println!("dates on {} ({} articles, {n} annotated expressions, {} left undecided, {})", opts.data.display(), articles.len(), gold.len() - n, path.display());
-    println!("found           {:.4}  ({found}/{n})", found as f64 / n.max(1) as f64);
-    println!("resolved right  {:.4}  ({right}/{n})", right as f64 / n.max(1) as f64);
+    println!(
+        "dates on {} ({} articles, {n} annotated expressions, {} left undecided, {})",
+        opts.data.display(),
+        articles.len(),
+        gold.len() - n,
+        path.display()
+    );
+    println!(
+        "found           {:.4}  ({found}/{n})",
+        found as f64 / n.max(1) as f64
+    );
+    println!(
+        "resolved right  {:.4}  ({right}/{n})",
+        right as f64 / n.max(1) as f64
+    );
     Ok(())
 }

@@ -61,7 +61,9 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        let hex = b.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
         match (b[i], hex) {
             (b'%', Some(v)) => {
                 out.push(v);
@@ -116,7 +118,11 @@ pub fn read_gum(name: &str, tsv: &str) -> Result<GoldDoc, String> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 10 {
-            return Err(format!("{name}:{}: expected 10 or more tab-separated columns (WebAnno TSV 3.2), found {}", n + 1, cols.len()));
+            return Err(format!(
+                "{name}:{}: expected 10 or more tab-separated columns (WebAnno TSV 3.2), found {}",
+                n + 1,
+                cols.len()
+            ));
         }
         let t = tokens.len();
         tokens.push((cols[2].to_string(), sentence));
@@ -153,11 +159,13 @@ pub fn read_gum(name: &str, tsv: &str) -> Result<GoldDoc, String> {
     for (i, (tok, s)) in tokens.iter().enumerate() {
         let new_sentence = i == 0 || tokens[i - 1].1 != *s;
         if i > 0 {
-            text.push_str(if new_sentence && (*s == 1 || (*s > 1 && (*s - 1) % 4 == 0)) {
-                "\n\n"
-            } else {
-                " "
-            });
+            text.push_str(
+                if new_sentence && (*s == 1 || (*s > 1 && (*s - 1) % 4 == 0)) {
+                    "\n\n"
+                } else {
+                    " "
+                },
+            );
         }
         if new_sentence {
             sentence_start[*s] = i;
@@ -207,13 +215,19 @@ pub fn read_gum(name: &str, tsv: &str) -> Result<GoldDoc, String> {
                 let m = &mentions[id];
                 let (last, s) = (&tokens[m.last].0, tokens[m.last].1);
                 let initial = m.first == m.last && sentence_start[s] == m.first;
-                s > 0 && !initial && last != "I" && last.chars().next().is_some_and(char::is_uppercase)
+                s > 0
+                    && !initial
+                    && last != "I"
+                    && last.chars().next().is_some_and(char::is_uppercase)
             });
         // "Palestinians", "the Americans": GUM's person groups named by a
         // demonym are CoNLL's MISC, so neither right nor wrong here.
         let demonyms = members.iter().all(|id| {
             let m = &mentions[id];
-            let words: Vec<&str> = tokens[m.first..=m.last].iter().map(|(t, _)| t.as_str()).collect();
+            let words: Vec<&str> = tokens[m.first..=m.last]
+                .iter()
+                .map(|(t, _)| t.as_str())
+                .collect();
             let words = match words.first() {
                 Some(w) if w.eq_ignore_ascii_case("the") => &words[1..],
                 _ => &words[..],
@@ -224,12 +238,19 @@ pub fn read_gum(name: &str, tsv: &str) -> Result<GoldDoc, String> {
                 crate::gazetteer::Gazetteer::embedded()
                     .kinds_of_lower(w)
                     .any(|k| k == crate::gazetteer::Kind::Demonym)
-            }) || !words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            }) || !words
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
         });
         let named = named && !demonyms;
         let spans: Vec<Span> = members
             .iter()
-            .map(|id| Span::new(spans[mentions[id].first].start, spans[mentions[id].last].end))
+            .map(|id| {
+                Span::new(
+                    spans[mentions[id].first].start,
+                    spans[mentions[id].last].end,
+                )
+            })
             .collect();
         if named {
             doc.entities.push(GoldEntity {
@@ -263,10 +284,10 @@ fn re3d_key(value: &str) -> String {
 
 /// A value with a capitalised word other than a leading article.
 fn named_value(value: &str) -> bool {
-    value
-        .split_whitespace()
-        .enumerate()
-        .any(|(i, w)| !(i == 0 && matches!(w, "The" | "A" | "An")) && w.chars().next().is_some_and(char::is_uppercase))
+    value.split_whitespace().enumerate().any(|(i, w)| {
+        !(i == 0 && matches!(w, "The" | "A" | "An"))
+            && w.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// The documents of one re3d folder (`documents.json` and `entities.json`
@@ -275,11 +296,18 @@ pub fn read_re3d(folder: &str, documents: &str, entities: &str) -> Result<Vec<Go
     let mut docs: Vec<GoldDoc> = Vec::new();
     let mut chars_to_bytes: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for (n, line) in documents.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in documents
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let v: serde_json::Value = serde_json::from_str(line)
             .map_err(|e| format!("{folder}/documents.json:{}: {e}", n + 1))?;
         let (Some(id), Some(text)) = (v["_id"].as_str(), v["text"].as_str()) else {
-            return Err(format!("{folder}/documents.json:{}: needs `_id` and `text`", n + 1));
+            return Err(format!(
+                "{folder}/documents.json:{}: needs `_id` and `text`",
+                n + 1
+            ));
         };
         let mut map: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         map.push(text.len());
@@ -292,7 +320,11 @@ pub fn read_re3d(folder: &str, documents: &str, entities: &str) -> Result<Vec<Go
         });
     }
     let mut keys: Vec<HashMap<(&'static str, String), usize>> = vec![HashMap::new(); docs.len()];
-    for (n, line) in entities.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in entities
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let v: serde_json::Value = serde_json::from_str(line)
             .map_err(|e| format!("{folder}/entities.json:{}: {e}", n + 1))?;
         let Some(&d) = v["documentId"].as_str().and_then(|id| index.get(id)) else {
@@ -300,7 +332,10 @@ pub fn read_re3d(folder: &str, documents: &str, entities: &str) -> Result<Vec<Go
         };
         let map = &chars_to_bytes[d];
         let (Some(b), Some(e)) = (v["begin"].as_u64(), v["end"].as_u64()) else {
-            return Err(format!("{folder}/entities.json:{}: needs numeric `begin` and `end`", n + 1));
+            return Err(format!(
+                "{folder}/entities.json:{}: needs numeric `begin` and `end`",
+                n + 1
+            ));
         };
         let (Some(&b), Some(&e)) = (map.get(b as usize), map.get(e as usize)) else {
             continue;
@@ -309,7 +344,9 @@ pub fn read_re3d(folder: &str, documents: &str, entities: &str) -> Result<Vec<Go
         let ty = v["type"].as_str().unwrap_or("");
         match re3d_kind(ty) {
             // Only named mentions are gold: "the coalition" is neutral.
-            Some(_) if !named_value(v["value"].as_str().unwrap_or("")) => docs[d].neutral.push(span),
+            Some(_) if !named_value(v["value"].as_str().unwrap_or("")) => {
+                docs[d].neutral.push(span);
+            }
             Some(kind) => {
                 let key = (kind, re3d_key(v["value"].as_str().unwrap_or("")));
                 let doc = &mut docs[d];
@@ -340,18 +377,26 @@ pub fn tar_files(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
             break;
         }
         let field = |r: std::ops::Range<usize>| {
-            String::from_utf8_lossy(&h[r]).trim_matches(|c| c == '\0' || c == ' ').to_string()
+            String::from_utf8_lossy(&h[r])
+                .trim_matches(|c| c == '\0' || c == ' ')
+                .to_string()
         };
         let name = field(0..100);
         let size = usize::from_str_radix(&field(124..136), 8)
             .map_err(|_| format!("tar entry {name:?}: bad size field"))?;
         let body = at + 512;
         if body + size > bytes.len() {
-            return Err(format!("tar entry {name:?} runs past the end of the archive"));
+            return Err(format!(
+                "tar entry {name:?} runs past the end of the archive"
+            ));
         }
         if matches!(h[156], b'0' | 0) {
             let prefix = field(345..500);
-            let path = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
+            let path = if prefix.is_empty() {
+                name
+            } else {
+                format!("{prefix}/{name}")
+            };
             out.push((path, bytes[body..body + size].to_vec()));
         }
         at = body + size.div_ceil(512) * 512;
@@ -389,7 +434,12 @@ mod tests {
     #[test]
     fn gum_chains_named_entities_and_neutral_spans() {
         let doc = read_gum("t", GUM).unwrap();
-        assert!(doc.text.starts_with("Meeting in the city\n\nJane Roe of Acme Corp met"), "{}", doc.text);
+        assert!(
+            doc.text
+                .starts_with("Meeting in the city\n\nJane Roe of Acme Corp met"),
+            "{}",
+            doc.text
+        );
         let show = |e: &GoldEntity| {
             let m: Vec<&str> = e.mentions.iter().map(|s| s.slice(&doc.text)).collect();
             format!("{} {:?} {:?}", e.kind, e.title, m)
@@ -422,9 +472,19 @@ mod tests {
         .unwrap();
         let d = &docs[0];
         assert_eq!(d.entities.len(), 1);
-        let m: Vec<&str> = d.entities[0].mentions.iter().map(|s| s.slice(&d.text)).collect();
+        let m: Vec<&str> = d.entities[0]
+            .mentions
+            .iter()
+            .map(|s| s.slice(&d.text))
+            .collect();
         assert_eq!(m, ["UN", "UN's"]);
-        assert_eq!(d.neutral.iter().map(|s| s.slice(&d.text)).collect::<Vec<_>>(), ["Kurdish"]);
+        assert_eq!(
+            d.neutral
+                .iter()
+                .map(|s| s.slice(&d.text))
+                .collect::<Vec<_>>(),
+            ["Kurdish"]
+        );
     }
 
     #[test]

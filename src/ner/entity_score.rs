@@ -116,7 +116,10 @@ impl Tally {
 
     /// A plain-text table.
     pub fn report(&self) -> String {
-        let mut s = format!("{:<8} {:>6} {:>6} {:>6}  {:>9} {:>6} {:>6}\n", "type", "P", "R", "F1", "gold", "pred", "found");
+        let mut s = format!(
+            "{:<8} {:>6} {:>6} {:>6}  {:>9} {:>6} {:>6}\n",
+            "type", "P", "R", "F1", "gold", "pred", "found"
+        );
         let row = |name: &str, c: &Counts| {
             format!(
                 "{name:<8} {:>6.4} {:>6.4} {:>6.4}  {:>9} {:>6} {:>6}\n",
@@ -228,7 +231,14 @@ fn assign(gold: &GoldDoc, predicted: &[Predicted]) -> Assignment {
                 .iter()
                 .filter(|(s, g)| {
                     let o = overlap(*s, *m);
-                    len > 0 && o * 2 >= len && names_it(&gold.text, *s, *m, g.and_then(|g| gold.entities[g].title.as_deref()))
+                    len > 0
+                        && o * 2 >= len
+                        && names_it(
+                            &gold.text,
+                            *s,
+                            *m,
+                            g.and_then(|g| gold.entities[g].title.as_deref()),
+                        )
                 })
                 .min_by_key(|(s, _)| s.end - s.start);
             match hit {
@@ -253,7 +263,9 @@ fn assign(gold: &GoldDoc, predicted: &[Predicted]) -> Assignment {
 
 /// The prediction that speaks for a gold entity: the one with most votes.
 fn main_prediction(got: &[(usize, usize)]) -> Option<usize> {
-    got.iter().max_by_key(|(p, n)| (*n, std::cmp::Reverse(*p))).map(|(p, _)| *p)
+    got.iter()
+        .max_by_key(|(p, n)| (*n, std::cmp::Reverse(*p)))
+        .map(|(p, _)| *p)
 }
 
 /// Score one document's predictions.
@@ -268,7 +280,10 @@ pub fn score(gold: &GoldDoc, predicted: &[Predicted]) -> Tally {
             t.neutral += usize::from(TYPES.contains(&predicted[p].kind.as_str()));
             continue;
         };
-        let ti = TYPES.iter().position(|k| *k == predicted[p].kind).expect("scored types only");
+        let ti = TYPES
+            .iter()
+            .position(|k| *k == predicted[p].kind)
+            .expect("scored types only");
         t.typed[ti].pred += 1;
         t.untyped.pred += 1;
         if v.len() >= 2 {
@@ -277,7 +292,10 @@ pub fn score(gold: &GoldDoc, predicted: &[Predicted]) -> Tally {
     }
     let assigned = a.got;
     for (g, e) in gold.entities.iter().enumerate() {
-        let ti = TYPES.iter().position(|k| *k == e.kind).expect("gold types are scored types");
+        let ti = TYPES
+            .iter()
+            .position(|k| *k == e.kind)
+            .expect("gold types are scored types");
         t.typed[ti].gold += 1;
         t.untyped.gold += 1;
         let got = &assigned[g];
@@ -298,7 +316,10 @@ pub fn score(gold: &GoldDoc, predicted: &[Predicted]) -> Tally {
             t.titled += 1;
             let want = normalise(title);
             let p = &predicted[main];
-            if std::iter::once(&p.name).chain(&p.aliases).any(|n| normalise(n) == want) {
+            if std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .any(|n| normalise(n) == want)
+            {
                 t.title_matches += 1;
             }
         }
@@ -312,17 +333,29 @@ pub fn errors(gold: &GoldDoc, predicted: &[Predicted]) -> String {
     let a = assign(gold, predicted);
     let first = |e: &crate::ner::corpora::GoldEntity| {
         e.title.clone().unwrap_or_else(|| {
-            e.mentions.iter().map(|m| m.slice(&gold.text)).max_by_key(|m| m.len()).unwrap_or("").to_string()
+            e.mentions
+                .iter()
+                .map(|m| m.slice(&gold.text))
+                .max_by_key(|m| m.len())
+                .unwrap_or("")
+                .to_string()
         })
     };
     let mut out = String::new();
     for (g, e) in gold.entities.iter().enumerate() {
         let got = &a.got[g];
-        let names: Vec<String> = got.iter().map(|(p, _)| format!("{} {:?}", predicted[*p].kind, predicted[*p].name)).collect();
+        let names: Vec<String> = got
+            .iter()
+            .map(|(p, _)| format!("{} {:?}", predicted[*p].kind, predicted[*p].name))
+            .collect();
         let line = match main_prediction(got) {
             None => format!("missed   {} {:?}", e.kind, first(e)),
-            Some(_) if got.len() >= 2 => format!("split    {} {:?} -> {}", e.kind, first(e), names.join(", ")),
-            Some(m) if predicted[m].kind != e.kind => format!("type     {} {:?} -> {}", e.kind, first(e), names[0]),
+            Some(_) if got.len() >= 2 => {
+                format!("split    {} {:?} -> {}", e.kind, first(e), names.join(", "))
+            }
+            Some(m) if predicted[m].kind != e.kind => {
+                format!("type     {} {:?} -> {}", e.kind, first(e), names[0])
+            }
             Some(_) => continue,
         };
         out += &format!("{}\t{line}\n", gold.name);
@@ -330,10 +363,15 @@ pub fn errors(gold: &GoldDoc, predicted: &[Predicted]) -> String {
     for (p, v) in a.votes.iter().enumerate() {
         let e = &predicted[p];
         match v {
-            Some(v) if v.is_empty() => out += &format!("{}\tspurious {} {:?}\n", gold.name, e.kind, e.name),
+            Some(v) if v.is_empty() => {
+                out += &format!("{}\tspurious {} {:?}\n", gold.name, e.kind, e.name);
+            }
             Some(v) if v.len() >= 2 => {
                 let with: Vec<String> = v.iter().map(|(g, _)| first(&gold.entities[*g])).collect();
-                out += &format!("{}\tmerged   {} {:?} <- {:?}\n", gold.name, e.kind, e.name, with);
+                out += &format!(
+                    "{}\tmerged   {} {:?} <- {:?}\n",
+                    gold.name, e.kind, e.name, with
+                );
             }
             _ => {}
         }
@@ -351,14 +389,21 @@ mod tests {
     fn spans(text: &str, ms: &[&str]) -> Vec<Span> {
         ms.iter()
             .map(|m| {
-                let (w, n) = m.split_once('#').map_or((*m, 0), |(w, n)| (w, n.parse().unwrap()));
+                let (w, n) = m
+                    .split_once('#')
+                    .map_or((*m, 0), |(w, n)| (w, n.parse().unwrap()));
                 let at = text.match_indices(w).nth(n).unwrap().0;
                 Span::new(at, at + w.len())
             })
             .collect()
     }
 
-    fn check(text: &str, gold: &[(&'static str, Option<&str>, &[&str])], pred: &[(&str, &str, &[&str])], expect: &str) {
+    fn check(
+        text: &str,
+        gold: &[(&'static str, Option<&str>, &[&str])],
+        pred: &[(&str, &str, &[&str])],
+        expect: &str,
+    ) {
         let doc = GoldDoc {
             name: "t".into(),
             text: text.into(),
@@ -370,7 +415,10 @@ mod tests {
                     mentions: spans(text, ms),
                 })
                 .collect(),
-            neutral: spans(text, &["the team"]).into_iter().filter(|_| text.contains("the team")).collect(),
+            neutral: spans(text, &["the team"])
+                .into_iter()
+                .filter(|_| text.contains("the team"))
+                .collect(),
         };
         let pred: Vec<Predicted> = pred
             .iter()
@@ -385,7 +433,15 @@ mod tests {
         let o = t.overall();
         let got = format!(
             "found {}/{} pred {} agree {} split {} merged {} neutral {} title {}/{}",
-            o.found, o.gold, o.pred, t.type_agrees, t.split, t.merged, t.neutral, t.title_matches, t.titled
+            o.found,
+            o.gold,
+            o.pred,
+            t.type_agrees,
+            t.split,
+            t.merged,
+            t.neutral,
+            t.title_matches,
+            t.titled
         );
         assert_eq!(got, expect);
     }
@@ -395,7 +451,11 @@ mod tests {
     #[test]
     fn entity_level_scores() {
         let gold: &[(&str, Option<&str>, &[&str])] = &[
-            ("PER", Some("John Smith"), &["John Smith", "Smith#1", "Smith#2"]),
+            (
+                "PER",
+                Some("John Smith"),
+                &["John Smith", "Smith#1", "Smith#2"],
+            ),
             ("ORG", None, &["Acme Corp", "Acme#1"]),
             ("LOC", Some("Paris"), &["Paris"]),
         ];

@@ -184,6 +184,7 @@ mod tests {
                 words: words.iter().map(ToString::to_string).collect(),
                 tags: tags.iter().map(ToString::to_string).collect(),
             }],
+            no_misc: false,
         }
     }
 

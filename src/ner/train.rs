@@ -169,7 +169,9 @@ pub fn train(
     }
     let mut model = average(models, &names);
     // Runs disagree on small weights; the mean can fall under the floor too.
-    model.weights.retain(|_, w| w.iter().any(|v| v.abs() >= opts.min_abs_weight));
+    model
+        .weights
+        .retain(|_, w| w.iter().any(|v| v.abs() >= opts.min_abs_weight));
     model
 }
 

@@ -111,7 +111,17 @@ fn year_number(w: &str) -> Option<i32> {
 const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
 /// Words before "to" that make it a future ("plans to meet on Monday").
 const TO_FUTURE: &[&str] = &[
-    "plans", "plan", "planned", "expected", "set", "due", "going", "scheduled", "intends", "hopes", "aims",
+    "plans",
+    "plan",
+    "planned",
+    "expected",
+    "set",
+    "due",
+    "going",
+    "scheduled",
+    "intends",
+    "hopes",
+    "aims",
 ];
 
 /// Resolve every date expression in `text` against `published` (if known).
@@ -212,9 +222,13 @@ fn tense_at(lw: &[String], j: usize) -> Option<bool> {
     match lw[j].as_str() {
         "will" | "'ll" | "shall" | "upcoming" | "scheduled" | "next" => Some(true),
         "to" if TO_FUTURE.contains(&prev) => Some(true),
-        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "been" | "last" | "earlier" => Some(false),
+        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "been" | "last" | "earlier" => {
+            Some(false)
+        }
         // A past participle after "be" is passive, not past ("will be released").
-        w if w.len() > 4 && w.ends_with("ed") && prev != "be" && !TO_FUTURE.contains(&w) => Some(false),
+        w if w.len() > 4 && w.ends_with("ed") && prev != "be" && !TO_FUTURE.contains(&w) => {
+            Some(false)
+        }
         _ => None,
     }
 }
@@ -225,7 +239,10 @@ fn tense_at(lw: &[String], j: usize) -> Option<bool> {
 fn future_tense(lw: &[String], i: usize) -> bool {
     let before = (i.saturating_sub(8)..i).rev();
     let after = (i + 1)..(i + 9).min(lw.len());
-    before.chain(after).find_map(|j| tense_at(lw, j)).unwrap_or(false)
+    before
+        .chain(after)
+        .find_map(|j| tense_at(lw, j))
+        .unwrap_or(false)
 }
 
 fn weekday_expr(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option<Found> {

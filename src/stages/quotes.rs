@@ -66,21 +66,90 @@ impl QuotesStage {
 
 /// Verbs (and "according") that attribute speech, in the forms news uses.
 const VERBS: &[&str] = &[
-    "said", "says", "saying", "told", "tells", "telling", "added", "adds", "adding", "stated", "states",
-    "declared", "asked", "asks", "wrote", "writes", "writing", "read", "reads", "explained", "explains",
-    "warned", "warns", "insisted", "noted", "notes", "noting", "argued", "argues", "announced", "according",
-    "recalled", "recalls", "replied", "stressed", "observed", "commented", "remarked", "tweeted", "posted",
-    "spoke", "continued", "concluded", "shared", "described", "admitted", "acknowledged", "confirmed",
-    "claimed", "suggested", "urged", "responded", "testified", "reflected", "predicted", "vowed",
-    "promised", "joked", "conceded", "complained", "lamented", "praised", "criticized", "criticised",
-    "emphasized", "emphasised", "revealed", "affirmed", "denied", "demanded", "called", "calling",
-    "marveled", "marvelled", "cited", "citing", "thinking",
+    "said",
+    "says",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "added",
+    "adds",
+    "adding",
+    "stated",
+    "states",
+    "declared",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "writing",
+    "read",
+    "reads",
+    "explained",
+    "explains",
+    "warned",
+    "warns",
+    "insisted",
+    "noted",
+    "notes",
+    "noting",
+    "argued",
+    "argues",
+    "announced",
+    "according",
+    "recalled",
+    "recalls",
+    "replied",
+    "stressed",
+    "observed",
+    "commented",
+    "remarked",
+    "tweeted",
+    "posted",
+    "spoke",
+    "continued",
+    "concluded",
+    "shared",
+    "described",
+    "admitted",
+    "acknowledged",
+    "confirmed",
+    "claimed",
+    "suggested",
+    "urged",
+    "responded",
+    "testified",
+    "reflected",
+    "predicted",
+    "vowed",
+    "promised",
+    "joked",
+    "conceded",
+    "complained",
+    "lamented",
+    "praised",
+    "criticized",
+    "criticised",
+    "emphasized",
+    "emphasised",
+    "revealed",
+    "affirmed",
+    "denied",
+    "demanded",
+    "called",
+    "calling",
+    "marveled",
+    "marvelled",
+    "cited",
+    "citing",
+    "thinking",
 ];
 
 /// Words after which a name is the one spoken to ("told ABC News") or an
 /// affiliation ("Jane Doe of Acme University said"), not the speaker.
 const NOT_SPEAKER_AFTER: &[&str] = &[
-    "told", "tells", "telling", "tell", "to", "of", "at", "from", "for", "with", "by", "on", "in", "via",
+    "told", "tells", "telling", "tell", "to", "of", "at", "from", "for", "with", "by", "on", "in",
+    "via",
 ];
 
 /// (open mark, content start, content end, close mark end) per quotation.
@@ -136,7 +205,10 @@ struct SpeakerRef {
 
 /// The word before byte `at` in `text`, lower-cased, skipping "the".
 fn word_before(text: &str, at: usize) -> String {
-    let mut words = text[..at].split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).rev();
+    let mut words = text[..at]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .rev();
     let mut w = words.next().unwrap_or("").to_lowercase();
     if w == "the" {
         w = words.next().unwrap_or("").to_lowercase();
@@ -150,18 +222,38 @@ type Attribution = (Option<String>, Option<String>, Option<String>);
 /// `vpos` (relative to `a`): the person nearest the verb that is not an
 /// addressee or an affiliation, else such an organisation (a statement),
 /// else a pronoun's person.
-fn speaker_in(text: &str, a: usize, b: usize, mark: usize, vpos: usize, verb: &str, speakers: &[SpeakerRef]) -> Option<Attribution> {
+fn speaker_in(
+    text: &str,
+    a: usize,
+    b: usize,
+    mark: usize,
+    vpos: usize,
+    verb: &str,
+    speakers: &[SpeakerRef],
+) -> Option<Attribution> {
     let at_verb = (a + vpos) as i64;
-    let found = |s: &SpeakerRef| (Some(s.id.clone()), Some(text[s.start..s.end].to_string()), Some(verb.to_string()));
+    let found = |s: &SpeakerRef| {
+        (
+            Some(s.id.clone()),
+            Some(text[s.start..s.end].to_string()),
+            Some(verb.to_string()),
+        )
+    };
     let free: Vec<&SpeakerRef> = speakers
         .iter()
         .filter(|s| s.start >= a && s.end <= b)
-        .filter(|s| !NOT_SPEAKER_AFTER.contains(&word_before(text, s.start).as_str()) || verb == "according")
+        .filter(|s| {
+            !NOT_SPEAKER_AFTER.contains(&word_before(text, s.start).as_str()) || verb == "according"
+        })
         .collect();
     let nearest = |pool: &[&SpeakerRef], person: bool| {
         pool.iter()
             .filter(|s| s.is_person == person)
-            .min_by_key(|s| (s.start as i64 - at_verb).abs().min((s.end as i64 - at_verb).abs()))
+            .min_by_key(|s| {
+                (s.start as i64 - at_verb)
+                    .abs()
+                    .min((s.end as i64 - at_verb).abs())
+            })
             .map(|s| found(s))
     };
     if let Some(f) = nearest(&free, true).or_else(|| nearest(&free, false)) {
@@ -180,13 +272,22 @@ fn speaker_in(text: &str, a: usize, b: usize, mark: usize, vpos: usize, verb: &s
             .filter(|s| s.is_person && s.end <= mark.max(a) && s.gender.is_none_or(|x| x == g))
             .max_by_key(|s| s.end)
         {
-            return Some((Some(s.id.clone()), Some(s.name.clone()), Some(verb.to_string())));
+            return Some((
+                Some(s.id.clone()),
+                Some(s.name.clone()),
+                Some(verb.to_string()),
+            ));
         }
     }
     None
 }
 
-fn attribute(text: &str, q: (usize, usize, usize, usize), paragraph: Span, speakers: &[SpeakerRef]) -> Attribution {
+fn attribute(
+    text: &str,
+    q: (usize, usize, usize, usize),
+    paragraph: Span,
+    speakers: &[SpeakerRef],
+) -> Attribution {
     let (mark, _, _, close) = q;
     // The rest of the sentence after the quote, and the start of the sentence before it.
     // The paragraph the quote closes in (a quote may run over paragraphs).
@@ -315,14 +416,16 @@ impl Stage for QuotesStage {
                 .find(|p| p.start <= q.0 && q.0 < p.end.max(p.start + 1))
                 .copied()
                 .unwrap_or(Span::new(q.0, q.3));
-            let (mut speaker, mut speaker_text, mut verb) = attribute(text, q, paragraph, &speakers);
+            let (mut speaker, mut speaker_text, mut verb) =
+                attribute(text, q, paragraph, &speakers);
             // A quotation that follows another with only a few words between
             // ('," Pompeo said. "...', or the next paragraph), or that opens
             // the paragraph right after the other's, continues it.
             let follows = prev_close.is_some_and(|c| {
                 c <= q.0
                     && (text[c..q.0].split_whitespace().count() <= 6
-                        || (paragraph.start >= c && text[c..paragraph.start].split_whitespace().count() <= 6))
+                        || (paragraph.start >= c
+                            && text[c..paragraph.start].split_whitespace().count() <= 6))
             });
             if speaker.is_none() && speaker_text.is_none() && follows {
                 if let Some(p) = quotes.last() {

@@ -200,7 +200,14 @@ impl Stage for EntitiesStage {
                 _ => None,
             })
         };
-        let mentions = mentions::extract(&article.text, out.analysis(article), &skip, model, lex, &alias_kind);
+        let mentions = mentions::extract(
+            &article.text,
+            out.analysis(article),
+            &skip,
+            model,
+            lex,
+            &alias_kind,
+        );
         let mentions = types::unify(&article.text, &mentions, lex.gaz);
         let prom = consolidate::Prominence {
             salient: &salient,

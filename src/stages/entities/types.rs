@@ -16,18 +16,74 @@ use crate::nlp::gender::FirstNames;
 
 /// Words that, just before a name, make it a person's.
 const PERSON_TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "president", "senator", "sen", "rep", "representative",
-    "governor", "gov", "mayor", "minister", "secretary", "chancellor", "judge", "justice", "prince",
-    "princess", "king", "queen", "pope", "sir", "dame", "lord", "lady", "general", "gen", "colonel",
-    "captain", "sheriff", "professor", "prof", "chairman", "chairwoman", "spokesman", "spokeswoman",
-    "spokesperson", "councillor", "councilor", "congressman", "congresswoman", "ambassador", "premier",
-    "deputy", "leader", "coach", "officer", "inspector", "detective", "bishop", "cardinal", "rabbi",
-    "imam", "sheikh", "actor", "actress", "singer", "author",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "president",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "governor",
+    "gov",
+    "mayor",
+    "minister",
+    "secretary",
+    "chancellor",
+    "judge",
+    "justice",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "pope",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "general",
+    "gen",
+    "colonel",
+    "captain",
+    "sheriff",
+    "professor",
+    "prof",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "councillor",
+    "councilor",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+    "premier",
+    "deputy",
+    "leader",
+    "coach",
+    "officer",
+    "inspector",
+    "detective",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "sheikh",
+    "actor",
+    "actress",
+    "singer",
+    "author",
 ];
 
 fn words_lower(s: &str) -> Vec<String> {
     s.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -84,13 +140,20 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         if PERSON_TITLES.contains(&word_before(text, m.start).as_str()) {
             *v.entry("PER").or_default() += 2;
         }
-        if names[i].len() >= 2 && m.text.split_whitespace().next().is_some_and(|f| first_names.get(f).is_some()) {
+        if names[i].len() >= 2
+            && m.text
+                .split_whitespace()
+                .next()
+                .is_some_and(|f| first_names.get(f).is_some())
+        {
             *v.entry("PER").or_default() += 1;
         }
-        if gaz
-            .kinds_of_lower(&names[i].join(" "))
-            .any(|k| matches!(k, Kind::City | Kind::Country | Kind::Region | Kind::Continent))
-        {
+        if gaz.kinds_of_lower(&names[i].join(" ")).any(|k| {
+            matches!(
+                k,
+                Kind::City | Kind::Country | Kind::Region | Kind::Continent
+            )
+        }) {
             *v.entry("LOC").or_default() += 1;
         }
     }
@@ -100,7 +163,12 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
             // Most votes; ties keep the tagger's order of preference.
             let best = ["PER", "ORG", "LOC", "MISC"]
                 .into_iter()
-                .max_by_key(|k| (v.get(k).copied().unwrap_or(0), std::cmp::Reverse(*k == "MISC")))
+                .max_by_key(|k| {
+                    (
+                        v.get(k).copied().unwrap_or(0),
+                        std::cmp::Reverse(*k == "MISC"),
+                    )
+                })
                 .unwrap_or("MISC");
             (g, best)
         })
@@ -136,7 +204,10 @@ mod tests {
                 }
             })
             .collect();
-        let got: Vec<&str> = unify(text, &mentions, Gazetteer::embedded()).iter().map(|m| m.kind).collect();
+        let got: Vec<&str> = unify(text, &mentions, Gazetteer::embedded())
+            .iter()
+            .map(|m| m.kind)
+            .collect();
         assert_eq!(got, expect, "{text}");
     }
 
