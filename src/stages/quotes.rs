@@ -7,9 +7,13 @@
 //! that is not spoken to or an affiliation ("told ABC News", "Jane Doe of
 //! Acme University said"), else such an organisation (a statement), else
 //! through "he"/"she" the last person named before the quote whose gender
-//! agrees (unknown agrees with both; see `nlp::gender`). A quote with no
-//! attribution right after another continues it. Unattributed quotes keep a
-//! null speaker.
+//! agrees (unknown agrees with both; see `nlp::gender`). Before the quote
+//! the speaker is the name nearest before the verb, or the one that name is
+//! "of" ("Jane Doe of Acme Corp said"); after it the one nearest the verb;
+//! the text after a quote counts only when the
+//! sentence runs on ('…," said X'), not after a closing full stop. A quote
+//! with no attribution right after another, or in the same paragraph,
+//! continues it. Unattributed quotes keep a null speaker.
 
 use serde::{Deserialize, Serialize};
 
@@ -239,16 +243,58 @@ fn speaker_in(
             Some(verb.to_string()),
         )
     };
+    // Before the quote ("X of Y said about Z: "), the subject is in the
+    // clause: it starts after the last ';' or ':' before the verb.
+    let subject_first = b == mark;
+    let clause_start = if subject_first {
+        text[a..a + vpos].rfind([';', ':']).map_or(a, |i| a + i + 1)
+    } else {
+        a
+    };
     let free: Vec<&SpeakerRef> = speakers
         .iter()
-        .filter(|s| s.start >= a && s.end <= b)
+        .filter(|s| s.start >= clause_start && s.end <= b)
         .filter(|s| {
             !NOT_SPEAKER_AFTER.contains(&word_before(text, s.start).as_str()) || verb == "according"
         })
+        // "Dunn's mother said": a possessor is not the speaker.
+        .filter(|s| !text[s.end..].starts_with(['\'', '’']))
         .collect();
     let nearest = |pool: &[&SpeakerRef], person: bool| {
-        pool.iter()
+        let of_kind: Vec<&SpeakerRef> = pool
+            .iter()
+            .copied()
             .filter(|s| s.is_person == person)
+            .collect();
+        if subject_first {
+            // The name nearest before the verb, or the one it is "of" or
+            // "at" ("Peter Doe of Ending Abuse Now said").
+            let before: Vec<&SpeakerRef> = of_kind
+                .iter()
+                .copied()
+                .filter(|s| (s.end as i64) <= at_verb)
+                .collect();
+            if let Some(mut pick) = before.iter().copied().max_by_key(|s| s.end) {
+                while let Some(e) = before
+                    .iter()
+                    .copied()
+                    .filter(|e| e.end <= pick.start)
+                    .max_by_key(|e| e.end)
+                {
+                    let between = &text[e.end..pick.start];
+                    if (between.contains(" of ") || between.contains(" at "))
+                        && between.split_whitespace().count() <= 12
+                    {
+                        pick = e;
+                    } else {
+                        break;
+                    }
+                }
+                return Some(found(pick));
+            }
+        }
+        of_kind
+            .iter()
             .min_by_key(|s| {
                 (s.start as i64 - at_verb)
                     .abs()
@@ -304,7 +350,20 @@ fn attribute(
             (start, end)
         })
         .filter(|(s, e)| s < e);
-    let mut windows = vec![(close, after_end), (before_start, mark)];
+    // After the quote only when the sentence runs on: '…," said X' or
+    // '…" tweeted X', not '…." X said, "…' (X speaks the next quote).
+    let content = text[q.1..q.2].trim_end();
+    let runs_on = content.ends_with([',', '—', '-'])
+        || text[close..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c == ',' || c.is_lowercase());
+    let mut windows = Vec::new();
+    if runs_on {
+        windows.push((close, after_end));
+    }
+    windows.push((before_start, mark));
     windows.extend(prev_para);
     let mut fallback: Attribution = (None, None, None);
     for (a, b) in windows {
@@ -421,9 +480,11 @@ impl Stage for QuotesStage {
             // A quotation that follows another with only a few words between
             // ('," Pompeo said. "...', or the next paragraph), or that opens
             // the paragraph right after the other's, continues it.
+            // ... or that shares its paragraph: a paragraph quotes one voice.
             let follows = prev_close.is_some_and(|c| {
                 c <= q.0
                     && (text[c..q.0].split_whitespace().count() <= 6
+                        || c > paragraph.start
                         || (paragraph.start >= c
                             && text[c..paragraph.start].split_whitespace().count() <= 6))
             });
