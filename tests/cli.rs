@@ -424,3 +424,65 @@ fn eval_entities_scores_whole_documents() {
         "{stderr}"
     );
 }
+
+/// `eval quotes` and `eval dates` over the repo's annotations, which name
+/// articles of ../shared/data/wikinews (not in the repo): skipped without it.
+#[test]
+fn eval_quotes_and_dates_read_the_annotations() {
+    let data = repo("../shared/data/wikinews/articles.jsonl.gz");
+    if !std::path::Path::new(&data).exists() {
+        eprintln!("skipped: {data} is absent (the annotated articles live in ../shared)");
+        return;
+    }
+    for (cmd, gold, n) in [
+        ("quotes", "eval/wikinews-quotes.tsv", "179 annotated quotes"),
+        (
+            "quotes",
+            "eval/wikinews-quotes-test.tsv",
+            "58 annotated quotes",
+        ),
+        (
+            "dates",
+            "eval/wikinews-dates.tsv",
+            "62 annotated expressions",
+        ),
+        (
+            "dates",
+            "eval/wikinews-dates-test.tsv",
+            "48 annotated expressions",
+        ),
+    ] {
+        let out = newsflow(
+            &["eval", cmd, "--data", &data, "--gold", &repo(gold)],
+            None,
+            &[],
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{cmd} {gold}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains(n), "{cmd} {gold}: {stdout}");
+        assert!(
+            stdout.contains("found           1.0000"),
+            "every annotated item is found: {stdout}"
+        );
+    }
+    // A wrong data file is named, not a panic.
+    let out = newsflow(
+        &[
+            "eval",
+            "quotes",
+            "--data",
+            &repo("tests/data/entities/re3d-mini/documents.json"),
+        ],
+        None,
+        &[],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains("is not in"),
+        "{stderr}"
+    );
+}
