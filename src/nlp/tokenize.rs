@@ -90,6 +90,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     {
                         j += 2;
                     }
+                    // "O'Brien", "D'Souza", "N'Djamena": a capital, an
+                    // apostrophe, then a capitalised word.
+                    (Some('\'' | '’'), Some(next))
+                        if j - start <= 2
+                            && chars[start].1.is_uppercase()
+                            && next.is_uppercase()
+                            && at(j + 2).is_some_and(char::is_lowercase) =>
+                    {
+                        j += 2;
+                    }
                     (Some(',' | ':'), Some(next))
                         if next.is_ascii_digit() && chars[j - 1].1.is_ascii_digit() =>
                     {
@@ -248,6 +258,21 @@ mod tests {
             &["expelled", "—", "coalition", "suspends"],
         );
         check("expelled—coalition", &["expelled", "—", "coalition"]);
+        // Irish and French name prefixes stay in the name; clitics still split.
+        check(
+            "Conan O'Brien met D’Souza. O'Brien's I'M",
+            &[
+                "Conan",
+                "O'Brien",
+                "met",
+                "D’Souza",
+                ".",
+                "O'Brien",
+                "'s",
+                "I",
+                "'M",
+            ],
+        );
         check(
             "\"Islamic State,\" or ISIS.",
             &["\"", "Islamic", "State", ",", "\"", "or", "ISIS", "."],

@@ -45,7 +45,12 @@ pub(super) fn extract(
     for (s, l) in kept.iter().zip(&labels) {
         let toks = &tokens[s.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        for c in repair(chunks(l), &words) {
+        for mut c in repair(chunks(l), &words) {
+            // "Unlike Senators", "In Paris": a sentence's capitalised first
+            // word that is never part of a name.
+            if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
+                c.start = 1;
+            }
             let (start, mut end) = (toks[c.start].start, toks[c.end - 1].end);
             let mut kind = c.kind;
             let surface = &text[start..end];
@@ -242,8 +247,83 @@ fn is_ordinal(w: &str) -> bool {
             .any(|s| w[digits..].eq_ignore_ascii_case(s))
 }
 
+/// Words that, capitalised at a sentence start, are not part of the name
+/// after them: function words (articles aside: "The Hague") and openers.
+fn opens_sentence_only(word: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "unlike",
+        "despite",
+        "meanwhile",
+        "however",
+        "although",
+        "though",
+        "while",
+        "after",
+        "before",
+        "during",
+        "following",
+        "according",
+        "amid",
+        "amidst",
+        "since",
+        "under",
+        "as",
+        "when",
+        "if",
+        "like",
+        "without",
+        "within",
+        "across",
+        "throughout",
+        "unless",
+        "whereas",
+        "besides",
+        "nevertheless",
+        "nonetheless",
+        "moreover",
+        "furthermore",
+        "instead",
+        "still",
+        "yet",
+        "also",
+        "thus",
+        "hence",
+        "indeed",
+        "perhaps",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "recently",
+        "currently",
+        "now",
+        "then",
+        "but",
+        "and",
+        "or",
+        "so",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "to",
+        "with",
+        "by",
+        "of",
+        "about",
+        "against",
+        "between",
+    ];
+    let lower = word.to_lowercase();
+    !matches!(lower.as_str(), "the" | "a" | "an")
+        && (OPENERS.contains(&lower.as_str()) || nlp::is_stopword(&lower))
+}
+
 /// Curated alias forms of up to three words, opening with a capital, not
-/// inside an existing mention: the alias table knows them as names.
+/// overlapping an existing mention except shorter ones inside them: the
+/// alias table knows them as names.
 fn add_alias_mentions(
     text: &str,
     toks: &[nlp::Token],
@@ -254,18 +334,25 @@ fn add_alias_mentions(
     while i < toks.len() {
         let t = &toks[i];
         let capital = t.text(text).chars().next().is_some_and(char::is_uppercase);
-        let covered = |start: usize, end: usize| out.iter().any(|m| m.start < end && start < m.end);
+        // Free, or only shorter mentions inside it ("Agence" in "Agence
+        // France-Presse"): those give way to the whole name.
+        let fits = |start: usize, end: usize| {
+            out.iter()
+                .filter(|m| m.start < end && start < m.end)
+                .all(|m| start <= m.start && m.end <= end && m.end - m.start < end - start)
+        };
         let found = capital
             .then(|| {
                 (1..=3.min(toks.len() - i)).rev().find_map(|n| {
                     let (start, end) = (t.start, toks[i + n - 1].end);
                     let kind = alias_kind(&text[start..end])?;
-                    (!covered(start, end)).then_some((n, start, end, kind))
+                    fits(start, end).then_some((n, start, end, kind))
                 })
             })
             .flatten();
         match found {
             Some((n, start, end, kind)) => {
+                out.retain(|m| !(start <= m.start && m.end <= end));
                 out.push(Mention {
                     text: text[start..end].to_string(),
                     start,
