@@ -5,7 +5,8 @@
 //! A bare weekday is the most recent such day on or before publication,
 //! unless its clause is in the future tense (the nearest tense marker:
 //! "will meet on Sunday", "plans to vote Monday") or says "next"; "last
-//! Thursday" is the most recent Thursday before yesterday.
+//! Thursday" is the most recent Thursday before yesterday. "Today" inside a
+//! quotation is the last day named before it (the day it was said).
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -163,7 +164,57 @@ pub fn find_dates_in(
             }
         }
     }
+    quoted_today(text, &mut out);
     out
+}
+
+/// Byte ranges inside double quotation marks, paragraph by paragraph.
+fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(o) = open.take() {
+                    out.push((o, i));
+                }
+            }
+            '"' => match open.take() {
+                Some(o) => out.push((o, i)),
+                None => open = Some(i),
+            },
+            '\n' if text[i..].starts_with("\n\n") => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "today" or "tonight" inside a quotation is the day it was said, which in
+/// a report is the day of the events: the last day-precise date named
+/// before it ('Kipchoge ran on Saturday. "Today we went to the moon"'),
+/// when there is one.
+fn quoted_today(text: &str, dates: &mut [DateMention]) {
+    let quotes = quoted_ranges(text);
+    for i in 0..dates.len() {
+        let d = &dates[i];
+        let word = d.text.to_lowercase();
+        if d.kind != "relative" || !(word == "today" || word == "tonight") {
+            continue;
+        }
+        if !quotes.iter().any(|(a, b)| *a < d.start && d.end <= *b) {
+            continue;
+        }
+        let said_on = dates[..i]
+            .iter()
+            .rev()
+            .find(|p| p.granularity == "day" && p.kind != "relative" && p.value.is_some())
+            .and_then(|p| p.value.clone());
+        if let Some(v) = said_on {
+            dates[i].value = Some(v);
+        }
+    }
 }
 
 type Found = (usize, Option<String>, &'static str, &'static str);
@@ -435,6 +486,23 @@ mod tests {
         check(
             "It was agreed last Saturday.",
             &[("Saturday", Some("2019-12-28"))],
+        );
+    }
+
+    #[test]
+    fn today_in_a_quote_is_the_day_it_was_said() {
+        check(
+            "He won on Thursday. \"Today I am happy,\" he said. Today markets rose.",
+            &[
+                ("Thursday", Some("2020-01-02")),
+                ("Today", Some("2020-01-02")),
+                ("Today", Some("2020-01-05")),
+            ],
+        );
+        // Without an earlier day, the publication day.
+        check(
+            "\"Today is historic,\" she said.",
+            &[("Today", Some("2020-01-05"))],
         );
     }
 
