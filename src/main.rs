@@ -262,7 +262,14 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::Run { config } => {
             let config = Config::load(&config, std::env::vars())?;
             telemetry::init(config.log.format, &config.log.filter);
-            runtime::tokio_runtime()?.block_on(runtime::serve(config))?;
+            let rt = runtime::tokio_runtime()?;
+            let served = rt.block_on(runtime::serve(config));
+            // Shutdown has committed what was answered and flushed the
+            // producer. A blocking call still stuck on a broker (a group
+            // check, a consumer close past its deadline) must not keep the
+            // process alive: dropping the runtime would wait for it forever.
+            rt.shutdown_timeout(std::time::Duration::from_secs(2));
+            served?;
             Ok(0)
         }
         Command::Enrich {
