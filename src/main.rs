@@ -265,10 +265,12 @@ fn dispatch(cli: Cli) -> Result<i32> {
             let rt = runtime::tokio_runtime()?;
             let served = rt.block_on(runtime::serve(config));
             // Shutdown has committed what was answered and flushed the
-            // producer. A blocking call still stuck on a broker (a group
-            // check, a consumer close past its deadline) must not keep the
+            // producer. A group check still in flight holds a consumer
+            // handle: give it time to return so the consumer leaves the
+            // group (a member that never leaves can hold its partitions on
+            // some brokers), but a call stuck on a broker must not keep the
             // process alive: dropping the runtime would wait for it forever.
-            rt.shutdown_timeout(std::time::Duration::from_secs(2));
+            rt.shutdown_timeout(std::time::Duration::from_secs(20));
             served?;
             Ok(0)
         }
