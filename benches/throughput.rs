@@ -22,6 +22,9 @@
 #[allow(dead_code)]
 #[path = "../tests/common/kafka.rs"]
 mod kafka;
+#[allow(dead_code)]
+#[path = "../tests/common/collector.rs"]
+mod collector;
 
 use std::io::Read;
 use std::path::PathBuf;

@@ -20,8 +20,7 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::util::Timeout;
-use rdkafka::{ClientConfig, Message, Offset, TopicPartitionList};
-use serde_json::Value;
+use rdkafka::{ClientConfig, Offset, TopicPartitionList};
 
 /// Broker tests share one broker and two cores: run them one at a time.
 pub(crate) fn serial() -> MutexGuard<'static, ()> {
@@ -116,85 +115,8 @@ pub(crate) async fn produce(
     out
 }
 
-/// One output or dead-letter record read back.
-#[derive(Debug, Clone)]
-pub(crate) struct Out {
-    pub topic: String,
-    pub value: Value,
-}
-
-impl Out {
-    /// The (partition, offset) of the input this record answers.
-    pub(crate) fn source(&self) -> (i32, i64) {
-        let s = &self.value["source"];
-        (
-            s["partition"].as_i64().expect("source.partition") as i32,
-            s["offset"].as_i64().expect("source.offset"),
-        )
-    }
-}
-
-/// Reads output and dead-letter topics from the beginning, with its own group.
-pub(crate) struct Collector {
-    consumer: BaseConsumer,
-    pub records: Vec<Out>,
-    /// Keep only `source` and `reason` of each record (long runs).
-    lean: bool,
-}
-
-impl Collector {
-    pub(crate) fn new(brokers: &str, topics: &[&str]) -> Self {
-        let consumer: BaseConsumer = ClientConfig::new()
-            .set("bootstrap.servers", brokers)
-            .set("group.id", unique("collector"))
-            .set("auto.offset.reset", "earliest")
-            .set("enable.auto.commit", "false")
-            .create()
-            .expect("collector consumer");
-        consumer.subscribe(topics).expect("subscribe");
-        Collector {
-            consumer,
-            records: Vec::new(),
-            lean: false,
-        }
-    }
-
-    /// A collector that keeps only each record's `source` and `reason`.
-    pub(crate) fn lean(brokers: &str, topics: &[&str]) -> Self {
-        Collector {
-            lean: true,
-            ..Self::new(brokers, topics)
-        }
-    }
-
-    /// Poll until `done(records)` or the timeout; returns whether done.
-    pub(crate) fn until(&mut self, timeout: Duration, done: impl Fn(&[Out]) -> bool) -> bool {
-        let start = Instant::now();
-        while start.elapsed() < timeout {
-            if done(&self.records) {
-                return true;
-            }
-            if let Some(Ok(m)) = self.consumer.poll(Duration::from_millis(200)) {
-                let mut value: Value = serde_json::from_slice(m.payload().unwrap_or_default())
-                    .expect("records are JSON");
-                if self.lean {
-                    value =
-                        serde_json::json!({"source": value["source"], "reason": value["reason"]});
-                }
-                self.records.push(Out {
-                    topic: m.topic().to_string(),
-                    value,
-                });
-            }
-        }
-        done(&self.records)
-    }
-
-    /// Keep reading for `quiet` to pick up any late duplicates.
-    pub(crate) fn drain(&mut self, quiet: Duration) {
-        let _ = self.until(quiet, |_| false);
-    }
-}
+#[allow(unused_imports)] // not every test binary reads records back
+pub(crate) use super::collector::{Collector, Out};
 
 /// Committed offsets of `group` on `topic` partitions 0..n (-1 when none).
 pub(crate) fn committed(brokers: &str, group: &str, topic: &str, partitions: i32) -> Vec<i64> {
@@ -454,7 +376,9 @@ pub(crate) fn bad_input(i: usize) -> (Input, &'static str) {
 }
 
 /// A private tansu broker for tests that stop and restart it (SQLite
-/// storage in a temp dir, so data survives the restart).
+/// storage in a temp dir, so data survives the restart). Another storage
+/// engine for measurements: NEWSFLOW_TANSU_STORAGE (e.g. a postgres://
+/// URL) and NEWSFLOW_TANSU_BIN (a tansu built with that engine).
 pub(crate) struct OwnBroker {
     pub port: u16,
     child: Option<Child>,
@@ -479,7 +403,10 @@ impl OwnBroker {
     pub(crate) fn restart(&mut self) {
         let url = format!("tcp://127.0.0.1:{}", self.port);
         let log = std::fs::File::create(self.dir.path().join("broker.log")).unwrap();
-        let child = Command::new("tansu")
+        let storage =
+            std::env::var("NEWSFLOW_TANSU_STORAGE").unwrap_or_else(|_| "sqlite://t.db".into());
+        let bin = std::env::var("NEWSFLOW_TANSU_BIN").unwrap_or_else(|_| "tansu".into());
+        let child = Command::new(bin)
             .args([
                 "broker",
                 "--listener-url",
@@ -487,7 +414,7 @@ impl OwnBroker {
                 "--advertised-listener-url",
                 &url,
                 "--storage-engine",
-                "sqlite://t.db",
+                &storage,
             ])
             .current_dir(self.dir.path())
             .stdout(Stdio::null())
@@ -502,6 +429,22 @@ impl OwnBroker {
                 "own broker did not start"
             );
             std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// SIGTERM, and wait (bounded) for the broker to exit.
+    pub(crate) fn term(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = Command::new("kill")
+                .args(["-TERM", &c.id().to_string()])
+                .status();
+            let start = Instant::now();
+            while c.try_wait().ok().flatten().is_none() && start.elapsed() < Duration::from_secs(20)
+            {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let _ = c.kill();
+            let _ = c.wait();
         }
     }
 
