@@ -1,7 +1,7 @@
 //! Nothing lost when the broker refuses a dead letter: the input stays
-//! unanswered (its partition commits no further, /readyz says so, a metric
-//! counts it) until the dead letter is accepted or the worker restarts, and
-//! is then answered. Against the real broker (tansu, scripts/test.sh).
+//! unanswered (its partition commits no further and is paused, /readyz says
+//! so, a metric counts it) until the dead letter is accepted or the worker
+//! restarts, and is then answered, with the inputs that waited behind it. Against the real broker (tansu, scripts/test.sh).
 
 mod common;
 
@@ -101,8 +101,23 @@ fn refused_dead_letter_holds_the_partition_and_is_answered_after_restart() {
             .all(|r| r.value["reason"] == "output_rejected"),
         "the others are output_rejected dead letters"
     );
+    // The held partition is paused: inputs that arrive after the refusal
+    // wait in the broker, unprocessed, instead of being answered and then
+    // redelivered (their offsets cannot be committed past the held one).
+    assert_eq!(
+        worker.metric("newsflow_paused_partitions", None),
+        1.0,
+        "{}",
+        worker.log_tail()
+    );
+    produce_with_big_header(&brokers, &t.input, 3, usize::MAX);
+    c.drain(Duration::from_secs(5));
+    let later: Vec<_> = c.records.iter().filter(|r| r.source().1 >= 10).collect();
+    assert!(
+        later.is_empty(),
+        "inputs after the held one were processed while paused: {later:?}"
+    );
     // The commit never passes the unanswered input (offset 4).
-    std::thread::sleep(Duration::from_secs(1));
     let committed = committed(&brokers, &t.group, &t.input, 1)[0];
     assert!(
         committed <= 4,
@@ -121,13 +136,14 @@ fn refused_dead_letter_holds_the_partition_and_is_answered_after_restart() {
     assert!(
         c.until(Duration::from_secs(90), |r| r
             .iter()
-            .any(|x| x.source() == (0, 4) && x.topic == t.output)),
-        "the held input was not answered after the restart; log:\n{}",
+            .any(|x| x.source() == (0, 4) && x.topic == t.output)
+            && distinct_sources(r) >= 13),
+        "the held input and the 3 later ones were not all answered after the restart; log:\n{}",
         fixed.log_tail()
     );
     assert_eq!(fixed.term(Duration::from_secs(60)), Some(0));
     println!(
-        "refused dead letter: {} records for 10 inputs; committed {committed} while held",
+        "refused dead letter: {} records for 13 inputs; committed {committed} while held",
         c.records.len()
     );
 }

@@ -494,6 +494,40 @@ impl DeadLetterUnstuck<'_> {
     }
 }
 
+/// A partition is paused while one of its inputs is unanswered (its dead
+/// letter refused), or resumed once answered.
+pub struct PartitionHeld<'a> {
+    pub topic: &'a str,
+    pub partition: i32,
+    /// Paused (`true`) or resumed.
+    pub held: bool,
+    /// librdkafka refused the pause or resume (e.g. the partition was
+    /// revoked meanwhile).
+    pub error: Option<&'a str>,
+}
+impl PartitionHeld<'_> {
+    pub fn emit(self) {
+        let m = metrics();
+        if self.held {
+            m.paused_partitions.inc();
+            warn!(
+                topic = self.topic,
+                partition = self.partition,
+                error = self.error,
+                "partition paused: an input of it is unanswered; its later messages wait in the broker"
+            );
+        } else {
+            m.paused_partitions.dec();
+            info!(
+                topic = self.topic,
+                partition = self.partition,
+                error = self.error,
+                "partition resumed"
+            );
+        }
+    }
+}
+
 /// The producer's librdkafka statistics arrived: its running byte totals.
 pub struct ProducerStatistics {
     /// Bytes sent to brokers since the producer started (compressed).

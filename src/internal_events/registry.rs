@@ -37,6 +37,7 @@ pub struct Metrics {
     pub(super) suppressed_logs: IntCounter,
     pub(super) dead_letter_refusals: IntCounter,
     pub(super) unanswered: IntGauge,
+    pub(super) paused_partitions: IntGauge,
     pub(super) group_lag: IntGaugeVec,
     pub(super) group_unowned: IntGauge,
     pub(super) group_members: IntGauge,
@@ -169,6 +170,11 @@ fn build() -> Result<Metrics, prometheus::Error> {
         "Inputs whose dead letter the broker refuses: their partitions commit no further until it is accepted.",
     )?;
     registry.register(Box::new(unanswered.clone()))?;
+    let paused_partitions = IntGauge::new(
+        "newsflow_paused_partitions",
+        "Partitions this worker has paused because one of their inputs is unanswered; they resume once it is answered.",
+    )?;
+    registry.register(Box::new(paused_partitions.clone()))?;
     let group_lag = IntGaugeVec::new(
         Opts::new(
             "newsflow_group_lag_messages",
@@ -285,6 +291,7 @@ fn build() -> Result<Metrics, prometheus::Error> {
         suppressed_logs,
         dead_letter_refusals,
         unanswered,
+        paused_partitions,
         group_lag,
         group_unowned,
         group_members,

@@ -18,6 +18,7 @@ mod service;
 mod task;
 mod tracker;
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -26,6 +27,8 @@ use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
 use rdkafka::error::KafkaError;
 use rdkafka::producer::{FutureProducer, Producer};
 use rdkafka::util::Timeout;
+use rdkafka::TopicPartitionList;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -66,6 +69,15 @@ pub(super) struct Shared {
     /// One permit per article being enriched: as many as cores, so the
     /// blocking pool does not run 64 enrichments on 2 cores at once.
     processing: Arc<tokio::sync::Semaphore>,
+    /// A task whose input cannot be answered asks the consume loop to hold
+    /// (pause) its partition, and to release it once answered.
+    holds: UnboundedSender<Hold>,
+}
+
+/// Pause or resume fetching a partition while an input of it is unanswered.
+pub(super) enum Hold {
+    Pause(Tp),
+    Resume(Tp),
 }
 
 /// `worker.processing_threads`, or the CPU cores the process may use.
@@ -84,7 +96,7 @@ pub async fn run_worker(
     shutdown: CancellationToken,
     health: Arc<Health>,
 ) -> Result<(), RuntimeError> {
-    let worker = Worker::start(config, pipeline, health)?;
+    let mut worker = Worker::start(config, pipeline, health)?;
     let tasks = TaskTracker::new();
     worker.consume(&shutdown, &tasks).await;
     worker.shut_down(tasks).await;
@@ -103,6 +115,7 @@ struct Worker {
     probe_task: tokio::task::JoinHandle<()>,
     group_task: tokio::task::JoinHandle<()>,
     health: Arc<Health>,
+    holds: UnboundedReceiver<Hold>,
 }
 
 impl Worker {
@@ -164,7 +177,9 @@ impl Worker {
         }
         .emit();
 
+        let (holds_tx, holds) = tokio::sync::mpsc::unbounded_channel();
         let shared = Arc::new(Shared {
+            holds: holds_tx,
             pipeline,
             producer,
             tracker: tracker.clone(),
@@ -199,21 +214,33 @@ impl Worker {
             probe_task,
             group_task,
             health,
+            holds,
         })
     }
 
     /// The consume loop: take a permit, receive a message, hand it to a task
-    /// on `tasks`. Returns when `shutdown` is cancelled.
-    async fn consume(&self, shutdown: &CancellationToken, tasks: &TaskTracker) {
+    /// on `tasks`; pause and resume held partitions as tasks ask. Returns
+    /// when `shutdown` is cancelled.
+    async fn consume(&mut self, shutdown: &CancellationToken, tasks: &TaskTracker) {
         let permits = Arc::new(Semaphore::new(self.shared.config.worker.concurrency));
         let mut recv_errors = 0u32;
+        // Held partition → how many of its inputs are unanswered.
+        let mut held: HashMap<Tp, usize> = HashMap::new();
         loop {
             let permit = tokio::select! {
                 _ = shutdown.cancelled() => break,
+                Some(h) = self.holds.recv() => {
+                    apply_hold(&self.consumer, &mut held, h);
+                    continue;
+                }
                 p = permits.clone().acquire_owned() => match p { Ok(p) => p, Err(_) => break },
             };
             let msg = tokio::select! {
                 _ = shutdown.cancelled() => break,
+                Some(h) = self.holds.recv() => {
+                    apply_hold(&self.consumer, &mut held, h);
+                    continue;
+                }
                 m = self.consumer.recv() => m,
             };
             match msg {
@@ -229,6 +256,12 @@ impl Worker {
                     }
                     .emit();
                     let tp: Tp = (input.topic.clone(), input.partition);
+                    if held.contains_key(&tp) {
+                        // Fetched before the pause, or the partition came
+                        // back in a rebalance (which clears a pause): this
+                        // one is handled, the partition paused again.
+                        let _ = self.consumer.pause(&one(&tp));
+                    }
                     let epoch = self.tracker.lock().begin(&tp, input.offset);
                     let n = self.shared.in_flight.fetch_add(1, Ordering::Relaxed) + 1;
                     ev::InFlight(n).emit();
@@ -311,6 +344,59 @@ impl Worker {
         }
         .emit();
     }
+}
+
+fn one(tp: &Tp) -> TopicPartitionList {
+    let mut l = TopicPartitionList::with_capacity(1);
+    l.add_partition(&tp.0, tp.1);
+    l
+}
+
+/// Pause a partition when its first unanswered input asks, resume it when
+/// its last one is answered. While paused, its later messages wait in the
+/// broker instead of being processed and then redelivered (uncommittable
+/// past the held input) after a restart.
+fn apply_hold(
+    consumer: &StreamConsumer<WorkerConsumerContext>,
+    held: &mut HashMap<Tp, usize>,
+    hold: Hold,
+) {
+    let (tp, paused) = match hold {
+        Hold::Pause(tp) => {
+            let n = held.entry(tp.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                return;
+            }
+            (tp, true)
+        }
+        Hold::Resume(tp) => {
+            match held.get_mut(&tp) {
+                Some(n) if *n > 1 => {
+                    *n -= 1;
+                    return;
+                }
+                Some(_) => {
+                    held.remove(&tp);
+                }
+                None => return,
+            }
+            (tp, false)
+        }
+    };
+    let list = one(&tp);
+    let result = if paused {
+        consumer.pause(&list)
+    } else {
+        consumer.resume(&list)
+    };
+    ev::PartitionHeld {
+        topic: &tp.0,
+        partition: tp.1,
+        held: paused,
+        error: result.err().map(|e| e.to_string()).as_deref(),
+    }
+    .emit();
 }
 
 /// Commit the finished prefixes synchronously (on the blocking pool) and

@@ -13,7 +13,8 @@ use rdkafka::util::Timeout;
 use rdkafka::Message;
 use tokio::sync::OwnedSemaphorePermit;
 
-use super::Shared;
+use super::tracker::Tp;
+use super::{Hold, Shared};
 use crate::input::RawInput;
 use crate::internal_events as ev;
 use crate::record::{self, dead_letter_record, Processed, SourceInfo};
@@ -34,6 +35,10 @@ pub(super) struct OwnedInput {
 }
 
 impl OwnedInput {
+    pub(super) fn tp(&self) -> Tp {
+        (self.topic.clone(), self.partition)
+    }
+
     pub(super) fn from_message<M: Message>(m: &M) -> Self {
         let content_type = m.headers().and_then(|h| {
             h.iter()
@@ -423,6 +428,7 @@ async fn stuck_dead_letter(
                 if !stuck {
                     stuck = true;
                     shared.health.set_unanswered(true);
+                    let _ = shared.holds.send(Hold::Pause(dl.input.tp()));
                 }
                 ev::DeadLetterRefused {
                     source: dl.source,
@@ -441,6 +447,7 @@ async fn stuck_dead_letter(
     };
     if stuck {
         shared.health.set_unanswered(false);
+        let _ = shared.holds.send(Hold::Resume(dl.input.tp()));
         ev::DeadLetterUnstuck {
             source: dl.source,
             answered: result.is_ok(),
