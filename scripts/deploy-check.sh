@@ -31,7 +31,7 @@ check-jsonschema --builtin-schema vendor.compose-spec compose/docker-compose.yml
 step "yamllint"
 yamllint -s -c .yamllint.yml .
 step "kubernetes-validate --strict (core kinds)"
-kubernetes-validate --strict --quiet k8s/statefulset.yaml k8s/service.yaml k8s/pdb.yaml k8s/secret.example.yaml
+kubernetes-validate --strict --quiet k8s/statefulset.yaml k8s/redis.yaml k8s/service.yaml k8s/pdb.yaml k8s/secret.example.yaml
 step "check-jsonschema (CRD kinds, kustomization)"
 check-jsonschema --schemafile k8s/schemas/podmonitor.json k8s/podmonitor.yaml
 check-jsonschema --schemafile k8s/schemas/prometheusrule.json k8s/prometheusrule.yaml

@@ -190,6 +190,32 @@ fn check_config_takes_file_flag_or_environment() {
     );
 }
 
+/// With NEWSFLOW_REDIS_URL set, the dedup window defaults to that Redis
+/// (one window for every replica; the deploy kits set it): a Redis that
+/// does not answer is an error naming the stage and the address, never a
+/// silent fall-back to a window per replica.
+#[test]
+fn redis_url_in_the_environment_selects_the_shared_dedup_store() {
+    let file = repo("config/newsflow.toml");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("redis://127.0.0.1:{port}/0");
+    let out = newsflow(
+        &["check-config", &file],
+        None,
+        &[("NEWSFLOW_REDIS_URL", &url)],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("`dedup`") && stderr.contains(&url),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn produce_and_replay_explain_what_is_missing() {
     let check = |args: &[&str], code: i32, expect: &str| {

@@ -23,6 +23,8 @@ use crate::stages::{Annotations, Stage, StageError};
 pub struct Config {
     /// "file" (survives restarts, under `data_dir`; one replica), "redis"
     /// (one window shared by every replica, at `redis_url`) or "memory".
+    /// Default: "redis" when $NEWSFLOW_REDIS_URL is set (a deployment that
+    /// provides a Redis means it to be shared), else "file".
     #[serde(default = "default_store")]
     pub store: String,
     /// Directory of the file store. Default: $NEWSFLOW_DATA_DIR, else ./newsflow-data.
@@ -50,7 +52,8 @@ pub struct Config {
 }
 
 fn default_store() -> String {
-    "file".into()
+    let redis = std::env::var("NEWSFLOW_REDIS_URL").is_ok_and(|u| !u.trim().is_empty());
+    if redis { "redis" } else { "file" }.into()
 }
 fn default_redis_key() -> String {
     "newsflow:dedup".into()
