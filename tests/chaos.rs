@@ -202,6 +202,12 @@ fn chaos_every_input_answered_with_its_verdict() {
     let (mut killed, mut restarted_broker, mut churned) = (0, !broker_restart, false);
     let mut exits = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(env_or("NEWSFLOW_CHAOS_SECS", 600) as u64);
+    // The events (kills, the broker restart, the churn) are spread over the
+    // run: the k-th waits until k/(events+1) of the inputs are answered,
+    // and at least 5-12 s after the one before.
+    let events = kills + usize::from(broker_restart) + 1;
+    let mut fired = 0;
+    let mut last_progress = Instant::now();
     let mut next_event = Instant::now() + Duration::from_secs(4 + rng.below(4));
     while Instant::now() < deadline {
         let answered = distinct_sources(&c.records);
@@ -209,13 +215,23 @@ fn chaos_every_input_answered_with_its_verdict() {
             break;
         }
         c.until(Duration::from_millis(500), |_| false);
+        if last_progress.elapsed() >= Duration::from_secs(60) {
+            last_progress = Instant::now();
+            println!(
+                "chaos: t={:>4}s {answered}/{n} answered, {} produced, reader reopened {} times",
+                started.elapsed().as_secs(),
+                key_of.len(),
+                c.reopened
+            );
+        }
         if key_of.len() < answered + BACKLOG && last_feed.elapsed() >= Duration::from_secs(2) {
             feed(&mut key_of);
             last_feed = Instant::now();
         }
-        if Instant::now() < next_event {
+        if Instant::now() < next_event || answered < n * (fired + 1) / (events + 1) {
             continue;
         }
+        fired += 1;
         next_event = Instant::now() + Duration::from_secs(5 + rng.below(8));
         if killed < kills {
             // SIGKILL a random worker and start a replacement.
@@ -316,11 +332,12 @@ fn chaos_every_input_answered_with_its_verdict() {
     let duplicates = c.records.len() - answers.len();
     println!(
         "chaos: {n} inputs ({} verdict kinds), {replicas} workers, {killed} kills, broker restart {broker_restart}, churn: \
-         {} records, {duplicates} duplicates, {} wrong verdicts, 0 lost, in {}s",
+         {} records, {duplicates} duplicates, {} wrong verdicts, 0 lost, in {}s (reader reopened {} times)",
         classes.len(),
         c.records.len(),
         wrong.len(),
-        started.elapsed().as_secs()
+        started.elapsed().as_secs(),
+        c.reopened
     );
     assert!(wrong.is_empty(), "wrong verdicts:\n{}", wrong.join("\n"));
     assert!(

@@ -7,6 +7,13 @@
 //! jumped over (the broker dropped it from a bounded log before the reader
 //! got there, as librdkafka's mock cluster does beyond 5 MB a partition) is
 //! written to `gaps`: a test then knows its reader, not the worker, lost it.
+//!
+//! A lean reader also watches itself: in long chaos runs its librdkafka
+//! consumer once stopped fetching after the mock cluster's brokers went
+//! down and up, while a fresh consumer read the same partitions at once.
+//! When it has read nothing for 10 s although a partition holds records
+//! past its position, it is replaced by a fresh consumer at the same
+//! positions (`reopened` counts it; nothing is skipped or read twice).
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -45,6 +52,11 @@ pub(crate) struct Collector {
     next: HashMap<(String, i32), i64>,
     /// Keep only `source` and `reason` of each record (long runs).
     lean: bool,
+    /// How a lean reader is rebuilt: brokers and (topic, partitions).
+    assigned: Option<(String, Vec<(String, i32)>)>,
+    /// Times a stalled lean reader was replaced by a fresh consumer.
+    pub reopened: usize,
+    last_read: Instant,
 }
 
 impl Collector {
@@ -60,18 +72,60 @@ impl Collector {
     /// group rebalance or broker restart can move its position.
     pub(crate) fn lean(brokers: &str, topics: &[&str]) -> Self {
         let consumer = Self::consumer(brokers);
-        let mut tpl = TopicPartitionList::new();
+        let mut parts = Vec::new();
         for topic in topics {
             let md = consumer
                 .fetch_metadata(Some(topic), Duration::from_secs(10))
                 .unwrap_or_else(|e| panic!("metadata of {topic}: {e}"));
             for p in md.topics()[0].partitions() {
-                tpl.add_partition_offset(topic, p.id(), Offset::Beginning)
-                    .unwrap();
+                parts.push((topic.to_string(), p.id()));
             }
         }
-        consumer.assign(&tpl).expect("assign");
-        Self::with(consumer, true)
+        let mut c = Self::with(consumer, true);
+        c.assigned = Some((brokers.to_string(), parts));
+        c.assign();
+        c
+    }
+
+    /// Assign every partition at the next offset to read.
+    fn assign(&self) {
+        let Some((_, parts)) = &self.assigned else {
+            return;
+        };
+        let mut tpl = TopicPartitionList::new();
+        for (topic, p) in parts {
+            let at = match self.next.get(&(topic.clone(), *p)) {
+                Some(o) => Offset::Offset(*o),
+                None => Offset::Beginning,
+            };
+            tpl.add_partition_offset(topic, *p, at).unwrap();
+        }
+        self.consumer.assign(&tpl).expect("assign");
+    }
+
+    /// A lean reader that has read nothing for 10 s while some partition
+    /// holds records past its position is replaced by a fresh consumer.
+    fn watch(&mut self) {
+        let Some((brokers, parts)) = &self.assigned else {
+            return;
+        };
+        if self.last_read.elapsed() < Duration::from_secs(10) {
+            return;
+        }
+        self.last_read = Instant::now();
+        let behind = parts.iter().any(|(topic, p)| {
+            let next = self.next.get(&(topic.clone(), *p)).copied().unwrap_or(0);
+            self.consumer
+                .fetch_watermarks(topic, *p, Duration::from_secs(5))
+                .is_ok_and(|(_, high)| high > next)
+        });
+        if behind {
+            let old = std::mem::replace(&mut self.consumer, Self::consumer(brokers));
+            // Closing a stuck consumer may block; do not wait for it.
+            std::thread::spawn(move || drop(old));
+            self.assign();
+            self.reopened += 1;
+        }
     }
 
     fn consumer(brokers: &str) -> BaseConsumer {
@@ -91,6 +145,9 @@ impl Collector {
             gaps: Vec::new(),
             next: HashMap::new(),
             lean,
+            assigned: None,
+            reopened: 0,
+            last_read: Instant::now(),
         }
     }
 
@@ -101,28 +158,30 @@ impl Collector {
             if done(&self.records) {
                 return true;
             }
-            if let Some(Ok(m)) = self.consumer.poll(Duration::from_millis(200)) {
-                let at = (m.topic().to_string(), m.partition());
-                let expected = self.next.get(&at).copied().unwrap_or(0);
-                if m.offset() < expected {
-                    continue; // read before
-                }
-                if m.offset() > expected {
-                    self.gaps
-                        .push(format!("{}/{}: {}..{}", at.0, at.1, expected, m.offset()));
-                }
-                self.next.insert(at, m.offset() + 1);
-                let mut value: Value = serde_json::from_slice(m.payload().unwrap_or_default())
-                    .expect("records are JSON");
-                if self.lean {
-                    value =
-                        serde_json::json!({"source": value["source"], "reason": value["reason"]});
-                }
-                self.records.push(Out {
-                    topic: m.topic().to_string(),
-                    value,
-                });
+            let Some(Ok(m)) = self.consumer.poll(Duration::from_millis(200)) else {
+                self.watch();
+                continue;
+            };
+            self.last_read = Instant::now();
+            let at = (m.topic().to_string(), m.partition());
+            let expected = self.next.get(&at).copied().unwrap_or(0);
+            if m.offset() < expected {
+                continue; // read before
             }
+            if m.offset() > expected {
+                self.gaps
+                    .push(format!("{}/{}: {}..{}", at.0, at.1, expected, m.offset()));
+            }
+            self.next.insert(at, m.offset() + 1);
+            let mut value: Value =
+                serde_json::from_slice(m.payload().unwrap_or_default()).expect("records are JSON");
+            if self.lean {
+                value = serde_json::json!({"source": value["source"], "reason": value["reason"]});
+            }
+            self.records.push(Out {
+                topic: m.topic().to_string(),
+                value,
+            });
         }
         done(&self.records)
     }
