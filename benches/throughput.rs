@@ -20,11 +20,11 @@
 //!   NEWSFLOW_BENCH_N=500 NEWSFLOW_BENCH_COMPRESSION=none,lz4,gzip,snappy …
 
 #[allow(dead_code)]
-#[path = "../tests/common/kafka.rs"]
-mod kafka;
-#[allow(dead_code)]
 #[path = "../tests/common/collector.rs"]
 mod collector;
+#[allow(dead_code)]
+#[path = "../tests/common/kafka.rs"]
+mod kafka;
 
 use std::io::Read;
 use std::path::PathBuf;

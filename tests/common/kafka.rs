@@ -400,6 +400,16 @@ impl OwnBroker {
         format!("127.0.0.1:{}", self.port)
     }
 
+    /// The broker's log lines (of its latest start) that contain `needle`.
+    pub(crate) fn log_lines(&self, needle: &str) -> Vec<String> {
+        std::fs::read_to_string(self.dir.path().join("broker.log"))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains(needle))
+            .map(str::to_string)
+            .collect()
+    }
+
     pub(crate) fn restart(&mut self) {
         let url = format!("tcp://127.0.0.1:{}", self.port);
         let log = std::fs::File::create(self.dir.path().join("broker.log")).unwrap();
