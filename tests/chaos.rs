@@ -16,8 +16,8 @@
 //!   NEWSFLOW_CHAOS_SECS=1800 cargo test --release --test chaos -- --nocapture
 //!
 //! The mock cluster keeps only the newest 5 MB of each partition, so the
-//! reader never pauses (it reads while the suite waits, and assigns itself
-//! its partitions, so no group rebalance moves it), and a record it skipped
+//! reader never pauses (it reads on its own thread, and assigns itself its
+//! partitions, so no group rebalance moves it), and a record it skipped
 //! over is reported as the harness's loss, apart from the workers'.
 
 mod common;
@@ -25,6 +25,7 @@ mod common;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use common::collector::Background;
 use common::kafka::*;
 use common::records::*;
 use newsflow::input::RawInput;
@@ -106,10 +107,8 @@ fn verdict(r: &Out) -> String {
 }
 
 /// Wait (bounded) until the live workers hold all six input partitions
-/// between them, for three checks in a row. The reader keeps reading
-/// meanwhile: the mock cluster drops the oldest records of a partition
-/// beyond 5 MB, so a reader that pauses loses records the workers wrote.
-fn settle(workers: &[Worker], c: &mut Collector, limit: Duration) {
+/// between them, for three checks in a row.
+fn settle(workers: &[Worker], limit: Duration) {
     let start = Instant::now();
     let mut stable = 0;
     while start.elapsed() < limit && stable < 3 {
@@ -118,7 +117,7 @@ fn settle(workers: &[Worker], c: &mut Collector, limit: Duration) {
             .map(|w| w.metric("newsflow_assigned_partitions", None).max(0.0))
             .sum();
         stable = if held == 6.0 { stable + 1 } else { 0 };
-        c.until(Duration::from_millis(500), |_| false);
+        std::thread::sleep(Duration::from_millis(500));
     }
 }
 
@@ -166,10 +165,10 @@ fn chaos_every_input_answered_with_its_verdict() {
     let brokers = mock.bootstrap_servers();
     let t = Topics::new("chaos");
     mock.create_topic(&t.input, 6, 3).unwrap();
-    mock.create_topic(&t.output, 3, 3).unwrap();
-    // Three dead-letter partitions: a too-large input's dead letter carries
-    // 64 KiB of payload, and the mock keeps 5 MB a partition.
-    mock.create_topic(&t.dead, 3, 3).unwrap();
+    mock.create_topic(&t.output, 6, 3).unwrap();
+    // Six output and dead-letter partitions: the mock keeps 5 MB a
+    // partition, and a too-large input's dead letter carries 64 KiB.
+    mock.create_topic(&t.dead, 6, 3).unwrap();
 
     let inputs: Vec<Input> = (0..n).map(chaos_input).collect();
     let expected = offline_verdicts(&inputs);
@@ -198,7 +197,7 @@ fn chaos_every_input_answered_with_its_verdict() {
     let mut workers: Vec<Worker> = (0..replicas)
         .map(|_| Worker::start(&brokers, &t, ""))
         .collect();
-    let mut c = Collector::lean(&brokers, &[&t.output, &t.dead]);
+    let c = Background::new(Collector::lean(&brokers, &[&t.output, &t.dead]));
     let (mut killed, mut restarted_broker, mut churned) = (0, !broker_restart, false);
     let mut exits = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(env_or("NEWSFLOW_CHAOS_SECS", 600) as u64);
@@ -210,18 +209,21 @@ fn chaos_every_input_answered_with_its_verdict() {
     let mut last_progress = Instant::now();
     let mut next_event = Instant::now() + Duration::from_secs(4 + rng.below(4));
     while Instant::now() < deadline {
-        let answered = distinct_sources(&c.records);
+        let (answered, reopened) = {
+            let r = c.lock();
+            (distinct_sources(&r.records), r.reopened)
+        };
         if answered >= n && killed >= kills && restarted_broker && churned {
             break;
         }
-        c.until(Duration::from_millis(500), |_| false);
+        std::thread::sleep(Duration::from_millis(500));
         if last_progress.elapsed() >= Duration::from_secs(60) {
             last_progress = Instant::now();
             println!(
                 "chaos: t={:>4}s {answered}/{n} answered, {} produced, reader reopened {} times",
                 started.elapsed().as_secs(),
                 key_of.len(),
-                c.reopened
+                reopened
             );
         }
         if key_of.len() < answered + BACKLOG && last_feed.elapsed() >= Duration::from_secs(2) {
@@ -249,11 +251,11 @@ fn chaos_every_input_answered_with_its_verdict() {
             // the process (`rd_kafka_mock_cgrp_classic_member_add:
             // Assertion !member->resp`) when a member's JoinGroup is
             // pending as its brokers go down and come back.
-            settle(&workers, &mut c, Duration::from_secs(90));
+            settle(&workers, Duration::from_secs(90));
             for b in 1..=3 {
                 mock.broker_down(b).unwrap();
             }
-            c.until(Duration::from_secs(5), |_| false);
+            std::thread::sleep(Duration::from_secs(5));
             for b in 1..=3 {
                 mock.broker_up(b).unwrap();
             }
@@ -265,7 +267,7 @@ fn chaos_every_input_answered_with_its_verdict() {
         } else if !churned {
             // A replica joins, works a while, and leaves cleanly.
             let mut extra = Worker::start(&brokers, &t, "");
-            c.until(Duration::from_secs(10), |_| false);
+            std::thread::sleep(Duration::from_secs(10));
             exits.push(extra.term(Duration::from_secs(60)));
             churned = true;
             println!(
@@ -279,13 +281,14 @@ fn chaos_every_input_answered_with_its_verdict() {
         n,
         "not every input was produced before the deadline (NEWSFLOW_CHAOS_SECS)"
     );
-    let done = c.until(Duration::from_secs(180), |r| distinct_sources(r) >= n);
-    c.drain(Duration::from_secs(3));
+    let done = c.wait(Duration::from_secs(180), |r| distinct_sources(r) >= n);
+    std::thread::sleep(Duration::from_secs(3)); // late duplicates
     let logs: Vec<String> = workers.iter().map(Worker::log_tail).collect();
     for w in &mut workers {
         exits.push(w.term(Duration::from_secs(90)));
     }
-    let answers = by_source(&c.records);
+    let (records, gaps, reopened) = c.finish();
+    let answers = by_source(&records);
     let mut missing: Vec<(i32, i64)> = key_of
         .keys()
         .filter(|src| !answers.contains_key(src))
@@ -295,10 +298,9 @@ fn chaos_every_input_answered_with_its_verdict() {
     // A record the reader never saw is the harness's loss, not the
     // worker's: say so apart from a real unanswered input.
     assert!(
-        c.gaps.is_empty(),
+        gaps.is_empty(),
         "the test's reader missed records the mock cluster dropped from its bounded log \
-         (not a worker fault): {:?}",
-        c.gaps
+         (not a worker fault): {gaps:?}"
     );
     if !(done && missing.is_empty()) {
         // Committed past an unanswered input = lost; at or before = stuck.
@@ -329,15 +331,15 @@ fn chaos_every_input_answered_with_its_verdict() {
             }
         }
     }
-    let duplicates = c.records.len() - answers.len();
+    let duplicates = records.len() - answers.len();
     println!(
         "chaos: {n} inputs ({} verdict kinds), {replicas} workers, {killed} kills, broker restart {broker_restart}, churn: \
          {} records, {duplicates} duplicates, {} wrong verdicts, 0 lost, in {}s (reader reopened {} times)",
         classes.len(),
-        c.records.len(),
+        records.len(),
         wrong.len(),
         started.elapsed().as_secs(),
-        c.reopened
+        reopened
     );
     assert!(wrong.is_empty(), "wrong verdicts:\n{}", wrong.join("\n"));
     assert!(

@@ -11,7 +11,7 @@
 //! A lean reader also watches itself: in long chaos runs its librdkafka
 //! consumer once stopped fetching after the mock cluster's brokers went
 //! down and up, while a fresh consumer read the same partitions at once.
-//! When it has read nothing for 10 s although a partition holds records
+//! When it has read nothing for 5 s although a partition holds records
 //! past its position, it is replaced by a fresh consumer at the same
 //! positions (`reopened` counts it; nothing is skipped or read twice).
 
@@ -103,13 +103,13 @@ impl Collector {
         self.consumer.assign(&tpl).expect("assign");
     }
 
-    /// A lean reader that has read nothing for 10 s while some partition
+    /// A lean reader that has read nothing for 5 s while some partition
     /// holds records past its position is replaced by a fresh consumer.
     fn watch(&mut self) {
         let Some((brokers, parts)) = &self.assigned else {
             return;
         };
-        if self.last_read.elapsed() < Duration::from_secs(10) {
+        if self.last_read.elapsed() < Duration::from_secs(5) {
             return;
         }
         self.last_read = Instant::now();
@@ -189,5 +189,80 @@ impl Collector {
     /// Keep reading for `quiet` to pick up any late duplicates.
     pub(crate) fn drain(&mut self, quiet: Duration) {
         let _ = self.until(quiet, |_| false);
+    }
+}
+
+/// A reader on its own thread, so that nothing the test does (producing a
+/// chunk, waiting for a worker to stop) ever pauses it: the mock cluster
+/// keeps only the newest 5 MB of a partition, a few seconds of dead
+/// letters at full speed.
+pub(crate) struct Background {
+    shared: std::sync::Arc<std::sync::Mutex<Collector>>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Background {
+    pub(crate) fn new(c: Collector) -> Self {
+        use std::sync::atomic::Ordering;
+        let shared = std::sync::Arc::new(std::sync::Mutex::new(c));
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (s, st) = (shared.clone(), stop.clone());
+        let thread = std::thread::spawn(move || {
+            while !st.load(Ordering::Relaxed) {
+                s.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .until(Duration::from_millis(50), |_| false);
+            }
+        });
+        Background {
+            shared,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// The reader's state; hold it briefly (the reader waits meanwhile).
+    pub(crate) fn lock(&self) -> std::sync::MutexGuard<'_, Collector> {
+        self.shared
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Wait until `done(records)` or the timeout; returns whether done.
+    pub(crate) fn wait(&self, timeout: Duration, done: impl Fn(&[Out]) -> bool) -> bool {
+        let start = Instant::now();
+        loop {
+            if done(&self.lock().records) {
+                return true;
+            }
+            if start.elapsed() >= timeout {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+    }
+
+    /// Stop the thread; returns the records, the gaps and the reopen count.
+    pub(crate) fn finish(mut self) -> (Vec<Out>, Vec<String>, usize) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        let mut c = self.lock();
+        (
+            std::mem::take(&mut c.records),
+            std::mem::take(&mut c.gaps),
+            c.reopened,
+        )
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
 }
