@@ -75,6 +75,16 @@ fn three_workers_hold_every_partition_again_after_a_broker_restart() {
         .collect();
     println!("group restart: rebalances per worker {rebalances:?}");
     let logs: Vec<String> = workers.iter().map(Worker::log_tail).collect();
+    if !(done && after == 6.0) {
+        // Keep the whole logs: the tails rarely show the rebalance.
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("broker_restart");
+        let _ = std::fs::create_dir_all(&dir);
+        for (i, w) in workers.iter().enumerate() {
+            let _ = std::fs::write(dir.join(format!("worker-{i}.log")), w.log_text());
+        }
+        let _ = std::fs::write(dir.join("broker.log"), broker.log_text());
+        println!("group restart: full logs in {}", dir.display());
+    }
     assert!(
         done && after == 6.0,
         "after the broker restart: {unanswered} unanswered, {after} partitions held; logs:\n{}",

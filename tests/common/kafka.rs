@@ -255,6 +255,11 @@ filter = "info"
         }
     }
 
+    /// The worker's whole log so far.
+    pub(crate) fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
     pub(crate) fn log_tail(&self) -> String {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
         let lines: Vec<&str> = text.lines().collect();
@@ -398,6 +403,11 @@ impl OwnBroker {
 
     pub(crate) fn addr(&self) -> String {
         format!("127.0.0.1:{}", self.port)
+    }
+
+    /// The broker's log (of its latest start).
+    pub(crate) fn log_text(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("broker.log")).unwrap_or_default()
     }
 
     /// The broker's log lines (of its latest start) that contain `needle`.
