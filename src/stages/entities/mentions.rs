@@ -51,6 +51,13 @@ pub(super) fn extract(
             if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
                 c.start = 1;
             }
+            // "Mr Greenspan", "Dr. Jane Doe": the honorific marks a person
+            // but is not part of the name, so "Greenspan" can merge with
+            // "Alan Greenspan".
+            if c.end - c.start >= 2 && is_honorific(words[c.start]) {
+                c.start += 1;
+                c.kind = "PER";
+            }
             let (start, mut end) = (toks[c.start].start, toks[c.end - 1].end);
             let mut kind = c.kind;
             let surface = &text[start..end];
@@ -236,6 +243,15 @@ fn repair(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
         out.push(c);
     }
     out
+}
+
+/// Honorifics before a personal name ("Mr", "Mrs.", "Dr"). "Sir" and
+/// "Lord" stay: in British usage they are part of the styled name.
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "professor"
+    )
 }
 
 /// "1st", "82nd", "504th", "3RD".

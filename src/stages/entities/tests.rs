@@ -158,3 +158,21 @@ fn places_follow_the_countries_the_article_names() {
         Some("FR")
     );
 }
+
+#[test]
+fn honorifics_are_not_part_of_the_name() {
+    let e = check(
+        "Rates on hold\n\nThe euro rose after central bank chief Orla Brennick spoke on Tuesday. \
+        Mr Brennick's speech in Madrid ahead of the meeting of finance ministers sent the euro \
+        higher. Analyst Dr. Ines Valtor agreed, and Ms Valtor's team expects no change this year.",
+        &[
+            ("Orla Brennick", "PER", &["Brennick"]),
+            ("Ines Valtor", "PER", &["Valtor"]),
+        ],
+    );
+    let names: Vec<&str> = e.entities.iter().map(|x| x.name.as_str()).collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with("Mr") || n.starts_with("Ms") || n.starts_with("Dr")),
+        "{names:?}"
+    );
+}
