@@ -143,6 +143,28 @@ pub(super) fn consolidate(
             keys[i] = keys[*j].clone();
         }
     }
+    // 3b. "US Federal Reserve" is the "Federal Reserve" the article also
+    // names: an organisation qualified by a country merges into the bare
+    // name when that is an organisation too.
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != "ORG" || !matches!(keys[i], Key::Name(..)) {
+            continue;
+        }
+        let Some((first, rest)) = m.text.split_once(' ') else {
+            continue;
+        };
+        let alias_country = aliases
+            .get(first)
+            .is_some_and(|a| a.kind == "LOC" && a.country.is_some());
+        if country_of(gaz, first).is_none() && !alias_country {
+            continue;
+        }
+        if let Some(j) = (0..mentions.len())
+            .find(|&j| mentions[j].kind == "ORG" && mentions[j].text.eq_ignore_ascii_case(rest))
+        {
+            keys[i] = keys[j].clone();
+        }
+    }
     // 4. Group, keeping first-mention order.
     let mut order: Vec<Key> = Vec::new();
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -335,5 +357,70 @@ fn geo_of(e: &Entry) -> Geo {
         lon: e.lon,
         feature: e.kind.as_str().to_string(),
         geonames: e.geonameid,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions as (text, type), laid out one after another; the names of
+    /// the entities they group into, with their aliases.
+    fn check(mentions: &[(&str, &'static str)], expect: &[(&str, &[&str])]) {
+        let mut text = String::new();
+        let ms: Vec<Mention> = mentions
+            .iter()
+            .map(|(t, kind)| {
+                let start = text.len();
+                text.push_str(t);
+                text.push_str(". ");
+                Mention {
+                    text: t.to_string(),
+                    start,
+                    end: start + t.len(),
+                    kind,
+                }
+            })
+            .collect();
+        let prom = Prominence {
+            salient: &[],
+            minor: &[],
+        };
+        let gaz = crate::ner::features::Lexicon::embedded().gaz;
+        let got = consolidate(&text, &ms, &Aliases::builtin(), gaz, &prom);
+        let mut got: Vec<(String, Vec<String>)> = got
+            .into_iter()
+            .map(|e| (e.name, e.aliases))
+            .collect();
+        got.sort();
+        let mut want: Vec<(String, Vec<String>)> = expect
+            .iter()
+            .map(|(n, a)| (n.to_string(), a.iter().map(ToString::to_string).collect()))
+            .collect();
+        want.sort();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_country_qualified_organisation_is_the_bare_one() {
+        // Named as the alias table names it, else by its longest form.
+        check(
+            &[("Federal Reserve", "ORG"), ("US Federal Reserve", "ORG")],
+            &[("Federal Reserve", &["US Federal Reserve"])],
+        );
+        check(
+            &[("Communist Party", "ORG"), ("Chinese Communist Party", "ORG")],
+            &[("Chinese Communist Party", &["Communist Party"])],
+        );
+        // Not when the bare name is of another type, or the qualifier is
+        // not a country.
+        check(
+            &[("Air China", "ORG"), ("China", "LOC")],
+            &[("Air China", &[]), ("China", &[])],
+        );
+        check(
+            &[("Manchester United", "ORG"), ("United", "ORG")],
+            &[("Manchester United", &[]), ("United", &[])],
+        );
     }
 }

@@ -45,7 +45,7 @@ pub(super) fn extract(
     for (s, l) in kept.iter().zip(&labels) {
         let toks = &tokens[s.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        for mut c in repair(chunks(l), &words) {
+        for mut c in split_located(repair(chunks(l), &words), &words, lex.gaz) {
             // "Unlike Senators", "In Paris": a sentence's capitalised first
             // word that is never part of a name.
             if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
@@ -241,6 +241,33 @@ fn repair(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
             c.start -= 1;
         }
         out.push(c);
+    }
+    out
+}
+
+/// "Bank of America in New York": an organisation chunk that runs on over
+/// "in" and a gazetteer place is the organisation, then the place.
+fn split_located(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    let mut out = Vec::with_capacity(cs.len());
+    for c in cs {
+        let at = (c.start + 1..c.end.saturating_sub(1))
+            .filter(|_| c.kind == "ORG")
+            .find(|&i| words[i] == "in" && !gaz.lookup(&words[i + 1..c.end].join(" ")).is_empty());
+        match at {
+            Some(i) => {
+                out.push(Chunk {
+                    start: c.start,
+                    end: i,
+                    kind: "ORG",
+                });
+                out.push(Chunk {
+                    start: i + 1,
+                    end: c.end,
+                    kind: "LOC",
+                });
+            }
+            None => out.push(c),
+        }
     }
     out
 }

@@ -176,3 +176,14 @@ fn honorifics_are_not_part_of_the_name() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_located_organisation_is_split_from_its_place() {
+    let e = run(
+        "Dollar gains\n\nThe dollar rose on Thursday. \"The chairman sounded calm,\" said Robert \
+        Sinche, head of currency strategy at Bank of America in New York.",
+    );
+    let names: Vec<&str> = e.entities.iter().map(|x| x.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains(" in ")), "{names:?}");
+    assert!(names.contains(&"New York"), "{names:?}");
+}
