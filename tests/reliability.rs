@@ -362,3 +362,61 @@ fn shared_dedup_marks_every_later_copy_across_replicas() {
         assert_eq!(w.term(Duration::from_secs(60)), Some(0), "{}", w.log_tail());
     }
 }
+
+/// A committed offset the input log no longer holds (retention deleted the
+/// backlog, or the topic was recreated) makes librdkafka reset the position
+/// to the log start; the worker reports it (error log, counter) instead of
+/// skipping silently. The position is set past the end here, the one case
+/// a broker can be made to show without deleting records: librdkafka's
+/// mock cluster answers such a fetch with OFFSET_OUT_OF_RANGE (tansu 0.6
+/// serves an empty fetch instead). No installed broker needed.
+#[test]
+fn an_out_of_range_committed_offset_is_reported() {
+    use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
+    use rdkafka::mocking::MockCluster;
+    use rdkafka::producer::DefaultProducerContext;
+    use rdkafka::{Offset, TopicPartitionList};
+
+    let _g = serial();
+    let mock = MockCluster::<DefaultProducerContext>::new(1).expect("mock cluster");
+    let brokers = mock.bootstrap_servers();
+    let t = Topics::new("reset");
+    for topic in [&t.input, &t.output, &t.dead] {
+        mock.create_topic(topic, 1, 1).unwrap();
+    }
+    let inputs: Vec<Input> = (0..5).map(good_input).collect();
+    block_on(produce(&brokers, &t.input, &inputs));
+    let committer: BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .set("group.id", &t.group)
+        .create()
+        .unwrap();
+    let mut at = TopicPartitionList::new();
+    at.add_partition_offset(&t.input, 0, Offset::Offset(50))
+        .unwrap();
+    committer.commit(&at, CommitMode::Sync).expect("commit offset 50");
+    drop(committer);
+
+    let mut worker = Worker::start(&brokers, &t, "");
+    let mut c = Collector::new(&brokers, &[&t.output, &t.dead]);
+    // After the reset the worker reads from the log start, so all five
+    // inputs are answered; what matters is that the reset was reported.
+    assert!(
+        c.until(Duration::from_secs(60), |r| distinct_sources(r) >= 5),
+        "{} answered; log:\n{}",
+        distinct_sources(&c.records),
+        worker.log_tail()
+    );
+    let resets = worker.metric("newsflow_input_offset_resets_total", Some(&t.input));
+    assert!(resets >= 1.0, "resets {resets}; log:\n{}", worker.log_tail());
+    let log = worker.log_text();
+    assert!(
+        log.lines().any(|l| l.contains("\"level\":\"ERROR\"")
+            && l.contains("offset out of range")
+            && l.contains(&t.input)),
+        "no error line naming {}; log:\n{}",
+        t.input,
+        worker.log_tail()
+    );
+    assert_eq!(worker.term(Duration::from_secs(60)), Some(0));
+}

@@ -35,6 +35,7 @@ impl LabelsKnown<'_> {
             .set(i64::try_from(self.concurrency).unwrap_or(i64::MAX));
         for t in self.input_topics {
             m.consumed.with_label_values(&[t.as_str()]);
+            m.offset_resets.with_label_values(&[t.as_str()]);
         }
         m.produced.with_label_values(&[self.output_topic]);
         for r in crate::record::DEAD_LETTER_REASONS {
@@ -491,6 +492,31 @@ impl DeadLetterUnstuck<'_> {
                 "shutting down with an unanswered input; it is not committed and will be redelivered"
             );
         }
+    }
+}
+
+/// librdkafka reset an input partition's fetch position because it was out
+/// of range: the committed offset is below the log start (retention deleted
+/// inputs before they were processed) or past its end (the topic was
+/// recreated). Inputs skipped this way are lost to the worker.
+pub struct InputOffsetReset<'a> {
+    pub topic: &'a str,
+    pub partition: i32,
+    /// librdkafka's own line, with both offsets.
+    pub detail: &'a str,
+}
+impl InputOffsetReset<'_> {
+    pub fn emit(self) {
+        metrics()
+            .offset_resets
+            .with_label_values(&[self.topic])
+            .inc();
+        tracing::error!(
+            topic = self.topic,
+            partition = self.partition,
+            detail = self.detail,
+            "input offset out of range, reset to the log start: inputs between the committed offset and the log start were never processed (retention shorter than the backlog, or the topic was recreated)"
+        );
     }
 }
 

@@ -38,6 +38,7 @@ pub struct Metrics {
     pub(super) dead_letter_refusals: IntCounter,
     pub(super) unanswered: IntGauge,
     pub(super) paused_partitions: IntGauge,
+    pub(super) offset_resets: IntCounterVec,
     pub(super) group_lag: IntGaugeVec,
     pub(super) group_unowned: IntGauge,
     pub(super) group_members: IntGauge,
@@ -175,6 +176,14 @@ fn build() -> Result<Metrics, prometheus::Error> {
         "Partitions this worker has paused because one of their inputs is unanswered; they resume once it is answered.",
     )?;
     registry.register(Box::new(paused_partitions.clone()))?;
+    let offset_resets = IntCounterVec::new(
+        Opts::new(
+            "newsflow_input_offset_resets_total",
+            "Input partitions whose fetch position was out of range and was reset to the log start (auto.offset.reset=earliest): inputs between the committed offset and the new position were never processed.",
+        ),
+        &["topic"],
+    )?;
+    registry.register(Box::new(offset_resets.clone()))?;
     let group_lag = IntGaugeVec::new(
         Opts::new(
             "newsflow_group_lag_messages",
@@ -292,6 +301,7 @@ fn build() -> Result<Metrics, prometheus::Error> {
         dead_letter_refusals,
         unanswered,
         paused_partitions,
+        offset_resets,
         group_lag,
         group_unowned,
         group_members,

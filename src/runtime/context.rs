@@ -61,9 +61,30 @@ fn forward_log(client: &'static str, level: RDKafkaLogLevel, fac: &str, msg: &st
     .emit();
 }
 
+/// The partition of librdkafka's "offset reset" warning:
+/// `[thrd:main]: TOPIC [P]: offset reset (at offset 50 …) to …`. Topic
+/// names hold no spaces, so the topic is the last word before " [P]".
+fn offset_reset<'m>(fac: &str, msg: &'m str) -> Option<(&'m str, i32)> {
+    if fac != "OFFSET" {
+        return None;
+    }
+    let (head, _) = msg.split_once(": offset reset (at ")?;
+    let (topic, partition) = head.strip_suffix(']')?.rsplit_once(" [")?;
+    let topic = topic.rsplit(' ').next().filter(|t| !t.is_empty())?;
+    Some((topic, partition.parse().ok()?))
+}
+
 impl ClientContext for WorkerConsumerContext {
     fn log(&self, level: RDKafkaLogLevel, fac: &str, msg: &str) {
-        forward_log("consumer", level, fac, msg);
+        match offset_reset(fac, msg) {
+            Some((topic, partition)) => ev::InputOffsetReset {
+                topic,
+                partition,
+                detail: msg,
+            }
+            .emit(),
+            None => forward_log("consumer", level, fac, msg),
+        }
     }
     fn error(&self, error: KafkaError, reason: &str) {
         ev::KafkaClientError {
@@ -203,5 +224,35 @@ impl ClientContext for WorkerProducerContext {
             .values()
             .any(|b| b.nodeid >= 0 && b.state == "UP");
         self.health.set_producer_up(up);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::offset_reset;
+
+    fn check(fac: &str, msg: &str, expect: Option<(&str, i32)>) {
+        assert_eq!(offset_reset(fac, msg), expect, "{msg}");
+    }
+
+    #[test]
+    fn offset_reset_lines() {
+        check(
+            "OFFSET",
+            "news.raw [3]: offset reset (at offset 50 (leader epoch -1), broker 1) to offset \
+             BEGINNING (leader epoch -1): fetch failed due to requested offset not available on \
+             the broker: Broker: Offset out of range",
+            Some(("news.raw", 3)),
+        );
+        check(
+            "OFFSET",
+            "[thrd:main]: in-0 [12]: offset reset (at offset 50 (leader epoch 0), broker 1) to \
+             cached BEGINNING offset offset 0 (leader epoch -1): fetch failed: Broker: Offset out \
+             of range",
+            Some(("in-0", 12)),
+        );
+        check("FETCH", "news.raw [3]: offset reset (at offset 50", None);
+        check("OFFSET", "news.raw [3]: committed offset 5", None);
+        check("OFFSET", "garbled: offset reset (at ", None);
     }
 }
