@@ -161,6 +161,14 @@ fn offsets_point_into_the_one_text() {
         {
             assert!(!slice(p).trim().is_empty(), "{name}: empty paragraph");
         }
+        // Quotes, dates and amounts carry offsets only (no copy of the text).
+        for member in ["quotes", "dates", "amounts"] {
+            for x in v["enrichment"][member].as_array().into_iter().flatten() {
+                assert!(x.get("text").is_none(), "{name}: {member} carries its text");
+                let said = slice(&serde_json::json!([x["start"], x["end"]]));
+                assert!(!said.trim().is_empty(), "{name}: empty {member} span");
+            }
+        }
         if let Some(sents) = v["enrichment"]["summary"]["sentences"].as_array() {
             let summary = v["enrichment"]["summary"]["text"].as_str().unwrap();
             for s in sents {

@@ -15,6 +15,8 @@ pub struct Config {}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Amount {
+    /// As written; not in the record, where `start`/`end` point into the text.
+    #[serde(skip)]
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -61,6 +63,39 @@ const NOT_OBJECTS: &[&str] = &[
     "with", "as", "is", "was", "were", "are", "be", "that", "which", "who", "it", "its", "their",
     "his", "her", "said", "per", "than", "more", "percent", "%", "points",
 ];
+
+/// Words after a number that make it part of a date or a time ("2
+/// February", "1200 GMT"): the dates stage's business, not an amount.
+fn date_or_time_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "gmt", "bst", "utc", "cet", "est", "edt", "pst",
+        "pdt", "am", "pm", "hrs", "hours", "gmt+1",
+    ];
+    WORDS.contains(&w)
+}
+
+/// Modifiers between a number and the noun it counts.
+const ADJECTIVES: &[&str] = &[
+    "new", "other", "more", "less", "fewer", "further", "additional", "extra", "small", "big",
+    "large", "full", "young", "old", "local", "foreign",
+];
+
+/// Words that follow a number without being what it counts: function
+/// words and the modifiers news copy puts between the number and the noun
+/// ("190,000 new jobs" counts jobs, not "new").
+fn counts_nothing(w: &str) -> bool {
+    const OTHERS: &[&str] = &[
+        "last", "next", "hard", "top", "up", "down", "over", "under", "while", "will", "would",
+        "could", "may", "might", "each", "per", "such", "so",
+    ];
+    !w.chars().any(char::is_alphabetic)
+        || NOT_OBJECTS.contains(&w)
+        || ADJECTIVES.contains(&w)
+        || OTHERS.contains(&w)
+        || nlp::is_stopword(w)
+}
 
 /// Split "2.5bn" into (2.5, Some(1e9)).
 fn number(w: &str) -> Option<(f64, Option<f64>)> {
@@ -137,22 +172,33 @@ pub fn find_amounts_in(text: &str, tokens: &[nlp::Token], skip: &[Span]) -> Vec<
             && suffix_scale.is_none()
             && w[i].len() == 4
             && (1800.0..=2200.0).contains(&value);
-        if is_year {
+        // "2 February", "1200 GMT": a date or a time, not an amount.
+        let dated = unit.is_none()
+            && suffix_scale.is_none()
+            && lw.get(i + 1).is_some_and(|x| date_or_time_word(x));
+        if is_year || dated {
             i += 1;
             continue;
         }
         let mut object = None;
+        // "190,000 new jobs": what is counted is the noun after a modifier.
+        if lw.get(k).is_some_and(|x| ADJECTIVES.contains(&x.as_str()))
+            && lw.get(k + 1).is_some_and(|x| {
+                x.chars().all(|c| c.is_alphabetic() || c == '-') && !counts_nothing(x)
+            })
+        {
+            k += 1;
+        }
         if unit.as_deref() != Some("percent") {
             if let Some(o) = lw.get(k).filter(|o| {
-                o.chars().all(|c| c.is_alphabetic() || c == '-')
-                    && !NOT_OBJECTS.contains(&o.as_str())
+                o.chars().all(|c| c.is_alphabetic() || c == '-') && !counts_nothing(o)
             }) {
                 let mut obj = o.clone();
                 end = tokens[k].end;
                 // "tonnes of wheat"
                 if lw.get(k + 1).map(String::as_str) == Some("of") {
                     if let Some(n) = lw.get(k + 2).filter(|n| {
-                        n.chars().all(char::is_alphabetic) && !NOT_OBJECTS.contains(&n.as_str())
+                        n.chars().all(char::is_alphabetic) && !counts_nothing(n)
                     }) {
                         obj = format!("{obj} of {n}");
                         end = tokens[k + 2].end;
@@ -179,7 +225,7 @@ impl Stage for AmountsStage {
         "amounts"
     }
     fn version(&self) -> &'static str {
-        "1.0.0"
+        "1.1.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let mut skip: Vec<Span> = out
@@ -248,6 +294,15 @@ mod tests {
             )],
         );
         check("in 2009 and 2020", &[]);
+        // Dates and times are not amounts; a modifier is not the object.
+        check("on 2 February at 1200 GMT", &[]);
+        check(
+            "added 190,000 new jobs and $1.28 against the euro",
+            &[
+                ("190,000 new jobs", 190_000.0, None, Some("jobs")),
+                ("$1.28", 1.28, Some("USD"), None),
+            ],
+        );
         check(
             "sold for 300 euros",
             &[("300 euros", 300.0, Some("EUR"), None)],

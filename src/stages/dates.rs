@@ -22,6 +22,8 @@ pub struct Config {}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateMention {
+    /// As written; not in the record, where `start`/`end` point into the text.
+    #[serde(skip)]
     pub text: String,
     pub start: usize,
     pub end: usize,

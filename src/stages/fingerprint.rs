@@ -21,7 +21,8 @@ pub struct Config {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fingerprint {
-    /// Stable id of the article.
+    /// Stable id of the article: the record's `id` (not repeated here).
+    #[serde(skip)]
     pub id: String,
     /// "input", "url" or "content".
     pub id_basis: &'static str,

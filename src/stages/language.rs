@@ -40,7 +40,9 @@ impl Default for Config {
 pub struct Language {
     /// BCP 47 code: ISO 639-1 when it exists ("en"), else ISO 639-3.
     pub code: String,
-    /// English name of the language.
+    /// English name of the language; not in the record (it follows from
+    /// the code).
+    #[serde(skip)]
     pub name: String,
     /// 0.0 to 1.0.
     pub confidence: f64,

@@ -52,11 +52,16 @@ pub struct Topic {
     /// The qcode's URI; in the record only under `ninjs.subjects`.
     #[serde(skip)]
     pub uri: String,
+    /// In the record only under `ninjs.subjects`, as are `relevance` and
+    /// `confidence`: `enrichment.topics` adds the qcode and the level.
+    #[serde(skip)]
     pub name: String,
     pub level: u8,
     /// 0-100, relative to the best topic.
+    #[serde(skip)]
     pub relevance: u8,
     /// 0-100, the model's probability.
+    #[serde(skip)]
     pub confidence: u8,
 }
 

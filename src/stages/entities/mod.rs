@@ -74,6 +74,8 @@ pub struct Entity {
     /// In the record as `[start, end]` pairs into the text.
     #[serde(serialize_with = "crate::document::offsets")]
     pub mentions: Vec<MentionOut>,
+    /// The number of mentions; not in the record (it is `mentions`' length).
+    #[serde(skip)]
     pub count: usize,
     /// 0 to 1: early, frequent, and in the headline or key points.
     pub salience: f64,

@@ -46,19 +46,41 @@ impl Default for Config {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
-    /// The quotation without its marks (paragraph breaks kept as "\n\n").
+    /// The quotation without its marks (paragraph breaks kept as "\n\n");
+    /// not in the record, where `start`/`end` point into the text.
     pub text: String,
     pub start: usize,
     pub end: usize,
     /// Entity id (see `entities`) or null.
     pub speaker: Option<String>,
     /// The speaker as written ("Abdul Mahdi", "the resolution"), if found.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// In the record only when the speaker is no entity ("the ministry
+    /// statement"): an entity's name is in `entities`.
     pub speaker_text: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub verb: Option<String>,
+}
+
+/// In the record: `start`, `end`, `speaker`, `verb`, and `speaker_text`
+/// only when the speaker is no entity.
+impl Serialize for Quote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("start", &self.start)?;
+        m.serialize_entry("end", &self.end)?;
+        m.serialize_entry("speaker", &self.speaker)?;
+        if self.speaker.is_none() {
+            if let Some(t) = &self.speaker_text {
+                m.serialize_entry("speaker_text", t)?;
+            }
+        }
+        if let Some(v) = &self.verb {
+            m.serialize_entry("verb", v)?;
+        }
+        m.end()
+    }
 }
 
 pub struct QuotesStage {
