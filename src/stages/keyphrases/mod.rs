@@ -205,7 +205,9 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
                     continue;
                 }
                 let surface = words[i..i + n].join(" ");
-                let key = surface.to_lowercase();
+                // "profits" and "profit" are one phrase: keyed by the
+                // singular, shown in the commoner form.
+                let key = singular_key(&surface.to_lowercase());
                 let c = cands.entry(key).or_insert_with(|| Cand {
                     count: 0,
                     first_sentence: index,
@@ -305,12 +307,37 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         .collect()
 }
 
+/// The phrase with each word made singular by the regular English rules
+/// ("companies" → "company", "pay talks" → "pay talk"), leaving words
+/// that only look plural ("news", "crisis", "bus", "glass") alone. Every
+/// word, so the sub-phrase test sees "pay talks" inside "pay talks broke".
+fn singular_key(lower: &str) -> String {
+    const KEEP: &[&str] = &[
+        "news", "series", "species", "politics", "economics", "physics", "athletics",
+        "statistics", "means", "headquarters", "whereabouts", "lens", "chaos", "thanks",
+    ];
+    let one = |w: &str| -> String {
+        if w.len() < 4
+            || !w.ends_with('s')
+            || KEEP.contains(&w)
+            || ["ss", "us", "is", "os", "ys", "'s"].iter().any(|e| w.ends_with(e))
+        {
+            w.to_string()
+        } else if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() > 2) {
+            format!("{stem}y")
+        } else {
+            w[..w.len() - 1].to_string()
+        }
+    };
+    lower.split(' ').map(one).collect::<Vec<_>>().join(" ")
+}
+
 impl Stage for KeyphrasesStage {
     fn name(&self) -> &'static str {
         "keyphrases"
     }
     fn version(&self) -> &'static str {
-        "1.1.0"
+        "1.2.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         out.keyphrases = Some(keyphrases(article, out, self.config.top));
@@ -410,6 +437,31 @@ mod tests {
             "groundwater extraction",
             "end",
         );
+    }
+
+    #[test]
+    fn singular_and_plural_are_one_phrase() {
+        for (word, key) in [
+            ("profits", "profit"),
+            ("profit", "profit"),
+            ("companies", "company"),
+            ("pre-tax profits", "pre-tax profit"),
+            ("news", "news"),
+            ("crisis", "crisis"),
+            ("bus", "bus"),
+            ("glass", "glass"),
+            ("series", "series"),
+            ("its", "its"),
+        ] {
+            assert_eq!(singular_key(word), key, "{word}");
+        }
+        let got = top(
+            "Profits rise\n\nThe bank said profits rose in the quarter. Profit from trading \
+             doubled, and profits from loans grew. Analysts expect profit to keep rising.",
+            5,
+        );
+        let forms = got.iter().filter(|g| *g == "profit" || *g == "profits").count();
+        assert_eq!(forms, 1, "{got:?}");
     }
 
     #[test]
