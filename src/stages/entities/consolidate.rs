@@ -70,6 +70,14 @@ pub(super) struct Prominence<'a> {
     pub minor: &'a [Span],
 }
 
+/// A key as groups compare it: names case-insensitively.
+fn norm(k: &Key) -> Key {
+    match k {
+        Key::Name(kind, n) => Key::Name(kind, n.to_lowercase()),
+        other => other.clone(),
+    }
+}
+
 pub(super) fn consolidate(
     text: &str,
     mentions: &[Mention],
@@ -165,14 +173,34 @@ pub(super) fn consolidate(
             keys[i] = keys[j].clone();
         }
     }
+    // 3c. "Mark" is the "Mark Zuckerberg" the article names, when exactly
+    // one person there has that first name, and the word was tagged PER or
+    // is a known first name that is no place ("Britney" tagged LOC).
+    let first_names = crate::nlp::gender::FirstNames::embedded();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.text.contains(' ') || keys[i] != Key::Name(m.kind, m.text.clone()) {
+            continue; // a longer name, or merged already
+        }
+        let person = m.kind == "PER"
+            || (first_names.get(&m.text).is_some() && gaz.lookup(&m.text).is_empty());
+        if !person {
+            continue;
+        }
+        let mut fulls = names
+            .iter()
+            .filter(|(j, w)| mentions[*j].kind == "PER" && w.len() >= 2 && w[0] == m.text)
+            .map(|(j, _)| norm(&keys[*j]));
+        if let Some(full) = fulls.next() {
+            if fulls.all(|k| k == full) {
+                keys[i] = full;
+            }
+        }
+    }
     // 4. Group, keeping first-mention order.
     let mut order: Vec<Key> = Vec::new();
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
-        let norm = match k {
-            Key::Name(kind, n) => Key::Name(kind, n.to_lowercase()),
-            other => other.clone(),
-        };
+        let norm = norm(k);
         let g = order.iter().position(|o| *o == norm).unwrap_or_else(|| {
             order.push(norm.clone());
             order.len() - 1
@@ -399,6 +427,29 @@ mod tests {
             .collect();
         want.sort();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_first_name_is_the_one_person_with_it() {
+        check(
+            &[("Mark Zuckerberg", "PER"), ("Mark", "PER")],
+            &[("Mark Zuckerberg", &["Mark"])],
+        );
+        // A first name tagged as a place, when it is no gazetteer place.
+        check(
+            &[("Britney Spears", "PER"), ("Britney", "LOC")],
+            &[("Britney Spears", &["Britney"])],
+        );
+        // Two people with that first name: it stays apart.
+        check(
+            &[("Mark Twain", "PER"), ("Mark Zuckerberg", "PER"), ("Mark", "PER")],
+            &[("Mark Twain", &[]), ("Mark Zuckerberg", &[]), ("Mark", &[])],
+        );
+        // A place that is also a first name stays a place.
+        check(
+            &[("Georgia Smith", "PER"), ("Georgia", "LOC")],
+            &[("Georgia Smith", &[]), ("Georgia", &[])],
+        );
     }
 
     #[test]
