@@ -58,6 +58,14 @@ pub(super) fn extract(
                 c.start += 1;
                 c.kind = "PER";
             }
+            // "Fiat and", "Rowling in", "Vadim Mitroshin The": a name does
+            // not end in a function word (titles of works, MISC, may).
+            while c.kind != "MISC"
+                && c.end - c.start > 1
+                && ends_no_name(&words[c.end - 1].to_lowercase())
+            {
+                c.end -= 1;
+            }
             let (start, mut end) = (toks[c.start].start, toks[c.end - 1].end);
             let mut kind = c.kind;
             let surface = &text[start..end];
@@ -270,6 +278,16 @@ fn split_located(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> 
         }
     }
     out
+}
+
+/// Function words no person, organisation or place name ends with.
+pub(super) fn ends_no_name(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "and" | "or" | "but" | "of" | "in" | "on" | "at" | "to" | "for"
+            | "as" | "by" | "with" | "from" | "is" | "was" | "are" | "were" | "he" | "she"
+            | "it" | "we" | "they" | "his" | "her" | "its" | "their" | "this" | "that"
+    )
 }
 
 /// Honorifics before a personal name ("Mr", "Mrs.", "Dr"). "Sir" and

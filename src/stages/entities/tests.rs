@@ -187,3 +187,26 @@ fn a_located_organisation_is_split_from_its_place() {
     assert!(!names.iter().any(|n| n.contains(" in ")), "{names:?}");
     assert!(names.contains(&"New York"), "{names:?}");
 }
+
+#[test]
+fn a_name_does_not_end_in_a_function_word() {
+    let e = run(
+        "Carmakers merge\n\nShares in Fiat and General Motors rose on Monday. Analysts at \
+        Barclays Capital but in London were cautious. Author Jo Rowling in Edinburgh said \
+        nothing.",
+    );
+    let names: Vec<String> = e
+        .entities
+        .iter()
+        .flat_map(|x| std::iter::once(x.name.clone()).chain(x.aliases.iter().cloned()))
+        .collect();
+    let bad: Vec<&String> = names
+        .iter()
+        .filter(|n| {
+            n.rsplit(' ')
+                .next()
+                .is_some_and(|w| super::mentions::ends_no_name(&w.to_lowercase()))
+        })
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} in {names:?}");
+}
