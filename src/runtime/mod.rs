@@ -256,7 +256,7 @@ impl Worker {
                     }
                     .emit();
                     let tp: Tp = (input.topic.clone(), input.partition);
-                    if held.contains_key(&tp) {
+                    if !held.is_empty() && held.contains_key(&tp) {
                         // Fetched before the pause, or the partition came
                         // back in a rebalance (which clears a pause): this
                         // one is handled, the partition paused again.
