@@ -207,7 +207,7 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
                 let surface = words[i..i + n].join(" ");
                 // "profits" and "profit" are one phrase: keyed by the
                 // singular, shown in the commoner form.
-                let key = singular_key(&surface.to_lowercase());
+                let key = singular_key(surface.to_lowercase());
                 let c = cands.entry(key).or_insert_with(|| Cand {
                     count: 0,
                     first_sentence: index,
@@ -311,25 +311,34 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
 /// ("companies" → "company", "pay talks" → "pay talk"), leaving words
 /// that only look plural ("news", "crisis", "bus", "glass") alone. Every
 /// word, so the sub-phrase test sees "pay talks" inside "pay talks broke".
-fn singular_key(lower: &str) -> String {
+fn singular_key(lower: String) -> String {
     const KEEP: &[&str] = &[
         "news", "series", "species", "politics", "economics", "physics", "athletics",
         "statistics", "means", "headquarters", "whereabouts", "lens", "chaos", "thanks",
     ];
-    let one = |w: &str| -> String {
+    // The singular of a word, or None when it is kept as it is.
+    let one = |w: &str| -> Option<String> {
         if w.len() < 4
             || !w.ends_with('s')
             || KEEP.contains(&w)
             || ["ss", "us", "is", "os", "ys", "'s"].iter().any(|e| w.ends_with(e))
         {
-            w.to_string()
+            None
         } else if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() > 2) {
-            format!("{stem}y")
+            Some(format!("{stem}y"))
         } else {
-            w[..w.len() - 1].to_string()
+            Some(w[..w.len() - 1].to_string())
         }
     };
-    lower.split(' ').map(one).collect::<Vec<_>>().join(" ")
+    // Most keys have no plural-looking word: no new string for them.
+    if lower.split(' ').all(|w| one(w).is_none()) {
+        return lower;
+    }
+    lower
+        .split(' ')
+        .map(|w| one(w).unwrap_or_else(|| w.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Stage for KeyphrasesStage {
@@ -453,7 +462,7 @@ mod tests {
             ("series", "series"),
             ("its", "its"),
         ] {
-            assert_eq!(singular_key(word), key, "{word}");
+            assert_eq!(singular_key(word.to_string()), key, "{word}");
         }
         let got = top(
             "Profits rise\n\nThe bank said profits rose in the quarter. Profit from trading \
