@@ -9,6 +9,9 @@
 //! NEWSFLOW_TANSU_STORAGE / NEWSFLOW_TANSU_BIN measure another engine
 //! (README, "The test broker").
 //!
+//! The workers' and the broker's whole logs are kept on failure, or always
+//! with NEWSFLOW_KEEP_LOGS=1 (target/tmp/broker_restart).
+//!
 //! Not in the test command: on tansu 0.6.0 with SQLite it fails at random
 //! (no member holds a partition after the restart). Run it with
 //!   cargo test --test broker_restart -- --ignored --nocapture
@@ -75,7 +78,7 @@ fn three_workers_hold_every_partition_again_after_a_broker_restart() {
         .collect();
     println!("group restart: rebalances per worker {rebalances:?}");
     let logs: Vec<String> = workers.iter().map(Worker::log_tail).collect();
-    if !(done && after == 6.0) {
+    if !(done && after == 6.0) || std::env::var_os("NEWSFLOW_KEEP_LOGS").is_some() {
         // Keep the whole logs: the tails rarely show the rebalance.
         let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("broker_restart");
         let _ = std::fs::create_dir_all(&dir);
