@@ -275,7 +275,12 @@ impl Worker {
                     }
                     .emit();
                     recv_errors = recv_errors.saturating_add(1);
-                    let backoff = 100u64.saturating_mul(1 << recv_errors.min(6));
+                    // Short: librdkafka serves rebalance callbacks (and its
+                    // log lines) only inside this poll. Backing off to 6.4 s,
+                    // as this once did, made every member of a group answer
+                    // each rebalance round up to 6.4 s late after a broker
+                    // restart, and the group took minutes to settle on tansu.
+                    let backoff = 100u64.saturating_mul(1 << recv_errors.min(3)).min(500);
                     tokio::select! {
                         _ = shutdown.cancelled() => break,
                         _ = tokio::time::sleep(Duration::from_millis(backoff)) => {}
