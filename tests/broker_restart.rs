@@ -12,8 +12,10 @@
 //! The workers' and the broker's whole logs are kept on failure, or always
 //! with NEWSFLOW_KEEP_LOGS=1 (target/tmp/broker_restart).
 //!
-//! Not in the test command: on tansu 0.6.0 with SQLite it fails at random
-//! (no member holds a partition after the restart). Run it with
+//! Not in the test command: on tansu 0.6.0 with SQLite it failed at random
+//! (no member held a partition after the restart) while the worker backed
+//! off up to 6.4 s after a consumer error without polling; 10 of 10 passed
+//! with the 500 ms cap, too few to call it fixed. Run it with
 //!   cargo test --test broker_restart -- --ignored --nocapture
 
 mod common;
@@ -31,7 +33,7 @@ fn held(workers: &[Worker]) -> f64 {
 }
 
 #[test]
-#[ignore = "reproduces tansu 0.6.0's group stall after a restart, which is intermittent (README, \"The test broker\")"]
+#[ignore = "a broker restart on tansu 0.6.0: failed 1 in 11 before the worker's consumer-error backoff was capped, 0 in 10 since; too few runs for CI (README, \"The test broker\")"]
 fn three_workers_hold_every_partition_again_after_a_broker_restart() {
     let Some(_) = brokers() else { return };
     let _g = serial();
