@@ -178,7 +178,8 @@ pub(super) fn consolidate(
     // is a known first name that is no place ("Britney" tagged LOC).
     let first_names = crate::nlp::gender::FirstNames::embedded();
     for (i, m) in mentions.iter().enumerate() {
-        if m.text.contains(' ') || keys[i] != Key::Name(m.kind, m.text.clone()) {
+        let unmerged = matches!(&keys[i], Key::Name(k, n) if *k == m.kind && *n == m.text);
+        if m.text.contains(' ') || !unmerged {
             continue; // a longer name, or merged already
         }
         let person = m.kind == "PER"
