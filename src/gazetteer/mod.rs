@@ -52,6 +52,9 @@ pub struct Entry {
     pub geonameid: Option<u64>,
     /// First-level region (US states only, where the data names them).
     pub region: Option<String>,
+    /// The name to show for this country (the English common name:
+    /// "Belgium", not the shorter "Belgie"; 9th field `display`).
+    pub display: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -69,9 +72,9 @@ pub struct Gazetteer {
     /// Lower-cased leading words of multi-word names ("new", "new south"),
     /// so a token-by-token matcher can stop as soon as nothing continues.
     prefixes: crate::text::ModelSet<String>,
-    /// ISO code → the country entry with the shortest name ("US" → "USA"
-    /// or "United States", whichever is shorter), found once at load time
-    /// instead of by a scan per lookup.
+    /// ISO code → the country entry to show: the one marked `display`
+    /// ("Belgium"), else the shortest name; found once at load time instead
+    /// of by a scan per lookup.
     by_country: HashMap<String, usize>,
     pub max_tokens: usize,
 }
@@ -91,9 +94,14 @@ impl Gazetteer {
                 line: i + 1,
                 detail: detail.to_string(),
             };
-            if f.len() != 7 && f.len() != 8 {
-                return Err(err("expected 7 or 8 tab-separated fields: name kind country lat lon population geonameid [region]"));
+            if !(7..=9).contains(&f.len()) {
+                return Err(err("expected 7 to 9 tab-separated fields: name kind country lat lon population geonameid [region [display]]"));
             }
+            let display = match f.get(8).copied() {
+                None | Some("") => false,
+                Some("display") => true,
+                Some(_) => return Err(err("the 9th field is `display` or empty")),
+            };
             let kind = Kind::parse(f[1]).ok_or_else(|| err("unknown kind"))?;
             let num = |s: &str| {
                 if s.is_empty() {
@@ -111,6 +119,7 @@ impl Gazetteer {
                 population: f[5].parse().unwrap_or(0),
                 geonameid: f[6].parse().ok(),
                 region: f.get(7).filter(|r| !r.is_empty()).map(ToString::to_string),
+                display,
             });
         }
         Ok(g)
@@ -131,7 +140,11 @@ impl Gazetteer {
         let index = self.entries.len();
         self.by_name.entry(key).or_default().push(index);
         if e.kind == Kind::Country {
-            let shorter = |&i: &usize| e.name.len() < self.entries[i].name.len();
+            // The display name wins; among the rest, the shortest.
+            let shorter = |&i: &usize| {
+                let o = &self.entries[i];
+                (e.display, std::cmp::Reverse(e.name.len())) > (o.display, std::cmp::Reverse(o.name.len()))
+            };
             match self.by_country.get(&e.country) {
                 Some(i) if !shorter(i) => {}
                 _ => {
@@ -153,8 +166,8 @@ impl Gazetteer {
         v
     }
 
-    /// The country entry for an ISO code: of its names, the shortest (the
-    /// first loaded among equals).
+    /// The country entry for an ISO code: its display name ("Finland", not
+    /// "Suomi"), else the shortest of its names (the first loaded among equals).
     pub fn country(&self, iso: &str) -> Option<&Entry> {
         self.by_country.get(iso).map(|&i| &self.entries[i])
     }
@@ -212,5 +225,43 @@ mod tests {
     fn parse_errors_name_the_line() {
         let e = Gazetteer::parse("# header\nIraq\tcountry\tIQ\n").unwrap_err();
         assert_eq!(e.line, 2);
+        let e = Gazetteer::parse("Iraq\tcountry\tIQ\t\t\t0\t\t\tshown\n").unwrap_err();
+        assert!(e.detail.contains("9th field"), "{e}");
+    }
+
+    /// ISO code → the name a country is shown with.
+    fn check_display(iso: &str, expect: &str) {
+        let g = Gazetteer::embedded();
+        assert_eq!(g.country(iso).map(|e| e.name.as_str()), Some(expect), "{iso}");
+    }
+
+    #[test]
+    fn a_country_is_shown_by_its_english_name_not_its_shortest() {
+        // Each has a shorter name in the data: Belgie, Suomi, Holland,
+        // Great Britain, Brasil, Aotearoa, Eesti, USA.
+        for (iso, name) in [
+            ("BE", "Belgium"),
+            ("FI", "Finland"),
+            ("NL", "Netherlands"),
+            ("GB", "United Kingdom"),
+            ("BR", "Brazil"),
+            ("NZ", "New Zealand"),
+            ("EE", "Estonia"),
+            ("US", "United States"),
+            ("IQ", "Iraq"),
+        ] {
+            check_display(iso, name);
+        }
+        // Without a display row, the shortest name is shown.
+        let g = Gazetteer::parse(
+            "Republic of Iraq\tcountry\tIQ\t\t\t0\t\nIraq\tcountry\tIQ\t\t\t0\t\n",
+        )
+        .unwrap();
+        assert_eq!(g.country("IQ").unwrap().name, "Iraq");
+        let g = Gazetteer::parse(
+            "Belgie\tcountry\tBE\t\t\t0\t\t\t\nBelgium\tcountry\tBE\t\t\t0\t\t\tdisplay\n",
+        )
+        .unwrap();
+        assert_eq!(g.country("BE").unwrap().name, "Belgium");
     }
 }
