@@ -143,7 +143,8 @@ impl Gazetteer {
             // The display name wins; among the rest, the shortest.
             let shorter = |&i: &usize| {
                 let o = &self.entries[i];
-                (e.display, std::cmp::Reverse(e.name.len())) > (o.display, std::cmp::Reverse(o.name.len()))
+                (e.display, std::cmp::Reverse(e.name.len()))
+                    > (o.display, std::cmp::Reverse(o.name.len()))
             };
             match self.by_country.get(&e.country) {
                 Some(i) if !shorter(i) => {}
@@ -232,7 +233,11 @@ mod tests {
     /// ISO code → the name a country is shown with.
     fn check_display(iso: &str, expect: &str) {
         let g = Gazetteer::embedded();
-        assert_eq!(g.country(iso).map(|e| e.name.as_str()), Some(expect), "{iso}");
+        assert_eq!(
+            g.country(iso).map(|e| e.name.as_str()),
+            Some(expect),
+            "{iso}"
+        );
     }
 
     #[test]

@@ -197,6 +197,22 @@ pub(super) fn consolidate(
             }
         }
     }
+    // 3d. A bare head noun ("the University") is the last name before it
+    // that ends in it ("Washington State University"); types.rs gave both
+    // one type.
+    for (i, m) in mentions.iter().enumerate() {
+        let unmerged = matches!(&keys[i], Key::Name(_, n) if *n == m.text);
+        if !unmerged || m.text.contains(' ') || super::heads::head_kind(&m.text).is_none() {
+            continue;
+        }
+        let ends_in_it = |j: &usize| {
+            let w = words(&mentions[*j].text);
+            w.len() > 1 && w.last().is_some_and(|l| l.eq_ignore_ascii_case(&m.text))
+        };
+        if let Some(j) = (0..i).rev().find(ends_in_it) {
+            keys[i] = keys[j].clone();
+        }
+    }
     // 4. Group, keeping first-mention order.
     let mut order: Vec<Key> = Vec::new();
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -417,10 +433,8 @@ mod tests {
         };
         let gaz = crate::ner::features::Lexicon::embedded().gaz;
         let got = consolidate(&text, &ms, &Aliases::builtin(), gaz, &prom);
-        let mut got: Vec<(String, Vec<String>)> = got
-            .into_iter()
-            .map(|e| (e.name, e.aliases))
-            .collect();
+        let mut got: Vec<(String, Vec<String>)> =
+            got.into_iter().map(|e| (e.name, e.aliases)).collect();
         got.sort();
         let mut want: Vec<(String, Vec<String>)> = expect
             .iter()
@@ -428,6 +442,23 @@ mod tests {
             .collect();
         want.sort();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_bare_head_noun_is_the_last_name_ending_in_it() {
+        check(
+            &[
+                ("Washington State University", "ORG"),
+                ("Oxford University", "ORG"),
+                ("University", "ORG"),
+                ("Council", "ORG"),
+            ],
+            &[
+                ("Washington State University", &[]),
+                ("Oxford University", &["University"]),
+                ("Council", &[]),
+            ],
+        );
     }
 
     #[test]
@@ -443,7 +474,11 @@ mod tests {
         );
         // Two people with that first name: it stays apart.
         check(
-            &[("Mark Twain", "PER"), ("Mark Zuckerberg", "PER"), ("Mark", "PER")],
+            &[
+                ("Mark Twain", "PER"),
+                ("Mark Zuckerberg", "PER"),
+                ("Mark", "PER"),
+            ],
             &[("Mark Twain", &[]), ("Mark Zuckerberg", &[]), ("Mark", &[])],
         );
         // A place that is also a first name stays a place.
@@ -461,7 +496,10 @@ mod tests {
             &[("Federal Reserve", &["US Federal Reserve"])],
         );
         check(
-            &[("Communist Party", "ORG"), ("Chinese Communist Party", "ORG")],
+            &[
+                ("Communist Party", "ORG"),
+                ("Chinese Communist Party", "ORG"),
+            ],
             &[("Chinese Communist Party", &["Communist Party"])],
         );
         // Not when the bare name is of another type, or the qualifier is

@@ -24,6 +24,12 @@ const MODIFIER_SUFFIXES: &[&str] = &[
     "brokered",
 ];
 
+/// "U.S.-led", "Washington-based": a name used as a modifier.
+pub(super) fn is_modifier(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(_, tail)| MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str()))
+}
+
 pub(super) fn extract(
     text: &str,
     analysed: &nlp::Analysed,
@@ -45,7 +51,7 @@ pub(super) fn extract(
     for (s, l) in kept.iter().zip(&labels) {
         let toks = &tokens[s.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        for mut c in split_located(repair(chunks(l), &words), &words, lex.gaz) {
+        for mut c in split_located(repair(chunks(l), &words, lex.gaz), &words, lex.gaz) {
             // "Unlike Senators", "In Paris": a sentence's capitalised first
             // word that is never part of a name.
             if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
@@ -60,17 +66,24 @@ pub(super) fn extract(
             }
             // "Fiat and", "Rowling in", "Vadim Mitroshin The": a name does
             // not end in a function word (titles of works, MISC, may).
+            // Nor in a lone dash ("Imam Khomeini International Airport -").
             while c.kind != "MISC"
                 && c.end - c.start > 1
-                && ends_no_name(&words[c.end - 1].to_lowercase())
+                && (ends_no_name(&words[c.end - 1].to_lowercase())
+                    || !words[c.end - 1].chars().any(char::is_alphanumeric))
             {
                 c.end -= 1;
+            }
+            // "Washington-based Economic Policy Institute": the modifier
+            // opening a longer name is not part of it.
+            if c.end - c.start >= 2 && is_modifier(words[c.start]) {
+                c.start += 1;
             }
             let (start, mut end) = (toks[c.start].start, toks[c.end - 1].end);
             let mut kind = c.kind;
             let surface = &text[start..end];
-            if let Some((head, tail)) = surface.rsplit_once('-') {
-                if MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str()) && !head.is_empty() {
+            if let Some((head, _)) = surface.rsplit_once('-') {
+                if is_modifier(surface) && !head.is_empty() {
                     end = start + head.len();
                     if lex.gaz.kinds(head).contains(&Kind::Demonym)
                         || lex.gaz.kinds(head).contains(&Kind::Country)
@@ -125,46 +138,8 @@ const TITLES: &[&str] = &[
     "adviser",
     "advisor",
 ];
-/// Head nouns of facilities and places.
-const PLACE_HEADS: &[&str] = &[
-    "airfield",
-    "airport",
-    "base",
-    "bridge",
-    "square",
-    "street",
-    "province",
-    "valley",
-    "strait",
-    "island",
-    "islands",
-    "river",
-    "mountains",
-];
-/// Head nouns of organisations.
-const ORG_HEADS: &[&str] = &[
-    "army",
-    "regiment",
-    "division",
-    "paratroopers",
-    "battalion",
-    "brigade",
-    "corps",
-    "ministry",
-    "council",
-    "committee",
-    "party",
-    "bank",
-    "university",
-    "company",
-    "group",
-    "agency",
-    "commission",
-    "court",
-    "parliament",
-    "militia",
-    "forces",
-];
+/// Title words that continue an office but do not make one.
+const TITLE_TAILS: &[&str] = &["state", "affairs", "defense", "defence", "prime"];
 
 /// Fix tagger slips that rules catch reliably:
 /// an office tagged as an organisation before a person ("U.S. Secretary of
@@ -173,9 +148,13 @@ const ORG_HEADS: &[&str] = &[
 /// absorbing an adjacent chunk before it ("Pope" + "Army Airfield");
 /// an organisation takes the ordinal just before it, which is part of a
 /// unit's name ("82nd" + "Airborne Division", "7th" + "Fleet").
-fn repair(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
+fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
     let lower = |i: usize| words[i].to_lowercase();
     let is_title = |i: usize| TITLES.contains(&lower(i).as_str());
+    // "State", "Affairs", "Prime" end an office only after a core title
+    // ("Secretary of State"); alone they are part of a name ("Washington
+    // State University", "Prime Video").
+    let is_core_title = |i: usize| is_title(i) && !TITLE_TAILS.contains(&lower(i).as_str());
     let capitalised = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
     let mut split: Vec<Chunk> = Vec::with_capacity(cs.len());
     let mut k = 0;
@@ -188,6 +167,7 @@ fn repair(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
         let office = (c.start..c.end)
             .rev()
             .find(|&t| is_title(t))
+            .filter(|&t| (c.start..=t).any(is_core_title))
             .filter(|&t| c.kind != "PER" && (t + 1 < c.end || person_next));
         match office {
             Some(t) => {
@@ -224,33 +204,7 @@ fn repair(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
             _ => split.push(c),
         }
     }
-    let cs = split;
-    let mut out: Vec<Chunk> = Vec::with_capacity(cs.len());
-    for mut c in cs {
-        let head = lower(c.end - 1);
-        let kind = if PLACE_HEADS.contains(&head.as_str()) {
-            Some("LOC")
-        } else if ORG_HEADS.contains(&head.as_str()) {
-            Some("ORG")
-        } else {
-            None
-        };
-        if let Some(k) = kind {
-            c.kind = k;
-            if let Some(prev) = out.last() {
-                if prev.end == c.start && prev.kind != "LOC" {
-                    c.start = prev.start;
-                    out.pop();
-                }
-            }
-        }
-        let free = out.last().is_none_or(|p| p.end < c.start);
-        if c.kind == "ORG" && c.start > 0 && free && is_ordinal(words[c.start - 1]) {
-            c.start -= 1;
-        }
-        out.push(c);
-    }
-    out
+    super::heads::retype(split, words, gaz)
 }
 
 /// "Bank of America in New York": an organisation chunk that runs on over
@@ -284,9 +238,37 @@ fn split_located(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> 
 pub(super) fn ends_no_name(lower: &str) -> bool {
     matches!(
         lower,
-        "the" | "a" | "an" | "and" | "or" | "but" | "of" | "in" | "on" | "at" | "to" | "for"
-            | "as" | "by" | "with" | "from" | "is" | "was" | "are" | "were" | "he" | "she"
-            | "it" | "we" | "they" | "his" | "her" | "its" | "their" | "this" | "that"
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "but"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "as"
+            | "by"
+            | "with"
+            | "from"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "he"
+            | "she"
+            | "it"
+            | "we"
+            | "they"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "this"
+            | "that"
     )
 }
 
@@ -299,18 +281,9 @@ fn is_honorific(word: &str) -> bool {
     )
 }
 
-/// "1st", "82nd", "504th", "3RD".
-fn is_ordinal(w: &str) -> bool {
-    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0
-        && ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|s| w[digits..].eq_ignore_ascii_case(s))
-}
-
 /// Words that, capitalised at a sentence start, are not part of the name
 /// after them: function words (articles aside: "The Hague") and openers.
-fn opens_sentence_only(word: &str) -> bool {
+pub(super) fn opens_sentence_only(word: &str) -> bool {
     const OPENERS: &[&str] = &[
         "unlike",
         "despite",

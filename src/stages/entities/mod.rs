@@ -5,6 +5,7 @@
 
 mod aliases;
 mod consolidate;
+mod heads;
 mod mentions;
 mod types;
 
@@ -164,7 +165,7 @@ impl Stage for EntitiesStage {
         "entities"
     }
     fn version(&self) -> &'static str {
-        "ner-perceptron-4"
+        "ner-perceptron-5"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;

@@ -172,7 +172,9 @@ fn honorifics_are_not_part_of_the_name() {
     );
     let names: Vec<&str> = e.entities.iter().map(|x| x.name.as_str()).collect();
     assert!(
-        !names.iter().any(|n| n.starts_with("Mr") || n.starts_with("Ms") || n.starts_with("Dr")),
+        !names
+            .iter()
+            .any(|n| n.starts_with("Mr") || n.starts_with("Ms") || n.starts_with("Dr")),
         "{names:?}"
     );
 }
@@ -209,4 +211,30 @@ fn a_name_does_not_end_in_a_function_word() {
         })
         .collect();
     assert!(bad.is_empty(), "{bad:?} in {names:?}");
+}
+
+#[test]
+fn head_nouns_type_names_and_surnames_follow_their_person() {
+    let e = check(
+        "Campus news\n\nJane Holt, a professor at Washington State University, said the \
+        University would grow. Holt joined Warner Bros in 2010. The Washington-based Economic \
+        Policy Institute agreed.\n\nThe museum on Lincoln Avenue shows Marilyn Monroe. \
+        Marilyn was already famous, and Monroe died that year. Fans flew in from \
+        Belgium and Finland.",
+        &[
+            ("Washington State University", "ORG", &["University"]),
+            ("Warner Bros", "ORG", &[]),
+            ("Economic Policy Institute", "ORG", &[]),
+            ("Lincoln Avenue", "LOC", &[]),
+            ("Marilyn Monroe", "PER", &["Monroe"]),
+            ("Belgium", "LOC", &[]),
+            ("Finland", "LOC", &[]),
+        ],
+    );
+    assert_eq!(
+        e.entities.len(),
+        8,
+        "{:?}",
+        e.entities.iter().map(|x| &x.name).collect::<Vec<_>>()
+    );
 }

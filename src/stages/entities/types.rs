@@ -6,10 +6,15 @@
 //! type by vote: one vote per mention, two more for a person's title or
 //! honorific just before a mention ("President", "Senator", "Ms."), one for
 //! a known first name opening a multi-word name, one for LOC when the
-//! gazetteer knows the name as a place.
+//! gazetteer knows the name as a place, two for the type of a head noun
+//! ending the name ("University" ORG, "Avenue" LOC). A surname tagged LOC joins the
+//! person's group without a vote ("Monroe" after "Marilyn Monroe"), unless
+//! it is a well-known place; a bare head noun ("the University") joins the
+//! last name ending in it.
 
 use std::collections::HashMap;
 
+use super::heads;
 use super::mentions::Mention;
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::nlp::gender::FirstNames;
@@ -98,6 +103,16 @@ fn word_before(text: &str, at: usize) -> String {
         .to_lowercase()
 }
 
+/// A place name the tagger is right to call a place even beside a person
+/// of that surname: a country, region or continent, or a city of a
+/// million people ("Jack London" does not make "London" a person).
+fn well_known_place(gaz: &Gazetteer, lower: &str) -> bool {
+    gaz.lookup(lower).iter().any(|e| match e.kind {
+        Kind::City => e.population >= 1_000_000,
+        Kind::Country | Kind::Region | Kind::Continent | Kind::Demonym => true,
+    })
+}
+
 /// The mentions with one type per name group (see the module note).
 pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Mention> {
     let names: Vec<Vec<String>> = mentions.iter().map(|m| words_lower(&m.text)).collect();
@@ -109,16 +124,22 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         group_of.push(*keys.entry(w.as_slice()).or_insert(n));
     }
     // A one-word name joins the group of the longest PER/ORG name ending in
-    // it ("Doe" and "John Doe"), when only one such longer name exists.
+    // it ("Doe" and "John Doe"), when only one such longer name exists. A
+    // one-word place joins a person's name the same way ("Monroe" tagged LOC
+    // after "Marilyn Monroe"), unless it is a country, region or large city,
+    // and its LOC tag then does not vote: the gazetteer misled the tagger.
+    let mut quiet = vec![false; mentions.len()];
     for (i, w) in names.iter().enumerate() {
-        if w.len() != 1 || !matches!(mentions[i].kind, "PER" | "ORG") {
+        let loc = mentions[i].kind == "LOC";
+        if w.len() != 1 || !matches!(mentions[i].kind, "PER" | "ORG" | "LOC") {
             continue;
         }
         let mut longer: Vec<usize> = names
             .iter()
             .enumerate()
             .filter(|(j, v)| {
-                v.len() > 1 && matches!(mentions[*j].kind, "PER" | "ORG") && v.last() == w.last()
+                let kind = mentions[*j].kind;
+                v.len() > 1 && (kind == "PER" || kind == "ORG" && !loc) && v.last() == w.last()
             })
             .map(|(j, _)| group_of[j])
             .collect();
@@ -126,9 +147,28 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         longer.dedup();
         if let [g] = longer[..] {
             let old = group_of[i];
-            for x in group_of.iter_mut().filter(|x| **x == old) {
-                *x = g;
+            if old == g || loc && well_known_place(gaz, &w[0]) {
+                continue;
             }
+            for (x, q) in group_of.iter_mut().zip(quiet.iter_mut()) {
+                if *x == old {
+                    *x = g;
+                    *q = loc;
+                }
+            }
+        }
+    }
+    // A bare head noun ("the University", "the Council") is the last name
+    // before it that ends in that noun ("Washington State University").
+    for i in 0..mentions.len() {
+        if names[i].len() != 1 || heads::head_kind(&names[i][0]).is_none() {
+            continue;
+        }
+        if let Some(j) = (0..i)
+            .rev()
+            .find(|&j| names[j].len() > 1 && names[j].last() == names[i].last())
+        {
+            group_of[i] = group_of[j];
         }
     }
     // Votes per group.
@@ -136,7 +176,22 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     let mut votes: HashMap<usize, HashMap<&'static str, usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let v = votes.entry(group_of[i]).or_default();
+        if quiet[i] {
+            continue;
+        }
         *v.entry(m.kind).or_default() += 1;
+        // A head noun says what the name is ("… University" ORG, even
+        // where the gazetteer has a town called University).
+        // (Names of two words or more: a bare "Press" is a surname too.)
+        let head = names[i]
+            .last()
+            .filter(|_| names[i].len() >= 2)
+            .and_then(|h| heads::head_kind(h));
+        if let Some(k) = head.filter(|_| {
+            !heads::first_name_and_surname(m.text.split_whitespace().collect::<Vec<_>>().as_slice())
+        }) {
+            *v.entry(k).or_default() += 2;
+        }
         if PERSON_TITLES.contains(&word_before(text, m.start).as_str()) {
             *v.entry("PER").or_default() += 2;
         }
@@ -231,6 +286,37 @@ mod tests {
             "Paris was calm. Paris reopened.",
             &[("Paris", "LOC"), ("Paris", "PER")],
             &["LOC", "LOC"],
+        );
+        // A surname tagged as a place is the person's, and does not vote.
+        check(
+            "Marilyn Monroe sang. Monroe died. Monroe was 36.",
+            &[
+                ("Marilyn Monroe", "PER"),
+                ("Monroe", "LOC"),
+                ("Monroe", "LOC"),
+            ],
+            &["PER", "PER", "PER"],
+        );
+        // Not a large city: "Jack London" leaves London a place.
+        check(
+            "Jack London wrote of London. London was foggy.",
+            &[("Jack London", "PER"), ("London", "LOC"), ("London", "LOC")],
+            &["PER", "LOC", "LOC"],
+        );
+        // A bare head noun takes the type of the last name ending in it.
+        check(
+            "Washington State University grew. The University hired.",
+            &[
+                ("Washington State University", "ORG"),
+                ("University", "LOC"),
+            ],
+            &["ORG", "ORG"],
+        );
+        // A head noun that is also a surname does not vote after a first name.
+        check(
+            "Jim Press said so. Press left.",
+            &[("Jim Press", "ORG"), ("Press", "PER")],
+            &["PER", "PER"],
         );
         // A surname shared by two longer names joins neither.
         check(

@@ -1,0 +1,260 @@
+//! Head nouns: the last word of a name often says what it names ("Lincoln
+//! Avenue" is a place, "Warner Bros" and "Washington State University" are
+//! organisations) more reliably than the tagger's guess, and the tagger
+//! often leaves the head out of the chunk ("Lincoln" + "Avenue"). Chunks
+//! are extended over their head and retyped by it.
+
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::ner::Chunk;
+use crate::nlp;
+use crate::nlp::gender::FirstNames;
+
+/// Head nouns of facilities and places.
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "airfield", "airport", "avenue", "base", "bay", "boulevard", "bridge", "canal", "coast",
+    "county", "desert", "district", "gulf", "highway", "island", "islands", "lake", "lane",
+    "mountains", "ocean", "peninsula", "plaza", "province", "river", "road", "sea", "square",
+    "stadium", "station", "strait", "street", "valley",
+];
+
+/// Head nouns of organisations.
+#[rustfmt::skip]
+const ORG_HEADS: &[&str] = &[
+    "academy", "agency", "airlines", "airways", "army", "assembly", "association", "bank",
+    "battalion", "board", "brigade", "brothers", "bros", "cabinet", "club", "college",
+    "commission", "committee", "company", "congress", "corp", "corporation", "corps", "council",
+    "court", "department", "division", "federation", "forces", "foundation", "group", "holdings",
+    "inc", "industries", "institute", "llc", "ltd", "magazine", "militia", "ministry", "motors",
+    "network", "paratroopers", "parliament", "party", "plc", "police", "press", "regiment",
+    "school", "senate", "society", "team", "times", "trust", "university",
+];
+
+/// Head nouns that are also surnames ("Jim Press", "Michael Bay",
+/// "Margaret Court", "Nathan Lane").
+const SURNAME_HEADS: &[&str] = &["bay", "court", "lane", "press", "street"];
+
+/// "Jim Press": a known first name and a head noun that is also a surname,
+/// which makes a person's name, not an organisation's.
+pub(super) fn first_name_and_surname<S: AsRef<str>>(name: &[S]) -> bool {
+    matches!(name, [first, last]
+        if SURNAME_HEADS.contains(&last.as_ref().to_lowercase().as_str())
+            && FirstNames::embedded().get(first.as_ref()).is_some())
+}
+
+/// The type a head noun gives the name it ends ("Avenue" → LOC), if any.
+/// Called for every chunk and mention, so it allocates nothing.
+pub(super) fn head_kind(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches('.');
+    if w.len() > 12 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let listed = |list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(w));
+    if listed(PLACE_HEADS) {
+        Some("LOC")
+    } else if listed(ORG_HEADS) {
+        Some("ORG")
+    } else {
+        None
+    }
+}
+
+/// "1st", "82nd", "504th", "3RD".
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| w[digits..].eq_ignore_ascii_case(s))
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the gazetteer knows these words as a country or demonym
+/// ("Russian Federation", "US"): those keep their type and stay apart.
+/// An abbreviated place ("US", "U.K.", "UAE") counts as one too.
+fn is_country(gaz: &Gazetteer, words: &[&str]) -> bool {
+    let abbreviation = |w: &str| {
+        let letters = w.chars().filter(|c| *c != '.');
+        (2..=4).contains(&letters.clone().count())
+            && letters.clone().all(|c| c.is_ascii_uppercase())
+    };
+    matches!(words, [w] if abbreviation(w))
+        || gaz
+            .kinds(&words.join(" "))
+            .iter()
+            .any(|k| matches!(k, Kind::Country | Kind::Demonym))
+}
+
+/// Chunks extended over their head noun and typed by it:
+/// - a capitalised head noun right after a chunk joins it ("Lincoln" +
+///   "Avenue");
+/// - a chunk ending in a head noun takes in the capitalised name words just
+///   before it ("Sandia View" + "Academy") and an adjacent chunk before those
+///   ("Pope" + "Army Airfield"; a place only before an organisation:
+///   "Washington" + "State University"; never a country, "US" + "Congress",
+///   nor a chunk ending in a function word, "Fiat and" + "General Motors");
+/// - a country ("Russian Federation") is never retyped, nor a person whose
+///   first name comes before a head that is also a surname ("Jim Press");
+/// - an organisation takes the ordinal just before it, which is part of a
+///   unit's name ("82nd" + "Airborne Division", "7th" + "Fleet").
+pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(cs.len());
+    for k in 0..cs.len() {
+        let mut c = cs[k].clone();
+        let next_start = cs.get(k + 1).map_or(words.len(), |n| n.start);
+        let head_after = c.kind != "MISC"
+            && c.end < next_start
+            && capitalised(words[c.end])
+            && head_kind(words[c.end]).is_some();
+        let head = head_kind(words[if head_after { c.end } else { c.end - 1 }]);
+        let exempt = || {
+            let name = &words[c.start..c.end];
+            is_country(gaz, name) || c.kind == "PER" && first_name_and_surname(name)
+        };
+        if let Some(kind) = head.filter(|_| !exempt()) {
+            if head_after {
+                c.end += 1;
+            }
+            c.kind = kind;
+            let floor = out.last().map_or(0, |p| p.end);
+            while c.start > floor {
+                let w = words[c.start - 1];
+                let lower = w.to_lowercase();
+                let opener = c.start == 1 && super::mentions::opens_sentence_only(w);
+                let modifier = super::mentions::is_modifier(w);
+                if !capitalised(w) || nlp::is_stopword(&lower) || opener || modifier {
+                    break;
+                }
+                c.start -= 1;
+            }
+            if let Some(prev) = out.last() {
+                let place_ok = prev.kind != "LOC"
+                    || kind == "ORG" && !is_country(gaz, &words[prev.start..prev.end]);
+                let open = !super::mentions::ends_no_name(&words[prev.end - 1].to_lowercase());
+                if prev.end == c.start && place_ok && open {
+                    c.start = prev.start;
+                    out.pop();
+                }
+            }
+        }
+        let free = out.last().is_none_or(|p| p.end < c.start);
+        if c.kind == "ORG" && c.start > 0 && free && is_ordinal(words[c.start - 1]) {
+            c.start -= 1;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (sentence, tagged chunks as (first word, word count, type)) → the
+    /// chunks after retyping, as (text, type).
+    fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let cs = tagged
+            .iter()
+            .map(|&(start, n, kind)| Chunk {
+                start,
+                end: start + n,
+                kind,
+            })
+            .collect();
+        let got: Vec<(String, &str)> = retype(cs, &words, Gazetteer::embedded())
+            .iter()
+            .map(|c| (words[c.start..c.end].join(" "), c.kind))
+            .collect();
+        let expect: Vec<(String, &str)> = expect.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+        assert_eq!(got, expect, "{sentence}");
+    }
+
+    #[test]
+    fn a_head_noun_types_the_name_it_ends() {
+        // The head after the chunk joins it.
+        check(
+            "He lives on Lincoln Avenue now",
+            &[(3, 1, "ORG")],
+            &[("Lincoln Avenue", "LOC")],
+        );
+        check(
+            "Smith joined Warner Bros in 2010",
+            &[(0, 1, "PER"), (2, 2, "PER")],
+            &[("Smith", "PER"), ("Warner Bros", "ORG")],
+        );
+        // Capitalised words before the head; a place before an organisation.
+        check(
+            "She studied at Sandia View Academy",
+            &[(5, 1, "LOC")],
+            &[("Sandia View Academy", "ORG")],
+        );
+        check(
+            "a professor at Washington State University said",
+            &[(3, 1, "LOC"), (4, 2, "LOC")],
+            &[("Washington State University", "ORG")],
+        );
+        // Not over a function word or a sentence opener.
+        check(
+            "The University has grown",
+            &[(1, 1, "ORG")],
+            &[("University", "ORG")],
+        );
+        check(
+            "Meanwhile Oxford University said",
+            &[(2, 1, "ORG")],
+            &[("Oxford University", "ORG")],
+        );
+        // A unit's ordinal; a place before a place head stays apart.
+        check(
+            "the 82nd Airborne Division left",
+            &[(2, 2, "ORG")],
+            &[("82nd Airborne Division", "ORG")],
+        );
+        check(
+            "from Iraq Strait",
+            &[(1, 1, "LOC"), (2, 1, "LOC")],
+            &[("Iraq", "LOC"), ("Strait", "LOC")],
+        );
+        // Countries, first names, function words, modifiers.
+        check(
+            "the Washington-based Policy Institute",
+            &[(2, 2, "ORG")],
+            &[("Policy Institute", "ORG")],
+        );
+        check(
+            "the Russian Federation said",
+            &[(1, 2, "LOC")],
+            &[("Russian Federation", "LOC")],
+        );
+        check(
+            "said Jim Press today",
+            &[(1, 2, "PER")],
+            &[("Jim Press", "PER")],
+        );
+        check(
+            "the US Agriculture Department",
+            &[(1, 1, "LOC"), (2, 2, "ORG")],
+            &[("US", "LOC"), ("Agriculture Department", "ORG")],
+        );
+        check(
+            "Fiat and General Motors",
+            &[(0, 2, "ORG"), (2, 2, "ORG")],
+            &[("Fiat and", "ORG"), ("General Motors", "ORG")],
+        );
+        // A head already in the next chunk is not taken twice; MISC keeps its words.
+        check(
+            "Leeds Bank Holiday",
+            &[(0, 1, "ORG"), (1, 2, "MISC")],
+            &[("Leeds", "ORG"), ("Bank Holiday", "MISC")],
+        );
+        check(
+            "the Oscar Party was fun",
+            &[(1, 1, "MISC")],
+            &[("Oscar", "MISC")],
+        );
+    }
+}
