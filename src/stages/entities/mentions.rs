@@ -64,6 +64,17 @@ pub(super) fn extract(
                 c.start += 1;
                 c.kind = "PER";
             }
+            // "Mayor Adamowicz", "Prime Minister Mateusz": an office before
+            // a person's name is not part of it, and an office alone
+            // ("Mayor" in "Mayor of London Sadiq Khan") names no one.
+            if c.kind == "PER" {
+                while c.end - c.start >= 2 && is_office(words[c.start]) {
+                    c.start += 1;
+                }
+                if c.end - c.start == 1 && is_office(words[c.start]) {
+                    continue;
+                }
+            }
             // "Fiat and", "Rowling in", "Vadim Mitroshin The": a name does
             // not end in a function word (titles of works, MISC, may).
             // Nor in a lone dash ("Imam Khomeini International Airport -").
@@ -137,6 +148,11 @@ const TITLES: &[&str] = &[
     "representative",
     "adviser",
     "advisor",
+    "sheriff",
+    "commissioner",
+    "prosecutor",
+    "chancellor",
+    "premier",
 ];
 /// Title words that continue an office but do not make one.
 const TITLE_TAILS: &[&str] = &["state", "affairs", "defense", "defence", "prime"];
@@ -279,6 +295,24 @@ fn is_honorific(word: &str) -> bool {
         word.trim_end_matches('.').to_lowercase().as_str(),
         "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "professor"
     )
+}
+
+/// Offices and ranks before a personal name. Styles that are part of a
+/// name ("Sir", "Lord", "King", "Pope") are not among them, nor words that
+/// are common surnames or open other names too ("Major", "Premier
+/// League").
+fn is_office(word: &str) -> bool {
+    #[rustfmt::skip]
+    const OFFICES: &[&str] = &[
+        "president", "vice", "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
+        "minister", "prime", "secretary", "chancellor", "judge", "justice", "general", "gen",
+        "colonel", "col", "captain", "capt", "sheriff", "chairman", "chairwoman", "chairperson",
+        "spokesman", "spokeswoman", "spokesperson", "councillor", "councilor", "congressman",
+        "congresswoman", "ambassador", "deputy", "commissioner", "prosecutor", "attorney",
+        "inspector", "detective", "sergeant", "sgt", "lieutenant", "lt", "coach", "director", "chief",
+        "officer", "president-elect",
+    ];
+    OFFICES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// Words that, capitalised at a sentence start, are not part of the name

@@ -238,3 +238,19 @@ fn head_nouns_type_names_and_surnames_follow_their_person() {
         e.entities.iter().map(|x| &x.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn an_office_is_not_part_of_a_name() {
+    let e = check(
+        "Harbour fire\n\n\"It is the worst night we have had,\" said Harbour County Sheriff Ann \
+        Brook. Mayor Tom Reyes visited the pier. \"We grieve,\" tweeted Mayor of London Lena \
+        Ortiz. Ortiz and Reyes met Brook later.",
+        &[
+            ("Ann Brook", "PER", &["Brook"]),
+            ("Tom Reyes", "PER", &["Reyes"]),
+            ("Lena Ortiz", "PER", &["Ortiz"]),
+        ],
+    );
+    let names: Vec<&str> = e.entities.iter().map(|x| x.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Mayor") || n.contains("Sheriff")), "{names:?}");
+}
