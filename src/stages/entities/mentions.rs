@@ -51,7 +51,8 @@ pub(super) fn extract(
     for (s, l) in kept.iter().zip(&labels) {
         let toks = &tokens[s.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        for mut c in split_located(repair(chunks(l), &words, lex.gaz), &words, lex.gaz) {
+        let mended = super::runon::mend(repair(chunks(l), &words, lex.gaz), &words, lex.gaz);
+        for mut c in split_located(mended, &words, lex.gaz) {
             // "Unlike Senators", "In Paris": a sentence's capitalised first
             // word that is never part of a name.
             if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
@@ -301,7 +302,7 @@ fn is_honorific(word: &str) -> bool {
 /// name ("Sir", "Lord", "King", "Pope") are not among them, nor words that
 /// are common surnames or open other names too ("Major", "Premier
 /// League").
-fn is_office(word: &str) -> bool {
+pub(super) fn is_office(word: &str) -> bool {
     #[rustfmt::skip]
     const OFFICES: &[&str] = &[
         "president", "vice", "senator", "sen", "rep", "representative", "governor", "gov", "mayor",

@@ -6,6 +6,7 @@
 mod aliases;
 mod consolidate;
 mod heads;
+mod runon;
 mod mentions;
 mod types;
 

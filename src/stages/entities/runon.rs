@@ -1,0 +1,143 @@
+//! A person's name the tagger cut short at a known first name: "United
+//! Nations Nikki" ORG + "Haley" untagged is "United Nations" and "Nikki
+//! Haley"; "Jane" PER + "Okafor" untagged is "Jane Okafor". The first name
+//! comes from the embedded first-name list (no notable place: "China"), the
+//! surname must be a capitalised word no chunk holds that is no function
+//! word, month, weekday, office or head noun.
+
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::ner::Chunk;
+use crate::nlp;
+use crate::nlp::gender::FirstNames;
+
+/// Capitalised words after a first name that are not a surname.
+const NOT_SURNAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn surname_like(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !nlp::is_stopword(&lower)
+        && !NOT_SURNAMES.contains(&lower.as_str())
+        && super::heads::head_kind(word).is_none()
+        && !super::mentions::is_office(word)
+}
+
+/// A first name that is also a country, region or city of 100,000
+/// ("China", "Jordan", "Geneva"; not Nikki, Benin).
+fn notable_place(gaz: &Gazetteer, name: &str) -> bool {
+    gaz.lookup(name)
+        .iter()
+        .any(|e| e.kind != Kind::City || e.population >= 100_000)
+}
+
+/// The chunks with cut-short person names mended (see the module note).
+pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    let first_names = FirstNames::embedded();
+    let mut out: Vec<Chunk> = Vec::with_capacity(cs.len());
+    for k in 0..cs.len() {
+        let c = cs[k].clone();
+        let next_start = cs.get(k + 1).map_or(words.len(), |n| n.start);
+        let last = c.end - 1;
+        // A person's chunk; or a longer organisation or place that a
+        // person's name follows ("United Nations Nikki"): two words are
+        // too often a company ("Axa Sun" + "Life").
+        let host = c.kind == "PER" || c.kind != "MISC" && c.end - c.start >= 3;
+        let runs_on = host
+            && c.end < next_start
+            && first_names.get(words[last]).is_some()
+            && !notable_place(gaz, words[last])
+            && surname_like(words[c.end]);
+        if !runs_on {
+            out.push(c);
+            continue;
+        }
+        if c.kind != "PER" && last > c.start {
+            out.push(Chunk {
+                start: c.start,
+                end: last,
+                kind: c.kind,
+            });
+        }
+        out.push(Chunk {
+            start: if c.kind == "PER" { c.start } else { last },
+            end: c.end + 1,
+            kind: "PER",
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (sentence, tagged chunks as (first word, word count, type)) → the
+    /// chunks after mending, as (text, type).
+    fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let cs = tagged
+            .iter()
+            .map(|&(start, n, kind)| Chunk {
+                start,
+                end: start + n,
+                kind,
+            })
+            .collect();
+        let got: Vec<(String, &str)> = mend(cs, &words, Gazetteer::embedded())
+            .iter()
+            .map(|c| (words[c.start..c.end].join(" "), c.kind))
+            .collect();
+        let expect: Vec<(String, &str)> = expect.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+        assert_eq!(got, expect, "{sentence}");
+    }
+
+    #[test]
+    fn a_name_cut_at_a_first_name_runs_on() {
+        check(
+            "Ambassador to the United Nations Nikki Haley wrote",
+            &[(3, 3, "ORG")],
+            &[("United Nations", "ORG"), ("Nikki Haley", "PER")],
+        );
+        check(
+            "said Jane Okafor today",
+            &[(1, 1, "PER")],
+            &[("Jane Okafor", "PER")],
+        );
+        // Not from a short organisation, nor at a first name that is a place.
+        check("Axa Sun Life grew", &[(0, 2, "ORG")], &[("Axa Sun", "ORG")]);
+        check("said China Aviation", &[(1, 1, "PER")], &[("China", "PER")]);
+        // Not over a weekday, a function word, a head noun or a next chunk.
+        check("met Bill Monday", &[(1, 1, "PER")], &[("Bill", "PER")]);
+        check("gave Bill The book", &[(1, 1, "PER")], &[("Bill", "PER")]);
+        check("in Jordan Valley", &[(1, 1, "LOC")], &[("Jordan", "LOC")]);
+        check(
+            "Bill Gates Foundation",
+            &[(0, 1, "PER"), (1, 1, "PER")],
+            &[("Bill", "PER"), ("Gates", "PER")],
+        );
+        // Not after a word that is no first name.
+        check("the Nations Haley", &[(1, 1, "ORG")], &[("Nations", "ORG")]);
+    }
+}
