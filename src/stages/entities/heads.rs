@@ -59,6 +59,13 @@ pub(super) fn head_kind(word: &str) -> Option<&'static str> {
     }
 }
 
+/// Words that open a storm's name.
+fn is_storm(word: &str) -> bool {
+    ["hurricane", "cyclone", "typhoon", "storm", "tropical"]
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(word))
+}
+
 /// "1st", "82nd", "504th", "3RD".
 fn is_ordinal(w: &str) -> bool {
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
@@ -104,6 +111,21 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
     let mut out: Vec<Chunk> = Vec::with_capacity(cs.len());
     for k in 0..cs.len() {
         let mut c = cs[k].clone();
+        // "Hurricane Katrina", "Cyclone Phailin": a storm is an event (MISC),
+        // not the person or place its name looks like.
+        let free_before = out.last().is_none_or(|p| p.end < c.start);
+        if c.start > 0
+            && free_before
+            && capitalised(words[c.start - 1])
+            && is_storm(words[c.start - 1])
+        {
+            c.start -= 1;
+        }
+        if is_storm(words[c.start]) {
+            c.kind = "MISC";
+            out.push(c);
+            continue;
+        }
         let next_start = cs.get(k + 1).map_or(words.len(), |n| n.start);
         let head_after = c.kind != "MISC"
             && c.end < next_start
@@ -218,6 +240,17 @@ mod tests {
             "from Iraq Strait",
             &[(1, 1, "LOC"), (2, 1, "LOC")],
             &[("Iraq", "LOC"), ("Strait", "LOC")],
+        );
+        // A storm is an event, with the word before its name.
+        check(
+            "as Cyclone Phailin struck",
+            &[(2, 1, "PER")],
+            &[("Cyclone Phailin", "MISC")],
+        );
+        check(
+            "Hurricane Katrina hit",
+            &[(0, 2, "LOC")],
+            &[("Hurricane Katrina", "MISC")],
         );
         // Countries, first names, function words, modifiers.
         check(

@@ -58,6 +58,11 @@ pub(super) fn extract(
             if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
                 c.start = 1;
             }
+            // "Yeah", "Nah", "E.": an interjection or a lone initial names
+            // no one (interviews open answers with them, capitalised).
+            if c.end - c.start == 1 && not_a_name(words[c.start]) {
+                continue;
+            }
             // "Mr Greenspan", "Dr. Jane Doe": the honorific marks a person
             // but is not part of the name, so "Greenspan" can merge with
             // "Alan Greenspan".
@@ -296,6 +301,34 @@ fn is_honorific(word: &str) -> bool {
         word.trim_end_matches('.').to_lowercase().as_str(),
         "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "professor"
     )
+}
+
+/// Interjections and lone initials: never a name on their own.
+fn not_a_name(word: &str) -> bool {
+    let initial = word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase);
+    initial
+        || matches!(
+            word.to_lowercase().as_str(),
+            "yeah"
+                | "yes"
+                | "yep"
+                | "nah"
+                | "no"
+                | "nope"
+                | "okay"
+                | "ok"
+                | "oh"
+                | "well"
+                | "hi"
+                | "hello"
+                | "wow"
+                | "thanks"
+                | "sure"
+                | "um"
+                | "uh"
+                | "hmm"
+                | "alright"
+        )
 }
 
 /// Offices and ranks before a personal name. Styles that are part of a

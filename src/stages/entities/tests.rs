@@ -254,3 +254,23 @@ fn an_office_is_not_part_of_a_name() {
     let names: Vec<&str> = e.entities.iter().map(|x| x.name.as_str()).collect();
     assert!(!names.iter().any(|n| n.contains("Mayor") || n.contains("Sheriff")), "{names:?}");
 }
+
+#[test]
+fn interjections_initials_and_storms_are_no_entities() {
+    let e = run(
+        "Storm season\n\nYeah. Nah. Okay. We were ready, said Ann Lee of Hollow Creek. \
+        Cyclone Tamsin reached Odisha on Monday, and E. Marsh watched it.",
+    );
+    let named: Vec<(&str, &str)> = e
+        .entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.kind.as_str()))
+        .collect();
+    for bad in ["Yeah", "Nah", "Okay", "E."] {
+        assert!(!named.iter().any(|(n, _)| *n == bad), "{bad} in {named:?}");
+    }
+    assert!(
+        named.iter().all(|(n, k)| !n.contains("Tamsin") || *k == "MISC"),
+        "{named:?}"
+    );
+}
