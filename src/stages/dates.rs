@@ -59,7 +59,7 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month(w: &str) -> Option<u32> {
+pub(crate) fn month(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_lowercase();
     if w.len() < 3 {
         return None;
@@ -71,7 +71,7 @@ fn month(w: &str) -> Option<u32> {
     Some(i as u32 + 1)
 }
 
-fn weekday(w: &str) -> Option<Weekday> {
+pub(crate) fn weekday(w: &str) -> Option<Weekday> {
     Some(match w.to_lowercase().trim_end_matches('.') {
         "monday" | "mon" => Weekday::Mon,
         "tuesday" | "tue" | "tues" => Weekday::Tue,

@@ -145,8 +145,8 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             while c.start > floor {
                 let w = words[c.start - 1];
                 let lower = w.to_lowercase();
-                let opener = c.start == 1 && super::mentions::opens_sentence_only(w);
-                let modifier = super::mentions::is_modifier(w);
+                let opener = c.start == 1 && super::wordlists::opens_sentence_only(w);
+                let modifier = super::wordlists::is_modifier(w);
                 if !capitalised(w) || nlp::is_stopword(&lower) || opener || modifier {
                     break;
                 }
@@ -155,7 +155,7 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             if let Some(prev) = out.last() {
                 let place_ok = prev.kind != "LOC"
                     || kind == "ORG" && !is_country(gaz, &words[prev.start..prev.end]);
-                let open = !super::mentions::ends_no_name(&words[prev.end - 1].to_lowercase());
+                let open = !super::wordlists::ends_no_name(&words[prev.end - 1].to_lowercase());
                 if prev.end == c.start && place_ok && open {
                     c.start = prev.start;
                     out.pop();
@@ -175,24 +175,8 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
 mod tests {
     use super::*;
 
-    /// (sentence, tagged chunks as (first word, word count, type)) → the
-    /// chunks after retyping, as (text, type).
     fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        let cs = tagged
-            .iter()
-            .map(|&(start, n, kind)| Chunk {
-                start,
-                end: start + n,
-                kind,
-            })
-            .collect();
-        let got: Vec<(String, &str)> = retype(cs, &words, Gazetteer::embedded())
-            .iter()
-            .map(|c| (words[c.start..c.end].join(" "), c.kind))
-            .collect();
-        let expect: Vec<(String, &str)> = expect.iter().map(|(t, k)| (t.to_string(), *k)).collect();
-        assert_eq!(got, expect, "{sentence}");
+        super::super::tests::check_chunks(retype, sentence, tagged, expect);
     }
 
     #[test]

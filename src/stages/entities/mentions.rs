@@ -9,6 +9,10 @@ use crate::ner::features::Lexicon;
 use crate::ner::{chunks, Chunk, NerModel};
 use crate::nlp;
 
+use super::wordlists::{
+    ends_no_name, is_honorific, is_modifier, is_office, not_a_name, opens_sentence_only,
+};
+
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Mention {
     pub text: String,
@@ -16,18 +20,6 @@ pub(super) struct Mention {
     pub end: usize,
     /// PER, ORG, LOC or MISC.
     pub kind: &'static str,
-}
-
-/// Suffixes that make a name a modifier: "U.S.-led", "Iranian-allied".
-const MODIFIER_SUFFIXES: &[&str] = &[
-    "led", "backed", "allied", "based", "born", "owned", "run", "made", "style", "funded",
-    "brokered",
-];
-
-/// "U.S.-led", "Washington-based": a name used as a modifier.
-pub(super) fn is_modifier(word: &str) -> bool {
-    word.rsplit_once('-')
-        .is_some_and(|(_, tail)| MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str()))
 }
 
 pub(super) fn extract(
@@ -254,173 +246,6 @@ fn split_located(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> 
         }
     }
     out
-}
-
-/// Function words no person, organisation or place name ends with.
-pub(super) fn ends_no_name(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "and"
-            | "or"
-            | "but"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "as"
-            | "by"
-            | "with"
-            | "from"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "he"
-            | "she"
-            | "it"
-            | "we"
-            | "they"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "this"
-            | "that"
-    )
-}
-
-/// Honorifics before a personal name ("Mr", "Mrs.", "Dr"). "Sir" and
-/// "Lord" stay: in British usage they are part of the styled name.
-fn is_honorific(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.').to_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "professor"
-    )
-}
-
-/// Interjections and lone initials: never a name on their own.
-fn not_a_name(word: &str) -> bool {
-    let initial = word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase);
-    initial
-        || matches!(
-            word.to_lowercase().as_str(),
-            "yeah"
-                | "yes"
-                | "yep"
-                | "nah"
-                | "no"
-                | "nope"
-                | "okay"
-                | "ok"
-                | "oh"
-                | "well"
-                | "hi"
-                | "hello"
-                | "wow"
-                | "thanks"
-                | "sure"
-                | "um"
-                | "uh"
-                | "hmm"
-                | "alright"
-        )
-}
-
-/// Offices and ranks before a personal name. Styles that are part of a
-/// name ("Sir", "Lord", "King", "Pope") are not among them, nor words that
-/// are common surnames or open other names too ("Major", "Premier
-/// League").
-pub(super) fn is_office(word: &str) -> bool {
-    #[rustfmt::skip]
-    const OFFICES: &[&str] = &[
-        "president", "vice", "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
-        "minister", "prime", "secretary", "chancellor", "judge", "justice", "general", "gen",
-        "colonel", "col", "captain", "capt", "sheriff", "chairman", "chairwoman", "chairperson",
-        "spokesman", "spokeswoman", "spokesperson", "councillor", "councilor", "congressman",
-        "congresswoman", "ambassador", "deputy", "commissioner", "prosecutor", "attorney",
-        "inspector", "detective", "sergeant", "sgt", "lieutenant", "lt", "coach", "director", "chief",
-        "officer", "president-elect",
-    ];
-    OFFICES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
-}
-
-/// Words that, capitalised at a sentence start, are not part of the name
-/// after them: function words (articles aside: "The Hague") and openers.
-pub(super) fn opens_sentence_only(word: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "unlike",
-        "despite",
-        "meanwhile",
-        "however",
-        "although",
-        "though",
-        "while",
-        "after",
-        "before",
-        "during",
-        "following",
-        "according",
-        "amid",
-        "amidst",
-        "since",
-        "under",
-        "as",
-        "when",
-        "if",
-        "like",
-        "without",
-        "within",
-        "across",
-        "throughout",
-        "unless",
-        "whereas",
-        "besides",
-        "nevertheless",
-        "nonetheless",
-        "moreover",
-        "furthermore",
-        "instead",
-        "still",
-        "yet",
-        "also",
-        "thus",
-        "hence",
-        "indeed",
-        "perhaps",
-        "yesterday",
-        "today",
-        "tonight",
-        "earlier",
-        "later",
-        "recently",
-        "currently",
-        "now",
-        "then",
-        "but",
-        "and",
-        "or",
-        "so",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "to",
-        "with",
-        "by",
-        "of",
-        "about",
-        "against",
-        "between",
-    ];
-    let lower = word.to_lowercase();
-    !matches!(lower.as_str(), "the" | "a" | "an")
-        && (OPENERS.contains(&lower.as_str()) || nlp::is_stopword(&lower))
 }
 
 /// Curated alias forms of up to three words, opening with a capital, not

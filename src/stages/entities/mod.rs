@@ -9,6 +9,7 @@ mod heads;
 mod runon;
 mod mentions;
 mod types;
+mod wordlists;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -10,28 +10,6 @@ use crate::ner::Chunk;
 use crate::nlp;
 use crate::nlp::gender::FirstNames;
 
-/// Capitalised words after a first name that are not a surname.
-const NOT_SURNAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn surname_like(word: &str) -> bool {
     let lower = word.to_lowercase();
     word.chars().next().is_some_and(char::is_uppercase)
@@ -39,9 +17,10 @@ fn surname_like(word: &str) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         && !nlp::is_stopword(&lower)
-        && !NOT_SURNAMES.contains(&lower.as_str())
+        && crate::stages::dates::month(word).is_none()
+        && crate::stages::dates::weekday(word).is_none()
         && super::heads::head_kind(word).is_none()
-        && !super::mentions::is_office(word)
+        && !super::wordlists::is_office(word)
 }
 
 /// A first name that is also a country, region or city of 100,000
@@ -93,24 +72,8 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
 mod tests {
     use super::*;
 
-    /// (sentence, tagged chunks as (first word, word count, type)) → the
-    /// chunks after mending, as (text, type).
     fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        let cs = tagged
-            .iter()
-            .map(|&(start, n, kind)| Chunk {
-                start,
-                end: start + n,
-                kind,
-            })
-            .collect();
-        let got: Vec<(String, &str)> = mend(cs, &words, Gazetteer::embedded())
-            .iter()
-            .map(|c| (words[c.start..c.end].join(" "), c.kind))
-            .collect();
-        let expect: Vec<(String, &str)> = expect.iter().map(|(t, k)| (t.to_string(), *k)).collect();
-        assert_eq!(got, expect, "{sentence}");
+        super::super::tests::check_chunks(mend, sentence, tagged, expect);
     }
 
     #[test]

@@ -48,6 +48,36 @@ fn check(text: &str, expect: &[(&str, &str, &[&str])]) -> Entities {
     e
 }
 
+/// A chunk rule over one sentence: (sentence, tagged chunks as (first
+/// word, word count, type)) → the chunks after the rule, as (text, type).
+/// Shared by the rule modules' tests (heads.rs, runon.rs).
+pub(super) fn check_chunks(
+    rule: fn(
+        Vec<crate::ner::Chunk>,
+        &[&str],
+        &crate::gazetteer::Gazetteer,
+    ) -> Vec<crate::ner::Chunk>,
+    sentence: &str,
+    tagged: &[(usize, usize, &'static str)],
+    expect: &[(&str, &str)],
+) {
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let cs = tagged
+        .iter()
+        .map(|&(start, n, kind)| crate::ner::Chunk {
+            start,
+            end: start + n,
+            kind,
+        })
+        .collect();
+    let got: Vec<(String, &str)> = rule(cs, &words, Gazetteer::embedded())
+        .iter()
+        .map(|c| (words[c.start..c.end].join(" "), c.kind))
+        .collect();
+    let expect: Vec<(String, &str)> = expect.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+    assert_eq!(got, expect, "{sentence}");
+}
+
 const STRIKE: &str = "Dock strike spreads to Rosport\n\n\
 GDANSK, Poland (Wirewire) - Polish dock workers joined the strike on Monday, union leader Mara Lind said.\n\n\
 \"We stand together,\" Lind told reporters in Gdansk. The International Transport Workers' Federation (ITF) \
@@ -207,7 +237,7 @@ fn a_name_does_not_end_in_a_function_word() {
         .filter(|n| {
             n.rsplit(' ')
                 .next()
-                .is_some_and(|w| super::mentions::ends_no_name(&w.to_lowercase()))
+                .is_some_and(|w| super::wordlists::ends_no_name(&w.to_lowercase()))
         })
         .collect();
     assert!(bad.is_empty(), "{bad:?} in {names:?}");
@@ -252,7 +282,12 @@ fn an_office_is_not_part_of_a_name() {
         ],
     );
     let names: Vec<&str> = e.entities.iter().map(|x| x.name.as_str()).collect();
-    assert!(!names.iter().any(|n| n.contains("Mayor") || n.contains("Sheriff")), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Mayor") || n.contains("Sheriff")),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -270,7 +305,9 @@ fn interjections_initials_and_storms_are_no_entities() {
         assert!(!named.iter().any(|(n, _)| *n == bad), "{bad} in {named:?}");
     }
     assert!(
-        named.iter().all(|(n, k)| !n.contains("Tamsin") || *k == "MISC"),
+        named
+            .iter()
+            .all(|(n, k)| !n.contains("Tamsin") || *k == "MISC"),
         "{named:?}"
     );
 }
