@@ -209,11 +209,22 @@ fn speaker_in(
         .min_by_key(|(at, _)| (*at as i64 - vpos as i64).abs())
         .and_then(|(_, p)| Gender::of_pronoun(p));
     if let Some(g) = pron {
-        if let Some(s) = speakers
-            .iter()
-            .filter(|s| s.is_person && s.end <= mark.max(a) && s.gender.is_none_or(|x| x == g))
-            .max_by_key(|s| s.end)
-        {
+        let fits = |s: &&SpeakerRef| {
+            s.is_person && s.end <= mark.max(a) && s.gender.is_none_or(|x| x == g)
+        };
+        // The last such person's sentence, and in it the first such person:
+        // its subject ("Later Mitsotakis met President Trump, where he
+        // noted …" is Mitsotakis).
+        let last = speakers.iter().filter(fits).max_by_key(|s| s.end);
+        let subject = last.and_then(|l| {
+            let from = text[..l.start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+            speakers
+                .iter()
+                .filter(fits)
+                .filter(|s| s.start >= from)
+                .min_by_key(|s| s.start)
+        });
+        if let Some(s) = subject {
             return Some((
                 Some(s.id.clone()),
                 Some(s.name.clone()),

@@ -140,7 +140,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.1.0"
+        "1.2.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -329,6 +329,12 @@ mod tests {
         check_pronoun(
             "Ferry strike spreads\n\nTransport Minister Oscar Brandt met union leader Mara Lind on Monday.\n\n\
              \"The offer on the table is the final one,\" he said.",
+            Some("Oscar Brandt"),
+        );
+        // Of two people of that gender, the subject of their sentence.
+        check_pronoun(
+            "Ferry strike spreads\n\nLater Oscar Brandt met Lars Holm in Bergen. On the strike, he \
+             noted \"the offer on the table is the final one\".",
             Some("Oscar Brandt"),
         );
         // Honorifics decide when there is no first name.
