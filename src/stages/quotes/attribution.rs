@@ -103,8 +103,17 @@ pub(super) struct SpeakerRef {
     pub(super) gender: Option<Gender>,
 }
 
-/// The word before byte `at` in `text`, lower-cased, skipping "the".
+/// The word before byte `at` in `text`, lower-cased, skipping "the"; none
+/// across a sentence or paragraph end ("… with.\n\nBradford Council
+/// stated" has no word before "Bradford").
 fn word_before(text: &str, at: usize) -> String {
+    let gap_start = text[..at]
+        .char_indices()
+        .rfind(|(_, c)| c.is_alphanumeric() || *c == '\'')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if text[gap_start..at].contains(['.', '!', '?', '\n', '"', '“', '”', ':', ';']) {
+        return String::new();
+    }
     let mut words = text[..at]
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())

@@ -319,6 +319,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_opening_a_paragraph_is_no_affiliation() {
+        // "from" ends the paragraph before; it does not make "Harbour
+        // Council" an affiliation, so the entity speaks.
+        let q = run(
+            "Port talks stall\n\nThe crews met in a café. It is a case to learn from.\n\n\
+             Harbour Council stated, \"The Safety Board will look closely at this case.\"",
+        );
+        assert!(q[0].speaker.is_some(), "{q:#?}");
+    }
+
+    #[test]
     fn pronouns_agree_in_gender() {
         // "she" skips the man named last; "he" skips the woman.
         check_pronoun(
