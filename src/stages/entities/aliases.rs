@@ -30,6 +30,15 @@ struct AliasFile {
 pub struct Aliases {
     pub entries: Vec<AliasEntry>,
     by_form: crate::text::ModelMap<String, usize>,
+    /// Short capitalised forms ("IS", "US", "UN") that match only as
+    /// written: "Is it over?" does not name the Islamic State.
+    exact: crate::text::ModelMap<String, String>,
+}
+
+/// A form of up to three letters, all capitals.
+fn short_caps(form: &str) -> bool {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
 }
 
 pub(super) const BUILTIN: &str = include_str!("../../../config/aliases.toml");
@@ -54,6 +63,9 @@ impl Aliases {
             let i = self.entries.len();
             for form in std::iter::once(&e.name).chain(&e.aliases) {
                 self.by_form.insert(normal(form), i);
+                if short_caps(form) {
+                    self.exact.insert(normal(form), form.trim().to_string());
+                }
             }
             self.entries.push(e);
         }
@@ -68,10 +80,36 @@ impl Aliases {
     }
 
     pub fn index(&self, form: &str) -> Option<usize> {
-        self.by_form.get(&normal(form)).copied()
+        let key = normal(form);
+        if self.exact.get(&key).is_some_and(|exact| exact != form.trim()) {
+            return None;
+        }
+        self.by_form.get(&key).copied()
     }
 
     pub fn get(&self, form: &str) -> Option<&AliasEntry> {
-        self.by_form.get(&normal(form)).map(|&i| &self.entries[i])
+        self.index(form).map(|i| &self.entries[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (form as written, the entry name it names, if any).
+    fn check(form: &str, expect: Option<&str>) {
+        let a = Aliases::builtin();
+        assert_eq!(a.get(form).map(|e| e.name.as_str()), expect, "{form}");
+    }
+
+    #[test]
+    fn short_capitals_match_only_as_written() {
+        check("IS", Some("Islamic State"));
+        check("Is", None);
+        check("is", None);
+        check("Isis", Some("Islamic State"));
+        check("the Islamic State", Some("Islamic State"));
+        check("US", Some("United States"));
+        check("us", None);
     }
 }
