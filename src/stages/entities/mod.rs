@@ -162,6 +162,27 @@ fn countries_of_focus(
     out
 }
 
+/// A country the article only names by demonym ("German officials") is no
+/// place it mentions: it counts for the countries of focus, but is no
+/// entity. Ids are given again in order.
+fn without_demonym_only(entities: Vec<Entity>, text: &str, gaz: &Gazetteer) -> Vec<Entity> {
+    let demonym = |m: &MentionOut| {
+        let t = &text[m.start..m.end];
+        let single = t.strip_suffix('s').unwrap_or(t);
+        [t, single]
+            .iter()
+            .any(|w| gaz.kinds(w).contains(&crate::gazetteer::Kind::Demonym))
+    };
+    let mut kept: Vec<Entity> = entities
+        .into_iter()
+        .filter(|e| e.kind != "LOC" || !e.mentions.iter().all(demonym))
+        .collect();
+    for (n, e) in kept.iter_mut().enumerate() {
+        e.id = format!("E{}", n + 1);
+    }
+    kept
+}
+
 impl Stage for EntitiesStage {
     fn name(&self) -> &'static str {
         "entities"
@@ -225,6 +246,7 @@ impl Stage for EntitiesStage {
             lex.gaz.lookup(&place).first().map(|e| e.country.clone())
         });
         let countries = countries_of_focus(&entities, dateline_cc.as_deref(), lex.gaz);
+        let entities = without_demonym_only(entities, &article.text, lex.gaz);
         out.entities = Some(Entities {
             entities,
             countries,

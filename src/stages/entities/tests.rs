@@ -94,9 +94,12 @@ fn merges_surnames_acronyms_demonyms_and_aliases() {
             ("Jonas Vik", "PER", &["Vik"]),
             ("European Union", "ORG", &["EU"]),
             ("Poland", "LOC", &["Polish"]),
-            ("Germany", "LOC", &["German"]),
         ],
     );
+    // "German ports": a country named only by its demonym is no entity,
+    // but it is among the countries of focus.
+    assert!(e.entities.iter().all(|x| x.name != "Germany"), "{:?}", e.entities);
+    assert!(e.countries.iter().any(|c| c.country == "DE"), "{:?}", e.countries);
     let lind = find(&e, "Mara Lind");
     assert_eq!(lind.count, 2);
     for m in &lind.mentions {
