@@ -97,16 +97,45 @@ impl Statics {
 /// and the context aggregated over the document), computed once: both
 /// decoding passes, and every training epoch, read them.
 pub fn static_features(sents: &[Sent<'_>]) -> Vec<Statics> {
+    static_features_except(sents, &[])
+}
+
+/// "Quiet" tokens: a lower-case function word or punctuation between two
+/// tokens without capitals ("the", "of", "," in "… of the year , …"). A
+/// name neither starts there nor runs through, so tagging skips them and
+/// labels them O. Lower-case content words are still tagged (web text
+/// writes names in lower case: "ordered from amazon"). Training sees every
+/// token.
+pub fn quiet_tokens(words: &[&str]) -> Vec<bool> {
+    let lower = |w: &str| !w.chars().any(char::is_uppercase);
+    (0..words.len())
+        .map(|i| {
+            let w = words[i];
+            let function = crate::nlp::is_stopword(w) || !w.chars().any(char::is_alphanumeric);
+            function
+                && lower(w)
+                && (i == 0 || lower(words[i - 1]))
+                && words.get(i + 1).is_none_or(|n| lower(n))
+        })
+        .collect()
+}
+
+/// [`static_features`], with none for the tokens marked in `skip` (one
+/// list per sentence; an empty `skip` skips nothing).
+pub fn static_features_except(sents: &[Sent<'_>], skip: &[Vec<bool>]) -> Vec<Statics> {
     sents
         .iter()
         .zip(aggregate::document_features(sents))
-        .map(|(s, aggregated)| {
+        .enumerate()
+        .map(|(k, (s, aggregated))| {
             let mut flat = Vec::with_capacity(s.words.len() * 48);
             let mut at = Vec::with_capacity(s.words.len() + 1);
             at.push(0);
             for (i, extra) in aggregated.iter().enumerate() {
-                s.static_features(i, &mut flat);
-                flat.extend_from_slice(extra);
+                if !skip.get(k).and_then(|q| q.get(i)).copied().unwrap_or(false) {
+                    s.static_features(i, &mut flat);
+                    flat.extend_from_slice(extra);
+                }
                 at.push(flat.len());
             }
             Statics { flat, at }
@@ -123,6 +152,7 @@ pub fn static_features(sents: &[Sent<'_>]) -> Vec<Statics> {
 pub fn decode(
     sent: &Sent<'_>,
     memory: Option<(&DocMemory, &[usize])>,
+    quiet: &[bool],
     static_feats: impl Fn(usize, &mut Vec<u64>),
     score: impl Fn(usize, &[u64]) -> Weights,
     mut seen: impl FnMut(usize, &[u64], usize),
@@ -131,6 +161,10 @@ pub fn decode(
     let mut feats = Vec::with_capacity(64);
     let name = |l: Option<usize>| l.map_or("<s>", |l| LABELS[l]);
     for i in 0..sent.words.len() {
+        if quiet.get(i).copied().unwrap_or(false) {
+            labels.push(0);
+            continue;
+        }
         feats.clear();
         static_feats(i, &mut feats);
         let prev = i.checked_sub(1).map(|j| labels[j]);
@@ -188,7 +222,8 @@ impl NerModel {
             ..lex
         };
         let sents: Vec<Sent<'_>> = sentences.iter().map(|w| Sent::new(w, lex)).collect();
-        let statics = static_features(&sents);
+        let quiet: Vec<Vec<bool>> = sentences.iter().map(|w| quiet_tokens(w)).collect();
+        let statics = static_features_except(&sents, &quiet);
         // Both passes see the same label-free features, which are most of
         // each token's features: sum their weights once per token.
         let base: Vec<Vec<Weights>> = statics
@@ -196,7 +231,13 @@ impl NerModel {
             .zip(&sents)
             .map(|(st, s)| {
                 (0..s.words.len())
-                    .map(|i| self.score(st.token(i)))
+                    .map(|i| {
+                        if st.token(i).is_empty() {
+                            [0f32; N_LABELS]
+                        } else {
+                            self.score(st.token(i))
+                        }
+                    })
                     .collect()
             })
             .collect();
@@ -208,7 +249,7 @@ impl NerModel {
         let mut memory = DocMemory::default();
         let mut first = Vec::with_capacity(sents.len());
         for (k, s) in sents.iter().enumerate() {
-            let l = decode(s, None, none, scored(k), |_, _, _| {});
+            let l = decode(s, None, &quiet[k], none, scored(k), |_, _, _| {});
             memory.add(&s.lower, s.words, &l);
             first.push(l);
         }
@@ -216,7 +257,16 @@ impl NerModel {
             .iter()
             .zip(&first)
             .enumerate()
-            .map(|(k, (s, own))| decode(s, Some((&memory, own)), none, scored(k), |_, _, _| {}))
+            .map(|(k, (s, own))| {
+                decode(
+                    s,
+                    Some((&memory, own)),
+                    &quiet[k],
+                    none,
+                    scored(k),
+                    |_, _, _| {},
+                )
+            })
             .collect()
     }
 
@@ -265,4 +315,88 @@ pub fn chunks(labels: &[usize]) -> Vec<Chunk> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sentence (words split on spaces) → its quiet words.
+    fn check(sentence: &str, expect: &[&str]) {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let got: Vec<&str> = quiet_tokens(&words)
+            .iter()
+            .zip(&words)
+            .filter(|(q, _)| **q)
+            .map(|(_, w)| *w)
+            .collect();
+        assert_eq!(got, expect, "{sentence}");
+    }
+
+    #[test]
+    fn only_function_words_between_lower_case_words_are_quiet() {
+        // "of" between capitals may be inside a name; "rose" is a content
+        // word (web text writes names in lower case); "the" before
+        // "Bank" may open one.
+        check(
+            "profits rose in the year , said the Bank of England",
+            &["in", "the", ",", "said"],
+        );
+        check("the 2004 figures were up", &["the", "were", "up"]);
+        check("ordered it from amazon", &["it", "from"]);
+        assert!(quiet_tokens(&[]).is_empty());
+    }
+
+    #[test]
+    fn quiet_words_are_tagged_o_as_before() {
+        // Skipping quiet words changes no label on a fixture: the same
+        // document tagged with nothing skipped gives the same labels.
+        let text: Vec<Vec<&str>> = [
+            "The chairman of Baltica Terminals , Jonas Vik , said on Monday that the port of Gdansk would stay closed .",
+            "Vik told the board of the International Transport Workers ' Federation that talks with the European Union had stalled .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let model = NerModel::embedded().unwrap();
+        let lex = Lexicon::embedded();
+        let fast = model.tag_document(&text, lex);
+        let lex = Lexicon {
+            names: &model.names,
+            ..lex
+        };
+        let sents: Vec<Sent<'_>> = text.iter().map(|w| Sent::new(w, lex)).collect();
+        let statics = static_features(&sents);
+        let score = |k: usize| {
+            let st = &statics[k];
+            move |i: usize, f: &[u64]| model.score_from(model.score(st.token(i)), f)
+        };
+        let mut memory = DocMemory::default();
+        let mut first = Vec::new();
+        for (k, s) in sents.iter().enumerate() {
+            let l = decode(s, None, &[], |_, _| {}, score(k), |_, _, _| {});
+            memory.add(&s.lower, s.words, &l);
+            first.push(l);
+        }
+        let full: Vec<Vec<usize>> = sents
+            .iter()
+            .zip(&first)
+            .enumerate()
+            .map(|(k, (s, own))| {
+                decode(
+                    s,
+                    Some((&memory, own)),
+                    &[],
+                    |_, _| {},
+                    score(k),
+                    |_, _, _| {},
+                )
+            })
+            .collect();
+        assert_eq!(fast, full);
+        assert!(
+            fast.iter().flatten().any(|&l| l != 0),
+            "the fixture has names"
+        );
+    }
 }

@@ -230,6 +230,7 @@ fn train_run(
                     let pred = decode(
                         &s.sent,
                         mem,
+                        &[],
                         |i, f| f.extend_from_slice(s.feats.token(i)),
                         |_, f| p.score(f),
                         |i, f, guess| {
