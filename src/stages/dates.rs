@@ -59,29 +59,48 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// The month a word names ("March", "mar.", "Sept"), case-insensitively.
+/// Called for every word of every article, so it compares in place rather
+/// than lower-casing a copy (month names are ASCII: no other letter
+/// lower-cases into one).
 pub(crate) fn month(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
+    let w = w.trim_end_matches('.');
+    if !(3..=9).contains(&w.len()) {
         return None;
     }
     // Full names, three-letter abbreviations ("Jan", "Jan.") and "Sept".
-    let i = MONTHS
-        .iter()
-        .position(|m| *m == w || (m.starts_with(&w) && (w.len() == 3 || w == "sept")))?;
+    let prefix = |m: &str| m.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    let i = MONTHS.iter().position(|m| {
+        m.eq_ignore_ascii_case(w) || (prefix(m) && (w.len() == 3 || w.eq_ignore_ascii_case("sept")))
+    })?;
     Some(i as u32 + 1)
 }
 
+/// The weekday a word names ("Monday", "tues."), case-insensitively.
 pub(crate) fn weekday(w: &str) -> Option<Weekday> {
-    Some(match w.to_lowercase().trim_end_matches('.') {
-        "monday" | "mon" => Weekday::Mon,
-        "tuesday" | "tue" | "tues" => Weekday::Tue,
-        "wednesday" | "wed" => Weekday::Wed,
-        "thursday" | "thu" | "thurs" => Weekday::Thu,
-        "friday" | "fri" => Weekday::Fri,
-        "saturday" | "sat" => Weekday::Sat,
-        "sunday" | "sun" => Weekday::Sun,
-        _ => return None,
-    })
+    const NAMES: [(&str, Weekday); 16] = [
+        ("monday", Weekday::Mon),
+        ("mon", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("tue", Weekday::Tue),
+        ("tues", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("wed", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("thu", Weekday::Thu),
+        ("thurs", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("fri", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sat", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+        ("sun", Weekday::Sun),
+    ];
+    let w = w.trim_end_matches('.');
+    NAMES
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(w))
+        .map(|(_, d)| *d)
 }
 
 fn number_word(w: &str) -> Option<i64> {
@@ -222,8 +241,12 @@ fn quoted_today(text: &str, dates: &mut [DateMention]) {
 type Found = (usize, Option<String>, &'static str, &'static str);
 
 fn absolute(w: &[&str], i: usize, published: Option<NaiveDate>) -> Option<Found> {
-    // ISO: 2020-01-05
-    if let Ok(d) = NaiveDate::parse_from_str(w[i], "%Y-%m-%d") {
+    // ISO: 2020-01-05 (only words with a digit and a dash are tried).
+    let iso_like = w[i].contains('-') && w[i].bytes().any(|b| b.is_ascii_digit());
+    if let Some(d) = iso_like
+        .then(|| NaiveDate::parse_from_str(w[i], "%Y-%m-%d").ok())
+        .flatten()
+    {
         return Some((1, Some(d.to_string()), "day", "absolute"));
     }
     let comma = |k: usize| w.get(k) == Some(&",");
@@ -403,6 +426,33 @@ impl Stage for DatesStage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_and_weekday_words() {
+        for (w, m) in [
+            ("March", Some(3)),
+            ("mar.", Some(3)),
+            ("SEPT", Some(9)),
+            ("Sept.", Some(9)),
+            ("September", Some(9)),
+            ("May", Some(5)),
+            ("Ma", None),
+            ("Marching", None),
+            ("Septembre", None),
+            ("März", None),
+        ] {
+            assert_eq!(month(w), m, "{w}");
+        }
+        for (w, d) in [
+            ("Tues.", Some(Weekday::Tue)),
+            ("SUNDAY", Some(Weekday::Sun)),
+            ("thurs", Some(Weekday::Thu)),
+            ("Sunday's", None),
+            ("Mo", None),
+        ] {
+            assert_eq!(weekday(w), d, "{w}");
+        }
+    }
 
     /// (text, expected [(surface, value)]) against a publish date of Sunday 2020-01-05.
     fn check(text: &str, expect: &[(&str, Option<&str>)]) {
