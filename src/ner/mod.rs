@@ -30,15 +30,26 @@ pub fn label_index(tag: &str) -> Option<usize> {
 
 /// Entity type of a label index, or None for O.
 pub fn label_type(l: usize) -> Option<&'static str> {
-    LABELS[l].split_once('-').map(|(_, t)| t)
+    const TYPES: [Option<&str>; N_LABELS] = [
+        None,
+        Some("PER"),
+        Some("PER"),
+        Some("ORG"),
+        Some("ORG"),
+        Some("LOC"),
+        Some("LOC"),
+        Some("MISC"),
+        Some("MISC"),
+    ];
+    TYPES[l]
 }
 
-/// I-X may only follow B-X or I-X.
+/// I-X may only follow B-X or I-X. (Called for every label of every token:
+/// arithmetic on the layout of [`LABELS`], O then B-X, I-X pairs, instead
+/// of string matching; a test checks it against the labels' names.)
 pub fn allowed(prev: usize, next: usize) -> bool {
-    match LABELS[next].strip_prefix("I-") {
-        Some(t) => label_type(prev) == Some(t),
-        None => true,
-    }
+    let inside = next >= 2 && next % 2 == 0;
+    !inside || (prev >= 1 && prev.div_ceil(2) == next / 2)
 }
 
 /// A trained model.
@@ -304,14 +315,17 @@ pub struct Chunk {
 pub fn chunks(labels: &[usize]) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     for (i, &l) in labels.iter().enumerate() {
-        match (LABELS[l].split_once('-'), out.last_mut()) {
-            (Some(("I", t)), Some(c)) if c.end == i && c.kind == t => c.end = i + 1,
-            (Some((_, t)), _) => out.push(Chunk {
+        let Some(t) = label_type(l) else {
+            continue;
+        };
+        let inside = l % 2 == 0;
+        match out.last_mut() {
+            Some(c) if inside && c.end == i && c.kind == t => c.end = i + 1,
+            _ => out.push(Chunk {
                 start: i,
                 end: i + 1,
-                kind: label_type(l).unwrap_or(t),
+                kind: t,
             }),
-            (None, _) => {}
         }
     }
     out
@@ -331,6 +345,49 @@ mod tests {
             .map(|(_, w)| *w)
             .collect();
         assert_eq!(got, expect, "{sentence}");
+    }
+
+    #[test]
+    fn chunks_of_bio_labels() {
+        // O B-PER I-PER I-ORG B-LOC B-LOC I-LOC O I-MISC: a stray I- opens
+        // a chunk of its own type.
+        let got: Vec<(usize, usize, &str)> = chunks(&[0, 1, 2, 4, 5, 5, 6, 0, 8])
+            .into_iter()
+            .map(|c| (c.start, c.end, c.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, 3, "PER"),
+                (3, 4, "ORG"),
+                (4, 5, "LOC"),
+                (5, 7, "LOC"),
+                (8, 9, "MISC")
+            ]
+        );
+    }
+
+    #[test]
+    fn label_arithmetic_matches_the_label_names() {
+        for prev in 0..N_LABELS {
+            for next in 0..N_LABELS {
+                let by_name = match LABELS[next].strip_prefix("I-") {
+                    Some(t) => LABELS[prev].split_once('-').map(|(_, p)| p) == Some(t),
+                    None => true,
+                };
+                assert_eq!(
+                    allowed(prev, next),
+                    by_name,
+                    "{} -> {}",
+                    LABELS[prev],
+                    LABELS[next]
+                );
+            }
+            assert_eq!(
+                label_type(prev),
+                LABELS[prev].split_once('-').map(|(_, t)| t)
+            );
+        }
     }
 
     #[test]
