@@ -93,14 +93,12 @@ fn words_lower(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The word before byte `at`, lower-cased, without punctuation.
+/// The word before byte `at`, lower-cased, in the same sentence ("the
+/// Queen.\n\nWindsor Castle" gives no title to "Windsor Castle").
 fn word_before(text: &str, at: usize) -> String {
-    text[..at]
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+    crate::nlp::word_before(text, at)
+        .map(|(_, w)| w.to_lowercase())
+        .unwrap_or_default()
 }
 
 /// A place name the tagger is right to call a place even beside a person

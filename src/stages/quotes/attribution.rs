@@ -104,25 +104,15 @@ pub(super) struct SpeakerRef {
 }
 
 /// The word before byte `at` in `text`, lower-cased, skipping "the"; none
-/// across a sentence or paragraph end ("… with.\n\nBradford Council
-/// stated" has no word before "Bradford").
+/// across a sentence or paragraph end (see [`crate::nlp::word_before`]).
 fn word_before(text: &str, at: usize) -> String {
-    let gap_start = text[..at]
-        .char_indices()
-        .rfind(|(_, c)| c.is_alphanumeric() || *c == '\'')
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    if text[gap_start..at].contains(['.', '!', '?', '\n', '"', '“', '”', ':', ';']) {
-        return String::new();
+    match crate::nlp::word_before(text, at) {
+        Some((start, w)) if w.eq_ignore_ascii_case("the") => crate::nlp::word_before(text, start)
+            .map(|(_, w)| w.to_lowercase())
+            .unwrap_or_default(),
+        Some((_, w)) => w.to_lowercase(),
+        None => String::new(),
     }
-    let mut words = text[..at]
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .rev();
-    let mut w = words.next().unwrap_or("").to_lowercase();
-    if w == "the" {
-        w = words.next().unwrap_or("").to_lowercase();
-    }
-    w
 }
 
 pub(super) type Attribution = (Option<String>, Option<String>, Option<String>);
