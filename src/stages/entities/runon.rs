@@ -1,6 +1,7 @@
 //! A person's name the tagger cut short at a known first name: "United
 //! Nations Nikki" ORG + "Haley" untagged is "United Nations" and "Nikki
-//! Haley"; "Jane" PER + "Okafor" untagged is "Jane Okafor". The first name
+//! Haley"; "Jane" PER + "Okafor" untagged is "Jane Okafor"; "Karl" +
+//! "Marx", two chunks, is "Karl Marx". The first name
 //! comes from the embedded first-name list (no notable place: "China"), the
 //! surname must be a capitalised word no chunk holds that is no function
 //! word, month, weekday, office or head noun.
@@ -35,9 +36,33 @@ fn notable_place(gaz: &Gazetteer, name: &str) -> bool {
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
     let first_names = FirstNames::embedded();
     let mut out: Vec<Chunk> = Vec::with_capacity(cs.len());
-    for k in 0..cs.len() {
+    let mut k = 0;
+    while k < cs.len() {
         let c = cs[k].clone();
-        let next_start = cs.get(k + 1).map_or(words.len(), |n| n.start);
+        k += 1;
+        // "Karl" + "Marx", "Agatha" LOC + "Christie": a lone first name
+        // and the one- or two-word person or place chunk right after it
+        // are one person.
+        let first = c.end - c.start == 1
+            && c.kind != "MISC"
+            && first_names.get(words[c.start]).is_some()
+            && !notable_place(gaz, words[c.start]);
+        if let Some(n) = cs.get(k).filter(|n| {
+            first
+                && n.start == c.end
+                && n.end - n.start <= 2
+                && matches!(n.kind, "PER" | "LOC")
+                && !notable_place(gaz, &words[n.start..n.end].join(" "))
+        }) {
+            out.push(Chunk {
+                start: c.start,
+                end: n.end,
+                kind: "PER",
+            });
+            k += 1;
+            continue;
+        }
+        let next_start = cs.get(k).map_or(words.len(), |n| n.start);
         let last = c.end - 1;
         // A person's chunk; or a longer organisation or place that a
         // person's name follows ("United Nations Nikki"): two words are
@@ -91,14 +116,31 @@ mod tests {
         // Not from a short organisation, nor at a first name that is a place.
         check("Axa Sun Life grew", &[(0, 2, "ORG")], &[("Axa Sun", "ORG")]);
         check("said China Aviation", &[(1, 1, "PER")], &[("China", "PER")]);
-        // Not over a weekday, a function word, a head noun or a next chunk.
+        // Not over a weekday, a function word or a head noun; a next chunk
+        // joins by the rule below.
         check("met Bill Monday", &[(1, 1, "PER")], &[("Bill", "PER")]);
         check("gave Bill The book", &[(1, 1, "PER")], &[("Bill", "PER")]);
         check("in Jordan Valley", &[(1, 1, "LOC")], &[("Jordan", "LOC")]);
         check(
             "Bill Gates Foundation",
             &[(0, 1, "PER"), (1, 1, "PER")],
-            &[("Bill", "PER"), ("Gates", "PER")],
+            &[("Bill Gates", "PER")],
+        );
+        // A lone first name and the chunk after it; not a notable place.
+        check(
+            "wrote Karl Marx and",
+            &[(1, 1, "PER"), (2, 1, "PER")],
+            &[("Karl Marx", "PER")],
+        );
+        check(
+            "by Agatha Christie .",
+            &[(1, 1, "LOC"), (2, 1, "PER")],
+            &[("Agatha Christie", "PER")],
+        );
+        check(
+            "Mark Paris said",
+            &[(0, 1, "PER"), (1, 1, "LOC")],
+            &[("Mark", "PER"), ("Paris", "LOC")],
         );
         // Not after a word that is no first name.
         check("the Nations Haley", &[(1, 1, "ORG")], &[("Nations", "ORG")]);
