@@ -228,12 +228,26 @@ impl NerModel {
     /// Tag a document (its sentences as word lists) in two passes; returns
     /// label indices per sentence.
     pub fn tag_document(&self, sentences: &[Vec<&str>], lex: Lexicon<'_>) -> Vec<Vec<usize>> {
+        self.tag(sentences, lex, true)
+    }
+
+    /// [`Self::tag_document`], skipping quiet tokens or not (tests compare).
+    fn tag(&self, sentences: &[Vec<&str>], lex: Lexicon<'_>, skip_quiet: bool) -> Vec<Vec<usize>> {
         let lex = Lexicon {
             names: &self.names,
             ..lex
         };
         let sents: Vec<Sent<'_>> = sentences.iter().map(|w| Sent::new(w, lex)).collect();
-        let quiet: Vec<Vec<bool>> = sentences.iter().map(|w| quiet_tokens(w)).collect();
+        let quiet: Vec<Vec<bool>> = sentences
+            .iter()
+            .map(|w| {
+                if skip_quiet {
+                    quiet_tokens(w)
+                } else {
+                    vec![false; w.len()]
+                }
+            })
+            .collect();
         let statics = static_features_except(&sents, &quiet);
         // Both passes see the same label-free features, which are most of
         // each token's features: sum their weights once per token.
@@ -417,39 +431,8 @@ mod tests {
         .collect();
         let model = NerModel::embedded().unwrap();
         let lex = Lexicon::embedded();
-        let fast = model.tag_document(&text, lex);
-        let lex = Lexicon {
-            names: &model.names,
-            ..lex
-        };
-        let sents: Vec<Sent<'_>> = text.iter().map(|w| Sent::new(w, lex)).collect();
-        let statics = static_features(&sents);
-        let score = |k: usize| {
-            let st = &statics[k];
-            move |i: usize, f: &[u64]| model.score_from(model.score(st.token(i)), f)
-        };
-        let mut memory = DocMemory::default();
-        let mut first = Vec::new();
-        for (k, s) in sents.iter().enumerate() {
-            let l = decode(s, None, &[], |_, _| {}, score(k), |_, _, _| {});
-            memory.add(&s.lower, s.words, &l);
-            first.push(l);
-        }
-        let full: Vec<Vec<usize>> = sents
-            .iter()
-            .zip(&first)
-            .enumerate()
-            .map(|(k, (s, own))| {
-                decode(
-                    s,
-                    Some((&memory, own)),
-                    &[],
-                    |_, _| {},
-                    score(k),
-                    |_, _, _| {},
-                )
-            })
-            .collect();
+        let fast = model.tag(&text, lex, true);
+        let full = model.tag(&text, lex, false);
         assert_eq!(fast, full);
         assert!(
             fast.iter().flatten().any(|&l| l != 0),
