@@ -156,6 +156,18 @@ impl Gazetteer {
         self.entries.push(e);
     }
 
+    /// Whether this name (case-insensitive) is a country, region, continent
+    /// or demonym, or a city of at least `min_city_population` people: a
+    /// place a reader knows as one even beside a person of that name.
+    pub fn is_notable(&self, name: &str, min_city_population: u64) -> bool {
+        self.by_name.get(&name.to_lowercase()).is_some_and(|ix| {
+            ix.iter().any(|&i| {
+                let e = &self.entries[i];
+                e.kind != Kind::City || e.population >= min_city_population
+            })
+        })
+    }
+
     /// All entries with this name (case-insensitive), most populous first.
     pub fn lookup(&self, name: &str) -> Vec<&Entry> {
         let mut v: Vec<&Entry> = self

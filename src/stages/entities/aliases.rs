@@ -81,7 +81,11 @@ impl Aliases {
 
     pub fn index(&self, form: &str) -> Option<usize> {
         let key = normal(form);
-        if self.exact.get(&key).is_some_and(|exact| exact != form.trim()) {
+        if self
+            .exact
+            .get(&key)
+            .is_some_and(|exact| exact != form.trim())
+        {
             return None;
         }
         self.by_form.get(&key).copied()

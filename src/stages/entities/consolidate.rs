@@ -42,6 +42,19 @@ fn is_acronym(s: &str) -> bool {
     (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && !s.contains(' ')
 }
 
+/// Ids in list order: E1, E2, …
+pub(super) fn number(entities: &mut [Entity]) {
+    for (n, e) in entities.iter_mut().enumerate() {
+        e.id = format!("E{}", n + 1);
+    }
+}
+
+/// Whether a name is a demonym, plural too ("Iranian", "Iranians").
+pub(super) fn is_demonym(gaz: &Gazetteer, name: &str) -> bool {
+    let demonym = |n: &str| gaz.kinds(n).contains(&Kind::Demonym);
+    demonym(name) || name.strip_suffix('s').is_some_and(demonym)
+}
+
 /// The country a name or demonym denotes, by ISO code.
 fn country_of(gaz: &Gazetteer, name: &str) -> Option<String> {
     let find = |n: &str| {
@@ -269,9 +282,7 @@ pub(super) fn consolidate(
             .partial_cmp(&a.salience)
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    for (n, e) in out.iter_mut().enumerate() {
-        e.id = format!("E{}", n + 1);
-    }
+    number(&mut out);
     out
 }
 

@@ -127,11 +127,11 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             continue;
         }
         let next_start = cs.get(k + 1).map_or(words.len(), |n| n.start);
-        let head_after = c.kind != "MISC"
-            && c.end < next_start
-            && capitalised(words[c.end])
-            && head_kind(words[c.end]).is_some();
-        let head = head_kind(words[if head_after { c.end } else { c.end - 1 }]);
+        let after = (c.kind != "MISC" && c.end < next_start && capitalised(words[c.end]))
+            .then(|| head_kind(words[c.end]))
+            .flatten();
+        let head_after = after.is_some();
+        let head = after.or_else(|| head_kind(words[c.end - 1]));
         let exempt = || {
             let name = &words[c.start..c.end];
             is_country(gaz, name) || c.kind == "PER" && first_name_and_surname(name)

@@ -6,8 +6,8 @@
 mod aliases;
 mod consolidate;
 mod heads;
-mod runon;
 mod mentions;
+mod runon;
 mod types;
 mod wordlists;
 
@@ -166,20 +166,12 @@ fn countries_of_focus(
 /// place it mentions: it counts for the countries of focus, but is no
 /// entity. Ids are given again in order.
 fn without_demonym_only(entities: Vec<Entity>, text: &str, gaz: &Gazetteer) -> Vec<Entity> {
-    let demonym = |m: &MentionOut| {
-        let t = &text[m.start..m.end];
-        let single = t.strip_suffix('s').unwrap_or(t);
-        [t, single]
-            .iter()
-            .any(|w| gaz.kinds(w).contains(&crate::gazetteer::Kind::Demonym))
-    };
+    let demonym = |m: &MentionOut| consolidate::is_demonym(gaz, &text[m.start..m.end]);
     let mut kept: Vec<Entity> = entities
         .into_iter()
         .filter(|e| e.kind != "LOC" || !e.mentions.iter().all(demonym))
         .collect();
-    for (n, e) in kept.iter_mut().enumerate() {
-        e.id = format!("E{}", n + 1);
-    }
+    consolidate::number(&mut kept);
     kept
 }
 

@@ -6,7 +6,7 @@
 //! surname must be a capitalised word no chunk holds that is no function
 //! word, month, weekday, office or head noun.
 
-use crate::gazetteer::{Gazetteer, Kind};
+use crate::gazetteer::Gazetteer;
 use crate::ner::Chunk;
 use crate::nlp;
 use crate::nlp::gender::FirstNames;
@@ -25,12 +25,8 @@ fn surname_like(word: &str) -> bool {
 }
 
 /// A first name that is also a country, region or city of 100,000
-/// ("China", "Jordan", "Geneva"; not Nikki, Benin).
-fn notable_place(gaz: &Gazetteer, name: &str) -> bool {
-    gaz.lookup(name)
-        .iter()
-        .any(|e| e.kind != Kind::City || e.population >= 100_000)
-}
+/// ("China", "Jordan", "Geneva"; not Nikki, Benin) is left alone.
+const NOTABLE_CITY: u64 = 100_000;
 
 /// The chunks with cut-short person names mended (see the module note).
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
@@ -46,13 +42,13 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         let first = c.end - c.start == 1
             && c.kind != "MISC"
             && first_names.get(words[c.start]).is_some()
-            && !notable_place(gaz, words[c.start]);
+            && !gaz.is_notable(words[c.start], NOTABLE_CITY);
         if let Some(n) = cs.get(k).filter(|n| {
             first
                 && n.start == c.end
                 && n.end - n.start <= 2
                 && matches!(n.kind, "PER" | "LOC")
-                && !notable_place(gaz, &words[n.start..n.end].join(" "))
+                && !gaz.is_notable(&words[n.start..n.end].join(" "), NOTABLE_CITY)
         }) {
             out.push(Chunk {
                 start: c.start,
@@ -71,7 +67,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         let runs_on = host
             && c.end < next_start
             && first_names.get(words[last]).is_some()
-            && !notable_place(gaz, words[last])
+            && !gaz.is_notable(words[last], NOTABLE_CITY)
             && surname_like(words[c.end]);
         if !runs_on {
             out.push(c);

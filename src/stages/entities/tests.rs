@@ -98,8 +98,16 @@ fn merges_surnames_acronyms_demonyms_and_aliases() {
     );
     // "German ports": a country named only by its demonym is no entity,
     // but it is among the countries of focus.
-    assert!(e.entities.iter().all(|x| x.name != "Germany"), "{:?}", e.entities);
-    assert!(e.countries.iter().any(|c| c.country == "DE"), "{:?}", e.countries);
+    assert!(
+        e.entities.iter().all(|x| x.name != "Germany"),
+        "{:?}",
+        e.entities
+    );
+    assert!(
+        e.countries.iter().any(|c| c.country == "DE"),
+        "{:?}",
+        e.countries
+    );
     let lind = find(&e, "Mara Lind");
     assert_eq!(lind.count, 2);
     for m in &lind.mentions {

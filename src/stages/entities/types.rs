@@ -101,16 +101,6 @@ fn word_before(text: &str, at: usize) -> String {
         .unwrap_or_default()
 }
 
-/// A place name the tagger is right to call a place even beside a person
-/// of that surname: a country, region or continent, or a city of a
-/// million people ("Jack London" does not make "London" a person).
-fn well_known_place(gaz: &Gazetteer, lower: &str) -> bool {
-    gaz.lookup(lower).iter().any(|e| match e.kind {
-        Kind::City => e.population >= 1_000_000,
-        Kind::Country | Kind::Region | Kind::Continent | Kind::Demonym => true,
-    })
-}
-
 /// The mentions with one type per name group (see the module note).
 pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Mention> {
     let names: Vec<Vec<String>> = mentions.iter().map(|m| words_lower(&m.text)).collect();
@@ -145,7 +135,9 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         longer.dedup();
         if let [g] = longer[..] {
             let old = group_of[i];
-            if old == g || loc && well_known_place(gaz, &w[0]) {
+            // A country, region or city of a million stays a place ("Jack
+            // London" does not make "London" a person).
+            if old == g || loc && gaz.is_notable(&w[0], 1_000_000) {
                 continue;
             }
             for (x, q) in group_of.iter_mut().zip(quiet.iter_mut()) {
