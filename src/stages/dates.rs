@@ -27,8 +27,10 @@ pub struct DateMention {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// ISO 8601: 2020-01-05, 2020-01, 2020, or 2020-W01 for weeks; null when
-    /// a relative expression has no publish time to resolve against.
+    /// ISO 8601: 2020-01-05, 2020-01, 2020, or 2020-W01 for weeks; absent
+    /// from the record when a relative expression has no publish time to
+    /// resolve against.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// day, week, month or year.
     pub granularity: &'static str,

@@ -79,7 +79,9 @@ impl Default for Config {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dedup {
-    /// Id of the earlier article this one duplicates, if any.
+    /// Id of the earlier article this one duplicates, if any (absent from
+    /// the record otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,
     /// exact or near, when a duplicate.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -32,10 +32,13 @@ impl Default for Config {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
-    /// The sentences joined with spaces.
+    /// The sentences joined with spaces. Not in the record: a consumer
+    /// joins the `sentences` slices of the record's text with spaces and
+    /// gets exactly this (the text is carried once).
+    #[serde(skip)]
     pub text: String,
-    /// Where the sentences are, as `[start, end]` pairs (their text is in
-    /// `text` and in the record's text).
+    /// Where the sentences are, as `[start, end]` pairs into the record's
+    /// text.
     #[serde(serialize_with = "crate::document::offsets")]
     pub sentences: Vec<Located>,
     /// key_points or extractive.
