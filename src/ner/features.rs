@@ -198,7 +198,7 @@ impl<'a> Sent<'a> {
             .filter(|c| c.is_alphabetic())
             .collect();
         let all_caps = letters.len() > 6 && letters.iter().all(|c| c.is_uppercase());
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<String> = words.iter().map(|w| crate::text::lowercase(w)).collect();
         let names = if lex.ablate.names {
             vec![None; words.len()]
         } else {

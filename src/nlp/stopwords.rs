@@ -166,9 +166,11 @@ pub const STOPWORDS: &[&str] = &[
 ];
 
 /// Whether a lower-case word is a stop word (a set lookup, not a scan of
-/// the list: keyphrases and topics ask for every token).
+/// the list: keyphrases and topics ask for every token). A read-only table
+/// of our own words, so it takes the fast model hasher (`text::ModelSet`);
+/// SipHash here was 1.4% of the whole pipeline's instructions.
 pub fn is_stopword(lower: &str) -> bool {
-    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    static SET: std::sync::LazyLock<crate::text::ModelSet<&'static str>> =
         std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
     SET.contains(lower)
 }

@@ -19,7 +19,7 @@ pub fn for_each_feature(text: &str, mut visit: impl FnMut(&str)) {
     let mut prev = String::new();
     let mut bigram = String::new();
     for t in &tokens {
-        let w = t.text(text).to_lowercase();
+        let w = crate::text::lowercase(t.text(text));
         if is_content(&w) {
             if !prev.is_empty() {
                 bigram.clear();

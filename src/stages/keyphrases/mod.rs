@@ -73,7 +73,7 @@ pub fn content(w: &str) -> bool {
     {
         return false;
     }
-    let lw = w.to_lowercase();
+    let lw = crate::text::lowercase(w);
     !nlp::is_stopword(&lw) && lw.chars().count() > 1
 }
 
