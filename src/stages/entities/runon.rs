@@ -1,7 +1,9 @@
 //! A person's name the tagger cut short at a known first name: "United
 //! Nations Nikki" ORG + "Haley" untagged is "United Nations" and "Nikki
 //! Haley"; "Jane" PER + "Okafor" untagged is "Jane Okafor"; "Karl" +
-//! "Marx", two chunks, is "Karl Marx". The first name
+//! "Marx", two chunks, is "Karl Marx"; "Prime Minister Mateusz" PER +
+//! "Morawiecki" untagged is "Mateusz Morawiecki" (after an office, a
+//! one-word name runs on into a surname). The first name
 //! comes from the embedded first-name list (no notable place: "China"), the
 //! surname must be a capitalised word no chunk holds that is no function
 //! word, month, weekday, office or head noun.
@@ -64,11 +66,22 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         // person's name follows ("United Nations Nikki"): two words are
         // too often a company ("Axa Sun" + "Life").
         let host = c.kind == "PER" || c.kind != "MISC" && c.end - c.start >= 3;
-        let runs_on = host
-            && c.end < next_start
-            && first_names.get(words[last]).is_some()
-            && !gaz.is_notable(words[last], NOTABLE_CITY)
-            && surname_like(words[c.end]);
+        let first_name_cut =
+            first_names.get(words[last]).is_some() && !gaz.is_notable(words[last], NOTABLE_CITY);
+        // "Prime Minister Mateusz" PER + "Morawiecki tweeted": one word
+        // after an office or honorific is a given name when a capitalised
+        // word follows and then a lower-case one or punctuation (not
+        // "President Obama White House").
+        let titled = c.kind == "PER"
+            && c.end - c.start == 1
+            && c.start > 0
+            && (super::wordlists::is_office(words[c.start - 1])
+                || super::wordlists::is_honorific(words[c.start - 1]))
+            && words
+                .get(c.end + 1)
+                .is_none_or(|w| !w.starts_with(char::is_uppercase));
+        let runs_on =
+            host && c.end < next_start && (first_name_cut || titled) && surname_like(words[c.end]);
         if !runs_on {
             out.push(c);
             continue;
@@ -140,5 +153,32 @@ mod tests {
         );
         // Not after a word that is no first name.
         check("the Nations Haley", &[(1, 1, "ORG")], &[("Nations", "ORG")]);
+        // After an office or honorific, a one-word name runs on into a
+        // surname that a lower-case word or punctuation follows.
+        check(
+            "Prime Minister Mateusz Morawiecki tweeted",
+            &[(2, 1, "PER")],
+            &[("Mateusz Morawiecki", "PER")],
+        );
+        check(
+            "said Dr Okonjo Iweala .",
+            &[(2, 1, "PER")],
+            &[("Okonjo Iweala", "PER")],
+        );
+        check(
+            "President Obama White House",
+            &[(1, 1, "PER")],
+            &[("Obama", "PER")],
+        );
+        check(
+            "Mayor Smith Tuesday said",
+            &[(1, 1, "PER")],
+            &[("Smith", "PER")],
+        );
+        check(
+            "the Okonjo Iweala said",
+            &[(1, 1, "PER")],
+            &[("Okonjo", "PER")],
+        );
     }
 }
