@@ -274,12 +274,7 @@ pub(super) fn attribute(
     let mut fallback: Attribution = (None, None, None);
     for (a, b) in windows {
         let window = &text[a..b];
-        let lower = window.to_lowercase();
-        let Some((vpos, verb)) = VERBS
-            .iter()
-            .filter_map(|v| find_word(&lower, v).map(|p| (p, *v)))
-            .min_by_key(|(p, _)| *p)
-        else {
+        let Some((vpos, verb)) = first_verb(window) else {
             continue;
         };
         if let Some(found) = speaker_in(text, a, b, mark, vpos, verb, speakers) {
@@ -301,6 +296,24 @@ pub(super) fn attribute(
     fallback
 }
 
+/// The first word of `window` (a run of letters and digits) that is one of
+/// [`VERBS`], ignoring case, and its byte offset. One pass over the window
+/// instead of one search per verb.
+fn first_verb(window: &str) -> Option<(usize, &'static str)> {
+    let mut start = None;
+    for (i, c) in window.char_indices().chain([(window.len(), ' ')]) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            let w = &window[s..i];
+            if let Some(v) = VERBS.iter().find(|v| v.eq_ignore_ascii_case(w)) {
+                return Some((s, v));
+            }
+        }
+    }
+    None
+}
+
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = hay[from..].find(word) {
@@ -319,4 +332,25 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
         from = at + word.len();
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(window: &str, expect: Option<(usize, &str)>) {
+        assert_eq!(first_verb(window), expect, "{window:?}");
+    }
+
+    #[test]
+    fn the_first_whole_verb_of_a_window() {
+        check("He said it", Some((3, "said")));
+        check("Unsaid, she SAID", Some((12, "said")));
+        check("Saidov told reporters", Some((7, "told")));
+        check("according to the ministry", Some((0, "according")));
+        check(", said Doe", Some((2, "said")));
+        check("Ümit said", Some((6, "said")));
+        check("no verb here", None);
+        check("", None);
+    }
 }
