@@ -83,7 +83,9 @@ struct Cand {
     count: usize,
     first_sentence: usize,
     prominent: bool,
-    forms: HashMap<String, usize>,
+    /// Surface forms and their counts (one or two, nearly always: a list,
+    /// not a map).
+    forms: Vec<(String, usize)>,
     words: usize,
     /// Body occurrences after a sentence's first word: capitalised (as a
     /// name is) or not.
@@ -207,12 +209,12 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
                 let surface = words[i..i + n].join(" ");
                 // "profits" and "profit" are one phrase: keyed by the
                 // singular, shown in the commoner form.
-                let key = singular_key(surface.to_lowercase());
+                let key = singular_key(crate::text::lowercase(&surface));
                 let c = cands.entry(key).or_insert_with(|| Cand {
                     count: 0,
                     first_sentence: index,
                     prominent: false,
-                    forms: HashMap::new(),
+                    forms: Vec::new(),
                     words: n,
                     named: 0,
                     plain: 0,
@@ -228,7 +230,10 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
                     }
                 }
                 c.prominent |= in_prominent;
-                *c.forms.entry(surface).or_default() += 1;
+                match c.forms.iter_mut().find(|f| f.0 == surface) {
+                    Some(f) => f.1 += 1,
+                    None => c.forms.push((surface, 1)),
+                }
             }
         }
         index += 1;
