@@ -152,8 +152,9 @@ fn speaker_in(
         .filter(|s| {
             !NOT_SPEAKER_AFTER.contains(&word_before(text, s.start).as_str()) || verb == "according"
         })
-        // "Dunn's mother said": a possessor is not the speaker.
-        .filter(|s| !text[s.end..].starts_with(['\'', '’']))
+        // "Dunn's mother said": a possessor is not the speaker, unless
+        // what it owns is its own words ("the WHO's website said").
+        .filter(|s| !text[s.end..].starts_with(['\'', '’']) || owns_its_words(&text[s.end..]))
         .collect();
     let nearest = |pool: &[&SpeakerRef], person: bool| {
         let of_kind: Vec<&SpeakerRef> = pool
@@ -296,6 +297,45 @@ pub(super) fn attribute(
     fallback
 }
 
+/// Whether `rest`, the text right after a name, is a possessive "'s" and a
+/// channel of the owner's own words ("'s website", "’s statement"), so
+/// that the owner speaks through it.
+fn owns_its_words(rest: &str) -> bool {
+    const CHANNELS: &[&str] = &[
+        "statement",
+        "statements",
+        "website",
+        "site",
+        "report",
+        "letter",
+        "tweet",
+        "tweets",
+        "account",
+        "post",
+        "blog",
+        "announcement",
+        "decree",
+        "ruling",
+        "judgment",
+        "judgement",
+        "summary",
+        "message",
+        "email",
+        "filing",
+        "communique",
+        "notice",
+    ];
+    let Some(after) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
+        return false;
+    };
+    let word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    after.starts_with(char::is_whitespace) && CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(&word))
+}
+
 /// The first word of `window` (a run of letters and digits) that is one of
 /// [`VERBS`], ignoring case, and its byte offset. One pass over the window
 /// instead of one search per verb.
@@ -340,6 +380,20 @@ mod tests {
 
     fn check(window: &str, expect: Option<(usize, &str)>) {
         assert_eq!(first_verb(window), expect, "{window:?}");
+    }
+
+    #[test]
+    fn a_possessor_speaks_through_its_own_channels() {
+        for (rest, expect) in [
+            ("'s website said", true),
+            ("’s Statement read", true),
+            ("'s mother said", false),
+            ("'s spokesman said", false),
+            ("'site said", false),
+            (" said", false),
+        ] {
+            assert_eq!(owns_its_words(rest), expect, "{rest:?}");
+        }
     }
 
     #[test]
