@@ -23,7 +23,7 @@ fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
 
-fn initials(name: &str) -> String {
+pub(super) fn initials(name: &str) -> String {
     words(name)
         .iter()
         .filter(|w| {
@@ -37,7 +37,7 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn is_acronym(s: &str) -> bool {
+pub(super) fn is_acronym(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && !s.contains(' ')
 }

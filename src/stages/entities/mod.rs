@@ -3,6 +3,7 @@
 //! a salience score, Wikidata/GeoNames ids where the data has them, places
 //! resolved to countries and coordinates, and the article's countries of focus.
 
+mod acronyms;
 mod aliases;
 mod consolidate;
 mod heads;
@@ -180,7 +181,7 @@ impl Stage for EntitiesStage {
         "entities"
     }
     fn version(&self) -> &'static str {
-        "ner-perceptron-6"
+        "ner-perceptron-7"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;
@@ -227,6 +228,7 @@ impl Stage for EntitiesStage {
             &alias_kind,
         );
         let mentions = types::unify(&article.text, &mentions, lex.gaz);
+        let mentions = acronyms::add_defined(&article.text, mentions, &skip);
         let prom = consolidate::Prominence {
             salient: &salient,
             minor: &minor,

@@ -1,0 +1,153 @@
+//! Acronyms the article defines: "World Health Organization (WHO)" makes
+//! every "WHO" written so, as a whole word, a mention of the same kind
+//! where the tagger left it out ("The WHO's website said"). Consolidation
+//! then merges them into the named entity (its parenthetical-acronym step).
+
+use crate::document::Span;
+
+use super::consolidate::{initials, is_acronym};
+use super::mentions::Mention;
+
+/// Whether `a` is `b` with letters left out, in order.
+fn is_subsequence(a: &str, b: &str) -> bool {
+    let mut b = b.chars();
+    a.chars().all(|c| b.any(|d| d == c))
+}
+
+/// Whether the acronym can stand for the name: the name's initials are its
+/// letters with some left out ("National Statistics" for ONS, the tagger
+/// having cut "Office for"), or the other way round (NASDAQ for "National
+/// Association of Securities Dealers Automated Quotation System"). Not a
+/// party and state ("Jesse Helms (R-N.C.)"), nor the last word of a longer
+/// name ("Singapore (MAS)" from "Monetary Authority of Singapore").
+fn initials_fit(name: &str, acronym: &str) -> bool {
+    let name = initials(name);
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    match name.chars().count() {
+        0 => false,
+        // One word: the acronym must start with it ("Singapore" is no MAS).
+        1 => letters.starts_with(name.as_str()),
+        _ => is_subsequence(&name, &letters) || is_subsequence(&letters, &name),
+    }
+}
+
+/// `mentions` (in text order) with the occurrences of the acronyms they
+/// define added, outside `skip` and outside other mentions, in text order.
+pub(super) fn add_defined(text: &str, mentions: Vec<Mention>, skip: &[Span]) -> Vec<Mention> {
+    let mut defined: Vec<(&str, &'static str)> = Vec::new();
+    for m in &mentions {
+        let Some(rest) = text[m.end..].trim_start().strip_prefix('(') else {
+            continue;
+        };
+        let Some((inner, _)) = rest.split_once(')') else {
+            continue;
+        };
+        let inner = inner.trim();
+        if is_acronym(inner)
+            && inner != m.text
+            && initials_fit(&m.text, inner)
+            && !defined.iter().any(|(a, _)| *a == inner)
+        {
+            defined.push((inner, m.kind));
+        }
+    }
+    if defined.is_empty() {
+        return mentions;
+    }
+    let mut out = mentions;
+    let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    for (acronym, kind) in defined {
+        for (at, _) in text.match_indices(acronym) {
+            let end = at + acronym.len();
+            let whole =
+                word_edge(text[..at].chars().next_back()) && word_edge(text[end..].chars().next());
+            let free = !out.iter().any(|m| m.start < end && at < m.end)
+                && !skip.iter().any(|s| s.start < end && at < s.end);
+            if whole && free {
+                out.push(Mention {
+                    text: acronym.to_string(),
+                    start: at,
+                    end,
+                    kind,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `tagged` are (mention text, kind), found in `text` in order; the
+    /// result is every mention's text and kind, in text order.
+    fn check(text: &str, tagged: &[(&str, &'static str)], expect: &[(&str, &str)]) {
+        let mut from = 0;
+        let mentions: Vec<Mention> = tagged
+            .iter()
+            .map(|&(t, kind)| {
+                let start = from + text[from..].find(t).expect("tagged text in text");
+                from = start + t.len();
+                Mention {
+                    text: t.to_string(),
+                    start,
+                    end: start + t.len(),
+                    kind,
+                }
+            })
+            .collect();
+        let got: Vec<(String, &str)> = add_defined(text, mentions, &[])
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect();
+        let expect: Vec<(String, &str)> = expect.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+        assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn a_defined_acronym_is_a_mention_wherever_it_is_written() {
+        check(
+            "the World Health Organization (WHO) said. The WHO's website, who knows, WHOM.",
+            &[("World Health Organization", "ORG")],
+            &[
+                ("World Health Organization", "ORG"),
+                ("WHO", "ORG"),
+                ("WHO", "ORG"),
+            ],
+        );
+        // Already a mention: not added twice.
+        check(
+            "Islamic State (IS) fighters; IS said",
+            &[("Islamic State", "ORG"), ("IS", "ORG")],
+            &[("Islamic State", "ORG"), ("IS", "ORG"), ("IS", "ORG")],
+        );
+        // Letters that cannot stand for the name: unchanged.
+        check(
+            "Sen. Jesse Helms (R-N.C.) said; R-N.C. again",
+            &[("Jesse Helms", "PER")],
+            &[("Jesse Helms", "PER")],
+        );
+        check(
+            "the Monetary Authority of Singapore (MAS) said; MAS",
+            &[("Singapore", "LOC")],
+            &[("Singapore", "LOC")],
+        );
+        check(
+            "Office for National Statistics (ONS) figures; ONS said",
+            &[("National Statistics", "ORG")],
+            &[
+                ("National Statistics", "ORG"),
+                ("ONS", "ORG"),
+                ("ONS", "ORG"),
+            ],
+        );
+        // Not an acronym, or nothing defined: unchanged.
+        check(
+            "Acme Corp (2019) grew; Acme Corp (Acme) too",
+            &[("Acme Corp", "ORG"), ("Acme Corp", "ORG")],
+            &[("Acme Corp", "ORG"), ("Acme Corp", "ORG")],
+        );
+    }
+}
