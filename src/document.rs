@@ -140,6 +140,38 @@ impl InputFormat {
     }
 }
 
+/// Byte ranges (which may overlap one another) asked "does `[a, b)`
+/// overlap any of you?" in O(log n): sorted by start, with the furthest
+/// end reached so far. For per-token tests against an article's mentions,
+/// which a long input can hold by the hundred thousand.
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    spans: Vec<(usize, usize)>,
+    reach: Vec<usize>,
+}
+
+impl SpanIndex {
+    /// The index of `spans`, given as `(start, end)` pairs in any order.
+    pub fn new(spans: impl IntoIterator<Item = (usize, usize)>) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.into_iter().collect();
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |r, &(_, e)| {
+                *r = e.max(*r);
+                Some(*r)
+            })
+            .collect();
+        SpanIndex { spans, reach }
+    }
+
+    /// Whether some span `(x, y)` has `x < b` and `a < y`.
+    pub fn overlaps(&self, a: usize, b: usize) -> bool {
+        let upto = self.spans.partition_point(|&(x, _)| x < b);
+        upto > 0 && self.reach[upto - 1] > a
+    }
+}
+
 /// One decoded article: what every stage reads and none may change.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -165,5 +197,30 @@ impl Article {
             InputFormat::PlainText,
             Metadata::default(),
         )
+    }
+}
+
+#[cfg(test)]
+mod span_index_tests {
+    use super::SpanIndex;
+
+    /// The index answers as a scan of the spans would.
+    fn check(spans: &[(usize, usize)]) {
+        let index = SpanIndex::new(spans.iter().copied());
+        for a in 0..12 {
+            for b in a..13 {
+                let scan = spans.iter().any(|&(x, y)| x < b && a < y);
+                assert_eq!(index.overlaps(a, b), scan, "{spans:?} against {a}..{b}");
+            }
+        }
+    }
+
+    #[test]
+    fn answers_as_a_scan_would() {
+        check(&[]);
+        check(&[(2, 4)]);
+        check(&[(6, 8), (1, 3)]);
+        check(&[(1, 10), (2, 3), (4, 5)]);
+        check(&[(3, 3), (5, 9), (5, 6)]);
     }
 }

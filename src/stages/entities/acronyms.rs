@@ -3,10 +3,14 @@
 //! where the tagger left it out ("The WHO's website said"). Consolidation
 //! then merges them into the named entity (its parenthetical-acronym step).
 
-use crate::document::Span;
+use crate::document::{Span, SpanIndex};
 
 use super::consolidate::{initials, is_acronym};
 use super::mentions::Mention;
+
+/// At most this many acronyms are taken from one article (each costs a scan
+/// of the text; news articles define a handful).
+const MAX_DEFINED: usize = 32;
 
 /// Whether `a` is `b` with letters left out, in order.
 fn is_subsequence(a: &str, b: &str) -> bool {
@@ -43,7 +47,8 @@ pub(super) fn add_defined(text: &str, mentions: Vec<Mention>, skip: &[Span]) -> 
             continue;
         };
         let inner = inner.trim();
-        if is_acronym(inner)
+        if defined.len() < MAX_DEFINED
+            && is_acronym(inner)
             && inner != m.text
             && initials_fit(&m.text, inner)
             && !defined.iter().any(|(a, _)| *a == inner)
@@ -54,23 +59,40 @@ pub(super) fn add_defined(text: &str, mentions: Vec<Mention>, skip: &[Span]) -> 
     if defined.is_empty() {
         return mentions;
     }
-    let mut out = mentions;
+    // Mentions and skipped spans, searched by bisection: an input that
+    // repeats a defined acronym many times costs n log n.
+    let taken = SpanIndex::new(
+        mentions
+            .iter()
+            .map(|m| (m.start, m.end))
+            .chain(skip.iter().map(|s| (s.start, s.end))),
+    );
     let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let mut added: Vec<Mention> = Vec::new();
     for (acronym, kind) in defined {
         for (at, _) in text.match_indices(acronym) {
             let end = at + acronym.len();
             let whole =
                 word_edge(text[..at].chars().next_back()) && word_edge(text[end..].chars().next());
-            let free = !out.iter().any(|m| m.start < end && at < m.end)
-                && !skip.iter().any(|s| s.start < end && at < s.end);
-            if whole && free {
-                out.push(Mention {
+            if whole && !taken.overlaps(at, end) {
+                added.push(Mention {
                     text: acronym.to_string(),
                     start: at,
                     end,
                     kind,
                 });
             }
+        }
+    }
+    // Two defined acronyms may overlap ("N.C." inside "R-N.C."): the
+    // earlier, then the longer, wins.
+    added.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut out = mentions;
+    let mut last_end = 0;
+    for m in added {
+        if m.start >= last_end {
+            last_end = m.end;
+            out.push(m);
         }
     }
     out.sort_by_key(|m| m.start);
@@ -143,6 +165,19 @@ mod tests {
                 ("ONS", "ORG"),
             ],
         );
+        // Repeated many times: every whole-word occurrence, once.
+        let many = format!("World Health Organization (WHO) {}", "WHO, ".repeat(5000));
+        let got = add_defined(
+            &many,
+            vec![Mention {
+                text: "World Health Organization".into(),
+                start: 0,
+                end: 25,
+                kind: "ORG",
+            }],
+            &[],
+        );
+        assert_eq!(got.len(), 5002);
         // Not an acronym, or nothing defined: unchanged.
         check(
             "Acme Corp (2019) grew; Acme Corp (Acme) too",

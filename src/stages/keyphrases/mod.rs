@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Article;
+use crate::document::{Article, SpanIndex};
 use crate::nlp;
 use crate::stages::{Annotations, Stage, StageError};
 
@@ -156,18 +156,18 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
     let (ln_floor, ln_name_floor) = (0.01f64.ln(), NAME_FLOOR.ln());
     // Names are the entities stage's business: a candidate inside an entity
     // mention ("Islamic", "Iraqi") is not a keyphrase.
-    let mut mentions: Vec<(usize, usize)> = ann
-        .entities
-        .iter()
-        .flat_map(|e| &e.entities)
-        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
-        .collect();
-    // Dates ("Sunday") are not topics either.
-    mentions.extend(ann.dates.iter().flatten().map(|d| (d.start, d.end)));
-    let overlaps =
-        |spans: &[(usize, usize)], a: usize, b: usize| spans.iter().any(|&(x, y)| x < b && a < y);
-    for s in sentences.iter().filter(|s| overlaps(&own, s.start, s.end)) {
-        let in_prominent = overlaps(&prominent, s.start, s.end);
+    // Dates ("Sunday") are not topics either. (Indexed: a long input can
+    // hold a mention for every token.)
+    let mentions = SpanIndex::new(
+        ann.entities
+            .iter()
+            .flat_map(|e| &e.entities)
+            .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+            .chain(ann.dates.iter().flatten().map(|d| (d.start, d.end))),
+    );
+    let (own, prominent) = (SpanIndex::new(own), SpanIndex::new(prominent));
+    for s in sentences.iter().filter(|s| own.overlaps(s.start, s.end)) {
+        let in_prominent = prominent.overlaps(s.start, s.end);
         let toks = &tokens[s.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         // Per word, once: is it a content word, and is it inside a name or
@@ -176,7 +176,7 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         let is_content: Vec<bool> = words.iter().map(|w| content(w)).collect();
         let in_mention: Vec<bool> = toks
             .iter()
-            .map(|t| overlaps(&mentions, t.start, t.end))
+            .map(|t| mentions.overlaps(t.start, t.end))
             .collect();
         ln_spec.clear();
         ln_spec.extend(
