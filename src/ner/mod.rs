@@ -248,19 +248,29 @@ impl NerModel {
                 }
             })
             .collect();
-        let statics = static_features_except(&sents, &quiet);
         // Both passes see the same label-free features, which are most of
-        // each token's features: sum their weights once per token.
-        let base: Vec<Vec<Weights>> = statics
+        // each token's features: sum their weights once per token. The
+        // features are made one token at a time into one buffer and
+        // dropped once scored (the same features, in the same order, as
+        // `static_features_except` gives): holding them for the whole
+        // document cost some 300 bytes per token at the peak.
+        let mut feats: Vec<u64> = Vec::with_capacity(64);
+        let base: Vec<Vec<Weights>> = sents
             .iter()
-            .zip(&sents)
-            .map(|(st, s)| {
-                (0..s.words.len())
-                    .map(|i| {
-                        if st.token(i).is_empty() {
+            .zip(aggregate::document_features(&sents))
+            .zip(&quiet)
+            .map(|((s, aggregated), q)| {
+                aggregated
+                    .iter()
+                    .enumerate()
+                    .map(|(i, extra)| {
+                        if q[i] {
                             [0f32; N_LABELS]
                         } else {
-                            self.score(st.token(i))
+                            feats.clear();
+                            s.static_features(i, &mut feats);
+                            feats.extend_from_slice(extra);
+                            self.score(&feats)
                         }
                     })
                     .collect()
