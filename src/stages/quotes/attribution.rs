@@ -146,9 +146,13 @@ fn speaker_in(
     } else {
         a
     };
-    let free: Vec<&SpeakerRef> = speakers
+    // `speakers` are in text order: the names inside the window by
+    // bisection.
+    let from = speakers.partition_point(|s| s.start < clause_start);
+    let to = speakers.partition_point(|s| s.start < b);
+    let free: Vec<&SpeakerRef> = speakers[from..to.max(from)]
         .iter()
-        .filter(|s| s.start >= clause_start && s.end <= b)
+        .filter(|s| s.end <= b)
         .filter(|s| {
             !NOT_SPEAKER_AFTER.contains(&word_before(text, s.start).as_str()) || verb == "according"
         })

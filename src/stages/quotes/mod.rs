@@ -123,9 +123,10 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize, usize, usi
         // A quote still open at the end of a paragraph carries on only if
         // the next paragraph opens with a quote mark.
         if let Some((_, _)) = open {
-            let next_opens = paragraphs
-                .iter()
-                .find(|q| q.start >= p.end)
+            // (Paragraphs are in text order: the first that starts at or
+            // after this one's end, by bisection.)
+            let next_opens = paragraphs[paragraphs.partition_point(|q| q.start < p.end)..]
+                .first()
                 .is_some_and(|q| text[q.start..].starts_with(['"', '“']));
             if !next_opens {
                 open = None;
@@ -183,6 +184,19 @@ impl Stage for QuotesStage {
                 })
             })
             .collect();
+        // In text order, so a window's names are found by bisection.
+        let mut speakers = speakers;
+        speakers.sort_by_key(|s| (s.start, s.end));
+        // The furthest paragraph end (at least start + 1) up to each
+        // paragraph: a quote's paragraph is the first one that reaches past
+        // it among those starting at or before it, found by bisection.
+        let reach: Vec<usize> = paragraphs
+            .iter()
+            .scan(0, |r, p| {
+                *r = p.end.max(p.start + 1).max(*r);
+                Some(*r)
+            })
+            .collect();
         let text = &article.text;
         let mut quotes: Vec<Quote> = Vec::new();
         let mut prev_close: Option<usize> = None;
@@ -190,11 +204,13 @@ impl Stage for QuotesStage {
             if text[q.1..q.2].split_whitespace().count() < self.config.min_words {
                 continue;
             }
-            let paragraph = paragraphs
-                .iter()
-                .find(|p| p.start <= q.0 && q.0 < p.end.max(p.start + 1))
-                .copied()
-                .unwrap_or(Span::new(q.0, q.3));
+            let starting = paragraphs.partition_point(|p| p.start <= q.0);
+            let first = reach.partition_point(|&r| r <= q.0);
+            let paragraph = if first < starting {
+                paragraphs[first]
+            } else {
+                Span::new(q.0, q.3)
+            };
             let (mut speaker, mut speaker_text, mut verb) =
                 attribute(text, q, paragraph, &speakers);
             // A quotation that follows another with only a few words between
