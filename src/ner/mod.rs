@@ -206,6 +206,15 @@ pub fn decode(
     labels
 }
 
+/// The most tokens [`NerModel::tag_document`] tags as one block: above
+/// any news article (the BBC corpus's longest has about 5,000 tokens, the
+/// Wikinews set's about 35,000, a long transcript), low enough to bound
+/// the tagger's memory (some 40 MB a block).
+pub const BLOCK_TOKENS: usize = 50_000;
+/// The longest run of tokens tagged as one sentence; longer "sentences"
+/// (tables, dumps without full stops) are tagged in pieces of this size.
+pub const PIECE_TOKENS: usize = 1_000;
+
 impl NerModel {
     pub fn score(&self, feats: &[u64]) -> Weights {
         self.score_from([0f32; N_LABELS], feats)
@@ -227,8 +236,43 @@ impl NerModel {
 
     /// Tag a document (its sentences as word lists) in two passes; returns
     /// label indices per sentence.
+    ///
+    /// The tagger keeps several hundred bytes per token for the whole
+    /// document (features and document memory for the second pass), so a
+    /// long input is tagged in blocks of whole sentences of at most
+    /// [`BLOCK_TOKENS`] tokens, and a sentence longer than
+    /// [`PIECE_TOKENS`] (never one of news prose; a table or a dump) in
+    /// pieces. Documents within both limits, every news article, are
+    /// tagged as one block, so their labels do not change.
     pub fn tag_document(&self, sentences: &[Vec<&str>], lex: Lexicon<'_>) -> Vec<Vec<usize>> {
-        self.tag(sentences, lex, true)
+        let total: usize = sentences.iter().map(Vec::len).sum();
+        if total <= BLOCK_TOKENS && sentences.iter().all(|s| s.len() <= PIECE_TOKENS) {
+            return self.tag(sentences, lex, true);
+        }
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+        let mut block: Vec<Vec<&str>> = Vec::new();
+        let mut owners: Vec<usize> = Vec::new();
+        let mut tokens = 0;
+        let pieces = sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(k, s)| s.chunks(PIECE_TOKENS).map(move |piece| (k, piece)));
+        for (k, piece) in pieces {
+            if tokens + piece.len() > BLOCK_TOKENS && !block.is_empty() {
+                for (owner, labels) in owners.drain(..).zip(self.tag(&block, lex, true)) {
+                    out[owner].extend(labels);
+                }
+                block.clear();
+                tokens = 0;
+            }
+            block.push(piece.to_vec());
+            owners.push(k);
+            tokens += piece.len();
+        }
+        for (owner, labels) in owners.drain(..).zip(self.tag(&block, lex, true)) {
+            out[owner].extend(labels);
+        }
+        out
     }
 
     /// [`Self::tag_document`], skipping quiet tokens or not (tests compare).
@@ -448,5 +492,27 @@ mod tests {
             fast.iter().flatten().any(|&l| l != 0),
             "the fixture has names"
         );
+    }
+
+    #[test]
+    fn long_documents_are_tagged_in_blocks() {
+        let model = NerModel::embedded().unwrap();
+        let lex = Lexicon::embedded();
+        let sentence: Vec<&str> = "Jonas Vik of Baltica Terminals said talks had stalled ."
+            .split(' ')
+            .collect();
+        // Within the limits: one block, the labels of `tag`.
+        let short = vec![sentence.clone(); 3];
+        assert_eq!(model.tag_document(&short, lex), model.tag(&short, lex, true));
+        // Past them: every sentence still gets one label per word, and a
+        // sentence is labelled as it would be alone in its block.
+        let mut long = vec![sentence.clone(); BLOCK_TOKENS / sentence.len() + 5];
+        long.push(vec!["Vik"; PIECE_TOKENS * 2 + 7]);
+        let labels = model.tag_document(&long, lex);
+        assert_eq!(labels.len(), long.len());
+        for (words, l) in long.iter().zip(&labels) {
+            assert_eq!(words.len(), l.len());
+        }
+        assert_eq!(labels[0], model.tag(&short, lex, true)[0].clone());
     }
 }
