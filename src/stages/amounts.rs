@@ -67,66 +67,17 @@ const NOT_OBJECTS: &[&str] = &[
 /// Words after a number that make it part of a date or a time ("2
 /// February", "1200 GMT"): the dates stage's business, not an amount.
 fn date_or_time_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "gmt",
-        "bst",
-        "utc",
-        "cet",
-        "est",
-        "edt",
-        "pst",
-        "pdt",
-        "am",
-        "pm",
-        "hrs",
-        "hours",
-        "gmt+1",
+    const TIME_WORDS: &[&str] = &[
+        "gmt", "bst", "utc", "cet", "est", "edt", "pst", "pdt", "am", "pm", "hrs", "hours", "gmt+1",
     ];
-    WORDS.contains(&w)
+    // Month names and abbreviations as the dates stage reads them.
+    super::dates::month(w).is_some() || TIME_WORDS.contains(&w)
 }
 
 /// Modifiers between a number and the noun it counts.
 const ADJECTIVES: &[&str] = &[
-    "new",
-    "other",
-    "more",
-    "less",
-    "fewer",
-    "further",
-    "additional",
-    "extra",
-    "small",
-    "big",
-    "large",
-    "full",
-    "young",
-    "old",
-    "local",
-    "foreign",
+    "new", "other", "more", "less", "fewer", "further", "additional", "extra", "small", "big",
+    "large", "full", "young", "old", "local", "foreign",
 ];
 
 /// Words that follow a number without being what it counts: function
@@ -237,18 +188,16 @@ pub fn find_amounts_in(text: &str, tokens: &[nlp::Token], skip: &[Span]) -> Vec<
             k += 1;
         }
         if unit.as_deref() != Some("percent") {
-            if let Some(o) = lw
-                .get(k)
-                .filter(|o| o.chars().all(|c| c.is_alphabetic() || c == '-') && !counts_nothing(o))
-            {
+            if let Some(o) = lw.get(k).filter(|o| {
+                o.chars().all(|c| c.is_alphabetic() || c == '-') && !counts_nothing(o)
+            }) {
                 let mut obj = o.clone();
                 end = tokens[k].end;
                 // "tonnes of wheat"
                 if lw.get(k + 1).map(String::as_str) == Some("of") {
-                    if let Some(n) = lw
-                        .get(k + 2)
-                        .filter(|n| n.chars().all(char::is_alphabetic) && !counts_nothing(n))
-                    {
+                    if let Some(n) = lw.get(k + 2).filter(|n| {
+                        n.chars().all(char::is_alphabetic) && !counts_nothing(n)
+                    }) {
                         obj = format!("{obj} of {n}");
                         end = tokens[k + 2].end;
                     }
