@@ -108,7 +108,21 @@ impl Statics {
 /// and the context aggregated over the document), computed once: both
 /// decoding passes, and every training epoch, read them.
 pub fn static_features(sents: &[Sent<'_>]) -> Vec<Statics> {
-    static_features_except(sents, &[])
+    sents
+        .iter()
+        .zip(aggregate::document_features(sents))
+        .map(|(s, aggregated)| {
+            let mut flat = Vec::with_capacity(s.words.len() * 48);
+            let mut at = Vec::with_capacity(s.words.len() + 1);
+            at.push(0);
+            for (i, extra) in aggregated.iter().enumerate() {
+                s.static_features(i, &mut flat);
+                flat.extend_from_slice(extra);
+                at.push(flat.len());
+            }
+            Statics { flat, at }
+        })
+        .collect()
 }
 
 /// "Quiet" tokens: a lower-case function word or punctuation between two
@@ -127,29 +141,6 @@ pub fn quiet_tokens(words: &[&str]) -> Vec<bool> {
                 && lower(w)
                 && (i == 0 || lower(words[i - 1]))
                 && words.get(i + 1).is_none_or(|n| lower(n))
-        })
-        .collect()
-}
-
-/// [`static_features`], with none for the tokens marked in `skip` (one
-/// list per sentence; an empty `skip` skips nothing).
-pub fn static_features_except(sents: &[Sent<'_>], skip: &[Vec<bool>]) -> Vec<Statics> {
-    sents
-        .iter()
-        .zip(aggregate::document_features(sents))
-        .enumerate()
-        .map(|(k, (s, aggregated))| {
-            let mut flat = Vec::with_capacity(s.words.len() * 48);
-            let mut at = Vec::with_capacity(s.words.len() + 1);
-            at.push(0);
-            for (i, extra) in aggregated.iter().enumerate() {
-                if !skip.get(k).and_then(|q| q.get(i)).copied().unwrap_or(false) {
-                    s.static_features(i, &mut flat);
-                    flat.extend_from_slice(extra);
-                }
-                at.push(flat.len());
-            }
-            Statics { flat, at }
         })
         .collect()
 }
@@ -296,7 +287,7 @@ impl NerModel {
         // each token's features: sum their weights once per token. The
         // features are made one token at a time into one buffer and
         // dropped once scored (the same features, in the same order, as
-        // `static_features_except` gives): holding them for the whole
+        // `static_features` gives): holding them for the whole
         // document cost some 300 bytes per token at the peak.
         let mut feats: Vec<u64> = Vec::with_capacity(64);
         let base: Vec<Vec<Weights>> = sents

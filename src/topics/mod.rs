@@ -152,7 +152,8 @@ impl TopicModel {
     /// normalised per class; scores are softmaxed with `sharpness`.
     fn posterior(&self, features: &[Known<'_>], classes: &[usize], sharpness: f64) -> Vec<f64> {
         let grand: f64 = self.totals.iter().sum();
-        let n: f64 = features.iter().map(|f| f.count).sum::<f64>().max(1.0);
+        let count: f64 = features.iter().map(|f| f.count).sum();
+        let n = count.max(1.0);
         // ln((comp + 1) / denom) = ln(comp + 1) - ln(denom). A feature's
         // complement count is its total except in the few classes it was
         // seen in, so the sum over features is taken once as if no class
@@ -173,7 +174,6 @@ impl TopicModel {
                 }
             }
         }
-        let count: f64 = features.iter().map(|f| f.count).sum();
         let mut scores: Vec<f64> = classes
             .iter()
             .zip(&corrections)
