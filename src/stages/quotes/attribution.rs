@@ -301,6 +301,83 @@ pub(super) fn attribute(
     fallback
 }
 
+/// The person named as the subject of a verb of saying in the sentence
+/// before a quote that opens its own sentence: the paraphrase before a
+/// quote is the quoted person's ("Mr Herren says the project will grow.
+/// "We plan …""). Stricter than the windows of [`attribute`], because the
+/// sentence is not the quote's own: no quote marks in it (a quoted
+/// sentence has its own attribution, which continuation carries), a person
+/// (not an organisation or a phrase) named before the verb, and no
+/// reporting clause of a pronoun ("Mr Blair has failed, he claimed" is not
+/// Mr Blair's; "Jane Doe broke news when she revealed" is Jane Doe's). `(None, None, None)` when there is none.
+pub(super) fn attribute_previous_sentence(
+    text: &str,
+    q: (usize, usize, usize, usize),
+    speakers: &[SpeakerRef],
+) -> Attribution {
+    let none = (None, None, None);
+    let mark = q.0;
+    let before_start = text[..mark].rfind(['\n', '.']).map_or(0, |i| i + 1);
+    if text[before_start..mark].chars().any(char::is_alphanumeric) {
+        return none;
+    }
+    let end = text[..before_start]
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '.')
+        .len();
+    let start = text[..end].rfind(['\n', '.']).map_or(0, |i| i + 1);
+    if start >= end || text[start..end].contains(['"', '“', '”']) {
+        return none;
+    }
+    // The first finite verb: "-ing" forms are as often nouns ("praise for
+    // her writing") as reports.
+    let mut from = start;
+    let (at_verb, verb) = loop {
+        match first_verb(&text[from..end]) {
+            Some((v, verb)) if verb.ends_with("ing") => from += v + verb.len(),
+            Some((v, verb)) => break (from + v, verb),
+            None => return none,
+        }
+    };
+    // ", he claimed": a reporting clause whose pronoun may be anyone.
+    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+    if let Some((p, w)) = crate::nlp::word_before(text, at_verb) {
+        let after_comma = text[..p].trim_end().ends_with(',');
+        if after_comma && PRONOUNS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+            return none;
+        }
+    }
+    let from = speakers.partition_point(|s| s.start < start);
+    let people: Vec<&SpeakerRef> = speakers[from..]
+        .iter()
+        .take_while(|s| s.end <= at_verb)
+        .filter(|s| s.is_person)
+        .filter(|s| !NOT_SPEAKER_AFTER.contains(&word_before(text, s.start).as_str()))
+        .filter(|s| !text[s.end..].starts_with(['\'', '’']))
+        .collect();
+    // The person nearest the verb, unless an apposition stands between
+    // them ("Ian Harris, deputy editor of Mac Format, said"): then the
+    // nearest person before it whose name the apposition follows.
+    let mut pick = people.last().copied();
+    if let Some(p) = pick {
+        if text[p.end..at_verb].contains(',') {
+            if let Some(e) = people
+                .iter()
+                .rev()
+                .find(|e| e.end < p.start && text[e.end..].starts_with(','))
+            {
+                pick = Some(e);
+            }
+        }
+    }
+    pick.map_or(none, |s| {
+        (
+            Some(s.id.clone()),
+            Some(text[s.start..s.end].to_string()),
+            Some(verb.to_string()),
+        )
+    })
+}
+
 /// Whether `rest`, the text right after a name, is a possessive "'s" and a
 /// channel of the owner's own words ("'s website", "’s statement"), so
 /// that the owner speaks through it.

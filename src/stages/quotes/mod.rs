@@ -12,8 +12,13 @@
 //! "of" ("Jane Doe of Acme Corp said"); after it the one nearest the verb;
 //! the text after a quote counts only when the
 //! sentence runs on ('…," said X'), not after a closing full stop. A quote
-//! with no attribution right after another, or in the same paragraph,
-//! continues it. Unattributed quotes keep a null speaker.
+//! with no attribution right after another, or in the same paragraph, or
+//! opening the paragraph after the one its attribution ended, continues
+//! it; one that still has none takes the person the sentence before names
+//! as the subject of a verb of saying ("Mr Herren says …. "We plan …""). A
+//! straight mark opening a sentence inside an open quote reopens it (a
+//! paragraph break lost in flattened copy). Unattributed quotes keep a
+//! null speaker.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +28,7 @@ use crate::stages::{Annotations, Stage, StageError};
 
 mod attribution;
 
-use attribution::{attribute, SpeakerRef};
+use attribution::{attribute, attribute_previous_sentence, SpeakerRef};
 
 /// Options of the `quotes` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -112,6 +117,13 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize, usize, usi
                 continue;
             }
             first_mark = false;
+            // A straight mark opening a sentence inside an open quote
+            // reopens it: a paragraph break lost in transit ('… the break.
+            // "It gives players …', as flattened copy reads). A closing mark
+            // follows the words it closes.
+            if c == '"' && open.is_some() && reopens(para, off) {
+                continue;
+            }
             if is_close {
                 if let Some((m, s)) = open.take() {
                     out.push((m, s, at, at + len));
@@ -136,12 +148,35 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize, usize, usi
     out
 }
 
+/// Whether the straight quote mark at byte `at` of `para` opens a new
+/// sentence: after a sentence's end and a space, right before a letter or
+/// digit ('… break. "It'), not a term quoted inside the quote ('The
+/// "United States" is').
+fn reopens(para: &str, at: usize) -> bool {
+    let before = &para[..at];
+    let after = para[at + 1..].chars().next();
+    before.ends_with(char::is_whitespace)
+        && before.trim_end().ends_with(['.', '?', '!'])
+        && after.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `between`, the text from one quote's closing mark to the start
+/// of the paragraph that opens with the next quote, is only the first
+/// quote's attribution (", eBay's David Stern told the BBC News website."):
+/// one sentence of at most 20 words. The next quote then continues the
+/// voice ("a quote in a paragraph whose speaker was named in the paragraph
+/// before").
+fn one_clause(between: &str) -> bool {
+    let t = between.trim().trim_end_matches(['.', '!', '?']);
+    t.split_whitespace().count() <= 20 && !t.contains(['.', '!', '?', '\n', '"', '“', '”'])
+}
+
 impl Stage for QuotesStage {
     fn name(&self) -> &'static str {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.3.0"
+        "1.4.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -222,13 +257,20 @@ impl Stage for QuotesStage {
                     && (text[c..q.0].split_whitespace().count() <= 6
                         || c > paragraph.start
                         || (paragraph.start >= c
-                            && text[c..paragraph.start].split_whitespace().count() <= 6))
+                            && (text[c..paragraph.start].split_whitespace().count() <= 6
+                                || (q.0 <= paragraph.start + 1
+                                    && one_clause(&text[c..paragraph.start])))))
             });
             if speaker.is_none() && speaker_text.is_none() && follows {
                 if let Some(p) = quotes.last() {
                     (speaker, speaker_text, verb) =
                         (p.speaker.clone(), p.speaker_text.clone(), p.verb.clone());
                 }
+            }
+            // No attribution of its own and no quote to continue: the
+            // sentence before may name the speaker.
+            if speaker.is_none() && speaker_text.is_none() && verb.is_none() && !follows {
+                (speaker, speaker_text, verb) = attribute_previous_sentence(text, q, &speakers);
             }
             let content = text[q.1..q.2].replace(['"', '“'], "").trim().to_string();
             quotes.push(Quote {
@@ -326,12 +368,72 @@ mod tests {
             &[Some("Jonas Vik")],
         );
         // A quote closed by a full stop does not take the next sentence's
-        // speaker, who speaks the next quote.
+        // speaker, who speaks the next quote; the sentence before names its
+        // own.
         check_speakers(
             "Port talks stall\n\nUnion leader Mara Lind spoke first. \"The port stays closed until Monday.\" \
              Oscar Brandt said, \"We expect a long strike ahead of us.\"",
+            &[Some("Mara Lind"), Some("Oscar Brandt")],
+        );
+        check_speakers(
+            "Port talks stall\n\nUnion leader Mara Lind arrived first. \"The port stays closed until Monday.\" \
+             Oscar Brandt said, \"We expect a long strike ahead of us.\"",
             &[None, Some("Oscar Brandt")],
         );
+    }
+
+    #[test]
+    fn speakers_from_the_sentence_or_paragraph_before() {
+        // The paraphrase before a quote names its speaker.
+        check_speakers(
+            "Port talks stall\n\nThe port has lost two ships this month. Mara Lind says the \
+             union will hold out. \"We have waited long enough for a fair offer.\"",
+            &[Some("Mara Lind")],
+        );
+        // Through an apposition, the person it describes.
+        check_speakers(
+            "Port talks stall\n\nOscar Brandt, deputy head of Harbour News, said the talks \
+             would resume. \"Both sides want a deal before the holidays.\"",
+            &[Some("Oscar Brandt")],
+        );
+        // Not when a pronoun's reporting clause speaks ("…, he claimed"),
+        // nor through a noun in "-ing" ("her writing").
+        check_speakers(
+            "Port talks stall\n\nOscar Brandt has failed the workers, he claimed. \
+             \"The offer is an insult to every crew.\"",
+            &[None],
+        );
+        check_speakers(
+            "Port talks stall\n\nCritics such as Mara Lind were full of praise for her \
+             writing. \"A rare and moving book about the sea.\"",
+            &[None],
+        );
+        // A paragraph opening with a quote continues the voice of the quote
+        // whose attribution ended the paragraph before.
+        check_speakers(
+            "Port talks stall\n\n\"We will not go back to work,\" union leader Mara Lind \
+             told the regional evening news programme on Monday.\n\n\
+             \"The offer does not even cover the rising cost of living.\"",
+            &[Some("Mara Lind"), Some("Mara Lind")],
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_mark_inside_a_quote_reopens_it() {
+        // Flattened copy: the paragraph break between two quoted sentences
+        // is lost, the reopening mark stays.
+        let q = run(
+            "Port talks stall\n\nMara Lind said: \"We are ready for a long strike. \
+             \"Nobody wants it, but the offer is not fair.\" The talks resume on Monday.",
+        );
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert!(q[0].text.contains("long strike. Nobody wants it"), "{q:#?}");
+        // A term quoted inside a quote does not reopen it.
+        let q = run(
+            "Port talks stall\n\nMara Lind said: \"The \"final\" offer is nothing of \
+             the kind.\" The talks resume on Monday.",
+        );
+        assert!(q.iter().all(|q| !q.text.contains("talks resume")), "{q:#?}");
     }
 
     #[test]
