@@ -170,6 +170,17 @@ impl SpanIndex {
         let upto = self.spans.partition_point(|&(x, _)| x < b);
         upto > 0 && self.reach[upto - 1] > a
     }
+
+    /// Every span `(x, y)` with `x < b` and `a < y`, in order of start:
+    /// those before the first whose reach passes `a` end at or before it.
+    pub fn overlapping(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let from = self.reach.partition_point(|&r| r <= a);
+        let upto = self.spans.partition_point(|&(x, _)| x < b);
+        self.spans[from..upto.max(from)]
+            .iter()
+            .copied()
+            .filter(move |&(x, y)| x < b && a < y)
+    }
 }
 
 /// One decoded article: what every stage reads and none may change.
@@ -211,6 +222,14 @@ mod span_index_tests {
             for b in a..13 {
                 let scan = spans.iter().any(|&(x, y)| x < b && a < y);
                 assert_eq!(index.overlaps(a, b), scan, "{spans:?} against {a}..{b}");
+                let mut all: Vec<(usize, usize)> = spans
+                    .iter()
+                    .copied()
+                    .filter(|&(x, y)| x < b && a < y)
+                    .collect();
+                all.sort_unstable();
+                let got: Vec<(usize, usize)> = index.overlapping(a, b).collect();
+                assert_eq!(got, all, "{spans:?} against {a}..{b}");
             }
         }
     }

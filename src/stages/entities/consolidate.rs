@@ -7,19 +7,12 @@ use std::collections::HashMap;
 
 use super::aliases::Aliases;
 use super::mentions::Mention;
+use super::merge::{merge, norm, Key};
 use super::{Entity, Geo, MentionOut};
 use crate::document::Span;
 use crate::gazetteer::{Entry, Gazetteer, Kind};
 
-/// What a group of mentions resolves to, before output.
-#[derive(Debug, Clone, PartialEq)]
-enum Key {
-    Alias(usize),
-    Country(String),
-    Name(&'static str, String),
-}
-
-fn words(s: &str) -> Vec<&str> {
+pub(super) fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
 
@@ -56,7 +49,7 @@ pub(super) fn is_demonym(gaz: &Gazetteer, name: &str) -> bool {
 }
 
 /// The country a name or demonym denotes, by ISO code.
-fn country_of(gaz: &Gazetteer, name: &str) -> Option<String> {
+pub(super) fn country_of(gaz: &Gazetteer, name: &str) -> Option<String> {
     let find = |n: &str| {
         gaz.lookup(n)
             .into_iter()
@@ -83,14 +76,6 @@ pub(super) struct Prominence<'a> {
     pub minor: &'a [Span],
 }
 
-/// A key as groups compare it: names case-insensitively.
-fn norm(k: &Key) -> Key {
-    match k {
-        Key::Name(kind, n) => Key::Name(kind, n.to_lowercase()),
-        other => other.clone(),
-    }
-}
-
 pub(super) fn consolidate(
     text: &str,
     mentions: &[Mention],
@@ -113,142 +98,25 @@ pub(super) fn consolidate(
             Key::Name(m.kind, m.text.clone())
         })
         .collect();
-    // 2. Parenthetical acronyms: "Full Name (FN)" makes FN an alias of Full Name.
-    let mut acronym_of: HashMap<String, Key> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let after = text[m.end..].trim_start();
-        if let Some(rest) = after.strip_prefix('(') {
-            if let Some((inner, _)) = rest.split_once(')') {
-                if is_acronym(inner.trim()) {
-                    acronym_of.insert(inner.trim().to_string(), keys[i].clone());
-                }
-            }
-        }
-    }
-    // 3. Surnames and acronyms merge into a longer name of a compatible type.
-    let names: Vec<(usize, Vec<String>)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| matches!(keys[*i], Key::Name(..)))
-        .map(|(i, m)| (i, words(&m.text).iter().map(ToString::to_string).collect()))
-        .collect();
-    for (i, m) in mentions.iter().enumerate() {
-        let Key::Name(kind, _) = keys[i].clone() else {
-            continue;
-        };
-        if let Some(k) = acronym_of.get(&m.text) {
-            keys[i] = k.clone();
-            continue;
-        }
-        let mine = words(&m.text);
-        let longer = names
-            .iter()
-            .filter(|(j, w)| *j != i && w.len() > mine.len())
-            .filter(|(j, w)| {
-                let other_kind = mentions[*j].kind;
-                match kind {
-                    "PER" => {
-                        other_kind == "PER"
-                            && w.ends_with(
-                                &mine.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                            )
-                    }
-                    _ => {
-                        is_acronym(&m.text)
-                            && other_kind != "PER"
-                            && initials(&mentions[*j].text) == m.text.replace('.', "")
-                    }
-                }
-            });
-        if let Some((j, _)) = longer.max_by_key(|(_, w)| w.len()) {
-            keys[i] = keys[*j].clone();
-        }
-    }
-    // 3b. "US Federal Reserve" is the "Federal Reserve" the article also
-    // names: an organisation qualified by a country merges into the bare
-    // name when that is an organisation too.
-    for (i, m) in mentions.iter().enumerate() {
-        if m.kind != "ORG" || !matches!(keys[i], Key::Name(..)) {
-            continue;
-        }
-        let Some((first, rest)) = m.text.split_once(' ') else {
-            continue;
-        };
-        let alias_country = aliases
-            .get(first)
-            .is_some_and(|a| a.kind == "LOC" && a.country.is_some());
-        if country_of(gaz, first).is_none() && !alias_country {
-            continue;
-        }
-        if let Some(j) = (0..mentions.len())
-            .find(|&j| mentions[j].kind == "ORG" && mentions[j].text.eq_ignore_ascii_case(rest))
-        {
-            keys[i] = keys[j].clone();
-        }
-    }
-    // 3c. "Mark" is the "Mark Zuckerberg" the article names, when exactly
-    // one person there has that first name, and the word was tagged PER or
-    // is a known first name that is no place ("Britney" tagged LOC).
-    let first_names = crate::nlp::gender::FirstNames::embedded();
-    for (i, m) in mentions.iter().enumerate() {
-        let unmerged = matches!(&keys[i], Key::Name(k, n) if *k == m.kind && *n == m.text);
-        if m.text.contains(' ') || !unmerged {
-            continue; // a longer name, or merged already
-        }
-        let person = m.kind == "PER"
-            || (first_names.get(&m.text).is_some() && gaz.lookup(&m.text).is_empty());
-        if !person {
-            continue;
-        }
-        let mut fulls = names
-            .iter()
-            .filter(|(j, w)| mentions[*j].kind == "PER" && w.len() >= 2 && w[0] == m.text)
-            .map(|(j, _)| norm(&keys[*j]));
-        if let Some(full) = fulls.next() {
-            if fulls.all(|k| k == full) {
-                keys[i] = full;
-            }
-        }
-    }
-    // 3d. A bare head noun ("the University") is the last name before it
-    // that ends in it ("Washington State University"); types.rs gave both
-    // one type.
-    for (i, m) in mentions.iter().enumerate() {
-        let unmerged = matches!(&keys[i], Key::Name(_, n) if *n == m.text);
-        if !unmerged || m.text.contains(' ') || super::heads::head_kind(&m.text).is_none() {
-            continue;
-        }
-        let ends_in_it = |j: &usize| {
-            let w = words(&mentions[*j].text);
-            w.len() > 1 && w.last().is_some_and(|l| l.eq_ignore_ascii_case(&m.text))
-        };
-        if let Some(j) = (0..i).rev().find(ends_in_it) {
-            keys[i] = keys[j].clone();
-        }
-    }
-    // 4. Group, keeping first-mention order.
+    // 2. Acronyms, surnames, first names, qualified and bare names merge.
+    merge(text, mentions, &mut keys, aliases, gaz);
+    // 3. Group, keeping first-mention order.
     let mut order: Vec<Key> = Vec::new();
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut group_of: HashMap<Key, usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
-        let norm = norm(k);
-        let g = order.iter().position(|o| *o == norm).unwrap_or_else(|| {
+        let g = *group_of.entry(norm(k)).or_insert_with_key(|norm| {
             order.push(norm.clone());
+            groups.push(Vec::new());
             order.len() - 1
         });
-        groups.entry(g).or_default().push(i);
+        groups[g].push(i);
     }
-    let max_count = groups.values().map(Vec::len).max().unwrap_or(1) as f64;
+    let max_count = groups.iter().map(Vec::len).max().unwrap_or(1) as f64;
     let mut out: Vec<Entity> = (0..order.len())
         .map(|g| {
             build_entity(
-                &order[g],
-                &groups[&g],
-                mentions,
-                aliases,
-                gaz,
-                text,
-                prom,
-                max_count,
+                &order[g], &groups[g], mentions, aliases, gaz, text, prom, max_count,
             )
         })
         .collect();

@@ -3,7 +3,7 @@
 //! countries and demonyms, and curated alias forms ("ISIS", "Daesh"), that
 //! the tagger missed.
 
-use crate::document::Span;
+use crate::document::{Span, SpanIndex};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::features::Lexicon;
 use crate::ner::{chunks, Chunk, NerModel};
@@ -40,6 +40,7 @@ pub(super) fn extract(
     let words = nlp::sentence_words(text, tokens, &kept);
     let labels = model.tag_document(&words, lex);
     let mut out = Vec::new();
+    let mut sentence = Vec::new();
     for (s, l) in kept.iter().zip(&labels) {
         let toks = &tokens[s.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
@@ -101,15 +102,18 @@ pub(super) fn extract(
                     }
                 }
             }
-            out.push(Mention {
+            sentence.push(Mention {
                 text: text[start..end].to_string(),
                 start,
                 end,
                 kind,
             });
         }
-        add_gazetteer_mentions(text, toks, lex.gaz, &mut out);
-        add_alias_mentions(text, toks, alias_kind, &mut out);
+        // Sentences do not overlap: only this one's mentions can cover its
+        // words.
+        add_gazetteer_mentions(text, toks, lex.gaz, &mut sentence);
+        add_alias_mentions(text, toks, alias_kind, &mut sentence);
+        out.append(&mut sentence);
     }
     out.sort_by_key(|m| m.start);
     out
@@ -257,6 +261,12 @@ fn add_alias_mentions(
     alias_kind: &dyn Fn(&str) -> Option<&'static str>,
     out: &mut Vec<Mention>,
 ) {
+    // Windows move left to right and skip past each name found, so only
+    // the mentions there before this pass can overlap a window, and those
+    // a found name covers are dropped once at the end.
+    let index = SpanIndex::new(out.iter().map(|m| (m.start, m.end)));
+    let mut found_spans: Vec<(usize, usize)> = Vec::new();
+    let mut added: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -264,9 +274,9 @@ fn add_alias_mentions(
         // Free, or only shorter mentions inside it ("Agence" in "Agence
         // France-Presse"): those give way to the whole name.
         let fits = |start: usize, end: usize| {
-            out.iter()
-                .filter(|m| m.start < end && start < m.end)
-                .all(|m| start <= m.start && m.end <= end && m.end - m.start < end - start)
+            index
+                .overlapping(start, end)
+                .all(|(s, e)| start <= s && e <= end && e - s < end - start)
         };
         let found = capital
             .then(|| {
@@ -279,8 +289,8 @@ fn add_alias_mentions(
             .flatten();
         match found {
             Some((n, start, end, kind)) => {
-                out.retain(|m| !(start <= m.start && m.end <= end));
-                out.push(Mention {
+                found_spans.push((start, end));
+                added.push(Mention {
                     text: text[start..end].to_string(),
                     start,
                     end,
@@ -291,6 +301,15 @@ fn add_alias_mentions(
             None => i += 1,
         }
     }
+    if !found_spans.is_empty() {
+        // Found spans are disjoint and in order: the one that could hold a
+        // mention is the last starting at or before it.
+        out.retain(|m| {
+            let k = found_spans.partition_point(|&(s, _)| s <= m.start);
+            !(k > 0 && m.end <= found_spans[k - 1].1)
+        });
+        out.append(&mut added);
+    }
 }
 
 /// Countries and demonyms (capitalised) not inside an existing mention.
@@ -300,13 +319,16 @@ fn add_gazetteer_mentions(
     gaz: &Gazetteer,
     out: &mut Vec<Mention>,
 ) {
+    // A mention added here lies inside its own word, so only the mentions
+    // there before can cover a later word.
+    let index = SpanIndex::new(out.iter().map(|m| (m.start, m.end)));
     for (i, t) in toks.iter().enumerate() {
         let word = t.text(text);
         let head = word.split_once('-').map_or(word, |(h, _)| h);
         if !head.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let covered = out.iter().any(|m| m.start <= t.start && t.start < m.end);
+        let covered = index.overlaps(t.start, t.start + 1);
         if covered {
             continue;
         }

@@ -8,6 +8,7 @@ mod aliases;
 mod consolidate;
 mod heads;
 mod mentions;
+mod merge;
 mod runon;
 mod types;
 mod wordlists;

@@ -322,3 +322,16 @@ fn interjections_initials_and_storms_are_no_entities() {
         "{named:?}"
     );
 }
+
+#[test]
+fn a_name_repeated_thousands_of_times_is_one_entity_with_every_mention() {
+    // Merging looks names up in indexes, not pairwise: the same answer as
+    // a short article gives, for every one of the mentions.
+    let text = format!(
+        "Port strike spreads\n\n{}",
+        "Mara Lind met officials in Oslo. Lind said talks would go on. ".repeat(2_000)
+    );
+    let e = check(&text, &[("Mara Lind", "PER", &["Lind"]), ("Oslo", "LOC", &[])]);
+    assert_eq!(find(&e, "Mara Lind").mentions.len(), 4_000);
+    assert_eq!(find(&e, "Oslo").mentions.len(), 2_000);
+}

@@ -12,7 +12,7 @@
 //! it is a well-known place; a bare head noun ("the University") joins the
 //! last name ending in it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::heads;
 use super::mentions::Mention;
@@ -117,19 +117,38 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     // after "Marilyn Monroe"), unless it is a country, region or large city,
     // and its LOC tag then does not vote: the gazetteer misled the tagger.
     let mut quiet = vec![false; mentions.len()];
+    // Mentions with the same words are always in one group (groups start
+    // so and merge whole), so one mention per distinct (words, type) stands
+    // for the longer names, found by their last word; each group keeps its
+    // members, so a merge touches only them. (An article naming 100,000
+    // mentions no longer compares every pair.)
+    let mut longer_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut seen: HashSet<(&[String], &str)> = HashSet::new();
+    for (j, v) in names.iter().enumerate() {
+        let kind = mentions[j].kind;
+        if v.len() > 1 && (kind == "PER" || kind == "ORG") && seen.insert((v, kind)) {
+            let last = v.last().map_or("", String::as_str);
+            longer_by_last.entry(last).or_default().push(j);
+        }
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for (i, &g) in group_of.iter().enumerate() {
+        members[g].push(i);
+    }
     for (i, w) in names.iter().enumerate() {
         let loc = mentions[i].kind == "LOC";
         if w.len() != 1 || !matches!(mentions[i].kind, "PER" | "ORG" | "LOC") {
             continue;
         }
-        let mut longer: Vec<usize> = names
-            .iter()
-            .enumerate()
-            .filter(|(j, v)| {
-                let kind = mentions[*j].kind;
-                v.len() > 1 && (kind == "PER" || kind == "ORG" && !loc) && v.last() == w.last()
+        let mut longer: Vec<usize> = longer_by_last
+            .get(w[0].as_str())
+            .into_iter()
+            .flatten()
+            .filter(|&&j| {
+                let kind = mentions[j].kind;
+                kind == "PER" || kind == "ORG" && !loc
             })
-            .map(|(j, _)| group_of[j])
+            .map(|&j| group_of[j])
             .collect();
         longer.sort_unstable();
         longer.dedup();
@@ -140,24 +159,31 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
             if old == g || loc && gaz.is_notable(&w[0], 1_000_000) {
                 continue;
             }
-            for (x, q) in group_of.iter_mut().zip(quiet.iter_mut()) {
-                if *x == old {
-                    *x = g;
-                    *q = loc;
-                }
+            let moved = std::mem::take(&mut members[old]);
+            for &x in &moved {
+                group_of[x] = g;
+                quiet[x] = loc;
             }
+            members[g].extend(moved);
         }
     }
     // A bare head noun ("the University", "the Council") is the last name
     // before it that ends in that noun ("Washington State University").
+    let mut by_last_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, v) in names.iter().enumerate() {
+        if v.len() > 1 {
+            let last = v.last().map_or("", String::as_str);
+            by_last_word.entry(last).or_default().push(j);
+        }
+    }
     for i in 0..mentions.len() {
         if names[i].len() != 1 || heads::head_kind(&names[i][0]).is_none() {
             continue;
         }
-        if let Some(j) = (0..i)
-            .rev()
-            .find(|&j| names[j].len() > 1 && names[j].last() == names[i].last())
-        {
+        let before = by_last_word
+            .get(names[i][0].as_str())
+            .and_then(|js| js[..js.partition_point(|&j| j < i)].last());
+        if let Some(&j) = before {
             group_of[i] = group_of[j];
         }
     }
