@@ -65,15 +65,12 @@ pub(super) fn merge(
             last.insert((m.kind, m.text.as_str()), i);
         }
     }
-    // Full names by first word, for first names below (as they were keyed
-    // before any merging).
-    let mut fulls_by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, m) in mentions.iter().enumerate() {
-        let w = words(&m.text);
-        if m.kind == "PER" && w.len() >= 2 && matches!(keys[j], Key::Name(..)) {
-            fulls_by_first.entry(w[0]).or_default().push(j);
-        }
-    }
+    // Acronyms look their expansion up by initials; most articles have none
+    // to look up, and then no initials are made.
+    let acronyms = mentions
+        .iter()
+        .enumerate()
+        .any(|(i, m)| m.kind != "PER" && matches!(keys[i], Key::Name(..)) && is_acronym(&m.text));
     let mut people_by_last_word: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     let mut others_by_initials: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for (&(kind, t), &j) in &last {
@@ -84,7 +81,7 @@ pub(super) fn merge(
                 .entry(last_word)
                 .or_default()
                 .push((w.len(), j));
-        } else {
+        } else if acronyms {
             others_by_initials
                 .entry(initials(t))
                 .or_default()
@@ -103,26 +100,24 @@ pub(super) fn merge(
         }
         let longer = *longer_of.entry((kind, m.text.as_str())).or_insert_with(|| {
             let mine = words(&m.text);
-            let candidates: Vec<(usize, usize)> = if kind == "PER" {
+            let fits = |&&(len, j): &&(usize, usize)| {
+                len > mine.len() && (kind != "PER" || words(&mentions[j].text).ends_with(&mine))
+            };
+            let best = if kind == "PER" {
                 match mine.last() {
-                    Some(l) => people_by_last_word.get(l).cloned().unwrap_or_default(),
-                    None => people_by_last_word.values().flatten().copied().collect(),
+                    Some(l) => people_by_last_word
+                        .get(l)
+                        .and_then(|c| c.iter().filter(fits).max()),
+                    None => people_by_last_word.values().flatten().filter(fits).max(),
                 }
             } else if is_acronym(&m.text) {
                 others_by_initials
                     .get(&m.text.replace('.', ""))
-                    .cloned()
-                    .unwrap_or_default()
+                    .and_then(|c| c.iter().filter(fits).max())
             } else {
-                Vec::new()
+                None
             };
-            candidates
-                .into_iter()
-                .filter(|&(len, j)| {
-                    len > mine.len() && (kind != "PER" || words(&mentions[j].text).ends_with(&mine))
-                })
-                .max()
-                .map(|(_, j)| j)
+            best.map(|&(_, j)| j)
         });
         if let Some(j) = longer {
             keys[i] = keys[j].clone();
@@ -131,12 +126,7 @@ pub(super) fn merge(
     // "US Federal Reserve" is the "Federal Reserve" the article also names:
     // an organisation qualified by a country merges into the bare name when
     // that is an organisation too (the first such mention).
-    let mut first_org: HashMap<String, usize> = HashMap::new();
-    for (j, m) in mentions.iter().enumerate() {
-        if m.kind == "ORG" {
-            first_org.entry(m.text.to_ascii_lowercase()).or_insert(j);
-        }
-    }
+    let mut first_org: Option<HashMap<String, usize>> = None;
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != "ORG" || !matches!(keys[i], Key::Name(..)) {
             continue;
@@ -150,6 +140,15 @@ pub(super) fn merge(
         if country_of(gaz, first).is_none() && !alias_country {
             continue;
         }
+        let first_org = first_org.get_or_insert_with(|| {
+            let mut first = HashMap::new();
+            for (j, m) in mentions.iter().enumerate() {
+                if m.kind == "ORG" {
+                    first.entry(m.text.to_ascii_lowercase()).or_insert(j);
+                }
+            }
+            first
+        });
         if let Some(&j) = first_org.get(&rest.to_ascii_lowercase()) {
             keys[i] = keys[j].clone();
         }
@@ -159,6 +158,10 @@ pub(super) fn merge(
     // known first name that is no place ("Britney" tagged LOC). (The full
     // names' keys do not change in this step, so one answer per word.)
     let first_names = crate::nlp::gender::FirstNames::embedded();
+    // Full names by first word. (The multi-word people keyed by their name
+    // are the same ones as before the rules above: those rules only rekey
+    // one-word names, acronyms and organisations.)
+    let mut fulls_by_first: Option<HashMap<&str, Vec<usize>>> = None;
     let mut one_full: HashMap<&str, Option<Key>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let unmerged = matches!(&keys[i], Key::Name(k, n) if *k == m.kind && *n == m.text);
@@ -173,6 +176,16 @@ pub(super) fn merge(
         let full = one_full
             .entry(m.text.as_str())
             .or_insert_with(|| {
+                let fulls_by_first = fulls_by_first.get_or_insert_with(|| {
+                    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+                    for (j, m) in mentions.iter().enumerate() {
+                        let w = words(&m.text);
+                        if m.kind == "PER" && w.len() >= 2 && matches!(keys[j], Key::Name(..)) {
+                            by_first.entry(w[0]).or_default().push(j);
+                        }
+                    }
+                    by_first
+                });
                 let mut fulls = fulls_by_first
                     .get(m.text.as_str())
                     .into_iter()
@@ -189,23 +202,22 @@ pub(super) fn merge(
     // A bare head noun ("the University") is the last name before it that
     // ends in it ("Washington State University"); types.rs gave both one
     // type.
-    let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, m) in mentions.iter().enumerate() {
-        let w = words(&m.text);
-        if w.len() > 1 {
-            if let Some(l) = w.last() {
-                by_last_word
-                    .entry(l.to_ascii_lowercase())
-                    .or_default()
-                    .push(j);
-            }
-        }
-    }
+    let mut by_last_word: Option<HashMap<String, Vec<usize>>> = None;
     for (i, m) in mentions.iter().enumerate() {
         let unmerged = matches!(&keys[i], Key::Name(_, n) if *n == m.text);
         if !unmerged || m.text.contains(' ') || super::heads::head_kind(&m.text).is_none() {
             continue;
         }
+        let by_last_word = by_last_word.get_or_insert_with(|| {
+            let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+            for (j, m) in mentions.iter().enumerate() {
+                let w = words(&m.text);
+                if let (true, Some(l)) = (w.len() > 1, w.last()) {
+                    by_last.entry(l.to_ascii_lowercase()).or_default().push(j);
+                }
+            }
+            by_last
+        });
         let before = by_last_word
             .get(&m.text.to_ascii_lowercase())
             .and_then(|js| js[..js.partition_point(|&j| j < i)].last());

@@ -12,7 +12,7 @@
 //! it is a well-known place; a bare head noun ("the University") joins the
 //! last name ending in it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::heads;
 use super::mentions::Mention;
@@ -123,10 +123,15 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     // members, so a merge touches only them. (An article naming 100,000
     // mentions no longer compares every pair.)
     let mut longer_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut seen: HashSet<(&[String], &str)> = HashSet::new();
+    // (Groups are still one per distinct words here: seen per group and type.)
+    let mut seen = vec![[false; 2]; keys.len()];
     for (j, v) in names.iter().enumerate() {
         let kind = mentions[j].kind;
-        if v.len() > 1 && (kind == "PER" || kind == "ORG") && seen.insert((v, kind)) {
+        let first_of_kind = |seen: &mut Vec<[bool; 2]>| {
+            let slot = &mut seen[group_of[j]][usize::from(kind == "ORG")];
+            !std::mem::replace(slot, true)
+        };
+        if v.len() > 1 && (kind == "PER" || kind == "ORG") && first_of_kind(&mut seen) {
             let last = v.last().map_or("", String::as_str);
             longer_by_last.entry(last).or_default().push(j);
         }
