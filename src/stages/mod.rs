@@ -69,8 +69,10 @@ pub trait Stage: Send + Sync {
 
 /// Builds a stage from its `options` table; the error names the bad key.
 pub type BuildFn = fn(&toml::Table) -> Result<Box<dyn Stage>, String>;
-/// Turns a stage's slot into its `enrichment` member; `None` when empty.
-pub type WriteFn = fn(&Annotations) -> Option<serde_json::Value>;
+/// Turns a stage's slot into its `enrichment` member, serialised (the
+/// record is written from these pieces, never held as a JSON tree); `None`
+/// when empty.
+pub type WriteFn = fn(&Annotations) -> Option<Box<serde_json::value::RawValue>>;
 
 /// One row of the stage table.
 pub struct StageEntry {
@@ -120,7 +122,7 @@ macro_rules! stage_table {
                     name: stringify!($slot),
                     description: $desc,
                     build: |options| $how($ctor, options),
-                    write: |a| to_value(a.$slot.as_ref()),
+                    write: |a| to_json(a.$slot.as_ref()),
                 },
             )*
         ];
@@ -161,8 +163,8 @@ pub fn entry(name: &str) -> Option<&'static StageEntry> {
     STAGES.iter().find(|e| e.name == name)
 }
 
-fn to_value<T: Serialize>(slot: Option<&T>) -> Option<serde_json::Value> {
-    slot.and_then(|v| serde_json::to_value(v).ok())
+fn to_json<T: Serialize>(slot: Option<&T>) -> Option<Box<serde_json::value::RawValue>> {
+    slot.and_then(|v| serde_json::value::to_raw_value(v).ok())
 }
 
 /// Parse a stage's options into its typed config (`deny_unknown_fields`

@@ -331,7 +331,10 @@ fn a_name_repeated_thousands_of_times_is_one_entity_with_every_mention() {
         "Port strike spreads\n\n{}",
         "Mara Lind met officials in Oslo. Lind said talks would go on. ".repeat(2_000)
     );
-    let e = check(&text, &[("Mara Lind", "PER", &["Lind"]), ("Oslo", "LOC", &[])]);
+    let e = check(
+        &text,
+        &[("Mara Lind", "PER", &["Lind"]), ("Oslo", "LOC", &[])],
+    );
     assert_eq!(find(&e, "Mara Lind").mentions.len(), 4_000);
     assert_eq!(find(&e, "Oslo").mentions.len(), 2_000);
 }
