@@ -144,8 +144,25 @@ const TO_FUTURE: &[&str] = &[
     "going",
     "scheduled",
     "intends",
+    "intend",
     "hopes",
+    "hope",
     "aims",
+    "aim",
+    "expect",
+    "expects",
+    "wants",
+    "want",
+];
+
+/// Irregular past forms that mark a past clause ("Officials met on Monday
+/// and will decide …": met, not will). Regular ones end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "began", "came", "went", "met", "made", "took", "gave", "left", "won", "lost", "held", "fell",
+    "rose", "saw", "found", "became", "struck", "spoke", "broke", "ran", "sent", "led", "paid",
+    "sold", "kept", "brought", "thought", "fought", "caught", "wrote", "chose", "drew", "flew",
+    "grew", "knew", "threw", "wore", "stood", "sat", "felt", "fled", "slept", "built", "spent",
+    "meant", "heard", "got", "forgot", "shot", "quit", "arose", "woke",
 ];
 
 /// Resolve every date expression in `text` against `published` (if known).
@@ -303,6 +320,7 @@ fn tense_at(lw: &[String], j: usize) -> Option<bool> {
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "been" | "last" | "earlier" => {
             Some(false)
         }
+        w if IRREGULAR_PAST.contains(&w) => Some(false),
         // A past participle after "be" is passive, not past ("will be released").
         w if w.len() > 4 && w.ends_with("ed") && prev != "be" && !TO_FUTURE.contains(&w) => {
             Some(false)
@@ -415,7 +433,7 @@ impl Stage for DatesStage {
         "dates"
     }
     fn version(&self) -> &'static str {
-        "1.1.0"
+        "1.2.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let published = article.meta.published_at.map(|t| t.date_naive());
@@ -512,6 +530,18 @@ mod tests {
             &[("Sunday", Some("2019-12-29"))],
         );
         check("They meet next Sunday.", &[("Sunday", Some("2020-01-12"))]);
+        // Irregular past forms mark the past; "expect to" the future.
+        check(
+            "Officials met on Monday and will decide within days.",
+            &[("Monday", Some("2019-12-30"))],
+        );
+        check(
+            "Repairs began on Tuesday and crews expect to finish by Friday.",
+            &[
+                ("Tuesday", Some("2019-12-31")),
+                ("Friday", Some("2020-01-10")),
+            ],
+        );
         // "to" alone does not make a future; "plans to" does.
         check(
             "Protesters returned to the streets on Friday.",
