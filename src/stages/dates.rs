@@ -165,6 +165,11 @@ const IRREGULAR_PAST: &[&str] = &[
     "meant", "heard", "got", "forgot", "shot", "quit", "arose", "woke",
 ];
 
+/// Whether `w` (lower-case) is one of [`IRREGULAR_PAST`].
+pub(crate) fn is_irregular_past(w: &str) -> bool {
+    IRREGULAR_PAST.contains(&w)
+}
+
 /// Resolve every date expression in `text` against `published` (if known).
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     find_dates_in(text, &nlp::Analysed::of(text), published)

@@ -112,6 +112,25 @@ fn ends_like_verb(key: &str) -> bool {
         && !["eed", "bed", "hundred"].iter().any(|x| last.ends_with(x))
 }
 
+/// A month or weekday written out ("january", "friday"); not "may", as
+/// often a name or a verb.
+fn calendar_word(key: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday",
+    ];
+    NAMES.contains(&key)
+}
+
+/// A single word that is a past tense form ("won", "filed", "declared").
+fn past_form(key: &str) -> bool {
+    crate::stages::dates::is_irregular_past(key)
+        || key.len() >= 5
+            && key.ends_with("ed")
+            && !["eed", "bed", "hundred"].iter().any(|x| key.ends_with(x))
+}
+
 /// How specific a candidate's words are, 0 to 1: the geometric mean of the
 /// words' background specificity (one generic word pulls a phrase down),
 /// squared for a single word.
@@ -240,8 +259,9 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
     }
     let mut scored: Vec<(String, f64, usize, String)> = cands
         .into_iter()
-        // A single word needs a second use.
-        .filter(|(_, c)| c.count > 1 || c.words > 1)
+        // A single word needs a second use, and is no month or weekday
+        // (the dates stage has those).
+        .filter(|(key, c)| (c.count > 1 || c.words > 1) && !(c.words == 1 && calendar_word(key)))
         .map(|(key, c)| {
             let position = 1.0 / (1.0 + (1.0 + c.first_sentence as f64).ln());
             let boost = if c.prominent { 1.5 } else { 1.0 };
@@ -257,7 +277,7 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
             } else {
                 1.0
             };
-            let verb = if c.words > 1 && !named && ends_like_verb(&key) {
+            let verb = if !named && (ends_like_verb(&key) || c.words == 1 && past_form(&key)) {
                 0.5
             } else {
                 1.0
@@ -351,7 +371,7 @@ impl Stage for KeyphrasesStage {
         "keyphrases"
     }
     fn version(&self) -> &'static str {
-        "1.2.0"
+        "1.3.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         out.keyphrases = Some(keyphrases(article, out, self.config.top));
@@ -476,6 +496,21 @@ mod tests {
         );
         let forms = got.iter().filter(|g| *g == "profit" || *g == "profits").count();
         assert_eq!(forms, 1, "{got:?}");
+    }
+
+    #[test]
+    fn months_weekdays_and_past_forms_give_way() {
+        // "February" is as frequent as "sanctions" but is the dates stage's;
+        // "filed" is a verb, "lawsuit" what was filed.
+        let got = top(
+            "States sue over sanctions\n\n\
+             The sanctions began in February. In February the states filed a lawsuit over the \
+             sanctions, and in February they filed a second lawsuit. The sanctions remain.",
+            2,
+        );
+        assert!(!got.contains(&"february".to_string()), "{got:?}");
+        assert_eq!(got[0], "sanctions", "{got:?}");
+        assert!(!got.contains(&"filed".to_string()), "{got:?}");
     }
 
     #[test]
