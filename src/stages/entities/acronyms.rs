@@ -5,7 +5,7 @@
 
 use crate::document::{Span, SpanIndex};
 
-use super::consolidate::{initials, is_acronym};
+use super::merge::{initials, is_acronym};
 use super::mentions::Mention;
 
 /// At most this many acronyms are taken from one article (each costs a scan

@@ -7,33 +7,10 @@ use std::collections::HashMap;
 
 use super::aliases::Aliases;
 use super::mentions::Mention;
-use super::merge::{merge, norm, Key};
+use super::merge::{country_of, merge, norm, words, Key};
 use super::{Entity, Geo, MentionOut};
 use crate::document::Span;
 use crate::gazetteer::{Entry, Gazetteer, Kind};
-
-pub(super) fn words(s: &str) -> Vec<&str> {
-    s.split_whitespace().collect()
-}
-
-pub(super) fn initials(name: &str) -> String {
-    words(name)
-        .iter()
-        .filter(|w| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "of" | "the" | "and" | "for" | "de" | "al"
-            )
-        })
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
-}
-
-pub(super) fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && !s.contains(' ')
-}
 
 /// Ids in list order: E1, E2, …
 pub(super) fn number(entities: &mut [Entity]) {
@@ -46,22 +23,6 @@ pub(super) fn number(entities: &mut [Entity]) {
 pub(super) fn is_demonym(gaz: &Gazetteer, name: &str) -> bool {
     let demonym = |n: &str| gaz.kinds(n).contains(&Kind::Demonym);
     demonym(name) || name.strip_suffix('s').is_some_and(demonym)
-}
-
-/// The country a name or demonym denotes, by ISO code.
-pub(super) fn country_of(gaz: &Gazetteer, name: &str) -> Option<String> {
-    let find = |n: &str| {
-        gaz.lookup(n)
-            .into_iter()
-            .find(|e| matches!(e.kind, Kind::Country | Kind::Demonym))
-            .map(|e| e.country.clone())
-    };
-    // Plural demonyms: "Iranians" → "Iranian".
-    find(name).or_else(|| {
-        name.strip_suffix('s')
-            .and_then(|n| gaz.lookup(n).into_iter().find(|e| e.kind == Kind::Demonym))
-            .map(|e| e.country.clone())
-    })
 }
 
 /// The shortest country name with this code ("Iraq", not "Republic of Iraq").

@@ -10,9 +10,51 @@
 use std::collections::HashMap;
 
 use super::aliases::Aliases;
-use super::consolidate::{country_of, initials, is_acronym, words};
 use super::mentions::Mention;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Kind};
+
+/// The whitespace-separated words of a name.
+pub(super) fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+/// The capital initials of a name's words, function words skipped
+/// ("World Health Organization" → "WHO").
+pub(super) fn initials(name: &str) -> String {
+    words(name)
+        .iter()
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "the" | "and" | "for" | "de" | "al"
+            )
+        })
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Two to six capital letters, no space ("WHO", "U.S.").
+pub(super) fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && !s.contains(' ')
+}
+
+/// The country a name or demonym denotes, by ISO code.
+pub(super) fn country_of(gaz: &Gazetteer, name: &str) -> Option<String> {
+    let find = |n: &str| {
+        gaz.lookup(n)
+            .into_iter()
+            .find(|e| matches!(e.kind, Kind::Country | Kind::Demonym))
+            .map(|e| e.country.clone())
+    };
+    // Plural demonyms: "Iranians" → "Iranian".
+    find(name).or_else(|| {
+        name.strip_suffix('s')
+            .and_then(|n| gaz.lookup(n).into_iter().find(|e| e.kind == Kind::Demonym))
+            .map(|e| e.country.clone())
+    })
+}
 
 /// What a group of mentions resolves to, before output.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
