@@ -9,6 +9,7 @@ use crate::nlp::gender::Gender;
 const VERBS: &[&str] = &[
     "said",
     "says",
+    "say",
     "saying",
     "told",
     "tells",
@@ -93,6 +94,34 @@ const NOT_SPEAKER_AFTER: &[&str] = &[
     "via",
 ];
 
+/// Nouns for an owner's own words ("the WHO's website said").
+const CHANNELS: &[&str] = &[
+    "statement",
+    "statements",
+    "advert",
+    "advertisement",
+    "website",
+    "site",
+    "report",
+    "letter",
+    "tweet",
+    "tweets",
+    "account",
+    "post",
+    "blog",
+    "announcement",
+    "decree",
+    "ruling",
+    "judgment",
+    "judgement",
+    "summary",
+    "message",
+    "email",
+    "filing",
+    "communique",
+    "notice",
+];
+
 /// An entity mention usable as a speaker.
 pub(super) struct SpeakerRef {
     pub(super) start: usize,
@@ -160,11 +189,25 @@ fn speaker_in(
         // what it owns is its own words ("the WHO's website said").
         .filter(|s| !text[s.end..].starts_with(['\'', '’']) || owns_its_words(&text[s.end..]))
         .collect();
+    // "Said the Pew report: …": the verb opens its clause, the subject
+    // follows it.
+    let inverted = !text[clause_start..(at_verb as usize).max(clause_start)]
+        .chars()
+        .any(char::is_alphanumeric);
     let nearest = |pool: &[&SpeakerRef], person: bool| {
+        // Before the quote, an organisation after the verb is its object
+        // ("He will say that the Lib Dems …"), not its subject.
         let of_kind: Vec<&SpeakerRef> = pool
             .iter()
             .copied()
             .filter(|s| s.is_person == person)
+            .filter(|s| {
+                person
+                    || !subject_first
+                    || verb == "according"
+                    || (s.end as i64) <= at_verb
+                    || inverted
+            })
             .collect();
         if subject_first {
             // The name nearest before the verb, or the one it is "of" or
@@ -202,8 +245,15 @@ fn speaker_in(
             })
             .map(|s| found(s))
     };
-    if let Some(f) = nearest(&free, true).or_else(|| nearest(&free, false)) {
-        return Some(f);
+    // "…, he said": a pronoun right before the verb is its subject, so no
+    // name elsewhere in the window speaks ("Asked whether the BBC should
+    // have shown it, he said").
+    let pronoun_subject = crate::nlp::word_before(text, at_verb as usize)
+        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"));
+    if !pronoun_subject {
+        if let Some(f) = nearest(&free, true).or_else(|| nearest(&free, false)) {
+            return Some(f);
+        }
     }
     // A pronoun: the last person named before the quote whose gender agrees.
     let lower = text[a..b].to_lowercase();
@@ -279,9 +329,19 @@ pub(super) fn attribute(
     let mut fallback: Attribution = (None, None, None);
     for (a, b) in windows {
         let window = &text[a..b];
-        let Some((vpos, verb)) = first_verb(window) else {
+        let Some((mut vpos, mut verb)) = first_verb(window) else {
             continue;
         };
+        // "Asked about the inquiry, a Labour spokesman told …": a participle
+        // opening the clause is not its verb when another follows.
+        if ["asked", "writing", "speaking", "commenting", "responding"].contains(&verb)
+            && !window[..vpos].chars().any(char::is_alphanumeric)
+        {
+            let from = vpos + verb.len();
+            if let Some((v, w)) = first_verb(&window[from..]) {
+                (vpos, verb) = (from + v, w);
+            }
+        }
         if let Some(found) = speaker_in(text, a, b, mark, vpos, verb, speakers) {
             return found;
         }
@@ -378,34 +438,98 @@ pub(super) fn attribute_previous_sentence(
     })
 }
 
+/// The person a definite description speaking a quote refers to ("the
+/// Tory leader said", "the chancellor added"): the last person named
+/// before the quote with the description's head noun as a title before the
+/// name ("Tory leader Michael Howard", "Chancellor Gordon Brown") or in an
+/// apposition after it ("Kevin Wallace, the show's producer,").
+pub(super) fn resolve_description<'s>(
+    text: &str,
+    description: &str,
+    mark: usize,
+    speakers: &'s [SpeakerRef],
+) -> Option<&'s SpeakerRef> {
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut words = description.split_whitespace();
+    if !words.next()?.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    // Every word of the description must be in the title ("the French
+    // president" is not "President Bush"), and its head must be no channel
+    // ("the statement", "the advert").
+    let wanted: Vec<String> = words.map(clean).filter(|w| !w.is_empty()).collect();
+    let head = wanted.last()?;
+    if head.len() < 3 || CHANNELS.contains(&head.as_str()) {
+        return None;
+    }
+    // Every word of the description in the title, and no qualifier of the
+    // title missing from the description ("the Foreign Secretary" is not
+    // "shadow foreign secretary Michael Ancram").
+    const QUALIFIERS: &[&str] = &[
+        "shadow",
+        "former",
+        "deputy",
+        "vice",
+        "acting",
+        "ex",
+        "assistant",
+    ];
+    let covers = |found: &[String]| {
+        wanted.iter().all(|w| found.contains(w))
+            && !found
+                .iter()
+                .any(|w| QUALIFIERS.contains(&w.as_str()) && !wanted.contains(w))
+    };
+    let named_at = |pos: usize| {
+        let upto = speakers.partition_point(|s| s.start <= pos);
+        speakers[..upto].iter().rev().take(4).any(|s| pos < s.end)
+    };
+    let titled = |s: &SpeakerRef| {
+        // Up to five words right before the name, not across "for", "to"
+        // and the like ("a spokesman for Michael Howard" is not Howard).
+        let mut before = Vec::new();
+        let mut at = s.start;
+        while before.len() < 5 {
+            match crate::nlp::word_before(text, at) {
+                // Another name ends the title ("Mara Lind met Oscar Brandt").
+                Some((start, _)) if named_at(start) => break,
+                Some((start, w)) => {
+                    // A title is content words and "of" ("Archbishop of
+                    // Canterbury"); "who included authors Jane Doe" is none.
+                    let w = clean(w);
+                    if w != "of"
+                        && (NOT_SPEAKER_AFTER.contains(&w.as_str()) || crate::nlp::is_stopword(&w))
+                    {
+                        break;
+                    }
+                    before.push(w);
+                    at = start;
+                }
+                None => break,
+            }
+        }
+        // Or an apposition after it: ", the show's producer,".
+        let after = text[s.end..].strip_prefix(", ").and_then(|rest| {
+            let apposition = rest.split([',', '.', ';', '\n']).next()?;
+            let words: Vec<String> = apposition.split_whitespace().map(clean).collect();
+            (words.len() <= 8).then_some(words)
+        });
+        covers(&before) || after.is_some_and(|a| covers(&a))
+    };
+    let upto = speakers.partition_point(|s| s.start < mark);
+    speakers[..upto]
+        .iter()
+        .rev()
+        .find(|s| s.is_person && s.end <= mark && titled(s))
+}
+
 /// Whether `rest`, the text right after a name, is a possessive "'s" and a
 /// channel of the owner's own words ("'s website", "’s statement"), so
 /// that the owner speaks through it.
 fn owns_its_words(rest: &str) -> bool {
-    const CHANNELS: &[&str] = &[
-        "statement",
-        "statements",
-        "website",
-        "site",
-        "report",
-        "letter",
-        "tweet",
-        "tweets",
-        "account",
-        "post",
-        "blog",
-        "announcement",
-        "decree",
-        "ruling",
-        "judgment",
-        "judgement",
-        "summary",
-        "message",
-        "email",
-        "filing",
-        "communique",
-        "notice",
-    ];
     let Some(after) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
         return false;
     };
@@ -421,15 +545,22 @@ fn owns_its_words(rest: &str) -> bool {
 /// [`VERBS`], ignoring case, and its byte offset. One pass over the window
 /// instead of one search per verb.
 fn first_verb(window: &str) -> Option<(usize, &'static str)> {
+    // "say" only after an auxiliary ("he will say", "went on to say"), not
+    // as a plural's present ("Labour say", "people say").
+    const BEFORE_SAY: &[&str] = &["will", "would", "to", "shall", "did", "does", "do", "ll"];
     let mut start = None;
+    let mut previous = "";
     for (i, c) in window.char_indices().chain([(window.len(), ' ')]) {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             let w = &window[s..i];
             if let Some(v) = VERBS.iter().find(|v| v.eq_ignore_ascii_case(w)) {
-                return Some((s, v));
+                if *v != "say" || BEFORE_SAY.iter().any(|b| b.eq_ignore_ascii_case(previous)) {
+                    return Some((s, v));
+                }
             }
+            previous = w;
         }
     }
     None
@@ -486,6 +617,9 @@ mod tests {
         check(", said Doe", Some((2, "said")));
         check("Ümit said", Some((6, "said")));
         check("no verb here", None);
+        check("He will say it", Some((8, "say")));
+        check("Labour say it", None);
+        check("He went on to say: ", Some((14, "say")));
         check("", None);
     }
 }

@@ -28,7 +28,7 @@ use crate::stages::{Annotations, Stage, StageError};
 
 mod attribution;
 
-use attribution::{attribute, attribute_previous_sentence, SpeakerRef};
+use attribution::{attribute, attribute_previous_sentence, resolve_description, SpeakerRef};
 
 /// Options of the `quotes` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -176,7 +176,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.4.0"
+        "1.5.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -265,6 +265,16 @@ impl Stage for QuotesStage {
                 if let Some(p) = quotes.last() {
                     (speaker, speaker_text, verb) =
                         (p.speaker.clone(), p.speaker_text.clone(), p.verb.clone());
+                }
+            }
+            // A description for a speaker ("the Tory leader said"): the
+            // person named earlier with that title.
+            if speaker.is_none() {
+                if let Some(s) = speaker_text
+                    .as_deref()
+                    .and_then(|d| resolve_description(text, d, q.0, &speakers))
+                {
+                    (speaker, speaker_text) = (Some(s.id.clone()), Some(s.name.clone()));
                 }
             }
             // No attribution of its own and no quote to continue: the
@@ -415,6 +425,37 @@ mod tests {
              told the regional evening news programme on Monday.\n\n\
              \"The offer does not even cover the rising cost of living.\"",
             &[Some("Mara Lind"), Some("Mara Lind")],
+        );
+    }
+
+    #[test]
+    fn descriptions_pronouns_and_participles() {
+        // "the union leader" is the person titled so before.
+        check_speakers(
+            "Port talks stall\n\nUnion leader Mara Lind met Oscar Brandt on Monday. \
+             \"We will not go back until the offer is fair,\" the union leader said.",
+            &[Some("Mara Lind")],
+        );
+        // Not a title with a qualifier the description lacks: the
+        // description stays as written, no entity.
+        check_speakers(
+            "Port talks stall\n\nDeputy union leader Mara Lind met Oscar Brandt on Monday. \
+             \"We will not go back until the offer is fair,\" the union leader said.",
+            &[Some("the union leader")],
+        );
+        // A pronoun right before the verb is its subject; the organisation
+        // in the clause is not the speaker.
+        check_speakers(
+            "Port talks stall\n\nOscar Brandt met the unions on Monday. Asked whether Harbour \
+             Council would pay, he said: \"The money is there for a fair deal.\"",
+            &[Some("Oscar Brandt")],
+        );
+        // "will say" reports speech; "Unions say" does not pick the
+        // organisation after it.
+        check_speakers(
+            "Port talks stall\n\nOscar Brandt will speak on Monday. He will say that Harbour \
+             Council must \"pay every crew what it is owed\".",
+            &[Some("Oscar Brandt")],
         );
     }
 
