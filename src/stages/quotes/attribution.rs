@@ -263,22 +263,13 @@ fn speaker_in(
         .min_by_key(|(at, _)| (*at as i64 - vpos as i64).abs())
         .and_then(|(_, p)| Gender::of_pronoun(p));
     if let Some(g) = pron {
-        let fits = |s: &&SpeakerRef| {
-            s.is_person && s.end <= mark.max(a) && s.gender.is_none_or(|x| x == g)
-        };
-        // The last such person's sentence, and in it the first such person:
-        // its subject ("Later Mitsotakis met President Trump, where he
-        // noted …" is Mitsotakis).
-        let last = speakers.iter().filter(fits).max_by_key(|s| s.end);
-        let subject = last.and_then(|l| {
-            let from = text[..l.start].rfind(['.', '\n']).map_or(0, |i| i + 1);
-            speakers
-                .iter()
-                .filter(fits)
-                .filter(|s| s.start >= from)
-                .min_by_key(|s| s.start)
-        });
-        if let Some(s) = subject {
+        let limit = mark.max(a);
+        let fits =
+            |s: &SpeakerRef| s.is_person && s.end <= limit && s.gender.is_none_or(|x| x == g);
+        // The names before the quote, by bisection (`speakers` are in text
+        // order), not a scan of the article's people.
+        let before = &speakers[..speakers.partition_point(|s| s.start < limit)];
+        if let Some(s) = pronoun_antecedent(text, before, fits) {
             return Some((
                 Some(s.id.clone()),
                 Some(s.name.clone()),
@@ -287,6 +278,47 @@ fn speaker_in(
         }
     }
     None
+}
+
+/// The person a "he"/"she" before a quote stands for, among `before` (the
+/// names before it, in text order) that `fits` (a person of the pronoun's
+/// gender): the subject of the last such person's sentence, its first such
+/// person ("Later Mitsotakis met President Trump, where he noted …" is
+/// Mitsotakis). When that person does not open the sentence (an object:
+/// "… who feel Mr Blair and the Tories …"), the first of the two sentences
+/// before it that such a person opens ("Mr Howard will also attack …")
+/// wins instead.
+fn pronoun_antecedent<'s>(
+    text: &str,
+    before: &'s [SpeakerRef],
+    fits: impl Fn(&SpeakerRef) -> bool,
+) -> Option<&'s SpeakerRef> {
+    let last = before.iter().rposition(&fits)?;
+    // Within three words of the sentence's start ("But Mr", "Tory leader").
+    let opens = |from: usize, s: &SpeakerRef| text[from..s.start].split_whitespace().count() <= 3;
+    let mut upto = last + 1;
+    let mut at = before[last].start;
+    let mut first_found = None;
+    let mut sentences = 0;
+    while sentences < 3 {
+        let from = text[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        let lo = before[..upto].partition_point(|s| s.start < from);
+        if text[from..at].chars().any(char::is_alphanumeric) || lo < upto {
+            sentences += 1;
+            if let Some(f) = before[lo..upto].iter().find(|s| fits(s)) {
+                if opens(from, f) {
+                    return Some(f);
+                }
+                first_found.get_or_insert(f);
+            }
+        }
+        if from == 0 {
+            break;
+        }
+        at = from - 1;
+        upto = lo;
+    }
+    first_found
 }
 
 pub(super) fn attribute(
