@@ -282,43 +282,22 @@ fn speaker_in(
 
 /// The person a "he"/"she" before a quote stands for, among `before` (the
 /// names before it, in text order) that `fits` (a person of the pronoun's
-/// gender): the subject of the last such person's sentence, its first such
-/// person ("Later Mitsotakis met President Trump, where he noted …" is
-/// Mitsotakis). When that person does not open the sentence (an object:
-/// "… who feel Mr Blair and the Tories …"), the first of the two sentences
-/// before it that such a person opens ("Mr Howard will also attack …")
-/// wins instead.
+/// gender): the last such person's sentence, and in it the first such
+/// person, its subject ("Later Mitsotakis met President Trump, where he
+/// noted …" is Mitsotakis). (Preferring an earlier sentence's subject when
+/// that person is not at the sentence's start was tried: development
+/// quotes 153 → 150 of 179, and on BBC as many wrong as right changes.)
 fn pronoun_antecedent<'s>(
     text: &str,
     before: &'s [SpeakerRef],
     fits: impl Fn(&SpeakerRef) -> bool,
 ) -> Option<&'s SpeakerRef> {
     let last = before.iter().rposition(&fits)?;
-    // Within three words of the sentence's start ("But Mr", "Tory leader").
-    let opens = |from: usize, s: &SpeakerRef| text[from..s.start].split_whitespace().count() <= 3;
-    let mut upto = last + 1;
-    let mut at = before[last].start;
-    let mut first_found = None;
-    let mut sentences = 0;
-    while sentences < 3 {
-        let from = text[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
-        let lo = before[..upto].partition_point(|s| s.start < from);
-        if text[from..at].chars().any(char::is_alphanumeric) || lo < upto {
-            sentences += 1;
-            if let Some(f) = before[lo..upto].iter().find(|s| fits(s)) {
-                if opens(from, f) {
-                    return Some(f);
-                }
-                first_found.get_or_insert(f);
-            }
-        }
-        if from == 0 {
-            break;
-        }
-        at = from - 1;
-        upto = lo;
-    }
-    first_found
+    let from = text[..before[last].start]
+        .rfind(['.', '\n'])
+        .map_or(0, |i| i + 1);
+    let lo = before[..=last].partition_point(|s| s.start < from);
+    before[lo..=last].iter().find(|s| fits(s))
 }
 
 pub(super) fn attribute(
