@@ -248,12 +248,22 @@ fn speaker_in(
     // "…, he said": a pronoun right before the verb is its subject, so no
     // name elsewhere in the window speaks ("Asked whether the BBC should
     // have shown it, he said").
-    let pronoun_subject = crate::nlp::word_before(text, at_verb as usize)
-        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"));
-    if !pronoun_subject {
+    let subject_word = crate::nlp::word_before(text, at_verb as usize).map(|(_, w)| w);
+    let is_subject = |p: &str| subject_word.is_some_and(|w| w.eq_ignore_ascii_case(p));
+    if !(is_subject("he") || is_subject("she") || is_subject("it")) {
         if let Some(f) = nearest(&free, true).or_else(|| nearest(&free, false)) {
             return Some(f);
         }
+    }
+    // "…," it said: the organisation that last said something before.
+    if is_subject("it") {
+        return organisation_antecedent(text, mark.max(a), speakers).map(|s| {
+            (
+                Some(s.id.clone()),
+                Some(s.name.clone()),
+                Some(verb.to_string()),
+            )
+        });
     }
     // A pronoun: the last person named before the quote whose gender agrees.
     let lower = text[a..b].to_lowercase();
@@ -278,6 +288,37 @@ fn speaker_in(
         }
     }
     None
+}
+
+/// The organisation an "it" speaking a quote stands for: within the three
+/// sentences before `limit`, the last organisation named right before a
+/// verb of saying ("the OECD said …. "…," it said").
+fn organisation_antecedent<'s>(
+    text: &str,
+    limit: usize,
+    speakers: &'s [SpeakerRef],
+) -> Option<&'s SpeakerRef> {
+    let mut from = limit;
+    for _ in 0..3 {
+        from = text[..from.saturating_sub(1)]
+            .rfind(['.', '\n'])
+            .map_or(0, |i| i + 1);
+        if from == 0 {
+            break;
+        }
+    }
+    let lo = speakers.partition_point(|s| s.start < from);
+    let hi = speakers.partition_point(|s| s.start < limit);
+    speakers[lo..hi.max(lo)].iter().rev().find(|s| {
+        !s.is_person && s.end <= limit && {
+            let next = text[s.end..].trim_start();
+            let word_end = next
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(next.len());
+            word_end > 0
+                && first_verb(&next[..word_end]).is_some_and(|(p, v)| p == 0 && v != "according")
+        }
+    })
 }
 
 /// The person a "he"/"she" before a quote stands for, among `before` (the

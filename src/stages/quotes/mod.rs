@@ -176,7 +176,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.5.0"
+        "1.6.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -449,6 +449,12 @@ mod tests {
             "Port talks stall\n\nOscar Brandt met the unions on Monday. Asked whether Harbour \
              Council would pay, he said: \"The money is there for a fair deal.\"",
             &[Some("Oscar Brandt")],
+        );
+        // "it said": the organisation that said something just before.
+        check_speakers(
+            "Port talks stall\n\nHarbour Council said the strike had cost millions. \
+             \"Every day of disruption costs our customers dearly,\" it said.",
+            &[Some("Harbour Council")],
         );
         // "will say" reports speech; "Unions say" does not pick the
         // organisation after it.
