@@ -490,7 +490,7 @@ pub(super) fn attribute_previous_sentence(
     })
 }
 
-/// The person a definite description speaking a quote refers to ("the
+/// The person (or body) a definite description speaking a quote refers to ("the
 /// Tory leader said", "the chancellor added"): the last person named
 /// before the quote with the description's head noun as a title before the
 /// name ("Tory leader Michael Howard", "Chancellor Gordon Brown") or in an
@@ -572,10 +572,45 @@ pub(super) fn resolve_description<'s>(
         covers(&before) || after.is_some_and(|a| covers(&a))
     };
     let upto = speakers.partition_point(|s| s.start < mark);
-    speakers[..upto]
+    let person = speakers[..upto]
         .iter()
         .rev()
-        .find(|s| s.is_person && s.end <= mark && titled(s))
+        .find(|s| s.is_person && s.end <= mark && titled(s));
+    // "the company said": an organisation's generic name is the last
+    // organisation named before (one whose name has the noun, for the
+    // nouns that name a kind of body: "the ministry" is a ministry).
+    const ANY_BODY: &[&str] = &[
+        "company", "firm", "group", "club", "airline", "bank", "carrier",
+    ];
+    const NAMED_BODY: &[&str] = &[
+        "ministry",
+        "department",
+        "agency",
+        "organisation",
+        "organization",
+        "union",
+        "council",
+        "commission",
+        "court",
+        "board",
+        "association",
+        "party",
+        "federation",
+        "committee",
+    ];
+    let body = wanted.len() == 1
+        && (ANY_BODY.contains(&head.as_str()) || NAMED_BODY.contains(&head.as_str()));
+    person.or_else(|| {
+        body.then(|| {
+            speakers[..upto].iter().rev().find(|s| {
+                !s.is_person
+                    && s.end <= mark
+                    && (ANY_BODY.contains(&head.as_str())
+                        || s.name.split_whitespace().any(|w| clean(w) == *head))
+            })
+        })
+        .flatten()
+    })
 }
 
 /// Whether `rest`, the text right after a name, is a possessive "'s" and a

@@ -176,7 +176,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.6.0"
+        "1.7.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -449,6 +449,12 @@ mod tests {
             "Port talks stall\n\nOscar Brandt met the unions on Monday. Asked whether Harbour \
              Council would pay, he said: \"The money is there for a fair deal.\"",
             &[Some("Oscar Brandt")],
+        );
+        // "the company said": the organisation named before.
+        check_speakers(
+            "Port talks stall\n\nShares in Harbour Shipping fell after the strike began. \
+             \"Every day of disruption costs our customers dearly,\" the company said.",
+            &[Some("Harbour Shipping")],
         );
         // "it said": the organisation that said something just before.
         check_speakers(
