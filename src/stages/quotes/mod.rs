@@ -1,24 +1,35 @@
 //! The quotes stage: direct quotations, including multi-paragraph ones
-//! (a paragraph left open and the next one reopened, as wires write them)
-//! and quotes that open a paragraph with the speaker named after. Each is
-//! attributed through a verb of saying or "according to", looked for after
-//! the quote, before it in its sentence, then in the paragraph before when
-//! the quote opens its paragraph. The speaker is the person nearest the verb
-//! that is not spoken to or an affiliation ("told ABC News", "Jane Doe of
-//! Acme University said"), else such an organisation (a statement), else
-//! through "he"/"she" the last person named before the quote whose gender
-//! agrees (unknown agrees with both; see `nlp::gender`). Before the quote
-//! the speaker is the name nearest before the verb, or the one that name is
-//! "of" ("Jane Doe of Acme Corp said"); after it the one nearest the verb;
-//! the text after a quote counts only when the
-//! sentence runs on ('…," said X'), not after a closing full stop. A quote
-//! with no attribution right after another, or in the same paragraph, or
-//! opening the paragraph after the one its attribution ended, continues
-//! it; one that still has none takes the person the sentence before names
-//! as the subject of a verb of saying ("Mr Herren says …. "We plan …""). A
-//! straight mark opening a sentence inside an open quote reopens it (a
-//! paragraph break lost in flattened copy). Unattributed quotes keep a
-//! null speaker.
+//! (a paragraph left open and the next one reopened, as wires write them;
+//! a straight mark opening a sentence inside an open quote reopens it, a
+//! paragraph break lost in flattened copy) and quotes that open a
+//! paragraph with the speaker named after.
+//!
+//! Attribution (`attribution.rs`), in order:
+//! - a verb of saying or "according to" after the quote when the sentence
+//!   runs on ('…," said X'), else before it in its sentence, else in the
+//!   paragraph before when the quote opens its paragraph ("X said:"); a
+//!   participle opening the clause ("Asked about …, X told") is skipped;
+//!   "say" counts after an auxiliary ("he will say");
+//! - in that window the person nearest the verb that is not spoken to or an
+//!   affiliation ("told ABC News", "Jane Doe of Acme University said";
+//!   before the quote the name nearest before the verb, or the one it is
+//!   "of"), else such an organisation (a statement; before the quote only
+//!   one before the verb, its subject). A pronoun right before the verb is
+//!   the subject and no name in the window speaks: "he"/"she" is the first
+//!   person of the sentence of the last person of that gender named before
+//!   (unknown agrees with both; see `nlp::gender`), "it" the organisation
+//!   last named right before a verb of saying;
+//! - a description for a speaker ("the Tory leader said") is the last
+//!   person titled with all its words ("Tory leader Michael Howard"), and
+//!   "the company"/"the ministry" the last such organisation;
+//! - a quote with none of that right after another, in the same paragraph,
+//!   or opening the paragraph after the one its attribution ended,
+//!   continues its voice; one that still has none takes the person the
+//!   sentence before names as the subject of a verb of saying ("Mr Herren
+//!   says …. "We plan …"").
+//!
+//! Unattributed quotes keep a null speaker (and the phrase, if any, in
+//! `speaker_text`).
 
 use serde::{Deserialize, Serialize};
 
