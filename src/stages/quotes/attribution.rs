@@ -512,7 +512,23 @@ pub(super) fn resolve_description<'s>(
     // Every word of the description must be in the title ("the French
     // president" is not "President Bush"), and its head must be no channel
     // ("the statement", "the advert").
-    let wanted: Vec<String> = words.map(clean).filter(|w| !w.is_empty()).collect();
+    let mut wanted: Vec<String> = words.map(clean).filter(|w| !w.is_empty()).collect();
+    // "the court's summary", "the ministry statement": the owner of the
+    // channel speaks through it.
+    if wanted.len() >= 2
+        && wanted
+            .last()
+            .is_some_and(|h| CHANNELS.contains(&h.as_str()))
+    {
+        wanted.pop();
+        if let Some(owner) = wanted.last_mut() {
+            for s in ["'s", "’s"] {
+                if let Some(stem) = owner.strip_suffix(s) {
+                    *owner = stem.to_string();
+                }
+            }
+        }
+    }
     let head = wanted.last()?;
     if head.len() < 3 || CHANNELS.contains(&head.as_str()) {
         return None;
@@ -572,10 +588,6 @@ pub(super) fn resolve_description<'s>(
         covers(&before) || after.is_some_and(|a| covers(&a))
     };
     let upto = speakers.partition_point(|s| s.start < mark);
-    let person = speakers[..upto]
-        .iter()
-        .rev()
-        .find(|s| s.is_person && s.end <= mark && titled(s));
     // "the company said": an organisation's generic name is the last
     // organisation named before (one whose name has the noun, for the
     // nouns that name a kind of body: "the ministry" is a ministry).
@@ -598,18 +610,39 @@ pub(super) fn resolve_description<'s>(
         "federation",
         "committee",
     ];
-    let body = wanted.len() == 1
-        && (ANY_BODY.contains(&head.as_str()) || NAMED_BODY.contains(&head.as_str()));
+    let body_noun = ANY_BODY.contains(&head.as_str()) || NAMED_BODY.contains(&head.as_str());
+    // A body noun names a body, not a person titled with it ("the court
+    // said" is not "Court of Session judge Lord Carloway").
+    let person = (!body_noun)
+        .then(|| {
+            speakers[..upto]
+                .iter()
+                .rev()
+                .find(|s| s.is_person && s.end <= mark && titled(s))
+        })
+        .flatten();
+    let body = wanted.len() == 1 && body_noun;
+    // Of the bodies that fit, the one named most often before the quote
+    // (the article's court, not another it cites), the later on a tie.
     person.or_else(|| {
-        body.then(|| {
-            speakers[..upto].iter().rev().find(|s| {
+        if !body {
+            return None;
+        }
+        let fitting: Vec<&SpeakerRef> = speakers[..upto]
+            .iter()
+            .filter(|s| {
                 !s.is_person
                     && s.end <= mark
                     && (ANY_BODY.contains(&head.as_str())
                         || s.name.split_whitespace().any(|w| clean(w) == *head))
             })
-        })
-        .flatten()
+            .collect();
+        let times = |id: &str| fitting.iter().filter(|s| s.id == id).count();
+        fitting
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, s)| (times(&s.id), *i))
+            .map(|(_, s)| *s)
     })
 }
 
