@@ -39,6 +39,18 @@ const VERBS: &[&str] = &[
     "argues",
     "announced",
     "according",
+    "accused",
+    "accuses",
+    "blamed",
+    "blames",
+    "thanked",
+    "outlined",
+    "hailed",
+    "branded",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "condemned",
     "recalled",
     "recalls",
     "replied",
@@ -257,7 +269,8 @@ fn speaker_in(
     }
     // "…," it said: the organisation that last said something before.
     if is_subject("it") {
-        return organisation_antecedent(text, mark.max(a), speakers).map(|s| {
+        let limit = crate::nlp::word_before(text, at_verb as usize).map_or(mark.max(a), |(p, _)| p);
+        return organisation_antecedent(text, limit, speakers).map(|s| {
             (
                 Some(s.id.clone()),
                 Some(s.name.clone()),
@@ -271,9 +284,11 @@ fn speaker_in(
         .iter()
         .filter_map(|p| find_word(&lower, p).map(|at| (at, *p)))
         .min_by_key(|(at, _)| (*at as i64 - vpos as i64).abs())
-        .and_then(|(_, p)| Gender::of_pronoun(p));
-    if let Some(g) = pron {
-        let limit = mark.max(a);
+        .and_then(|(at, p)| Gender::of_pronoun(p).map(|g| (at, g)));
+    if let Some((at, g)) = pron {
+        // The pronoun's person is named before the pronoun ("He accused Mr
+        // Blair's government of …" is not Mr Blair).
+        let limit = mark.max(a).min(a + at);
         let fits =
             |s: &SpeakerRef| s.is_person && s.end <= limit && s.gender.is_none_or(|x| x == g);
         // The names before the quote, by bisection (`speakers` are in text
@@ -366,7 +381,13 @@ pub(super) fn attribute(
     // After the quote only when the sentence runs on: '…," said X' or
     // '…" tweeted X', not '…." X said, "…' (X speaks the next quote).
     let content = text[q.1..q.2].trim_end();
+    // A question or exclamation runs on into its attribution when a verb
+    // of saying follows within three words ('"Why now?" Holmes asked.').
+    let asked = content.ends_with(['?', '!'])
+        && first_verb(&text[close..after_end])
+            .is_some_and(|(v, _)| text[close..close + v].split_whitespace().count() <= 3);
     let runs_on = content.ends_with([',', '—', '-'])
+        || asked
         || text[close..]
             .trim_start()
             .chars()

@@ -187,7 +187,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.7.0"
+        "1.8.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -466,6 +466,18 @@ mod tests {
             "Port talks stall\n\nShares in Harbour Shipping fell after the strike began. \
              \"Every day of disruption costs our customers dearly,\" the company said.",
             &[Some("Harbour Shipping")],
+        );
+        // A question runs on into its attribution; the pronoun's person is
+        // named before the pronoun, not after it.
+        check_speakers(
+            "Port talks stall\n\nMara Lind spoke first. \"Who will pay the crews now?\" \
+             Lind asked. Later Oscar Brandt arrived.",
+            &[Some("Lind")],
+        );
+        check_speakers(
+            "Port talks stall\n\nMara Lind spoke first. She accused Oscar Brandt of \
+             \"walking away from every crew in the port\".",
+            &[Some("Mara Lind")],
         );
         // "it said": the organisation that said something just before.
         check_speakers(
