@@ -12,10 +12,11 @@ use crate::nlp::gender::FirstNames;
 /// Head nouns of facilities and places.
 #[rustfmt::skip]
 const PLACE_HEADS: &[&str] = &[
-    "airfield", "airport", "avenue", "base", "bay", "boulevard", "bridge", "canal", "coast",
-    "county", "desert", "district", "gulf", "highway", "island", "islands", "lake", "lane",
-    "mountains", "ocean", "peninsula", "plaza", "province", "river", "road", "sea", "square",
-    "stadium", "station", "strait", "street", "valley",
+    "abbey", "airfield", "airport", "avenue", "base", "bay", "boulevard", "bridge", "canal",
+    "cathedral", "coast", "county", "desert", "district", "gulf", "highway", "island", "islands",
+    "lake", "lane", "mosque", "mountains", "ocean", "peninsula", "plaza", "province", "river",
+    "road", "sea", "square", "stadium", "station", "strait", "street", "synagogue", "temple",
+    "valley",
 ];
 
 /// Head nouns of organisations.

@@ -281,6 +281,19 @@ fn head_nouns_type_names_and_surnames_follow_their_person() {
 }
 
 #[test]
+fn places_of_worship_are_places() {
+    // The tagger read "Shri Swaminarayan Mandir Temple" as a person.
+    check(
+        "Leader visits temple\n\nThe party leader will visit the Shri Swaminarayan Mandir Temple \
+        in Neasden on Saturday and speak at Liverpool's Anglican Cathedral on Sunday.",
+        &[
+            ("Shri Swaminarayan Mandir Temple", "LOC", &[]),
+            ("Anglican Cathedral", "LOC", &[]),
+        ],
+    );
+}
+
+#[test]
 fn an_office_is_not_part_of_a_name() {
     let e = check(
         "Harbour fire\n\n\"It is the worst night we have had,\" said Harbour County Sheriff Ann \
