@@ -526,6 +526,10 @@ pub(super) fn resolve_description<'s>(
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
+    // "The decree signed by the Pope": the one it is by.
+    if let Some(at) = description.find(" by the ") {
+        return resolve_description(text, &description[at + 4..], mark, speakers);
+    }
     let mut words = description.split_whitespace();
     if !words.next()?.eq_ignore_ascii_case("the") {
         return None;
@@ -579,9 +583,11 @@ pub(super) fn resolve_description<'s>(
     let titled = |s: &SpeakerRef| {
         // Up to five words right before the name, not across "for", "to"
         // and the like ("a spokesman for Michael Howard" is not Howard).
-        let mut before = Vec::new();
+        // The name's own words count ("Pope Francis" for "the Pope").
+        let mut before: Vec<String> = text[s.start..s.end].split_whitespace().map(clean).collect();
         let mut at = s.start;
-        while before.len() < 5 {
+        let own = before.len();
+        while before.len() < own + 5 {
             match crate::nlp::word_before(text, at) {
                 // Another name ends the title ("Mara Lind met Oscar Brandt").
                 Some((start, _)) if named_at(start) => break,

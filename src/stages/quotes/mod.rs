@@ -187,7 +187,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.8.0"
+        "1.9.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -445,6 +445,12 @@ mod tests {
         check_speakers(
             "Port talks stall\n\nUnion leader Mara Lind met Oscar Brandt on Monday. \
              \"We will not go back until the offer is fair,\" the union leader said.",
+            &[Some("Mara Lind")],
+        );
+        // "The letter by the union leader": the one it is by.
+        check_speakers(
+            "Port talks stall\n\nUnion leader Mara Lind met Oscar Brandt on Monday. The letter \
+             by the union leader read: \"We will not go back until the offer is fair.\"",
             &[Some("Mara Lind")],
         );
         // Not a title with a qualifier the description lacks: the
