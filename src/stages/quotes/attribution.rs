@@ -134,6 +134,12 @@ const CHANNELS: &[&str] = &[
     "notice",
 ];
 
+/// How many names before a quote a description, a pronoun or "it" may
+/// refer back to. An antecedent is a few paragraphs back at most (a news
+/// article names 50 on average), and an input of 14,000 described quotes
+/// took 150 s when every one searched the whole article.
+const LOOK_BACK: usize = 200;
+
 /// An entity mention usable as a speaker.
 pub(super) struct SpeakerRef {
     pub(super) start: usize,
@@ -322,8 +328,10 @@ fn organisation_antecedent<'s>(
             break;
         }
     }
-    let lo = speakers.partition_point(|s| s.start < from);
     let hi = speakers.partition_point(|s| s.start < limit);
+    let lo = speakers
+        .partition_point(|s| s.start < from)
+        .max(hi.saturating_sub(LOOK_BACK));
     speakers[lo..hi.max(lo)].iter().rev().find(|s| {
         !s.is_person && s.end <= limit && {
             let next = text[s.end..].trim_start();
@@ -348,6 +356,8 @@ fn pronoun_antecedent<'s>(
     before: &'s [SpeakerRef],
     fits: impl Fn(&SpeakerRef) -> bool,
 ) -> Option<&'s SpeakerRef> {
+    // Among the last `LOOK_BACK` names only: a quote's antecedent is near.
+    let before = &before[before.len().saturating_sub(LOOK_BACK)..];
     let last = before.iter().rposition(&fits)?;
     let from = text[..before[last].start]
         .rfind(['.', '\n'])
@@ -614,7 +624,9 @@ pub(super) fn resolve_description<'s>(
         });
         covers(&before) || after.is_some_and(|a| covers(&a))
     };
+    // The names a description can refer back to (see `LOOK_BACK`).
     let upto = speakers.partition_point(|s| s.start < mark);
+    let recent = &speakers[upto.saturating_sub(LOOK_BACK)..upto];
     // "the company said": an organisation's generic name is the last
     // organisation named before (one whose name has the noun, for the
     // nouns that name a kind of body: "the ministry" is a ministry).
@@ -642,7 +654,7 @@ pub(super) fn resolve_description<'s>(
     // said" is not "Court of Session judge Lord Carloway").
     let person = (!body_noun)
         .then(|| {
-            speakers[..upto]
+            recent
                 .iter()
                 .rev()
                 .find(|s| s.is_person && s.end <= mark && titled(s))
@@ -655,7 +667,7 @@ pub(super) fn resolve_description<'s>(
         if !body {
             return None;
         }
-        let fitting: Vec<&SpeakerRef> = speakers[..upto]
+        let fitting: Vec<&SpeakerRef> = recent
             .iter()
             .filter(|s| {
                 !s.is_person
@@ -664,11 +676,14 @@ pub(super) fn resolve_description<'s>(
                         || s.name.split_whitespace().any(|w| clean(w) == *head))
             })
             .collect();
-        let times = |id: &str| fitting.iter().filter(|s| s.id == id).count();
+        let mut times: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for s in &fitting {
+            *times.entry(s.id.as_str()).or_default() += 1;
+        }
         fitting
             .iter()
             .enumerate()
-            .max_by_key(|(i, s)| (times(&s.id), *i))
+            .max_by_key(|(i, s)| (times[s.id.as_str()], *i))
             .map(|(_, s)| *s)
     })
 }
