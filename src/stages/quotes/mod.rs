@@ -37,9 +37,13 @@ use crate::document::{Article, Located, Span};
 use crate::nlp::gender::person_gender;
 use crate::stages::{Annotations, Stage, StageError};
 
+mod antecedents;
 mod attribution;
+mod lexicon;
 
-use attribution::{attribute, attribute_previous_sentence, resolve_description, SpeakerRef};
+use antecedents::resolve_description;
+use attribution::{attribute, attribute_previous_sentence};
+use lexicon::SpeakerRef;
 
 /// Options of the `quotes` stage.
 #[derive(Debug, Clone, Deserialize)]
