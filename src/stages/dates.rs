@@ -155,19 +155,10 @@ const TO_FUTURE: &[&str] = &[
     "want",
 ];
 
-/// Irregular past forms that mark a past clause ("Officials met on Monday
-/// and will decide …": met, not will). Regular ones end in "-ed".
-const IRREGULAR_PAST: &[&str] = &[
-    "began", "came", "went", "met", "made", "took", "gave", "left", "won", "lost", "held", "fell",
-    "rose", "saw", "found", "became", "struck", "spoke", "broke", "ran", "sent", "led", "paid",
-    "sold", "kept", "brought", "thought", "fought", "caught", "wrote", "chose", "drew", "flew",
-    "grew", "knew", "threw", "wore", "stood", "sat", "felt", "fled", "slept", "built", "spent",
-    "meant", "heard", "got", "forgot", "shot", "quit", "arose", "woke",
-];
-
-/// Whether `w` (lower-case) is one of [`IRREGULAR_PAST`].
-pub(crate) fn is_irregular_past(w: &str) -> bool {
-    IRREGULAR_PAST.contains(&w)
+/// A month or weekday written out in full ("january", "friday"; not "jan",
+/// "fri"), lower-case.
+pub(crate) fn calendar_name(w: &str) -> bool {
+    MONTHS.contains(&w) || (w.ends_with("day") && weekday(w).is_some())
 }
 
 /// Resolve every date expression in `text` against `published` (if known).
@@ -325,7 +316,7 @@ fn tense_at(lw: &[String], j: usize) -> Option<bool> {
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "been" | "last" | "earlier" => {
             Some(false)
         }
-        w if IRREGULAR_PAST.contains(&w) => Some(false),
+        w if nlp::is_irregular_past(w) => Some(false),
         // A past participle after "be" is passive, not past ("will be released").
         w if w.len() > 4 && w.ends_with("ed") && prev != "be" && !TO_FUTURE.contains(&w) => {
             Some(false)

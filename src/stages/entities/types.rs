@@ -127,14 +127,15 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     let mut seen = vec![[false; 2]; keys.len()];
     for (j, v) in names.iter().enumerate() {
         let kind = mentions[j].kind;
-        let first_of_kind = |seen: &mut Vec<[bool; 2]>| {
-            let slot = &mut seen[group_of[j]][usize::from(kind == "ORG")];
-            !std::mem::replace(slot, true)
-        };
-        if v.len() > 1 && (kind == "PER" || kind == "ORG") && first_of_kind(&mut seen) {
-            let last = v.last().map_or("", String::as_str);
-            longer_by_last.entry(last).or_default().push(j);
+        if v.len() < 2 || !(kind == "PER" || kind == "ORG") {
+            continue;
         }
+        // Seen already: a mention with the same words and type stands for it.
+        if std::mem::replace(&mut seen[group_of[j]][usize::from(kind == "ORG")], true) {
+            continue;
+        }
+        let last = v.last().map_or("", String::as_str);
+        longer_by_last.entry(last).or_default().push(j);
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
     for (i, &g) in group_of.iter().enumerate() {

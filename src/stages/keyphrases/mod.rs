@@ -103,32 +103,22 @@ const NAME_FLOOR: f64 = 0.75;
 /// Extra weight of a name the entities stage did not take.
 const NAME_BOOST: f64 = 1.3;
 
-/// The last word looks like a past tense ("collapsed", "issued"; not
-/// "speed", "seabed", "hundred").
+/// A regular past form of at least `min_len` letters ("collapsed",
+/// "issued"; not "speed", "seabed", "hundred").
+fn ends_in_ed(word: &str, min_len: usize) -> bool {
+    word.len() >= min_len
+        && word.ends_with("ed")
+        && !["eed", "bed", "hundred"].iter().any(|x| word.ends_with(x))
+}
+
+/// The last word of a phrase looks like a past tense ("palace issued").
 fn ends_like_verb(key: &str) -> bool {
-    let last = key.rsplit(' ').next().unwrap_or(key);
-    last.len() >= 6
-        && last.ends_with("ed")
-        && !["eed", "bed", "hundred"].iter().any(|x| last.ends_with(x))
+    ends_in_ed(key.rsplit(' ').next().unwrap_or(key), 6)
 }
 
-/// A month or weekday written out ("january", "friday"); not "may", as
-/// often a name or a verb.
-fn calendar_word(key: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "january", "february", "march", "april", "june", "july", "august", "september", "october",
-        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday",
-    ];
-    NAMES.contains(&key)
-}
-
-/// A single word that is a past tense form ("won", "filed", "declared").
-fn past_form(key: &str) -> bool {
-    crate::stages::dates::is_irregular_past(key)
-        || key.len() >= 5
-            && key.ends_with("ed")
-            && !["eed", "bed", "hundred"].iter().any(|x| key.ends_with(x))
+/// A single word that is a past form ("won", "filed", "declared").
+fn past_form(word: &str) -> bool {
+    nlp::is_irregular_past(word) || ends_in_ed(word, 5)
 }
 
 /// How specific a candidate's words are, 0 to 1: the geometric mean of the
@@ -261,7 +251,7 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         .into_iter()
         // A single word needs a second use, and is no month or weekday
         // (the dates stage has those).
-        .filter(|(key, c)| (c.count > 1 || c.words > 1) && !(c.words == 1 && calendar_word(key)))
+        .filter(|(key, c)| (c.count > 1 || c.words > 1) && !(c.words == 1 && crate::stages::dates::calendar_name(key)))
         .map(|(key, c)| {
             let position = 1.0 / (1.0 + (1.0 + c.first_sentence as f64).ln());
             let boost = if c.prominent { 1.5 } else { 1.0 };
@@ -277,7 +267,10 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
             } else {
                 1.0
             };
-            let verb = if !named && (ends_like_verb(&key) || c.words == 1 && past_form(&key)) {
+            // A phrase ending in a past form, or a past form alone ("filed",
+            // "won").
+            let past = if c.words == 1 { past_form(&key) } else { ends_like_verb(&key) };
+            let verb = if !named && past {
                 0.5
             } else {
                 1.0
