@@ -7,7 +7,10 @@
 //!    the real `newsflow` binary started and timed until every output or
 //!    dead-letter record is readable, once per output compression in
 //!    NEWSFLOW_BENCH_COMPRESSION (default `none,lz4`), with the bytes the
-//!    producer sent (from the worker's /metrics).
+//!    producer sent (from the worker's /metrics), the CPU of the worker,
+//!    the broker and this process's reader, and the worker's peak RSS.
+//!    The test broker (tansu on SQLite) slows as its store fills, so
+//!    compare variants on fresh brokers (scripts/benchmarks.sh does).
 //!
 //! It prints end to end as a share of offline, which is the figure to
 //! compare between runs: the machine's speed varies more than that.
@@ -29,6 +32,12 @@ mod kafka;
 use std::io::Read;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+/// The allocator the `newsflow` binary uses (src/main.rs; the same crate
+/// features, so huge pages are off here too), so the offline figure is the
+/// worker's own processing cost, not glibc malloc's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use newsflow::input::RawInput;
 use newsflow::pipeline::{build_pipeline, default_stages};
@@ -142,6 +151,11 @@ struct EndToEnd {
     /// worker's start to the last record.
     worker_cpu: f64,
     broker_cpu: Option<f64>,
+    /// CPU seconds of this process (its consumer reading the records back)
+    /// over the same span: it shares the cores too.
+    reader_cpu: f64,
+    /// The worker's peak resident set (VmHWM), MiB.
+    worker_peak_mib: Option<f64>,
 }
 
 fn end_to_end(brokers: &str, inputs: &[Vec<u8>], compression: &str, port: u16) -> EndToEnd {
@@ -208,6 +222,7 @@ fn end_to_end(brokers: &str, inputs: &[Vec<u8>], compression: &str, port: u16) -
     .unwrap();
     let broker = broker_pid();
     let broker_before = broker.as_deref().and_then(cpu_secs);
+    let self_before = cpu_secs("self").unwrap_or(0.0);
     let started = Instant::now();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsflow"))
         .args(["run", "--config", cfg.to_str().unwrap()])
@@ -231,6 +246,8 @@ fn end_to_end(brokers: &str, inputs: &[Vec<u8>], compression: &str, port: u16) -
     }
     let total_secs = started.elapsed().as_secs_f64();
     let worker_cpu = cpu_secs(&child.id().to_string()).unwrap_or(0.0);
+    let reader_cpu = cpu_secs("self").unwrap_or(0.0) - self_before;
+    let worker_peak_mib = peak_rss_mib(&child.id().to_string());
     let broker_cpu = broker
         .as_deref()
         .and_then(cpu_secs)
@@ -258,7 +275,23 @@ fn end_to_end(brokers: &str, inputs: &[Vec<u8>], compression: &str, port: u16) -
         message_bytes: value("newsflow_producer_message_bytes_total "),
         worker_cpu,
         broker_cpu,
+        reader_cpu,
+        worker_peak_mib,
     }
+}
+
+/// A process's peak resident set size (VmHWM in /proc/PID/status), MiB.
+fn peak_rss_mib(pid: &str) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
 }
 
 /// GET /metrics from the worker.
@@ -309,8 +342,8 @@ fn main() {
     };
     let variants =
         std::env::var("NEWSFLOW_BENCH_COMPRESSION").unwrap_or_else(|_| "none,lz4".into());
-    println!("| output compression | records | records/s (steady) | of offline | total s | worker CPU ms/record | of offline CPU | broker CPU ms/record | sent bytes/record | message bytes/record |");
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("| output compression | records | records/s (steady) | of offline | total s | worker CPU ms/record | of offline CPU | broker CPU ms/record | reader CPU ms/record | worker peak RSS MiB | sent bytes/record | message bytes/record |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (i, compression) in variants.split(',').map(str::trim).enumerate() {
         let port = 19_700 + (std::process::id() % 200) as u16 + i as u16;
         let e = end_to_end(&brokers, inputs, compression, port);
@@ -318,7 +351,7 @@ fn main() {
             |b: Option<f64>| b.map_or("?".into(), |b| format!("{:.0}", b / e.seen.max(1) as f64));
         let worker_ms = 1000.0 * e.worker_cpu / e.seen.max(1) as f64;
         println!(
-            "| {compression} | {}/{n} | {:.0} | {:.0}% | {:.1} | {worker_ms:.2} | {:.0}% | {} | {} | {} |",
+            "| {compression} | {}/{n} | {:.0} | {:.0}% | {:.1} | {worker_ms:.2} | {:.0}% | {} | {:.2} | {} | {} | {} |",
             e.seen,
             e.steady_per_sec,
             100.0 * e.steady_per_sec / off,
@@ -326,6 +359,8 @@ fn main() {
             100.0 * off_cpu * 1000.0 / worker_ms,
             e.broker_cpu
                 .map_or("?".into(), |c| format!("{:.2}", 1000.0 * c / e.seen.max(1) as f64)),
+            1000.0 * e.reader_cpu / e.seen.max(1) as f64,
+            e.worker_peak_mib.map_or("?".into(), |m| format!("{m:.0}")),
             per(e.sent_bytes),
             per(e.message_bytes),
         );

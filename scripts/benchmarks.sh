@@ -16,7 +16,8 @@
 #      when both are installed (Debian linux-perf; cargo install inferno);
 #   4. `cargo bench --bench throughput`: end to end through the test broker
 #      (started with scripts/broker-start.sh unless NEWSFLOW_TEST_BROKERS is
-#      set) against offline on the same inputs.
+#      set; then a fresh one per output compression) against offline on the
+#      same inputs.
 # Steps whose tools are missing are reported as skipped in the output.
 # NEWSFLOW_BENCH_SPACY=0 skips spaCy (a few minutes), NEWSFLOW_BENCH_CORE
 # picks the core (default 0).
@@ -97,7 +98,34 @@ if [ -z "${NEWSFLOW_TEST_BROKERS:-}" ] && { command -v tansu >/dev/null || [ -x 
   scripts/broker-start.sh >&2 && started_broker=1
   export NEWSFLOW_TEST_BROKERS=127.0.0.1:$NEWSFLOW_BROKER_PORT
 fi
-if [ -n "${NEWSFLOW_TEST_BROKERS:-}" ]; then
+if [ -n "$started_broker" ]; then
+  # One fresh broker per output compression: tansu's SQLite store slows as
+  # it fills (broker CPU per record 0.4 ms on an empty store, over 1 ms
+  # after a few runs), so a second variant on the same broker would be
+  # measured against a slower broker. Each run measures its own offline
+  # figure, and its row is a share of that.
+  echo "benchmarks: end to end through $NEWSFLOW_TEST_BROKERS, a fresh broker per compression" >&2
+  variants="${NEWSFLOW_BENCH_COMPRESSION:-none,lz4}"
+  first=1
+  for c in ${variants//,/ }; do
+    [ -n "$first" ] || { scripts/broker-stop.sh >&2; rm -rf "$NEWSFLOW_BROKER_DIR"; scripts/broker-start.sh >&2; }
+    first=""
+    NEWSFLOW_BENCH_COMPRESSION=$c NEWSFLOW_SHARED=$SHARED cargo bench --locked --quiet --bench throughput 2>/dev/null > "$OUT/throughput-$c.txt"
+  done
+  python3 - "$OUT" ${variants//,/ } > "$E2E_FILE" <<'PYEOF'
+import sys
+out, runs = sys.argv[1], sys.argv[2:]
+lines = {c: open(f"{out}/throughput-{c}.txt", encoding="utf-8").read().splitlines() for c in runs}
+first = lines[runs[0]]
+print(next(l for l in first if l.startswith("inputs:")))
+for c in runs:
+    print(next(l for l in lines[c] if l.startswith("offline:")) + f" (the run for {c})")
+print("\n".join(l for l in first if l.startswith("| output") or l.startswith("|---")))
+for c in runs:
+    print("\n".join(l for l in lines[c] if l.startswith(f"| {c} ")))
+PYEOF
+  cat "$E2E_FILE" >&2
+elif [ -n "${NEWSFLOW_TEST_BROKERS:-}" ]; then
   echo "benchmarks: end to end through $NEWSFLOW_TEST_BROKERS" >&2
   NEWSFLOW_SHARED=$SHARED cargo bench --locked --quiet --bench throughput 2>/dev/null | tee "$E2E_FILE" >&2
 else

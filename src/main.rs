@@ -5,7 +5,10 @@ mod cli_ops;
 
 /// mimalloc instead of glibc malloc: enrichment makes many small, short-lived
 /// allocations (token strings, features), where glibc's allocator cost
-/// about a sixth of all instructions (callgrind, 200 BBC articles).
+/// about a sixth of all instructions (callgrind, 200 BBC articles). Built
+/// without transparent huge pages (Cargo.toml, feature `no_thp`); on hosts
+/// whose THP setting is `always`, `MIMALLOC_ALLOW_THP=0` (set in the image)
+/// turns them off for the process.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
