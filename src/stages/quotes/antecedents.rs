@@ -2,7 +2,9 @@
 //! Tory leader", "the company") speaking a quote stands for, among the
 //! names shortly before it.
 
-use super::lexicon::{first_verb, SpeakerRef, CHANNELS, LOOK_BACK, NOT_SPEAKER_AFTER};
+use super::lexicon::{
+    first_verb, SpeakerRef, CHANNELS, LOOK_BACK, NOT_PERSON_HEADS, NOT_SPEAKER_AFTER,
+};
 
 /// The organisation an "it" speaking a quote stands for: within the three
 /// sentences before `limit`, the last organisation named right before a
@@ -118,17 +120,19 @@ pub(super) fn resolve_description<'s>(
         "ex",
         "assistant",
     ];
-    let covers = |found: &[String]| {
+    // `strict`: no qualifier of the title missing from the description.
+    let covers = |found: &[String], strict: bool| {
         wanted.iter().all(|w| found.contains(w))
-            && !found
-                .iter()
-                .any(|w| QUALIFIERS.contains(&w.as_str()) && !wanted.contains(w))
+            && !(strict
+                && found
+                    .iter()
+                    .any(|w| QUALIFIERS.contains(&w.as_str()) && !wanted.contains(w)))
     };
     let named_at = |pos: usize| {
         let upto = speakers.partition_point(|s| s.start <= pos);
         speakers[..upto].iter().rev().take(4).any(|s| pos < s.end)
     };
-    let titled = |s: &SpeakerRef| {
+    let titled = |s: &SpeakerRef, strict: bool| {
         // Up to five words right before the name, not across "for", "to"
         // and the like ("a spokesman for Michael Howard" is not Howard).
         // The name's own words count ("Pope Francis" for "the Pope").
@@ -160,7 +164,7 @@ pub(super) fn resolve_description<'s>(
             let words: Vec<String> = apposition.split_whitespace().map(clean).collect();
             (words.len() <= 8).then_some(words)
         });
-        covers(&before) || after.is_some_and(|a| covers(&a))
+        covers(&before, strict) || after.is_some_and(|a| covers(&a, strict))
     };
     // The names a description can refer back to (see `LOOK_BACK`).
     let upto = speakers.partition_point(|s| s.start < mark);
@@ -195,13 +199,42 @@ pub(super) fn resolve_description<'s>(
             recent
                 .iter()
                 .rev()
-                .find(|s| s.is_person && s.end <= mark && titled(s))
+                .find(|s| s.is_person && s.end <= mark && titled(s, true))
         })
         .flatten();
     let body = wanted.len() == 1 && body_noun;
+    // No one titled so: a person's description ("said the American", "the
+    // 25-year-old added") stands for the person a pronoun would, the
+    // subject of the last person's sentence before the quote ("Roddick was
+    // left frustrated …. "…," said the American.").
+    // Only a short description of lower-case words and names ("the
+    // 27-year-old Austrian"), one person (no plural head), not a spokesman
+    // (who speaks for someone else) or a thing.
+    // No owner ("the charity's director" is not the charity's last
+    // person) and no adverb ("the document reportedly").
+    let short = description.split_whitespace().count() <= 4
+        && !description.contains([',', '(', '"', '\'', '’'])
+        && wanted
+            .iter()
+            .all(|w| !crate::nlp::is_stopword(w) && !w.ends_with("ly"));
+    let one_person = !(head.ends_with('s') && !head.ends_with("ss"))
+        && !head.starts_with("spokes")
+        && !NOT_PERSON_HEADS.contains(&head.as_str());
+    // Not when a person is titled so but for a qualifier ("the union
+    // leader" after "Deputy union leader Mara Lind" is someone else).
+    let described = || {
+        let qualified = || {
+            recent
+                .iter()
+                .any(|s| s.is_person && s.end <= mark && titled(s, false))
+        };
+        (short && one_person && !body_noun && !qualified())
+            .then(|| pronoun_antecedent(text, recent, |s| s.is_person && s.end <= mark))
+            .flatten()
+    };
     // Of the bodies that fit, the one named most often before the quote
     // (the article's court, not another it cites), the later on a tie.
-    person.or_else(|| {
+    person.or_else(described).or_else(|| {
         if !body {
             return None;
         }

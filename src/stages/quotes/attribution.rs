@@ -2,7 +2,7 @@
 //! of saying, the subject before the verb, addressees and affiliations
 //! left out, pronouns and descriptions through `antecedents`).
 
-use super::antecedents::{organisation_antecedent, pronoun_antecedent};
+use super::antecedents::{organisation_antecedent, pronoun_antecedent, resolve_description};
 use super::lexicon::{
     find_word, first_verb, owns_its_words, word_before, SpeakerRef, NOT_SPEAKER_AFTER,
 };
@@ -221,12 +221,25 @@ pub(super) fn attribute(
             return found;
         }
         // A non-entity speaker ("the resolution read").
-        let subject = if vpos > 0 {
-            window[..vpos]
-                .trim_matches(|c: char| c == ',' || c == '"' || c == '”' || c.is_whitespace())
-        } else {
-            ""
-        };
+        let subject = window[..vpos]
+            .trim_matches(|c: char| c == ',' || c == '"' || c == '”' || c.is_whitespace());
+        // After the verb when it opens its clause ('…," said the firm.',
+        // '…," added the producer.'): a description, when it resolves
+        // (else the quote may still continue the one before).
+        if subject.is_empty() {
+            let rest = &window[vpos + verb.len()..];
+            let after = rest[..rest
+                .find([',', '.', ';', ':', '"', '“'])
+                .unwrap_or(rest.len())]
+                .trim();
+            if let Some(s) = resolve_description(text, after, mark, speakers) {
+                return (
+                    Some(s.id.clone()),
+                    Some(s.name.clone()),
+                    Some(verb.to_string()),
+                );
+            }
+        }
         if fallback.2.is_none() {
             let subject = (!subject.is_empty() && subject.split_whitespace().count() <= 6)
                 .then(|| subject.to_string());

@@ -1,0 +1,281 @@
+//! Tests of the quotes stage: spans, speakers and the rules in the
+//! order of the module note, on invented articles.
+
+use super::*;
+use crate::stages::entities::{Config as EntCfg, EntitiesStage};
+use crate::stages::structure::StructureStage;
+
+fn run(text: &str) -> Vec<Quote> {
+    let mut out = Annotations::default();
+    let doc = Article::from_text(text);
+    StructureStage::default().run(&doc, &mut out).unwrap();
+    EntitiesStage::build(EntCfg::default())
+        .unwrap()
+        .run(&doc, &mut out)
+        .unwrap();
+    QuotesStage::build(Config::default())
+        .run(&doc, &mut out)
+        .unwrap();
+    out.quotes.unwrap()
+}
+
+fn speaker_name(doc_quotes: &[Quote], i: usize) -> Option<&str> {
+    doc_quotes[i].speaker_text.as_deref()
+}
+
+#[test]
+fn attribution_patterns() {
+    let q = run("Port talks stall\n\n\
+        \"Every day of disruption costs our customers dearly,\" said Jonas Vik, the port's chief executive.\n\n\
+        Union leader Mara Lind spoke on Monday. \"We will not go back until the offer is fair,\" Lind told reporters.\n\n\
+        \"The dispute must end soon for everyone's sake,\" the ministry statement read.\n\n\
+        \"This is only the first week of it.\n\n\
+        \"We are ready for a long strike,\" she said.\n\n\
+        Workers carried \"fair pay\" banners.");
+    assert_eq!(q.len(), 4, "{q:#?}");
+    assert_eq!(speaker_name(&q, 0), Some("Jonas Vik"));
+    assert_eq!(speaker_name(&q, 1), Some("Lind"));
+    assert!(q[1].speaker.is_some());
+    assert_eq!(q[2].speaker, None);
+    assert_eq!(q[2].speaker_text.as_deref(), Some("the ministry statement"));
+    assert!(
+        q[3].text.contains("first week of it.\n\nWe are ready"),
+        "multi-paragraph: {:?}",
+        q[3].text
+    );
+    assert_eq!(
+        q[3].speaker_text.as_deref(),
+        Some("Mara Lind"),
+        "pronoun to last person"
+    );
+}
+
+fn check_pronoun(text: &str, expect: Option<&str>) {
+    let q = run(text);
+    assert_eq!(
+        q.last().and_then(|q| q.speaker_text.as_deref()),
+        expect,
+        "{q:#?}"
+    );
+}
+
+/// (text, expected speaker_text of each quote in order).
+fn check_speakers(text: &str, expect: &[Option<&str>]) {
+    let q = run(text);
+    let got: Vec<Option<&str>> = q.iter().map(|q| q.speaker_text.as_deref()).collect();
+    assert_eq!(got, expect, "{text}");
+}
+
+#[test]
+fn speakers_by_role() {
+    // The outlet told is not the speaker.
+    check_speakers(
+        "Port talks stall\n\n\"We will appeal the ruling next week,\" Mara Lind told Harbour News.",
+        &[Some("Mara Lind")],
+    );
+    // An affiliation after "of" is not the speaker; the subject is.
+    check_speakers(
+        "Port talks stall\n\nJonas Vik of the Nordic Shipping Council said: \"Costs are rising for every operator.\"",
+        &[Some("Jonas Vik")],
+    );
+    // A quote closed by a full stop does not take the next sentence's
+    // speaker, who speaks the next quote; the sentence before names its
+    // own.
+    check_speakers(
+        "Port talks stall\n\nUnion leader Mara Lind spoke first. \"The port stays closed until Monday.\" \
+         Oscar Brandt said, \"We expect a long strike ahead of us.\"",
+        &[Some("Mara Lind"), Some("Oscar Brandt")],
+    );
+    check_speakers(
+        "Port talks stall\n\nUnion leader Mara Lind arrived first. \"The port stays closed until Monday.\" \
+         Oscar Brandt said, \"We expect a long strike ahead of us.\"",
+        &[None, Some("Oscar Brandt")],
+    );
+}
+
+#[test]
+fn speakers_from_the_sentence_or_paragraph_before() {
+    // The paraphrase before a quote names its speaker.
+    check_speakers(
+        "Port talks stall\n\nThe port has lost two ships this month. Mara Lind says the \
+         union will hold out. \"We have waited long enough for a fair offer.\"",
+        &[Some("Mara Lind")],
+    );
+    // Through an apposition, the person it describes.
+    check_speakers(
+        "Port talks stall\n\nOscar Brandt, deputy head of Harbour News, said the talks \
+         would resume. \"Both sides want a deal before the holidays.\"",
+        &[Some("Oscar Brandt")],
+    );
+    // Not when a pronoun's reporting clause speaks ("…, he claimed"),
+    // nor through a noun in "-ing" ("her writing").
+    check_speakers(
+        "Port talks stall\n\nOscar Brandt has failed the workers, he claimed. \
+         \"The offer is an insult to every crew.\"",
+        &[None],
+    );
+    check_speakers(
+        "Port talks stall\n\nCritics such as Mara Lind were full of praise for her \
+         writing. \"A rare and moving book about the sea.\"",
+        &[None],
+    );
+    // A paragraph opening with a quote continues the voice of the quote
+    // whose attribution ended the paragraph before.
+    check_speakers(
+        "Port talks stall\n\n\"We will not go back to work,\" union leader Mara Lind \
+         told the regional evening news programme on Monday.\n\n\
+         \"The offer does not even cover the rising cost of living.\"",
+        &[Some("Mara Lind"), Some("Mara Lind")],
+    );
+}
+
+#[test]
+fn descriptions_pronouns_and_participles() {
+    // "the union leader" is the person titled so before.
+    check_speakers(
+        "Port talks stall\n\nUnion leader Mara Lind met Oscar Brandt on Monday. \
+         \"We will not go back until the offer is fair,\" the union leader said.",
+        &[Some("Mara Lind")],
+    );
+    // "The letter by the union leader": the one it is by.
+    check_speakers(
+        "Port talks stall\n\nUnion leader Mara Lind met Oscar Brandt on Monday. The letter \
+         by the union leader read: \"We will not go back until the offer is fair.\"",
+        &[Some("Mara Lind")],
+    );
+    // Not a title with a qualifier the description lacks: the
+    // description stays as written, no entity.
+    check_speakers(
+        "Port talks stall\n\nDeputy union leader Mara Lind met Oscar Brandt on Monday. \
+         \"We will not go back until the offer is fair,\" the union leader said.",
+        &[Some("the union leader")],
+    );
+    // A pronoun right before the verb is its subject; the organisation
+    // in the clause is not the speaker.
+    check_speakers(
+        "Port talks stall\n\nOscar Brandt met the unions on Monday. Asked whether Harbour \
+         Council would pay, he said: \"The money is there for a fair deal.\"",
+        &[Some("Oscar Brandt")],
+    );
+    // "the company said": the organisation named before.
+    check_speakers(
+        "Port talks stall\n\nShares in Harbour Shipping fell after the strike began. \
+         \"Every day of disruption costs our customers dearly,\" the company said.",
+        &[Some("Harbour Shipping")],
+    );
+    // A question runs on into its attribution; the pronoun's person is
+    // named before the pronoun, not after it.
+    check_speakers(
+        "Port talks stall\n\nMara Lind spoke first. \"Who will pay the crews now?\" \
+         Lind asked. Later Oscar Brandt arrived.",
+        &[Some("Lind")],
+    );
+    check_speakers(
+        "Port talks stall\n\nMara Lind spoke first. She accused Oscar Brandt of \
+         \"walking away from every crew in the port\".",
+        &[Some("Mara Lind")],
+    );
+    // "it said": the organisation that said something just before.
+    check_speakers(
+        "Port talks stall\n\nHarbour Council said the strike had cost millions. \
+         \"Every day of disruption costs our customers dearly,\" it said.",
+        &[Some("Harbour Council")],
+    );
+    // The description after an opening verb ('," said the firm').
+    check_speakers(
+        "Port talks stall\n\nShares in Harbour Shipping fell after the strike began. \
+         \"Every day of disruption costs our customers dearly,\" said the firm.",
+        &[Some("Harbour Shipping")],
+    );
+    check_speakers(
+        "Port talks stall\n\nUnion leader Mara Lind met Oscar Brandt on Monday. \
+         \"We will not go back until the offer is fair,\" added the union leader.",
+        &[Some("Mara Lind")],
+    );
+    // A person's description no one is titled with: the subject of the
+    // last person's sentence, as for a pronoun.
+    check_speakers(
+        "Final lost\n\nTomas Berg was left frustrated after losing to Ivan Petrov. \
+         \"I had my chances and did not take them,\" said the 24-year-old.",
+        &[Some("Tomas Berg")],
+    );
+    // Not for several people, a spokesman or a thing.
+    check_speakers(
+        "Final lost\n\nTomas Berg was left frustrated after losing to Ivan Petrov. \
+         The judges said: \"It was a final of the highest class.\"",
+        &[Some("The judges")],
+    );
+    check_speakers(
+        "Final lost\n\nTomas Berg was left frustrated after losing to Ivan Petrov. \
+         The spokesman said: \"It was a final of the highest class.\"",
+        &[Some("The spokesman")],
+    );
+    check_speakers(
+        "Final lost\n\nTomas Berg was left frustrated after losing to Ivan Petrov. \
+         The newsletter said: \"It was a final of the highest class.\"",
+        &[Some("The newsletter")],
+    );
+    // "will say" reports speech; "Unions say" does not pick the
+    // organisation after it.
+    check_speakers(
+        "Port talks stall\n\nOscar Brandt will speak on Monday. He will say that Harbour \
+         Council must \"pay every crew what it is owed\".",
+        &[Some("Oscar Brandt")],
+    );
+}
+
+#[test]
+fn a_sentence_opening_mark_inside_a_quote_reopens_it() {
+    // Flattened copy: the paragraph break between two quoted sentences
+    // is lost, the reopening mark stays.
+    let q = run(
+        "Port talks stall\n\nMara Lind said: \"We are ready for a long strike. \
+         \"Nobody wants it, but the offer is not fair.\" The talks resume on Monday.",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert!(q[0].text.contains("long strike. Nobody wants it"), "{q:#?}");
+    // A term quoted inside a quote does not reopen it.
+    let q = run(
+        "Port talks stall\n\nMara Lind said: \"The \"final\" offer is nothing of \
+         the kind.\" The talks resume on Monday.",
+    );
+    assert!(q.iter().all(|q| !q.text.contains("talks resume")), "{q:#?}");
+}
+
+#[test]
+fn a_name_opening_a_paragraph_is_no_affiliation() {
+    // "from" ends the paragraph before; it does not make "Harbour
+    // Council" an affiliation, so the entity speaks.
+    let q = run(
+        "Port talks stall\n\nThe crews met in a café. It is a case to learn from.\n\n\
+         Harbour Council stated, \"The Safety Board will look closely at this case.\"",
+    );
+    assert!(q[0].speaker.is_some(), "{q:#?}");
+}
+
+#[test]
+fn pronouns_agree_in_gender() {
+    // "she" skips the man named last; "he" skips the woman.
+    check_pronoun(
+        "Ferry strike spreads\n\nUnion leader Mara Lind met Transport Minister Oscar Brandt on Monday.\n\n\
+         \"We will not go back until the offer is fair,\" she said.",
+        Some("Mara Lind"),
+    );
+    check_pronoun(
+        "Ferry strike spreads\n\nTransport Minister Oscar Brandt met union leader Mara Lind on Monday.\n\n\
+         \"The offer on the table is the final one,\" he said.",
+        Some("Oscar Brandt"),
+    );
+    // Of two people of that gender, the subject of their sentence.
+    check_pronoun(
+        "Ferry strike spreads\n\nLater Oscar Brandt met Lars Holm in Bergen. On the strike, he \
+         noted \"the offer on the table is the final one\".",
+        Some("Oscar Brandt"),
+    );
+    // Honorifics decide when there is no first name.
+    check_pronoun(
+        "Ferry strike spreads\n\nMs. Okafor met Mr. Brandt on Monday.\n\n\
+         \"We need a deal before the holidays,\" she said.",
+        Some("Okafor"),
+    );
+}
