@@ -82,8 +82,12 @@ pub(super) fn decode(mut map: Map<String, Value>) -> Result<Article, DecodeError
     let text = take_string(&mut map, "text")?;
     let html_body = take_string(&mut map, "html")?;
 
+    // Character references left in text by a CMS export ("S&#227;o Paulo",
+    // "R&amp;D") are decoded as in HTML (`html::decode_entities`), so names
+    // and quotes read as written.
+    let title = title.map(|t| html::decode_entities(&t));
     let (content, format, html_title) = if let Some(b) = body.or(text) {
-        (b, InputFormat::JsonEnvelope, None)
+        (html::decode_entities(&b), InputFormat::JsonEnvelope, None)
     } else if let Some(h) = html_body {
         let ex = html::to_text(&h);
         (ex.text, InputFormat::JsonEnvelope, ex.title)

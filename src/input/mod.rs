@@ -173,7 +173,7 @@ pub fn decode(raw: &RawInput<'_>) -> Result<Article, DecodeError> {
 
 fn plain(text: &str) -> Article {
     Article::new(
-        text.to_string(),
+        html::decode_entities(text),
         InputFormat::PlainText,
         Metadata::default(),
     )

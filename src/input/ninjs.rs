@@ -61,7 +61,7 @@ pub(super) fn decode(mut map: Map<String, Value>) -> Result<Article, DecodeError
     })
     .and_then(|o| o.get("value"))
     .and_then(Value::as_str)
-    .map(str::to_string);
+    .map(html::decode_entities);
     let is_plain = |o: &Map<String, Value>| {
         o.get("contenttype")
             .and_then(Value::as_str)
@@ -77,7 +77,7 @@ pub(super) fn decode(mut map: Map<String, Value>) -> Result<Article, DecodeError
                 detail: "ninjs `bodies[].value` is missing or not a string".into(),
             })?;
     let text = if is_plain(body) {
-        value.to_string()
+        html::decode_entities(value)
     } else {
         html::to_text(value).text
     };

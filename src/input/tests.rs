@@ -179,3 +179,27 @@ fn entities_tolerate_junk() {
         "a & b &bogus; &#xZZ; &#0; &amp"
     );
 }
+
+#[test]
+fn character_references_in_text_are_decoded() {
+    // Left in by CMS exports: names and quotes read as written.
+    let d = check_ok(
+        r#"{"title": "Carnival in S&#227;o Paulo", "text": "Crowds filled S&#227;o Paulo. R&amp;D &quot;grew&quot;, AT&T said."}"#,
+        None,
+        InputFormat::JsonEnvelope,
+        "Crowds filled São Paulo. R&D \"grew\", AT&T said.",
+    );
+    assert_eq!(d.meta.title.as_deref(), Some("Carnival in São Paulo"));
+    check_ok(
+        "Crowds filled S&#227;o Paulo on Sunday.",
+        Some("text/plain"),
+        InputFormat::PlainText,
+        "Crowds filled São Paulo on Sunday.",
+    );
+    check_ok(
+        r#"{"uri": "urn:x:1", "type": "text", "headlines": [{"role": "main", "value": "S&#227;o Paulo"}], "bodies": [{"role": "main", "contenttype": "text/plain", "value": "Crowds filled S&#xE3;o Paulo."}]}"#,
+        Some("application/ninjs+json"),
+        InputFormat::Ninjs,
+        "Crowds filled São Paulo.",
+    );
+}
