@@ -35,6 +35,14 @@ const ORG_HEADS: &[&str] = &[
 /// "Margaret Court", "Nathan Lane").
 const SURNAME_HEADS: &[&str] = &["bay", "court", "lane", "press", "street"];
 
+/// The type the head noun before a name's first "of" gives it
+/// ("Massachusetts Institute of Technology", "Bank of England", "Gulf of
+/// Mexico"), when its last word gives none.
+pub(super) fn of_head_kind<S: AsRef<str>>(name: &[S]) -> Option<&'static str> {
+    let of = name.iter().position(|w| w.as_ref() == "of")?;
+    head_kind(name[of.checked_sub(1)?].as_ref())
+}
+
 /// "Jim Press": a known first name and a head noun that is also a surname,
 /// which makes a person's name, not an organisation's.
 pub(super) fn first_name_and_surname<S: AsRef<str>>(name: &[S]) -> bool {
@@ -132,7 +140,9 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             .then(|| head_kind(words[c.end]))
             .flatten();
         let head_after = after.is_some();
-        let head = after.or_else(|| head_kind(words[c.end - 1]));
+        let head = after
+            .or_else(|| head_kind(words[c.end - 1]))
+            .or_else(|| of_head_kind(&words[c.start..c.end]));
         let exempt = || {
             let name = &words[c.start..c.end];
             is_country(gaz, name) || c.kind == "PER" && first_name_and_surname(name)
@@ -214,6 +224,22 @@ mod tests {
             "Meanwhile Oxford University said",
             &[(2, 1, "ORG")],
             &[("Oxford University", "ORG")],
+        );
+        // The head before "of" when the last word is none.
+        check(
+            "a degree from the Massachusetts Institute of Technology in 1990",
+            &[(4, 4, "LOC")],
+            &[("Massachusetts Institute of Technology", "ORG")],
+        );
+        check(
+            "ships in the Gulf of Mexico sank",
+            &[(3, 3, "ORG")],
+            &[("Gulf of Mexico", "LOC")],
+        );
+        check(
+            "the Duke of Edinburgh said",
+            &[(1, 3, "PER")],
+            &[("Duke of Edinburgh", "PER")],
         );
         // A unit's ordinal; a place before a place head stays apart.
         check(

@@ -208,7 +208,8 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         let head = names[i]
             .last()
             .filter(|_| names[i].len() >= 2)
-            .and_then(|h| heads::head_kind(h));
+            .and_then(|h| heads::head_kind(h))
+            .or_else(|| heads::of_head_kind(&names[i]));
         if let Some(k) = head.filter(|_| {
             !heads::first_name_and_surname(m.text.split_whitespace().collect::<Vec<_>>().as_slice())
         }) {
