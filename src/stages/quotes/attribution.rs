@@ -253,8 +253,9 @@ pub(super) fn attribute(
 /// before a quote that opens its own sentence: the paraphrase before a
 /// quote is the quoted person's ("Mr Herren says the project will grow.
 /// "We plan …""). Stricter than the windows of [`attribute`], because the
-/// sentence is not the quote's own: no quote marks in it (a quoted
-/// sentence has its own attribution, which continuation carries), a person
+/// sentence is not the quote's own: no quotation of `min_words` or more in
+/// it (a quoted sentence has its own attribution, which continuation
+/// carries; a short quoted term is no quotation), a person
 /// (not an organisation or a phrase) named before the verb, and no
 /// reporting clause of a pronoun ("Mr Blair has failed, he claimed" is not
 /// Mr Blair's; "Jane Doe broke news when she revealed" is Jane Doe's). `(None, None, None)` when there is none.
@@ -262,6 +263,7 @@ pub(super) fn attribute_previous_sentence(
     text: &str,
     q: (usize, usize, usize, usize),
     speakers: &[SpeakerRef],
+    min_words: usize,
 ) -> Attribution {
     let none = (None, None, None);
     let mark = q.0;
@@ -273,7 +275,9 @@ pub(super) fn attribute_previous_sentence(
         .trim_end_matches(|c: char| c.is_whitespace() || c == '.')
         .len();
     let start = text[..end].rfind(['\n', '.']).map_or(0, |i| i + 1);
-    if start >= end || text[start..end].contains(['"', '“', '”']) {
+    // A quotation in it has its own attribution; a short quoted term does
+    // not ('Jane Doe said the plan was a "shambles". "…"').
+    if start >= end || quotes_in(&text[start..end], min_words) {
         return none;
     }
     // The first finite verb: "-ing" forms are as often nouns ("praise for
@@ -324,4 +328,15 @@ pub(super) fn attribute_previous_sentence(
             Some(verb.to_string()),
         )
     })
+}
+
+/// Whether `sentence` holds a quotation of `min_words` words or more
+/// between its quote marks (straight or curly; a lone mark counts as one
+/// that runs to the end).
+fn quotes_in(sentence: &str, min_words: usize) -> bool {
+    sentence
+        .split(['"', '“', '”'])
+        .skip(1)
+        .step_by(2)
+        .any(|q| q.split_whitespace().count() >= min_words)
 }

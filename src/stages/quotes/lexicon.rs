@@ -53,6 +53,11 @@ const VERBS: &[&str] = &[
     "recalled",
     "recalls",
     "replied",
+    "replies",
+    "cautioned",
+    "quipped",
+    "insists",
+    "admits",
     "stressed",
     "observed",
     "commented",
@@ -274,19 +279,27 @@ pub(super) fn owns_its_words(rest: &str) -> bool {
 pub(super) fn first_verb(window: &str) -> Option<(usize, &'static str)> {
     // "say" only after an auxiliary ("he will say", "went on to say"), not
     // as a plural's present ("Labour say", "people say").
+    // An adverb may stand between ("would only say", "will also say").
     const BEFORE_SAY: &[&str] = &["will", "would", "to", "shall", "did", "does", "do", "ll"];
+    const BETWEEN: &[&str] = &["only", "also", "just", "simply"];
+    let is = |list: &[&str], w: &str| list.iter().any(|b| b.eq_ignore_ascii_case(w));
     let mut start = None;
     let mut previous = "";
+    let mut before_previous = "";
     for (i, c) in window.char_indices().chain([(window.len(), ' ')]) {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             let w = &window[s..i];
             if let Some(v) = VERBS.iter().find(|v| v.eq_ignore_ascii_case(w)) {
-                if *v != "say" || BEFORE_SAY.iter().any(|b| b.eq_ignore_ascii_case(previous)) {
+                if *v != "say"
+                    || is(BEFORE_SAY, previous)
+                    || (is(BETWEEN, previous) && is(BEFORE_SAY, before_previous))
+                {
                     return Some((s, v));
                 }
             }
+            before_previous = previous;
             previous = w;
         }
     }

@@ -25,11 +25,14 @@
 //!   ministry" the last such organisation, and a one-person description
 //!   no one is titled with ("said the 24-year-old") the subject of the
 //!   last person's sentence, as for a pronoun;
-//! - a quote with none of that right after another, in the same paragraph,
+//! - a quote with none of that inside its paragraph takes the person the
+//!   sentence before names as the subject of a verb of saying ('Mr Herren
+//!   said the plan was "bold". "We plan …"'; a short quoted term there is
+//!   no quotation of its own);
+//! - a quote still with none right after another, in the same paragraph,
 //!   or opening the paragraph after the one its attribution ended,
-//!   continues its voice; one that still has none takes the person the
-//!   sentence before names as the subject of a verb of saying ("Mr Herren
-//!   says …. "We plan …"").
+//!   continues its voice; one that still has none, and opens its
+//!   paragraph, takes the sentence before as above.
 //!
 //! Unattributed quotes keep a null speaker (and the phrase, if any, in
 //! `speaker_text`).
@@ -194,7 +197,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.10.0"
+        "1.11.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -279,6 +282,14 @@ impl Stage for QuotesStage {
                                 || (q.0 <= paragraph.start + 1
                                     && one_clause(&text[c..paragraph.start])))))
             });
+            // Inside its paragraph, a person the sentence before names as
+            // the subject of a verb of saying comes first ('Jane Doe said the
+            // plan was a "mess". "…"'), before another quote's voice.
+            let unattributed = speaker.is_none() && speaker_text.is_none() && verb.is_none();
+            if unattributed && q.0 > paragraph.start + 1 {
+                (speaker, speaker_text, verb) =
+                    attribute_previous_sentence(text, q, &speakers, self.config.min_words);
+            }
             if speaker.is_none() && speaker_text.is_none() && follows {
                 if let Some(p) = quotes.last() {
                     (speaker, speaker_text, verb) =
@@ -295,10 +306,13 @@ impl Stage for QuotesStage {
                     (speaker, speaker_text) = (Some(s.id.clone()), Some(s.name.clone()));
                 }
             }
-            // No attribution of its own and no quote to continue: the
-            // sentence before may name the speaker.
-            if speaker.is_none() && speaker_text.is_none() && verb.is_none() && !follows {
-                (speaker, speaker_text, verb) = attribute_previous_sentence(text, q, &speakers);
+            // Opening its paragraph, with no attribution of its own and no
+            // quote to continue: the sentence before may name the speaker
+            // (inside a paragraph it was tried above).
+            let opens = q.0 <= paragraph.start + 1;
+            if speaker.is_none() && speaker_text.is_none() && verb.is_none() && !follows && opens {
+                (speaker, speaker_text, verb) =
+                    attribute_previous_sentence(text, q, &speakers, self.config.min_words);
             }
             let content = text[q.1..q.2].replace(['"', '“'], "").trim().to_string();
             quotes.push(Quote {

@@ -279,3 +279,36 @@ fn pronouns_agree_in_gender() {
         Some("Okafor"),
     );
 }
+
+#[test]
+fn the_sentence_before_names_the_speaker() {
+    // A short quoted term in it is no quotation of its own.
+    check_speakers(
+        "Port talks stall\n\nUnion leader Mara Lind said the offer was a \"sham\". \
+         \"We will not go back until every crew is paid what it is owed.\"",
+        &[Some("Mara Lind")],
+    );
+    // Inside a paragraph it comes before the voice of the quote before.
+    check_speakers(
+        "Port talks stall\n\n\"The offer is fair and it stays on the table,\" Oscar Brandt said.\n\n\
+         Union leader Mara Lind said the offer was a \"sham\". \
+         \"We will not go back until every crew is paid what it is owed.\"",
+        &[Some("Oscar Brandt"), Some("Mara Lind")],
+    );
+    // A quote opening the next paragraph still continues the voice.
+    check_speakers(
+        "Port talks stall\n\n\"The offer is fair and it stays on the table,\" Oscar Brandt said.\n\n\
+         \"We cannot pay more than the harbour earns in a year.\"",
+        &[Some("Oscar Brandt"), Some("Oscar Brandt")],
+    );
+    // "would only say", "replies".
+    check_speakers(
+        "Port talks stall\n\nOn Monday Mara Lind would only say: \
+         \"Talks will resume when the crews are back at work.\"",
+        &[Some("Mara Lind")],
+    );
+    check_speakers(
+        "Port talks stall\n\nMara Lind replies: \"We will not go back until every crew is paid.\"",
+        &[Some("Mara Lind")],
+    );
+}
