@@ -16,12 +16,44 @@ pub use store::{FileStore, MemoryStore};
 
 pub const SIGNATURE_LEN: usize = 64;
 
+/// A MinHash signature, held inline so that a scan of the window reads
+/// the stored articles in order instead of following a pointer per entry
+/// (the scan runs once per article over up to `window_entries` of them).
+/// Stored and sent as a JSON array of `SIGNATURE_LEN` numbers, as before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature(pub [u32; SIGNATURE_LEN]);
+
+impl std::ops::Deref for Signature {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.0
+    }
+}
+
+impl Serialize for Signature {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Signature {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Vec::<u32>::deserialize(d)?;
+        let n = v.len();
+        v.try_into().map(Signature).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "a signature has {SIGNATURE_LEN} numbers, this one {n}"
+            ))
+        })
+    }
+}
+
 /// What the store keeps per article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Seen {
     pub id: String,
     pub content_hash: String,
-    pub signature: Vec<u32>,
+    pub signature: Signature,
     pub story_id: String,
     /// The article's most salient entity names, for story grouping.
     pub entities: Vec<String>,
@@ -121,9 +153,9 @@ fn mix(mut x: u64) -> u64 {
 }
 
 /// MinHash signature of the word 3-shingles of normalised text.
-pub fn signature(normalised: &str) -> Vec<u32> {
+pub fn signature(normalised: &str) -> Signature {
     let words: Vec<&str> = normalised.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut sig = vec![u32::MAX; SIGNATURE_LEN];
+    let mut sig = [u32::MAX; SIGNATURE_LEN];
     let n = words
         .len()
         .saturating_sub(2)
@@ -138,7 +170,7 @@ pub fn signature(normalised: &str) -> Vec<u32> {
             }
         }
     }
-    sig
+    Signature(sig)
 }
 
 /// Estimated Jaccard similarity of two signatures.
@@ -152,6 +184,16 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signature_is_a_json_array_of_its_numbers() {
+        let s = signature("dock workers walked off the job");
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.starts_with('[') && json.matches(',').count() == SIGNATURE_LEN - 1);
+        assert_eq!(serde_json::from_str::<Signature>(&json).unwrap(), s);
+        let err = serde_json::from_str::<Signature>("[1, 2, 3]").unwrap_err();
+        assert!(err.to_string().contains("64 numbers, this one 3"), "{err}");
+    }
 
     #[test]
     fn similar_texts_have_similar_signatures() {

@@ -306,7 +306,7 @@ mod tests {
         Seen {
             id: id.into(),
             content_hash: hash.into(),
-            signature: vec![1, 2, 3],
+            signature: crate::dedup::Signature([1; crate::dedup::SIGNATURE_LEN]),
             story_id: id.into(),
             entities: vec![],
             keys: Default::default(),

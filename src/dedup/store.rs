@@ -192,7 +192,7 @@ mod tests {
         Seen {
             id: id.into(),
             content_hash: id.into(),
-            signature: vec![1, 2],
+            signature: crate::dedup::Signature([2; crate::dedup::SIGNATURE_LEN]),
             story_id: id.into(),
             entities: vec![],
             keys: Default::default(),
