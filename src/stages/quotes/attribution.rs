@@ -274,7 +274,17 @@ pub(super) fn attribute_previous_sentence(
     let end = text[..before_start]
         .trim_end_matches(|c: char| c.is_whitespace() || c == '.')
         .len();
-    let start = text[..end].rfind(['\n', '.']).map_or(0, |i| i + 1);
+    // A question or exclamation ends a sentence too, unless a quote mark
+    // closes right after it ('"Why now?" Holmes asked.').
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            c == '\n'
+                || c == '.'
+                || (matches!(c, '?' | '!') && !text[i + 1..].starts_with(['"', '”']))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
     // A quotation in it has its own attribution; a short quoted term does
     // not ('Jane Doe said the plan was a "shambles". "…"').
     if start >= end || quotes_in(&text[start..end], min_words) {
@@ -298,11 +308,21 @@ pub(super) fn attribute_previous_sentence(
             return none;
         }
     }
+    // Not a name inside the sentence's own quoted words ('"That's just
+    // Kelly," explains Cram.').
+    let quoted = |at: usize| {
+        text[start..at]
+            .chars()
+            .filter(|c| matches!(c, '"' | '“' | '”'))
+            .count()
+            % 2
+            == 1
+    };
     let from = speakers.partition_point(|s| s.start < start);
     let people: Vec<&SpeakerRef> = speakers[from..]
         .iter()
         .take_while(|s| s.end <= at_verb)
-        .filter(|s| s.is_person)
+        .filter(|s| s.is_person && !quoted(s.start))
         .filter(|s| !NOT_SPEAKER_AFTER.contains(&word_before(text, s.start).as_str()))
         .filter(|s| !text[s.end..].starts_with(['\'', '’']))
         .collect();
@@ -320,6 +340,16 @@ pub(super) fn attribute_previous_sentence(
                 pick = Some(e);
             }
         }
+    }
+    // '…," explains Cram.': the verb opens its clause after the quoted
+    // words, its subject follows it.
+    let head = text[start..at_verb].trim_end().trim_end_matches(',');
+    let after_quote = head.ends_with(['"', '”']) && !quoted(start + head.len());
+    if pick.is_none() && after_quote {
+        let next = speakers.partition_point(|s| s.start < at_verb);
+        pick = speakers.get(next).filter(|s| {
+            s.is_person && s.end <= end && text[at_verb..s.start].split_whitespace().count() <= 2
+        });
     }
     pick.map_or(none, |s| {
         (

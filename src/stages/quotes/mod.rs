@@ -28,7 +28,8 @@
 //! - a quote with none of that inside its paragraph takes the person the
 //!   sentence before names as the subject of a verb of saying ('Mr Herren
 //!   said the plan was "bold". "We plan …"'; a short quoted term there is
-//!   no quotation of its own);
+//!   no quotation of its own, and a name inside it does not speak; after
+//!   one, '…," explains X' is X);
 //! - a quote still with none right after another, in the same paragraph,
 //!   or opening the paragraph after the one its attribution ended,
 //!   continues its voice; one that still has none, and opens its
@@ -197,7 +198,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.11.0"
+        "1.12.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {

@@ -312,3 +312,14 @@ fn the_sentence_before_names_the_speaker() {
         &[Some("Mara Lind")],
     );
 }
+
+#[test]
+fn a_short_quote_before_names_its_speaker_after_the_verb() {
+    // '"…," explains X.': the name inside the short quote is not the
+    // speaker, and a question ends the sentence before it.
+    check_speakers(
+        "Final lost\n\nWhy is Tomas Berg so quiet? \"That's just Tomas,\" explains Ivan Petrov. \
+         \"He has always kept his thoughts to himself before a final.\"",
+        &[Some("Ivan Petrov")],
+    );
+}
