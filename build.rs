@@ -8,9 +8,16 @@ use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=NEWSFLOW_GIT_REVISION");
-    // Rebuild when HEAD moves: HEAD itself, the branch it names, packed refs.
+    // Rebuild when HEAD moves: HEAD itself, the branch it names, packed refs,
+    // and HEAD's reflog, which every commit and checkout appends to (the
+    // branch's loose ref may not exist when this runs, refs being packed,
+    // and then a later commit went unnoticed: `--version` named a revision
+    // many commits old).
     if let Ok(head) = std::fs::read_to_string(".git/HEAD") {
         println!("cargo:rerun-if-changed=.git/HEAD");
+        if Path::new(".git/logs/HEAD").exists() {
+            println!("cargo:rerun-if-changed=.git/logs/HEAD");
+        }
         if let Some(r) = head.trim().strip_prefix("ref: ") {
             if Path::new(".git").join(r).exists() {
                 println!("cargo:rerun-if-changed=.git/{r}");
