@@ -56,6 +56,7 @@ const VERBS: &[&str] = &[
     "replies",
     "cautioned",
     "quipped",
+    "assured",
     "insists",
     "admits",
     "stressed",
