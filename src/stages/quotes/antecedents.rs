@@ -8,7 +8,9 @@ use super::lexicon::{
 
 /// The organisation an "it" speaking a quote stands for: within the three
 /// sentences before `limit`, the last organisation named right before a
-/// verb of saying ("the OECD said …. "…," it said").
+/// verb of saying ("the OECD said …. "…," it said"). (Falling back to the
+/// organisation named most often before was tried: of 20 BBC changes
+/// about 11 right; "DrKW said … at M&S. "…" it added" went to M&S.)
 pub(super) fn organisation_antecedent<'s>(
     text: &str,
     limit: usize,
