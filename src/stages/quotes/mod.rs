@@ -270,6 +270,7 @@ impl Stage for QuotesStage {
             };
             let (mut speaker, mut speaker_text, mut verb) =
                 attribute(text, q, paragraph, &speakers);
+            let opens = q.0 <= paragraph.start + 1;
             // A quotation that follows another with only a few words between
             // ('," Pompeo said. "...', or the next paragraph), or that opens
             // the paragraph right after the other's, continues it.
@@ -280,14 +281,15 @@ impl Stage for QuotesStage {
                         || c > paragraph.start
                         || (paragraph.start >= c
                             && (text[c..paragraph.start].split_whitespace().count() <= 6
-                                || (q.0 <= paragraph.start + 1
-                                    && one_clause(&text[c..paragraph.start])))))
+                                || (opens && one_clause(&text[c..paragraph.start])))))
             });
-            // Inside its paragraph, a person the sentence before names as
-            // the subject of a verb of saying comes first ('Jane Doe said the
-            // plan was a "mess". "…"'), before another quote's voice.
+            // No attribution of its own: the person the sentence before
+            // names as the subject of a verb of saying ('Jane Doe said the
+            // plan was a "mess". "…"'). Inside its paragraph that comes
+            // before another quote's voice; a quote opening its paragraph
+            // continues the quote before it, if there is one, instead.
             let unattributed = speaker.is_none() && speaker_text.is_none() && verb.is_none();
-            if unattributed && q.0 > paragraph.start + 1 {
+            if unattributed && (!opens || !follows) {
                 (speaker, speaker_text, verb) =
                     attribute_previous_sentence(text, q, &speakers, self.config.min_words);
             }
@@ -306,14 +308,6 @@ impl Stage for QuotesStage {
                 {
                     (speaker, speaker_text) = (Some(s.id.clone()), Some(s.name.clone()));
                 }
-            }
-            // Opening its paragraph, with no attribution of its own and no
-            // quote to continue: the sentence before may name the speaker
-            // (inside a paragraph it was tried above).
-            let opens = q.0 <= paragraph.start + 1;
-            if speaker.is_none() && speaker_text.is_none() && verb.is_none() && !follows && opens {
-                (speaker, speaker_text, verb) =
-                    attribute_previous_sentence(text, q, &speakers, self.config.min_words);
             }
             let content = text[q.1..q.2].replace(['"', '“'], "").trim().to_string();
             quotes.push(Quote {

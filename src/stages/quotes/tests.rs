@@ -200,21 +200,15 @@ fn descriptions_pronouns_and_participles() {
         &[Some("Tomas Berg")],
     );
     // Not for several people, a spokesman or a thing.
-    check_speakers(
-        "Final lost\n\nTomas Berg was left frustrated after losing to Ivan Petrov. \
-         The judges said: \"It was a final of the highest class.\"",
-        &[Some("The judges")],
-    );
-    check_speakers(
-        "Final lost\n\nTomas Berg was left frustrated after losing to Ivan Petrov. \
-         The spokesman said: \"It was a final of the highest class.\"",
-        &[Some("The spokesman")],
-    );
-    check_speakers(
-        "Final lost\n\nTomas Berg was left frustrated after losing to Ivan Petrov. \
-         The newsletter said: \"It was a final of the highest class.\"",
-        &[Some("The newsletter")],
-    );
+    for who in ["The judges", "The spokesman", "The newsletter"] {
+        check_speakers(
+            &format!(
+                "Final lost\n\nTomas Berg was left frustrated after losing to Ivan Petrov. \
+                 {who} said: \"It was a final of the highest class.\""
+            ),
+            &[Some(who)],
+        );
+    }
     // "will say" reports speech; "Unions say" does not pick the
     // organisation after it.
     check_speakers(
