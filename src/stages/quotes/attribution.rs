@@ -89,10 +89,18 @@ fn speaker_in(
                     .filter(|e| e.end <= pick.start)
                     .max_by_key(|e| e.end)
                 {
+                    // The later name is the object of "of" or "at",
+                    // perhaps after a description ("… at analyst
+                    // Gartner", "… of victim group Ending Clergy Abuse"),
+                    // not a name in a later clause ("Ann Lee at the
+                    // ceremony, U2 frontman Bono said").
                     let between = &text[e.end..pick.start];
-                    if (between.contains(" of ") || between.contains(" at "))
-                        && between.split_whitespace().count() <= 12
-                    {
+                    let object = [" of ", " at "]
+                        .iter()
+                        .filter_map(|w| between.rfind(w).map(|i| i + w.len()))
+                        .max()
+                        .is_some_and(|i| !between[i..].contains([',', ';', ':']));
+                    if object && between.split_whitespace().count() <= 12 {
                         pick = e;
                     } else {
                         break;

@@ -78,6 +78,18 @@ fn speakers_by_role() {
         "Port talks stall\n\nJonas Vik of the Nordic Shipping Council said: \"Costs are rising for every operator.\"",
         &[Some("Jonas Vik")],
     );
+    // A name after "at" in an earlier clause is not the subject's
+    // affiliation; one after "at" and a description is.
+    check_speakers(
+        "Award night\n\nCollecting the award from model Ann Lee at the ceremony, \
+         singer Tomas Berg said: \"I never thought we would win this.\"",
+        &[Some("Tomas Berg")],
+    );
+    check_speakers(
+        "Music sales\n\nMike Doran, a research director at analyst Peter Vane, said: \
+         \"Downloads will overtake discs within five years.\"",
+        &[Some("Mike Doran")],
+    );
     // A quote closed by a full stop does not take the next sentence's
     // speaker, who speaks the next quote; the sentence before names its
     // own.
