@@ -10,12 +10,17 @@
 //! ending the name ("University" ORG, "Avenue" LOC). A surname tagged LOC joins the
 //! person's group without a vote ("Monroe" after "Marilyn Monroe"), unless
 //! it is a well-known place; a bare head noun ("the University") joins the
-//! last name ending in it.
+//! last name ending in it. A group the tagger calls a person is an
+//! organisation when words only an organisation takes surround one of its
+//! mentions ("carmaker Nissan", "Matsushita, which", "shares in Baikal";
+//! `wordlists::org_context`) and nothing says person (a title, a known
+//! first name, a longer name of a person ending in it).
 
 use std::collections::HashMap;
 
 use super::heads;
 use super::mentions::Mention;
+use super::wordlists;
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::nlp::gender::FirstNames;
 
@@ -196,10 +201,33 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     // Votes per group.
     let first_names = FirstNames::embedded();
     let mut votes: HashMap<usize, HashMap<&'static str, usize>> = HashMap::new();
+    // Per group: an organisation's context around a mention tagged PER,
+    // and anything that says person (a title, a first name).
+    let mut org_said: HashMap<usize, bool> = HashMap::new();
+    let mut person_said: HashMap<usize, bool> = HashMap::new();
+    // The tails of names that open with a known first name ("Van Halen"
+    // of "Eddie Van Halen"): a band or firm named so may be the person too.
+    let person_tails: std::collections::HashSet<&[String]> = mentions
+        .iter()
+        .zip(&names)
+        .filter(|(m, _)| {
+            m.text
+                .split_whitespace()
+                .next()
+                .is_some_and(|f| first_names.get(f).is_some())
+        })
+        .flat_map(|(_, w)| (1..w.len()).map(move |k| &w[k..]))
+        .collect();
     for (i, m) in mentions.iter().enumerate() {
         let v = votes.entry(group_of[i]).or_default();
         if quiet[i] {
             continue;
+        }
+        if m.kind == "PER" && wordlists::org_context(text, m.start, m.end) {
+            org_said.insert(group_of[i], true);
+        }
+        if person_tails.contains(names[i].as_slice()) {
+            person_said.insert(group_of[i], true);
         }
         *v.entry(m.kind).or_default() += 1;
         // A head noun says what the name is ("… University" ORG, even
@@ -217,14 +245,22 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         }
         if PERSON_TITLES.contains(&word_before(text, m.start).as_str()) {
             *v.entry("PER").or_default() += 2;
+            person_said.insert(group_of[i], true);
         }
-        if names[i].len() >= 2
-            && m.text
-                .split_whitespace()
-                .next()
-                .is_some_and(|f| first_names.get(f).is_some())
-        {
-            *v.entry("PER").or_default() += 1;
+        // A known first name opening the name, or just before it ("Donald"
+        // left out of the mention "Trump").
+        let first = m.text.split_whitespace().next();
+        let before = crate::nlp::word_before(text, m.start)
+            .map(|(_, w)| w)
+            .filter(|w| w.starts_with(char::is_uppercase));
+        if before.is_some_and(|f| first_names.get(f).is_some()) {
+            person_said.insert(group_of[i], true);
+        }
+        if first.is_some_and(|f| first_names.get(f).is_some()) {
+            person_said.insert(group_of[i], true);
+            if names[i].len() >= 2 {
+                *v.entry("PER").or_default() += 1;
+            }
         }
         if gaz.kinds_of_lower(&names[i].join(" ")).any(|k| {
             matches!(
@@ -251,7 +287,10 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
                     )
                 })
                 .unwrap_or("MISC");
-            (g, best)
+            // Words around a name that only an organisation takes outweigh
+            // the tagger's count, unless something says person.
+            let org = org_said.contains_key(&g) && !person_said.contains_key(&g);
+            (g, if org && best == "PER" { "ORG" } else { best })
         })
         .collect();
     mentions
@@ -343,6 +382,45 @@ mod tests {
             "Jim Press said so. Press left.",
             &[("Jim Press", "ORG"), ("Press", "PER")],
             &["PER", "PER"],
+        );
+        // Words only an organisation takes outweigh the tagger's count.
+        check(
+            "Shares in Baikal fell. Baikal paid. Baikal left.",
+            &[("Baikal", "PER"), ("Baikal", "PER"), ("Baikal", "PER")],
+            &["ORG", "ORG", "ORG"],
+        );
+        check(
+            "Japanese carmaker Nissan said so.",
+            &[("Nissan", "PER")],
+            &["ORG"],
+        );
+        check(
+            "Hitachi and Matsushita, which makes TVs, agreed.",
+            &[("Matsushita", "PER")],
+            &["ORG"],
+        );
+        // ... unless something says person: a first name before the
+        // mention, or a longer name of the person ending in it.
+        check(
+            "A tweet by Donald Trump, which was deleted.",
+            &[("Trump", "PER")],
+            &["PER"],
+        );
+        check(
+            "Eddie Van Halen played. The rock band Van Halen formed. Van Halen died.",
+            &[
+                ("Eddie Van Halen", "PER"),
+                ("Van Halen", "PER"),
+                ("Van Halen", "PER"),
+            ],
+            &["PER", "PER", "PER"],
+        );
+        // A descriptor counts only in lower case ("Broadcaster" opens a
+        // sentence; "Group D" is a name).
+        check(
+            "They finished second in Group D behind Lyon.",
+            &[("D", "PER")],
+            &["PER"],
         );
         // A surname shared by two longer names joins neither.
         check(

@@ -182,3 +182,47 @@ pub(super) fn opens_sentence_only(word: &str) -> bool {
     !matches!(lower.as_str(), "the" | "a" | "an")
         && (OPENERS.contains(&lower.as_str()) || nlp::is_stopword(&lower))
 }
+
+/// Whether the words around a name say it is an organisation: a
+/// descriptor written in lower case just before it ("carmaker Nissan",
+/// "research firm Gartner", "regulator Ofcom"), ", which" after a
+/// one-word name ("Matsushita, which makes …"; after a longer one it is
+/// as often a person's thing: "a trumpet of Dizzy Gillespie, which"),
+/// its shares ("Fiat's shares", "shares in Baikal", "a stake in Nortel").
+/// People are not written so; places are ("Paris, which …"), so the
+/// caller applies this to names tagged as persons only.
+pub(super) fn org_context(text: &str, start: usize, end: usize) -> bool {
+    #[rustfmt::skip]
+    const DESCRIPTORS: &[&str] = &[
+        "firm", "company", "carmaker", "automaker", "manufacturer", "bank",
+        "insurer", "airline", "retailer", "supermarket", "grocer", "chain", "giant",
+        "conglomerate", "publisher", "studio", "label", "website", "operator", "agency",
+        "newspaper", "magazine", "consultancy", "distributor",
+        "subsidiary", "regulator", "watchdog", "body", "charity", "band", "outfit",
+        "brewer", "distiller", "refiner", "utility", "lender",
+        "startup", "start-up", "fund", "group",
+    ];
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let gap_is_space = before.len() < start;
+    let descriptor = gap_is_space
+        && crate::nlp::word_before(text, start)
+            .is_some_and(|(at, w)| at + w.len() == before.len() && DESCRIPTORS.contains(&w));
+    // "shares in X", "a stake in X", "shares of X"
+    let held = crate::nlp::word_before(text, start).is_some_and(|(at, w)| {
+        matches!(w, "in" | "of")
+            && crate::nlp::word_before(text, at).is_some_and(|(_, v)| {
+                ["shares", "stake", "stakes"]
+                    .iter()
+                    .any(|s| v.eq_ignore_ascii_case(s))
+            })
+    });
+    let after = &text[end..];
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("\u{2019}s"))
+        .unwrap_or(after);
+    let one_word = !text[start..end].contains(char::is_whitespace);
+    let which = one_word && after.starts_with(", which ");
+    let shares = after.starts_with(" shares ") || after.starts_with(" share price");
+    descriptor || held || which || shares
+}
