@@ -98,7 +98,11 @@ fn find(parent: &mut HashMap<u32, u32>, x: u32) -> u32 {
 }
 
 /// One GUM document. The text is rebuilt from the tokens: the first
-/// sentence is the headline, then paragraphs of four sentences.
+/// sentence is the headline, then paragraphs of four sentences; a sentence
+/// that does not end as one (a dateline, a caption, a subheading: "Saturday
+/// , April 4 , 2009", "Political activist and philosopher Noam Chomsky")
+/// stands on its own line, as it would in the article, instead of running
+/// into the next sentence ("… Noam Chomsky Noam Chomsky is a professor").
 pub fn read_gum(name: &str, tsv: &str) -> Result<GoldDoc, String> {
     let mut tokens: Vec<(String, usize)> = Vec::new(); // (token, sentence)
     let mut mentions: HashMap<u32, GumMention> = HashMap::new();
@@ -156,11 +160,14 @@ pub fn read_gum(name: &str, tsv: &str) -> Result<GoldDoc, String> {
     let mut text = String::new();
     let mut spans = Vec::with_capacity(tokens.len());
     let mut sentence_start = vec![0usize; sentence + 1];
+    let ends_sentence =
+        |t: &str| t.ends_with(['.', '!', '?', '"', '\'', '”', '’', ')', ':', ';', '…']);
     for (i, (tok, s)) in tokens.iter().enumerate() {
         let new_sentence = i == 0 || tokens[i - 1].1 != *s;
         if i > 0 {
+            let heading_before = !ends_sentence(&tokens[i - 1].0);
             text.push_str(
-                if new_sentence && (*s == 1 || (*s > 1 && (*s - 1) % 4 == 0)) {
+                if new_sentence && (*s == 1 || (*s > 1 && (*s - 1) % 4 == 0) || heading_before) {
                     "\n\n"
                 } else {
                     " "
@@ -485,6 +492,21 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["Kurdish"]
         );
+    }
+
+    #[test]
+    fn a_sentence_that_does_not_end_as_one_stands_on_its_own_line() {
+        let row = |s: usize, t: &str| format!("{s}-1\t0-1\t{t}\t_\t_\t_\t_\t_\t_\t_\t\n");
+        let tsv: String = ["Head", "One .", "Caption", "Two .", "Three ."]
+            .iter()
+            .enumerate()
+            .map(|(i, sentence)| {
+                let rows: String = sentence.split(' ').map(|t| row(i + 1, t)).collect();
+                format!("#Text={sentence}\n{rows}")
+            })
+            .collect();
+        let doc = read_gum("t", &tsv).unwrap();
+        assert_eq!(doc.text, "Head\n\nOne . Caption\n\nTwo . Three .");
     }
 
     #[test]
