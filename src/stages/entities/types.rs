@@ -88,6 +88,30 @@ const PERSON_TITLES: &[&str] = &[
     "author",
 ];
 
+/// Kin just before a name ("his wife Mary", "her son Paris").
+#[rustfmt::skip]
+const KIN: &[&str] = &[
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+    "widower", "fiancee", "fiancée", "fiance", "girlfriend", "boyfriend", "grandson",
+    "granddaughter", "grandmother", "grandfather", "nephew", "niece", "uncle", "aunt", "cousin",
+    "stepson", "stepdaughter", "stepmother", "stepfather",
+];
+
+/// A person's kin, written in lower case after a possessive, just before
+/// byte `at`: "his wife Mary", "Mr Begg's father, Azmat" (not "its sister
+/// Xiluodu dam", "Mother Nature", "with husband, Chicago Cubs shortstop").
+fn kin_before(text: &str, at: usize) -> bool {
+    crate::nlp::word_before(text, at).is_some_and(|(k, w)| {
+        KIN.contains(&w)
+            && crate::nlp::word_before(text, k).is_some_and(|(_, p)| {
+                let p = p.to_lowercase();
+                matches!(p.as_str(), "his" | "her" | "their" | "my" | "your" | "our")
+                    || p.ends_with("'s")
+                    || p.ends_with("’s")
+            })
+    })
+}
+
 fn words_lower(s: &str) -> Vec<String> {
     s.split_whitespace()
         .map(|w| {
@@ -243,17 +267,24 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         }) {
             *v.entry(k).or_default() += 2;
         }
-        if PERSON_TITLES.contains(&word_before(text, m.start).as_str()) {
+        let before = word_before(text, m.start);
+        if PERSON_TITLES.contains(&before.as_str()) {
             *v.entry("PER").or_default() += 2;
+            person_said.insert(group_of[i], true);
+        }
+        // "His wife Mary said": kin name people, even a name the gazetteer
+        // knows as a town (Mary, Turkmenistan), so three votes.
+        if kin_before(text, m.start) {
+            *v.entry("PER").or_default() += 3;
             person_said.insert(group_of[i], true);
         }
         // A known first name opening the name, or just before it ("Donald"
         // left out of the mention "Trump").
         let first = m.text.split_whitespace().next();
-        let before = crate::nlp::word_before(text, m.start)
+        let capitalised_before = crate::nlp::word_before(text, m.start)
             .map(|(_, w)| w)
             .filter(|w| w.starts_with(char::is_uppercase));
-        if before.is_some_and(|f| first_names.get(f).is_some()) {
+        if capitalised_before.is_some_and(|f| first_names.get(f).is_some()) {
             person_said.insert(group_of[i], true);
         }
         if first.is_some_and(|f| first_names.get(f).is_some()) {
@@ -414,6 +445,18 @@ mod tests {
                 ("Van Halen", "PER"),
             ],
             &["PER", "PER", "PER"],
+        );
+        // Kin after a possessive name a person, even one named like a
+        // town; not "its sister" project nor "Mother Nature".
+        check(
+            "Awards followed. His wife Mary said he was kind.",
+            &[("Mary", "LOC")],
+            &["PER"],
+        );
+        check(
+            "Work on its sister Xiluodu dam stopped.",
+            &[("Xiluodu", "MISC")],
+            &["MISC"],
         );
         // A descriptor counts only in lower case ("Broadcaster" opens a
         // sentence; "Group D" is a name).
