@@ -45,9 +45,11 @@ pub(super) fn organisation_antecedent<'s>(
 /// names before it, in text order) that `fits` (a person of the pronoun's
 /// gender): the last such person's sentence, and in it the first such
 /// person, its subject ("Later Mitsotakis met President Trump, where he
-/// noted …" is Mitsotakis). (Preferring an earlier sentence's subject when
-/// that person is not at the sentence's start was tried: development
-/// quotes 153 → 150 of 179, and on BBC as many wrong as right changes.)
+/// noted …" is Mitsotakis). A sentence opened by "He"/"She" is the
+/// person before it speaking on, so the search goes back past it.
+/// (Preferring an earlier sentence's subject whenever that person is not
+/// at the sentence's start was tried: development quotes 153 → 150 of
+/// 179, and on BBC as many wrong as right changes.)
 pub(super) fn pronoun_antecedent<'s>(
     text: &str,
     before: &'s [SpeakerRef],
@@ -60,7 +62,15 @@ pub(super) fn pronoun_antecedent<'s>(
         .rfind(['.', '\n'])
         .map_or(0, |i| i + 1);
     let lo = before[..=last].partition_point(|s| s.start < from);
-    before[lo..=last].iter().find(|s| fits(s))
+    let subject = before[lo..=last].iter().find(|s| fits(s))?;
+    // "She was given a chance when Vizmedia dubbed it. … she told": a
+    // sentence whose subject is itself a pronoun continues the person
+    // before it, whom its own pronoun stands for.
+    let opener = text[from..subject.start].split_whitespace().next();
+    if matches!(opener, Some("He" | "She")) && lo > 0 {
+        return pronoun_antecedent(text, &before[..lo], fits).or(Some(subject));
+    }
+    Some(subject)
 }
 
 /// The person (or body) a definite description speaking a quote refers to ("the

@@ -260,8 +260,8 @@ pub(super) fn word_before(text: &str, at: usize) -> String {
 }
 
 /// Whether `rest`, the text right after a name, is a possessive "'s" and a
-/// channel of the owner's own words ("'s website", "’s statement"), so
-/// that the owner speaks through it.
+/// channel of the owner's own words ("'s website", "’s statement") or
+/// their office ("Erdogan's office"), so that the owner speaks through it.
 pub(super) fn owns_its_words(rest: &str) -> bool {
     let Some(after) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
         return false;
@@ -271,7 +271,9 @@ pub(super) fn owns_its_words(rest: &str) -> bool {
         .chars()
         .take_while(|c| c.is_alphabetic())
         .collect();
-    after.starts_with(char::is_whitespace) && CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(&word))
+    // "Erdogan's office": an office speaks for its holder.
+    after.starts_with(char::is_whitespace)
+        && (CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(&word)) || word == "office")
 }
 
 /// The first word of `window` (a run of letters and digits) that is one of
@@ -340,6 +342,7 @@ mod tests {
         for (rest, expect) in [
             ("'s website said", true),
             ("’s Statement read", true),
+            ("'s office said", true),
             ("'s mother said", false),
             ("'s spokesman said", false),
             ("'site said", false),

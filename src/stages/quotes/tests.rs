@@ -272,6 +272,13 @@ fn pronouns_agree_in_gender() {
          \"The offer on the table is the final one,\" he said.",
         Some("Oscar Brandt"),
     );
+    // A sentence whose subject is the pronoun itself continues the person
+    // before it; a name of no known gender later in it does not speak.
+    check_pronoun(
+        "Ferry strike spreads\n\nUnion leader Mara Lind spoke first. She met Okonkwo in Bergen.\n\n\
+         \"We will not go back until the offer is fair,\" she said.",
+        Some("Mara Lind"),
+    );
     // Of two people of that gender, the subject of their sentence.
     check_pronoun(
         "Ferry strike spreads\n\nLater Oscar Brandt met Lars Holm in Bergen. On the strike, he \
