@@ -378,3 +378,37 @@ fn quotes_in(sentence: &str, min_words: usize) -> bool {
         .step_by(2)
         .any(|q| q.split_whitespace().count() >= min_words)
 }
+
+/// A quote after a speaker's label: a person's name and a colon with no
+/// verb of saying in its clause ("- Blackburn boss Mark Hughes: "…"",
+/// "BBC Two controller Roly Keating: "…"", "Observes Mr Hadi: "…""), as
+/// match reports and Q&A write it. The clause runs from the paragraph, the
+/// sentence or a list dash to the name and holds at most five words
+/// before it, so "the question was put to the chief, Ann Lee:" is no
+/// label. `(None, None, None)` when there is none.
+pub(super) fn attribute_label(text: &str, mark: usize, speakers: &[SpeakerRef]) -> Attribution {
+    let none = (None, None, None);
+    let Some(colon) = text[..mark].trim_end().strip_suffix(':').map(str::len) else {
+        return none;
+    };
+    // `speakers` are in text order by start: the few before the colon.
+    let hi = speakers.partition_point(|s| s.start < colon);
+    let Some(s) = speakers[..hi]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|s| s.end == colon && s.is_person)
+    else {
+        return none;
+    };
+    let clause_start = text[..s.start]
+        .rfind(['\n', '.', '!', '?', '"', '“', '”', ';'])
+        .map_or(0, |i| i + 1);
+    let clause = text[clause_start..s.start]
+        .trim_start()
+        .trim_start_matches(['-', '–', '•']);
+    if clause.split_whitespace().count() > 5 || first_verb(clause).is_some() {
+        return none;
+    }
+    (Some(s.id.clone()), Some(s.name.clone()), None)
+}

@@ -49,7 +49,7 @@ mod attribution;
 mod lexicon;
 
 use antecedents::resolve_description;
-use attribution::{attribute, attribute_previous_sentence};
+use attribution::{attribute, attribute_label, attribute_previous_sentence};
 use lexicon::SpeakerRef;
 
 /// Options of the `quotes` stage.
@@ -198,7 +198,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.14.0"
+        "1.15.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -289,6 +289,10 @@ impl Stage for QuotesStage {
             // before another quote's voice; a quote opening its paragraph
             // continues the quote before it, if there is one, instead.
             let unattributed = speaker.is_none() && speaker_text.is_none() && verb.is_none();
+            if unattributed {
+                (speaker, speaker_text, verb) = attribute_label(text, q.0, &speakers);
+            }
+            let unattributed = unattributed && speaker.is_none();
             if unattributed && (!opens || !follows) {
                 (speaker, speaker_text, verb) =
                     attribute_previous_sentence(text, q, &speakers, self.config.min_words);

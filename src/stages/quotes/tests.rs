@@ -327,6 +327,21 @@ fn the_sentence_before_names_the_speaker() {
 }
 
 #[test]
+fn a_speakers_label_before_a_colon() {
+    // A match report's label: role, name, colon.
+    check_speakers(
+        "Cup preview\n\n- Harbour boss Oscar Brandt: \"We know they can give us problems on the day.\"",
+        &[Some("Oscar Brandt")],
+    );
+    // Not a name that ends a longer clause.
+    check_speakers(
+        "Cup preview\n\nThe question that the fans kept putting to the new manager, Oscar Brandt: \
+         \"Will we ever win a cup again in this town?\"",
+        &[None],
+    );
+}
+
+#[test]
 fn a_short_quote_before_names_its_speaker_after_the_verb() {
     // '"…," explains X.': the name inside the short quote is not the
     // speaker, and a question ends the sentence before it.
