@@ -98,21 +98,21 @@ pub(super) fn merge(
             acronym_of.insert(inner, keys[i].clone());
         }
     }
-    // The mentions still keyed by their own name, and of each distinct
-    // (type, text) among them the last: of the longest candidates the last
-    // one wins, as in a scan that keeps the last maximum.
+    // The mentions keyed by their own name or the alias table's (an
+    // acronym, "GM", joins "General Motors" either way), and of each
+    // distinct (type, text) among them the last: of the longest candidates
+    // the last one wins, as in a scan that keeps the last maximum.
     let mut last: HashMap<(&str, &str), usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        if matches!(keys[i], Key::Name(..)) {
+        if matches!(keys[i], Key::Name(..) | Key::Alias(_)) {
             last.insert((m.kind, m.text.as_str()), i);
         }
     }
     // Acronyms look their expansion up by initials; most articles have none
     // to look up, and then no initials are made.
-    let acronyms = mentions
-        .iter()
-        .enumerate()
-        .any(|(i, m)| m.kind != "PER" && matches!(keys[i], Key::Name(..)) && is_acronym(&m.text));
+    let acronyms = mentions.iter().enumerate().any(|(i, m)| {
+        m.kind != "PER" && matches!(keys[i], Key::Name(..) | Key::Alias(_)) && is_acronym(&m.text)
+    });
     let mut people_by_last_word: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     let mut others_by_initials: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for (&(kind, t), &j) in &last {
@@ -128,6 +128,28 @@ pub(super) fn merge(
                 .entry(initials(t))
                 .or_default()
                 .push((w.len(), j));
+        }
+    }
+    // An acronym the alias table gives to one body is the article's own
+    // name of that type when that name has those initials ("the World
+    // Tourism Organisation … the WTO said" is not the World Trade
+    // Organization).
+    for (i, m) in mentions.iter().enumerate() {
+        // Three letters or more: "US" and "EU" are initials of too much
+        // ("US Senate", a misspelt "Europe Union").
+        let letters = m.text.replace('.', "");
+        if !matches!(keys[i], Key::Alias(_)) || !is_acronym(&m.text) || letters.len() < 3 {
+            continue;
+        }
+        let own = others_by_initials.get(&letters).and_then(|c| {
+            c.iter()
+                .filter(|&&(len, j)| {
+                    len > 1 && mentions[j].kind == m.kind && matches!(keys[j], Key::Name(..))
+                })
+                .max()
+        });
+        if let Some(&(_, j)) = own {
+            keys[i] = keys[j].clone();
         }
     }
     // Surnames and acronyms merge into a longer name of a compatible type.

@@ -351,3 +351,38 @@ fn a_name_repeated_thousands_of_times_is_one_entity_with_every_mention() {
     assert_eq!(find(&e, "Mara Lind").mentions.len(), 4_000);
     assert_eq!(find(&e, "Oslo").mentions.len(), 2_000);
 }
+
+/// The alias table's organisations of recent news, and acronyms it shares
+/// with another body.
+#[test]
+fn well_known_organisations_and_shared_acronyms() {
+    // Names a tagger trained on 1996 newswire typed as persons or places.
+    check(
+        "Platforms face new rules\n\nTwitter and Huawei said on Monday they would comply. \
+         Netflix declined to comment.",
+        &[
+            ("Twitter", "ORG", &[]),
+            ("Huawei", "ORG", &[]),
+            ("Netflix", "ORG", &[]),
+        ],
+    );
+    // An acronym is the article's own name with those initials, not the
+    // table's other body of that acronym.
+    let e = check(
+        "Tourism recovers\n\nGrowth has been rapid, with World Tourism Organisation figures showing a rise. \
+         \"Arrivals rose sharply,\" the WTO said.",
+        &[("World Tourism Organisation", "ORG", &["WTO"])],
+    );
+    assert!(
+        e.entities
+            .iter()
+            .all(|x| x.name != "World Trade Organization"),
+        "{:?}",
+        e.entities
+    );
+    // A table name takes its acronym by initials too.
+    check(
+        "Car sales fall\n\nGeneral Motors cut its forecast on Monday. GM shares fell 4%.",
+        &[("General Motors", "ORG", &["GM"])],
+    );
+}

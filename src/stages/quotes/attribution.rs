@@ -53,6 +53,20 @@ fn speaker_in(
         // "Dunn's mother said": a possessor is not the speaker, unless
         // what it owns is its own words ("the WHO's website said").
         .filter(|s| !text[s.end..].starts_with(['\'', '’']) || owns_its_words(&text[s.end..]))
+        // "Biden's Twitter account, saying": a platform naming whose
+        // account it is does not speak.
+        .filter(|s| {
+            ![
+                " account",
+                " accounts",
+                " feed",
+                " page",
+                " channel",
+                " profile",
+            ]
+            .iter()
+            .any(|w| text[s.end..].starts_with(w))
+        })
         .collect();
     // "Said the Pew report: …": the verb opens its clause, the subject
     // follows it.

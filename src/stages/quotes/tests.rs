@@ -327,6 +327,15 @@ fn the_sentence_before_names_the_speaker() {
 }
 
 #[test]
+fn a_platform_naming_an_account_does_not_speak() {
+    check_speakers(
+        "Running mate named\n\nA message sent from Mara Lind's Twitter account on Monday repeated \
+         the promise, saying \"we will name a woman to the ticket this summer\".",
+        &[None],
+    );
+}
+
+#[test]
 fn a_speakers_label_before_a_colon() {
     // A match report's label: role, name, colon.
     check_speakers(
