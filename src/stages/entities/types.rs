@@ -228,6 +228,7 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     // Per group: an organisation's context around a mention tagged PER,
     // and anything that says person (a title, a first name).
     let mut org_said: HashMap<usize, bool> = HashMap::new();
+    let mut place_org_said: HashMap<usize, bool> = HashMap::new();
     let mut person_said: HashMap<usize, bool> = HashMap::new();
     // The tails of names that open with a known first name ("Van Halen"
     // of "Eddie Van Halen"): a band or firm named so may be the person too.
@@ -247,8 +248,17 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         if quiet[i] {
             continue;
         }
-        if m.kind == "PER" && wordlists::org_context(text, m.start, m.end) {
+        if m.kind == "PER" && wordlists::org_context(text, m.start, m.end, false) {
             org_said.insert(group_of[i], true);
+        }
+        // "online retailer Amazon", "the website Wikipedia": a name the
+        // tagger calls a place, after an organisation's descriptor, when
+        // the gazetteer knows no country, region or large city by it.
+        if m.kind == "LOC"
+            && wordlists::org_context(text, m.start, m.end, true)
+            && !gaz.is_notable(&names[i].join(" "), 100_000)
+        {
+            place_org_said.insert(group_of[i], true);
         }
         if person_tails.contains(names[i].as_slice()) {
             person_said.insert(group_of[i], true);
@@ -321,7 +331,9 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
             // Words around a name that only an organisation takes outweigh
             // the tagger's count, unless something says person.
             let org = org_said.contains_key(&g) && !person_said.contains_key(&g);
-            (g, if org && best == "PER" { "ORG" } else { best })
+            let place_org = place_org_said.contains_key(&g) && !person_said.contains_key(&g);
+            let org = (org && best == "PER") || (place_org && best == "LOC");
+            (g, if org { "ORG" } else { best })
         })
         .collect();
     mentions
@@ -429,6 +441,17 @@ mod tests {
             "Hitachi and Matsushita, which makes TVs, agreed.",
             &[("Matsushita", "PER")],
             &["ORG"],
+        );
+        // A place's name only by a descriptor, and not a known place.
+        check(
+            "Online retailer Amazon grew. Amazon hired.",
+            &[("Amazon", "LOC"), ("Amazon", "LOC")],
+            &["ORG", "ORG"],
+        );
+        check(
+            "Shares in London rose. London was calm.",
+            &[("London", "LOC"), ("London", "LOC")],
+            &["LOC", "LOC"],
         );
         // ... unless something says person: a first name before the
         // mention, or a longer name of the person ending in it.

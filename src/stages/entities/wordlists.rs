@@ -189,9 +189,10 @@ pub(super) fn opens_sentence_only(word: &str) -> bool {
 /// one-word name ("Matsushita, which makes …"; after a longer one it is
 /// as often a person's thing: "a trumpet of Dizzy Gillespie, which"),
 /// its shares ("Fiat's shares", "shares in Baikal", "a stake in Nortel").
-/// People are not written so; places are ("Paris, which …"), so the
-/// caller applies this to names tagged as persons only.
-pub(super) fn org_context(text: &str, start: usize, end: usize) -> bool {
+/// People are not written so. Places are ("Paris, which …", "shares in
+/// London", "London shares"), so for a name tagged as a place (`place`)
+/// only the descriptor counts.
+pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> bool {
     #[rustfmt::skip]
     const DESCRIPTORS: &[&str] = &[
         "firm", "company", "carmaker", "automaker", "manufacturer", "bank",
@@ -222,7 +223,7 @@ pub(super) fn org_context(text: &str, start: usize, end: usize) -> bool {
         .or_else(|| after.strip_prefix("\u{2019}s"))
         .unwrap_or(after);
     let one_word = !text[start..end].contains(char::is_whitespace);
-    let which = one_word && after.starts_with(", which ");
+    let which = !place && one_word && after.starts_with(", which ");
     let shares = after.starts_with(" shares ") || after.starts_with(" share price");
-    descriptor || held || which || shares
+    descriptor || !place && (held || which || shares)
 }
