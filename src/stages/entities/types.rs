@@ -16,7 +16,7 @@
 //! `wordlists::org_context`) and nothing says person (a title, a known
 //! first name, a longer name of a person ending in it).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::heads;
 use super::mentions::Mention;
@@ -122,14 +122,6 @@ fn words_lower(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The word before byte `at`, lower-cased, in the same sentence ("the
-/// Queen.\n\nWindsor Castle" gives no title to "Windsor Castle").
-fn word_before(text: &str, at: usize) -> String {
-    crate::nlp::word_before(text, at)
-        .map(|(_, w)| w.to_lowercase())
-        .unwrap_or_default()
-}
-
 /// The mentions with one type per name group (see the module note).
 pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Mention> {
     let names: Vec<Vec<String>> = mentions.iter().map(|m| words_lower(&m.text)).collect();
@@ -227,12 +219,12 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     let mut votes: HashMap<usize, HashMap<&'static str, usize>> = HashMap::new();
     // Per group: an organisation's context around a mention tagged PER,
     // and anything that says person (a title, a first name).
-    let mut org_said: HashMap<usize, bool> = HashMap::new();
-    let mut place_org_said: HashMap<usize, bool> = HashMap::new();
-    let mut person_said: HashMap<usize, bool> = HashMap::new();
+    let mut org_said: HashSet<usize> = HashSet::new();
+    let mut place_org_said: HashSet<usize> = HashSet::new();
+    let mut person_said: HashSet<usize> = HashSet::new();
     // The tails of names that open with a known first name ("Van Halen"
     // of "Eddie Van Halen"): a band or firm named so may be the person too.
-    let person_tails: std::collections::HashSet<&[String]> = mentions
+    let person_tails: HashSet<&[String]> = mentions
         .iter()
         .zip(&names)
         .filter(|(m, _)| {
@@ -249,7 +241,7 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
             continue;
         }
         if m.kind == "PER" && wordlists::org_context(text, m.start, m.end, false) {
-            org_said.insert(group_of[i], true);
+            org_said.insert(group_of[i]);
         }
         // "online retailer Amazon", "the website Wikipedia": a name the
         // tagger calls a place, after an organisation's descriptor, when
@@ -258,10 +250,10 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
             && wordlists::org_context(text, m.start, m.end, true)
             && !gaz.is_notable(&names[i].join(" "), 100_000)
         {
-            place_org_said.insert(group_of[i], true);
+            place_org_said.insert(group_of[i]);
         }
         if person_tails.contains(names[i].as_slice()) {
-            person_said.insert(group_of[i], true);
+            person_said.insert(group_of[i]);
         }
         *v.entry(m.kind).or_default() += 1;
         // A head noun says what the name is ("… University" ORG, even
@@ -277,28 +269,26 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         }) {
             *v.entry(k).or_default() += 2;
         }
-        let before = word_before(text, m.start);
-        if PERSON_TITLES.contains(&before.as_str()) {
+        let before = crate::nlp::word_before(text, m.start).map(|(_, w)| w);
+        if before.is_some_and(|w| PERSON_TITLES.contains(&w.to_lowercase().as_str())) {
             *v.entry("PER").or_default() += 2;
-            person_said.insert(group_of[i], true);
+            person_said.insert(group_of[i]);
         }
         // "His wife Mary said": kin name people, even a name the gazetteer
         // knows as a town (Mary, Turkmenistan), so three votes.
         if kin_before(text, m.start) {
             *v.entry("PER").or_default() += 3;
-            person_said.insert(group_of[i], true);
+            person_said.insert(group_of[i]);
         }
         // A known first name opening the name, or just before it ("Donald"
         // left out of the mention "Trump").
         let first = m.text.split_whitespace().next();
-        let capitalised_before = crate::nlp::word_before(text, m.start)
-            .map(|(_, w)| w)
-            .filter(|w| w.starts_with(char::is_uppercase));
+        let capitalised_before = before.filter(|w| w.starts_with(char::is_uppercase));
         if capitalised_before.is_some_and(|f| first_names.get(f).is_some()) {
-            person_said.insert(group_of[i], true);
+            person_said.insert(group_of[i]);
         }
         if first.is_some_and(|f| first_names.get(f).is_some()) {
-            person_said.insert(group_of[i], true);
+            person_said.insert(group_of[i]);
             if names[i].len() >= 2 {
                 *v.entry("PER").or_default() += 1;
             }
@@ -330,8 +320,8 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
                 .unwrap_or("MISC");
             // Words around a name that only an organisation takes outweigh
             // the tagger's count, unless something says person.
-            let org = org_said.contains_key(&g) && !person_said.contains_key(&g);
-            let place_org = place_org_said.contains_key(&g) && !person_said.contains_key(&g);
+            let org = org_said.contains(&g) && !person_said.contains(&g);
+            let place_org = place_org_said.contains(&g) && !person_said.contains(&g);
             let org = (org && best == "PER") || (place_org && best == "LOC");
             (g, if org { "ORG" } else { best })
         })
