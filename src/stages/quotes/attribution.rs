@@ -416,8 +416,9 @@ pub(super) fn attribute_label(text: &str, mark: usize, speakers: &[SpeakerRef]) 
         return none;
     };
     let clause_start = text[..s.start]
-        .rfind(['\n', '.', '!', '?', '"', '“', '”', ';'])
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '\n' | '.' | '!' | '?' | '"' | '“' | '”' | ';'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = text[clause_start..s.start]
         .trim_start()
         .trim_start_matches(['-', '–', '•']);

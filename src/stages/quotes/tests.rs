@@ -342,6 +342,11 @@ fn a_speakers_label_before_a_colon() {
         "Cup preview\n\n- Harbour boss Oscar Brandt: \"We know they can give us problems on the day.\"",
         &[Some("Oscar Brandt")],
     );
+    // After a curly quote mark (a character of three bytes).
+    check_speakers(
+        "Cup preview\n\n“Ready.” Harbour boss Oscar Brandt: \"We know they can give us problems.\"",
+        &[Some("Oscar Brandt")],
+    );
     // Not a name that ends a longer clause.
     check_speakers(
         "Cup preview\n\nThe question that the fans kept putting to the new manager, Oscar Brandt: \
