@@ -91,6 +91,7 @@ pub(super) fn merge(
     aliases: &Aliases,
     gaz: &Gazetteer,
 ) {
+    join_possessives(mentions, keys);
     // Parenthetical acronyms: "Full Name (FN)" makes FN an alias of Full Name.
     let mut acronym_of: HashMap<&str, Key> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -288,5 +289,79 @@ pub(super) fn merge(
         if let Some(&j) = before {
             keys[i] = keys[j].clone();
         }
+    }
+    join_possessives(mentions, keys);
+}
+
+/// "the BBC's iCan project", "Boeing's": a possessive the tagger took into
+/// the name is the name the article also writes bare, so it takes that
+/// mention's key. (Alone it stays: "Moody's", "Sotheby's".) Run before the
+/// acronym rules ("Deutsche Boerse's (DB)") and again after the rest, whose
+/// merges may have moved the bare name's key.
+fn join_possessives(mentions: &[Mention], keys: &mut [Key]) {
+    let mut bare: Option<HashMap<&str, usize>> = None;
+    for i in 0..mentions.len() {
+        let t = mentions[i].text.as_str();
+        let Some(stem) = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")) else {
+            continue;
+        };
+        let bare = bare.get_or_insert_with(|| {
+            let mut first = HashMap::new();
+            for (j, m) in mentions.iter().enumerate() {
+                first.entry(m.text.as_str()).or_insert(j);
+            }
+            first
+        });
+        // Of the same type: "Surinam's" ORG is not the country "Surinam".
+        if let Some(&j) = bare
+            .get(stem)
+            .filter(|&&j| mentions[j].kind == mentions[i].kind)
+        {
+            keys[i] = keys[j].clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (mentions as (text, type)) → for each, the text of the mention whose
+    /// key it ends with.
+    fn check(tagged: &[(&str, &'static str)], expect: &[&str]) {
+        let mentions: Vec<Mention> = tagged
+            .iter()
+            .map(|(t, k)| Mention {
+                text: t.to_string(),
+                start: 0,
+                end: t.len(),
+                kind: k,
+            })
+            .collect();
+        let mut keys: Vec<Key> = mentions
+            .iter()
+            .map(|m| Key::Name(m.kind, m.text.clone()))
+            .collect();
+        join_possessives(&mentions, &mut keys);
+        let got: Vec<String> = keys
+            .iter()
+            .map(|k| match k {
+                Key::Name(_, t) => t.clone(),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(got, expect, "{tagged:?}");
+    }
+
+    #[test]
+    fn a_possessive_joins_the_bare_name_of_its_type() {
+        check(
+            &[("BBC", "ORG"), ("BBC's", "ORG"), ("Moody's", "ORG")],
+            &["BBC", "BBC", "Moody's"],
+        );
+        check(
+            &[("Surinam", "LOC"), ("Surinam’s", "ORG")],
+            &["Surinam", "Surinam’s"],
+        );
     }
 }
