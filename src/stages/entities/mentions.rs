@@ -77,10 +77,14 @@ pub(super) fn extract(
             // "Fiat and", "Rowling in", "Vadim Mitroshin The": a name does
             // not end in a function word (titles of works, MISC, may).
             // Nor in a lone dash ("Imam Khomeini International Airport -").
+            // Nor in a word written all in lower case: the tagger ran on
+            // into the sentence ("Boeing plans", "US officials", "Beverly
+            // Hilton hotel", "Los Caballeros de").
             while c.kind != "MISC"
                 && c.end - c.start > 1
                 && (ends_no_name(&words[c.end - 1].to_lowercase())
-                    || !words[c.end - 1].chars().any(char::is_alphanumeric))
+                    || !words[c.end - 1].chars().any(char::is_alphanumeric)
+                    || lower_case_word(words[c.end - 1]))
             {
                 c.end -= 1;
             }
@@ -117,6 +121,14 @@ pub(super) fn extract(
     }
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// A word of lower-case letters only (hyphens and apostrophes inside):
+/// "plans", "roll-out"; not "eBay", "iPod", "3G".
+pub(super) fn lower_case_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_lowercase())
+        && w.chars()
+            .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
 }
 
 /// Title words that end an office, not a name ("Secretary of State Mike Pompeo").

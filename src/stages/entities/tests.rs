@@ -386,3 +386,28 @@ fn well_known_organisations_and_shared_acronyms() {
         &[("General Motors", "ORG", &["GM"])],
     );
 }
+
+/// Nor in a word written all in lower case: the tagger running on into
+/// the sentence ("BBC intends", "Kwon-Taek has", BBC articles).
+#[test]
+fn a_name_does_not_end_in_a_lower_case_word() {
+    let e = run(
+        "Digital plans\n\nThe BBC intends to produce all of its content in high definition. \
+        Film maker Im Kwon-Taek has been honoured. The Treasury has said little.",
+    );
+    let names: Vec<String> = e
+        .entities
+        .iter()
+        .flat_map(|x| std::iter::once(x.name.clone()).chain(x.aliases.iter().cloned()))
+        .collect();
+    let bad: Vec<&String> = names
+        .iter()
+        .filter(|n| {
+            n.contains(' ')
+                && n.rsplit(' ')
+                    .next()
+                    .is_some_and(super::mentions::lower_case_word)
+        })
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} in {names:?}");
+}
