@@ -77,16 +77,25 @@ pub(super) fn extract(
             // "Fiat and", "Rowling in", "Vadim Mitroshin The": a name does
             // not end in a function word (titles of works, MISC, may).
             // Nor in a lone dash ("Imam Khomeini International Airport -").
-            // Nor in a word written all in lower case: the tagger ran on
-            // into the sentence ("Boeing plans", "US officials", "Beverly
-            // Hilton hotel", "Los Caballeros de").
+            // Nor, when it opens with a capital, in a word written all in
+            // lower case: the tagger ran on into the sentence ("Boeing
+            // plans", "US officials", "Beverly Hilton hotel"; a source in
+            // lower case, "cesar gaviria", is left as it is).
+            let capitalised = !lower_case_word(words[c.start]);
             while c.kind != "MISC"
                 && c.end - c.start > 1
                 && (ends_no_name(&words[c.end - 1].to_lowercase())
                     || !words[c.end - 1].chars().any(char::is_alphanumeric)
-                    || lower_case_word(words[c.end - 1]))
+                    || (capitalised && lower_case_word(words[c.end - 1])))
             {
                 c.end -= 1;
+            }
+            // What is left may be a function word alone ("The city").
+            if c.kind != "MISC"
+                && c.end - c.start == 1
+                && ends_no_name(&words[c.start].to_lowercase())
+            {
+                continue;
             }
             // "Washington-based Economic Policy Institute": the modifier
             // opening a longer name is not part of it.
