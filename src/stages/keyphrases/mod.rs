@@ -116,6 +116,16 @@ fn ends_like_verb(key: &str) -> bool {
     ends_in_ed(key.rsplit(' ').next().unwrap_or(key), 6)
 }
 
+/// A title or honorific said before a name: never a keyphrase alone.
+#[rustfmt::skip]
+fn title(key: &str) -> bool {
+    matches!(
+        key,
+        "sir" | "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "dame" | "lord" | "lady" | "prof"
+            | "rev" | "president"
+    )
+}
+
 /// A single word that is a past form ("won", "filed", "declared").
 fn past_form(word: &str) -> bool {
     nlp::is_irregular_past(word) || ends_in_ed(word, 5)
@@ -250,8 +260,12 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
     let mut scored: Vec<(String, f64, usize, String)> = cands
         .into_iter()
         // A single word needs a second use, and is no month or weekday
-        // (the dates stage has those).
-        .filter(|(key, c)| (c.count > 1 || c.words > 1) && !(c.words == 1 && crate::stages::dates::calendar_name(key)))
+        // (the dates stage has those) nor a title said before names
+        // ("Sir", "Mr", "President": the entities stage has the people).
+        .filter(|(key, c)| {
+            (c.count > 1 || c.words > 1)
+                && !(c.words == 1 && (crate::stages::dates::calendar_name(key) || title(key)))
+        })
         .map(|(key, c)| {
             let position = 1.0 / (1.0 + (1.0 + c.first_sentence as f64).ln());
             let boost = if c.prominent { 1.5 } else { 1.0 };
@@ -364,7 +378,7 @@ impl Stage for KeyphrasesStage {
         "keyphrases"
     }
     fn version(&self) -> &'static str {
-        "1.3.0"
+        "1.4.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         out.keyphrases = Some(keyphrases(article, out, self.config.top));
@@ -504,6 +518,18 @@ mod tests {
         assert!(!got.contains(&"february".to_string()), "{got:?}");
         assert_eq!(got[0], "sanctions", "{got:?}");
         assert!(!got.contains(&"filed".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_alone_is_no_keyphrase() {
+        let got = top(
+            "President visits port\n\n\
+             President Lind opened the port. The President spoke of trade, and Sir Oscar Brandt \
+             said trade through the port would double. Sir Oscar thanked the President.",
+            10,
+        );
+        assert!(!got.contains(&"president".to_string()), "{got:?}");
+        assert!(!got.contains(&"sir".to_string()), "{got:?}");
     }
 
     #[test]
