@@ -265,7 +265,7 @@ pub(super) fn merge(
         }
     }
     // A bare head noun ("the University") is the last name before it that
-    // ends in it ("Washington State University"); types.rs gave both one
+    // ends in it ("Washington State University"); types/ gave both one
     // type.
     let mut by_last_word: Option<HashMap<String, Vec<usize>>> = None;
     for (i, m) in mentions.iter().enumerate() {

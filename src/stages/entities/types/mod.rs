@@ -1,0 +1,156 @@
+//! One type per entity: the tagger types each mention on its own, so one
+//! person can come out as "John Doe" ORG and "Doe" PER, and consolidation
+//! (which keys names by type) would make two entities of two types. Before
+//! consolidating, mentions are grouped by name (the same words, or a
+//! one-word surname of a longer PER/ORG name), and each group takes one
+//! type by vote: one vote per mention, two more for a person's title or
+//! honorific just before a mention ("President", "Senator", "Ms."), one for
+//! a known first name opening a multi-word name, one for LOC when the
+//! gazetteer knows the name as a place, two for the type of a head noun
+//! ending the name ("University" ORG, "Avenue" LOC). A surname tagged LOC joins the
+//! person's group without a vote ("Monroe" after "Marilyn Monroe"), unless
+//! it is a well-known place; a bare head noun ("the University") joins the
+//! last name ending in it. A group the tagger calls a person is an
+//! organisation when words only an organisation takes surround one of its
+//! mentions ("carmaker Nissan", "Matsushita, which", "shares in Baikal";
+//! `wordlists::org_context`) and nothing says person (a title, a known
+//! first name, a longer name of a person ending in it).
+//!
+//! `evidence.rs` holds what one mention says about its group's type and
+//! the decision; this file groups the mentions.
+
+use std::collections::HashMap;
+
+use super::heads;
+use super::mentions::Mention;
+use crate::gazetteer::Gazetteer;
+
+mod evidence;
+#[cfg(test)]
+mod tests;
+
+use evidence::{Evidence, Lookups};
+
+fn words_lower(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The mentions with one type per name group (see the module note).
+pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Mention> {
+    let names: Vec<Vec<String>> = mentions.iter().map(|m| words_lower(&m.text)).collect();
+    // Groups: identical words first.
+    let mut group_of: Vec<usize> = Vec::with_capacity(mentions.len());
+    let mut keys: HashMap<&[String], usize> = HashMap::new();
+    for w in &names {
+        let n = keys.len();
+        group_of.push(*keys.entry(w.as_slice()).or_insert(n));
+    }
+    // A one-word name joins the group of the longest PER/ORG name ending in
+    // it ("Doe" and "John Doe"), when only one such longer name exists. A
+    // one-word place joins a person's name the same way ("Monroe" tagged LOC
+    // after "Marilyn Monroe"), unless it is a country, region or large city,
+    // and its LOC tag then does not vote: the gazetteer misled the tagger.
+    let mut quiet = vec![false; mentions.len()];
+    // Mentions with the same words are always in one group (groups start
+    // so and merge whole), so one mention per distinct (words, type) stands
+    // for the longer names, found by their last word; each group keeps its
+    // members, so a merge touches only them. (An article naming 100,000
+    // mentions no longer compares every pair.)
+    let mut longer_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    // (Groups are still one per distinct words here: seen per group and type.)
+    let mut seen = vec![[false; 2]; keys.len()];
+    for (j, v) in names.iter().enumerate() {
+        let kind = mentions[j].kind;
+        if v.len() < 2 || !(kind == "PER" || kind == "ORG") {
+            continue;
+        }
+        // Seen already: a mention with the same words and type stands for it.
+        if std::mem::replace(&mut seen[group_of[j]][usize::from(kind == "ORG")], true) {
+            continue;
+        }
+        let last = v.last().map_or("", String::as_str);
+        longer_by_last.entry(last).or_default().push(j);
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for (i, &g) in group_of.iter().enumerate() {
+        members[g].push(i);
+    }
+    for (i, w) in names.iter().enumerate() {
+        let loc = mentions[i].kind == "LOC";
+        if w.len() != 1 || !matches!(mentions[i].kind, "PER" | "ORG" | "LOC") {
+            continue;
+        }
+        let mut longer: Vec<usize> = longer_by_last
+            .get(w[0].as_str())
+            .into_iter()
+            .flatten()
+            .filter(|&&j| {
+                let kind = mentions[j].kind;
+                kind == "PER" || kind == "ORG" && !loc
+            })
+            .map(|&j| group_of[j])
+            .collect();
+        longer.sort_unstable();
+        longer.dedup();
+        if let [g] = longer[..] {
+            let old = group_of[i];
+            // A country, region or city of a million stays a place ("Jack
+            // London" does not make "London" a person).
+            if old == g || loc && gaz.is_notable(&w[0], 1_000_000) {
+                continue;
+            }
+            let moved = std::mem::take(&mut members[old]);
+            for &x in &moved {
+                group_of[x] = g;
+                quiet[x] = loc;
+            }
+            members[g].extend(moved);
+        }
+    }
+    // A bare head noun ("the University", "the Council") is the last name
+    // before it that ends in that noun ("Washington State University").
+    let mut by_last_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, v) in names.iter().enumerate() {
+        if v.len() > 1 {
+            let last = v.last().map_or("", String::as_str);
+            by_last_word.entry(last).or_default().push(j);
+        }
+    }
+    for i in 0..mentions.len() {
+        if names[i].len() != 1 || heads::head_kind(&names[i][0]).is_none() {
+            continue;
+        }
+        let before = by_last_word
+            .get(names[i][0].as_str())
+            .and_then(|js| js[..js.partition_point(|&j| j < i)].last());
+        if let Some(&j) = before {
+            group_of[i] = group_of[j];
+        }
+    }
+    // Votes per group.
+    let lookups = Lookups::new(mentions, &names, gaz);
+    let mut evidence: HashMap<usize, Evidence> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let e = evidence.entry(group_of[i]).or_default();
+        if !quiet[i] {
+            e.add(text, m, &names[i], &lookups);
+        }
+    }
+    let winner: HashMap<usize, &'static str> =
+        evidence.iter().map(|(&g, e)| (g, e.kind())).collect();
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let mut m = m.clone();
+            m.kind = winner[&group_of[i]];
+            m
+        })
+        .collect()
+}

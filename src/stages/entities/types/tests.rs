@@ -1,0 +1,149 @@
+//! Type-unification tests on mentions written for this repo.
+
+use super::*;
+use crate::gazetteer::Gazetteer;
+
+/// (text, tagged mentions as (text, type) in order) → their types after unifying.
+fn check(text: &str, tagged: &[(&str, &'static str)], expect: &[&str]) {
+    let mut from = 0;
+    let mentions: Vec<Mention> = tagged
+        .iter()
+        .map(|(t, k)| {
+            let start = from + text[from..].find(t).expect("mention in text");
+            from = start + t.len();
+            Mention {
+                text: t.to_string(),
+                start,
+                end: start + t.len(),
+                kind: k,
+            }
+        })
+        .collect();
+    let got: Vec<&str> = unify(text, &mentions, Gazetteer::embedded())
+        .iter()
+        .map(|m| m.kind)
+        .collect();
+    assert_eq!(got, expect, "{text}");
+}
+
+#[test]
+fn one_type_per_entity() {
+    // A full name tagged ORG once, its surname PER twice: one PER.
+    check(
+        "John Doe spoke. Doe left. Later Doe returned.",
+        &[("John Doe", "ORG"), ("Doe", "PER"), ("Doe", "PER")],
+        &["PER", "PER", "PER"],
+    );
+    // The same name with two types: the majority and the title decide.
+    check(
+        "Senator Wexley voted. Wexley said no.",
+        &[("Wexley", "PER"), ("Wexley", "ORG")],
+        &["PER", "PER"],
+    );
+    // A place named like a person stays a place when the gazetteer and
+    // the votes say so.
+    check(
+        "Paris was calm. Paris reopened.",
+        &[("Paris", "LOC"), ("Paris", "PER")],
+        &["LOC", "LOC"],
+    );
+    // A surname tagged as a place is the person's, and does not vote.
+    check(
+        "Marilyn Monroe sang. Monroe died. Monroe was 36.",
+        &[
+            ("Marilyn Monroe", "PER"),
+            ("Monroe", "LOC"),
+            ("Monroe", "LOC"),
+        ],
+        &["PER", "PER", "PER"],
+    );
+    // Not a large city: "Jack London" leaves London a place.
+    check(
+        "Jack London wrote of London. London was foggy.",
+        &[("Jack London", "PER"), ("London", "LOC"), ("London", "LOC")],
+        &["PER", "LOC", "LOC"],
+    );
+    // A bare head noun takes the type of the last name ending in it.
+    check(
+        "Washington State University grew. The University hired.",
+        &[
+            ("Washington State University", "ORG"),
+            ("University", "LOC"),
+        ],
+        &["ORG", "ORG"],
+    );
+    // A head noun that is also a surname does not vote after a first name.
+    check(
+        "Jim Press said so. Press left.",
+        &[("Jim Press", "ORG"), ("Press", "PER")],
+        &["PER", "PER"],
+    );
+    // Words only an organisation takes outweigh the tagger's count.
+    check(
+        "Shares in Baikal fell. Baikal paid. Baikal left.",
+        &[("Baikal", "PER"), ("Baikal", "PER"), ("Baikal", "PER")],
+        &["ORG", "ORG", "ORG"],
+    );
+    check(
+        "Japanese carmaker Nissan said so.",
+        &[("Nissan", "PER")],
+        &["ORG"],
+    );
+    check(
+        "Hitachi and Matsushita, which makes TVs, agreed.",
+        &[("Matsushita", "PER")],
+        &["ORG"],
+    );
+    // A place's name only by a descriptor, and not a known place.
+    check(
+        "Online retailer Amazon grew. Amazon hired.",
+        &[("Amazon", "LOC"), ("Amazon", "LOC")],
+        &["ORG", "ORG"],
+    );
+    check(
+        "Shares in London rose. London was calm.",
+        &[("London", "LOC"), ("London", "LOC")],
+        &["LOC", "LOC"],
+    );
+    // ... unless something says person: a first name before the
+    // mention, or a longer name of the person ending in it.
+    check(
+        "A tweet by Donald Trump, which was deleted.",
+        &[("Trump", "PER")],
+        &["PER"],
+    );
+    check(
+        "Eddie Van Halen played. The rock band Van Halen formed. Van Halen died.",
+        &[
+            ("Eddie Van Halen", "PER"),
+            ("Van Halen", "PER"),
+            ("Van Halen", "PER"),
+        ],
+        &["PER", "PER", "PER"],
+    );
+    // Kin after a possessive name a person, even one named like a
+    // town; not "its sister" project nor "Mother Nature".
+    check(
+        "Awards followed. His wife Mary said he was kind.",
+        &[("Mary", "LOC")],
+        &["PER"],
+    );
+    check(
+        "Work on its sister Xiluodu dam stopped.",
+        &[("Xiluodu", "MISC")],
+        &["MISC"],
+    );
+    // A descriptor counts only in lower case ("Broadcaster" opens a
+    // sentence; "Group D" is a name).
+    check(
+        "They finished second in Group D behind Lyon.",
+        &[("D", "PER")],
+        &["PER"],
+    );
+    // A surname shared by two longer names joins neither.
+    check(
+        "Ann Lee and Bo Lee met. Lee left.",
+        &[("Ann Lee", "PER"), ("Bo Lee", "PER"), ("Lee", "ORG")],
+        &["PER", "PER", "ORG"],
+    );
+}
