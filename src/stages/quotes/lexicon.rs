@@ -102,6 +102,10 @@ const VERBS: &[&str] = &[
     "cited",
     "citing",
     "thinking",
+    "talked",
+    "informed",
+    "maintained",
+    "countered",
 ];
 
 /// Words after which a name is the one spoken to ("told ABC News") or an

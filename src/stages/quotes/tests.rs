@@ -324,6 +324,15 @@ fn the_sentence_before_names_the_speaker() {
         "Port talks stall\n\nMara Lind replies: \"We will not go back until every crew is paid.\"",
         &[Some("Mara Lind")],
     );
+    // "talked of", "informed", "countered".
+    check_speakers(
+        "Port talks stall\n\nMara Lind talked of \"a strike that nobody in the harbour wanted to see\".",
+        &[Some("Mara Lind")],
+    );
+    check_speakers(
+        "Port talks stall\n\nOscar Brandt countered: \"The crews were offered more than any port pays.\"",
+        &[Some("Oscar Brandt")],
+    );
 }
 
 #[test]
