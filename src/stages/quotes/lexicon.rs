@@ -106,6 +106,7 @@ const VERBS: &[&str] = &[
     "informed",
     "maintained",
     "countered",
+    "defended",
 ];
 
 /// Words after which a name is the one spoken to ("told ABC News") or an
