@@ -427,3 +427,39 @@ pub(super) fn attribute_label(text: &str, mark: usize, speakers: &[SpeakerRef]) 
     }
     (Some(s.id.clone()), Some(s.name.clone()), None)
 }
+
+/// A quote in the first person inside a sentence that a person's name
+/// opens, with no verb of saying: that person's words ("Lisa Mancini has
+/// been cosplaying for two years, her "passion" for the hobby "stemmed
+/// through my love for Halloween.""). `(None, None, None)` when there is
+/// none.
+pub(super) fn attribute_sentence_subject(
+    text: &str,
+    q: (usize, usize, usize, usize),
+    speakers: &[SpeakerRef],
+) -> Attribution {
+    let none = (None, None, None);
+    let first_person = text[q.1..q.2]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "I'm" | "I’m" | "my" | "My" | "me" | "we" | "We" | "our" | "Our"
+            )
+        });
+    if !first_person {
+        return none;
+    }
+    let start = text[..q.0]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let from = speakers.partition_point(|s| s.start < start);
+    let Some(s) = speakers.get(from).filter(|s| s.end <= q.0 && s.is_person) else {
+        return none;
+    };
+    let opens = text[start..s.start].trim().is_empty();
+    if !opens || first_verb(&text[s.end..q.0]).is_some() {
+        return none;
+    }
+    (Some(s.id.clone()), Some(s.name.clone()), None)
+}

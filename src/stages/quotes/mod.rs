@@ -49,7 +49,9 @@ mod attribution;
 mod lexicon;
 
 use antecedents::resolve_description;
-use attribution::{attribute, attribute_label, attribute_previous_sentence};
+use attribution::{
+    attribute, attribute_label, attribute_previous_sentence, attribute_sentence_subject,
+};
 use lexicon::SpeakerRef;
 
 /// Options of the `quotes` stage.
@@ -296,6 +298,9 @@ impl Stage for QuotesStage {
             if unattributed && (!opens || !follows) {
                 (speaker, speaker_text, verb) =
                     attribute_previous_sentence(text, q, &speakers, self.config.min_words);
+            }
+            if unattributed && speaker.is_none() && speaker_text.is_none() {
+                (speaker, speaker_text, verb) = attribute_sentence_subject(text, q, &speakers);
             }
             if speaker.is_none() && speaker_text.is_none() && follows {
                 if let Some(p) = quotes.last() {

@@ -345,6 +345,23 @@ fn a_platform_naming_an_account_does_not_speak() {
 }
 
 #[test]
+fn a_first_person_quote_in_a_sentence_a_person_opens() {
+    // No verb of saying: the sentence's subject, when the quote speaks in
+    // the first person.
+    check_speakers(
+        "Fans gather\n\nMara Lind has sewn costumes for years, her hobby \
+         \"born of my love for old films and long winters\".",
+        &[Some("Mara Lind")],
+    );
+    // Not a quote in the third person (a title or a slogan).
+    check_speakers(
+        "Fans gather\n\nMara Lind has sewn costumes for years, for the show \
+         \"The Long Winter of the Harbour Town\".",
+        &[None],
+    );
+}
+
+#[test]
 fn a_speakers_label_before_a_colon() {
     // A match report's label: role, name, colon.
     check_speakers(
