@@ -14,22 +14,29 @@
 //!   affiliation ("told ABC News", "Jane Doe of Acme University said";
 //!   before the quote the name nearest before the verb, or the one it is
 //!   "of"), else such an organisation (a statement; before the quote only
-//!   one before the verb, its subject). A pronoun right before the verb is
-//!   the subject and no name in the window speaks: "he"/"she" is the first
-//!   person of the sentence of the last person of that gender named before
-//!   (unknown agrees with both; see `nlp::gender`), "it" the organisation
-//!   last named right before a verb of saying;
+//!   one before the verb, its subject; a platform before "account" does
+//!   not speak). A pronoun right before the verb is the subject and no
+//!   name in the window speaks: "he"/"she" is the first person of the
+//!   sentence of the last person of that gender named before (unknown
+//!   agrees with both; see `nlp::gender`), going back past a sentence that
+//!   itself opens with "He"/"She", "it" the organisation last named right
+//!   before a verb of saying;
 //! - a description for a speaker ("the Tory leader said", or after an
 //!   opening verb: '…," said the firm.') is the last person titled with
 //!   all its words ("Tory leader Michael Howard"), "the company"/"the
 //!   ministry" the last such organisation, and a one-person description
 //!   no one is titled with ("said the 24-year-old") the subject of the
 //!   last person's sentence, as for a pronoun;
+//! - a quote with no verb of saying after a person's label and a colon
+//!   takes that person ("- Blackburn boss Mark Hughes: "…"");
 //! - a quote with none of that inside its paragraph takes the person the
 //!   sentence before names as the subject of a verb of saying ('Mr Herren
 //!   said the plan was "bold". "We plan …"'; a short quoted term there is
 //!   no quotation of its own, and a name inside it does not speak; after
 //!   one, '…," explains X' is X);
+//! - a quote still with none that speaks in the first person, in a
+//!   sentence a person's name opens, is that person's ("Lisa Mancini has
+//!   been cosplaying …, her hobby "stemmed through my love for …"");
 //! - a quote still with none right after another, in the same paragraph,
 //!   or opening the paragraph after the one its attribution ended,
 //!   continues its voice; one that still has none, and opens its
