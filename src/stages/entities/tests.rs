@@ -238,20 +238,22 @@ fn a_name_does_not_end_in_a_function_word() {
         Barclays Capital but in London were cautious. Author Jo Rowling in Edinburgh said \
         nothing.",
     );
+    no_name_ends_in(&e, |n| {
+        n.rsplit(' ')
+            .next()
+            .is_some_and(|w| super::wordlists::ends_no_name(&w.to_lowercase()))
+    });
+}
+
+/// Asserts that `bad` accepts no entity name or alias.
+fn no_name_ends_in(e: &Entities, bad: impl Fn(&str) -> bool) {
     let names: Vec<String> = e
         .entities
         .iter()
         .flat_map(|x| std::iter::once(x.name.clone()).chain(x.aliases.iter().cloned()))
         .collect();
-    let bad: Vec<&String> = names
-        .iter()
-        .filter(|n| {
-            n.rsplit(' ')
-                .next()
-                .is_some_and(|w| super::wordlists::ends_no_name(&w.to_lowercase()))
-        })
-        .collect();
-    assert!(bad.is_empty(), "{bad:?} in {names:?}");
+    let found: Vec<&String> = names.iter().filter(|n| bad(n)).collect();
+    assert!(found.is_empty(), "{found:?} in {names:?}");
 }
 
 #[test]
@@ -395,19 +397,10 @@ fn a_name_does_not_end_in_a_lower_case_word() {
         "Digital plans\n\nThe BBC intends to produce all of its content in high definition. \
         Film maker Im Kwon-Taek has been honoured. The Treasury has said little.",
     );
-    let names: Vec<String> = e
-        .entities
-        .iter()
-        .flat_map(|x| std::iter::once(x.name.clone()).chain(x.aliases.iter().cloned()))
-        .collect();
-    let bad: Vec<&String> = names
-        .iter()
-        .filter(|n| {
-            n.contains(' ')
-                && n.rsplit(' ')
-                    .next()
-                    .is_some_and(super::mentions::lower_case_word)
-        })
-        .collect();
-    assert!(bad.is_empty(), "{bad:?} in {names:?}");
+    no_name_ends_in(&e, |n| {
+        n.contains(' ')
+            && n.rsplit(' ')
+                .next()
+                .is_some_and(super::mentions::lower_case_word)
+    });
 }
