@@ -129,10 +129,15 @@ fn build_entity(
     let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
     // The longest mention names the entity; of two as long, one without a
     // possessive ("BBC", not "BBC's").
-    let possessive = |t: &str| t.ends_with("'s") || t.ends_with("’s");
     let longest = ms
         .iter()
-        .max_by_key(|m| (words(&m.text).len(), !possessive(&m.text), m.text.len()))
+        .max_by_key(|m| {
+            (
+                words(&m.text).len(),
+                super::merge::possessive_stem(&m.text).is_none(),
+                m.text.len(),
+            )
+        })
         .map(|m| m.text.clone())
         .unwrap_or_default();
     let majority = {

@@ -302,7 +302,7 @@ fn join_possessives(mentions: &[Mention], keys: &mut [Key]) {
     let mut bare: Option<HashMap<&str, usize>> = None;
     for i in 0..mentions.len() {
         let t = mentions[i].text.as_str();
-        let Some(stem) = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")) else {
+        let Some(stem) = possessive_stem(t) else {
             continue;
         };
         let bare = bare.get_or_insert_with(|| {
@@ -320,6 +320,12 @@ fn join_possessives(mentions: &[Mention], keys: &mut [Key]) {
             keys[i] = keys[j].clone();
         }
     }
+}
+
+/// The name a possessive mention is of: "BBC" for "BBC's" (either
+/// apostrophe); none for a name without one.
+pub(super) fn possessive_stem(t: &str) -> Option<&str> {
+    t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"))
 }
 
 #[cfg(test)]

@@ -205,11 +205,11 @@ pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> 
     ];
     let before = text[..start].trim_end_matches([' ', '\u{a0}']);
     let gap_is_space = before.len() < start;
+    let prev = crate::nlp::word_before(text, start);
     let descriptor = gap_is_space
-        && crate::nlp::word_before(text, start)
-            .is_some_and(|(at, w)| at + w.len() == before.len() && DESCRIPTORS.contains(&w));
+        && prev.is_some_and(|(at, w)| at + w.len() == before.len() && DESCRIPTORS.contains(&w));
     // "shares in X", "a stake in X", "shares of X"
-    let held = crate::nlp::word_before(text, start).is_some_and(|(at, w)| {
+    let held = prev.is_some_and(|(at, w)| {
         matches!(w, "in" | "of")
             && crate::nlp::word_before(text, at).is_some_and(|(_, v)| {
                 ["shares", "stake", "stakes"]

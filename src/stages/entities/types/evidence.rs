@@ -144,6 +144,7 @@ pub(super) struct Evidence {
 impl Evidence {
     /// Adds what mention `m` (its lower-cased words `name`) says.
     pub(super) fn add(&mut self, text: &str, m: &Mention, name: &[String], l: &Lookups<'_>) {
+        let joined = name.join(" ");
         if m.kind == "PER" && wordlists::org_context(text, m.start, m.end, false) {
             self.org = true;
         }
@@ -152,7 +153,7 @@ impl Evidence {
         // the gazetteer knows no country, region or large city by it.
         if m.kind == "LOC"
             && wordlists::org_context(text, m.start, m.end, true)
-            && !l.gaz.is_notable(&name.join(" "), 100_000)
+            && !l.gaz.is_notable(&joined, 100_000)
         {
             self.place_org = true;
         }
@@ -198,7 +199,7 @@ impl Evidence {
                 *v.entry("PER").or_default() += 1;
             }
         }
-        if l.gaz.kinds_of_lower(&name.join(" ")).any(|k| {
+        if l.gaz.kinds_of_lower(&joined).any(|k| {
             matches!(
                 k,
                 Kind::City | Kind::Country | Kind::Region | Kind::Continent
