@@ -141,7 +141,7 @@ enum Command {
         #[arg(long, default_value = "models/gazetteer.tsv", value_name = "FILE")]
         out: PathBuf,
     },
-    /// Rebuild models/first-names.tsv (quote pronoun agreement) from PyPI `names` 0.3.0.
+    /// Rebuild models/first-names.tsv (pronoun agreement, first-name evidence) from PyPI `names` 0.3.0.
     #[command(
         long_about = "Rebuild models/first-names.tsv from the US Census 1990 first-name lists \
         (dist.male.first, dist.female.first) shipped in the PyPI package `names` 0.3.0:\n\n  \

@@ -2,7 +2,8 @@
 //! ("he" should not resolve to "Mara Lind"). Evidence, strongest first: an
 //! honorific before a mention in the text ("Mr. Pompeo", "Queen Elizabeth"),
 //! then the first name in models/first-names.tsv (US Census 1990 first-name
-//! lists, kept only where one sex holds at least 90% of the name's uses).
+//! lists; a sex only where it holds at least 90% of the name's uses, so
+//! "Chris" is a first name with no gender).
 //! Unknown when neither says; callers treat unknown as compatible with both.
 //! Never emitted in records: it is a resolution aid, not an attribute.
 
@@ -46,19 +47,22 @@ const HONORIFICS: &[(&str, Gender)] = &[
     ("sister", Gender::Female),
 ];
 
-/// First names with the gender that holds at least 90% of their uses.
-pub struct FirstNames(crate::text::ModelMap<String, Gender>);
+/// First names, each with the gender that holds at least 90% of its uses
+/// when one does.
+pub struct FirstNames(crate::text::ModelMap<String, Option<Gender>>);
 
 impl FirstNames {
-    /// `name<TAB>m|f` lines; `#` comments and other lines are skipped.
+    /// `name<TAB>m|f|u` lines (`u`: either sex); `#` comments and other lines
+    /// are skipped.
     pub fn parse(tsv: &str) -> FirstNames {
         let map = tsv
             .lines()
             .filter_map(|l| {
                 let (name, g) = l.split_once('\t')?;
                 let g = match g.trim() {
-                    "m" => Gender::Male,
-                    "f" => Gender::Female,
+                    "m" => Some(Gender::Male),
+                    "f" => Some(Gender::Female),
+                    "u" => None,
                     _ => return None,
                 };
                 Some((name.to_lowercase(), g))
@@ -72,8 +76,14 @@ impl FirstNames {
         F.get_or_init(|| FirstNames::parse(EMBEDDED))
     }
 
+    /// The gender `first` tells, if it is a first name that tells one.
     pub fn get(&self, first: &str) -> Option<Gender> {
-        self.0.get(&first.to_lowercase()).copied()
+        self.0.get(&first.to_lowercase()).copied().flatten()
+    }
+
+    /// Whether `first` is a known first name, whatever its gender.
+    pub fn contains(&self, first: &str) -> bool {
+        self.0.contains_key(&first.to_lowercase())
     }
 
     pub fn len(&self) -> usize {
@@ -149,5 +159,21 @@ mod tests {
         assert!(f.len() > 3000, "{} names", f.len());
         assert_eq!(f.get("Mary"), Some(Gender::Female));
         assert_eq!(f.get("JAMES"), Some(Gender::Male));
+    }
+
+    #[test]
+    fn a_first_name_of_either_sex_is_a_name_without_gender() {
+        let f = FirstNames::parse("# c\nmary\tf\nchris\tu\nbad\tx\n");
+        for (name, known, gender) in [
+            ("Mary", true, Some(Gender::Female)),
+            ("Chris", true, None),
+            ("bad", false, None),
+            ("Vik", false, None),
+        ] {
+            assert_eq!((f.contains(name), f.get(name)), (known, gender), "{name}");
+        }
+        let embedded = FirstNames::embedded();
+        assert!(embedded.contains("Jamie") && embedded.get("Jamie").is_none());
+        check("Chris Vik spoke.", "Chris Vik", None);
     }
 }

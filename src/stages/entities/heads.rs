@@ -48,7 +48,7 @@ pub(super) fn of_head_kind<S: AsRef<str>>(name: &[S]) -> Option<&'static str> {
 pub(super) fn first_name_and_surname<S: AsRef<str>>(name: &[S]) -> bool {
     matches!(name, [first, last]
         if SURNAME_HEADS.contains(&last.as_ref().to_lowercase().as_str())
-            && FirstNames::embedded().get(first.as_ref()).is_some())
+            && FirstNames::embedded().contains(first.as_ref()))
 }
 
 /// The type a head noun gives the name it ends ("Avenue" → LOC), if any.

@@ -234,7 +234,7 @@ pub(super) fn merge(
             continue; // a longer name, or merged already
         }
         let person = m.kind == "PER"
-            || (first_names.get(&m.text).is_some() && gaz.lookup(&m.text).is_empty());
+            || (first_names.contains(&m.text) && gaz.lookup(&m.text).is_empty());
         if !person {
             continue;
         }

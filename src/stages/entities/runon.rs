@@ -43,7 +43,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         // are one person.
         let first = c.end - c.start == 1
             && c.kind != "MISC"
-            && first_names.get(words[c.start]).is_some()
+            && first_names.contains(words[c.start])
             && !gaz.is_notable(words[c.start], NOTABLE_CITY);
         if let Some(n) = cs.get(k).filter(|n| {
             first
@@ -67,7 +67,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         // too often a company ("Axa Sun" + "Life").
         let host = c.kind == "PER" || c.kind != "MISC" && c.end - c.start >= 3;
         let first_name_cut =
-            first_names.get(words[last]).is_some() && !gaz.is_notable(words[last], NOTABLE_CITY);
+            first_names.contains(words[last]) && !gaz.is_notable(words[last], NOTABLE_CITY);
         // "Prime Minister Mateusz" PER + "Morawiecki tweeted": one word
         // after an office or honorific is a given name when a capitalised
         // word follows and then a lower-case one or punctuation (not
@@ -145,6 +145,12 @@ mod tests {
             "by Agatha Christie .",
             &[(1, 1, "LOC"), (2, 1, "PER")],
             &[("Agatha Christie", "PER")],
+        );
+        // A first name of either sex ("Jamie", "Chris") counts too.
+        check(
+            "said Jamie Carragher .",
+            &[(1, 1, "PER"), (2, 1, "PER")],
+            &[("Jamie Carragher", "PER")],
         );
         check(
             "Mark Paris said",

@@ -118,7 +118,7 @@ impl<'a> Lookups<'a> {
                 m.text
                     .split_whitespace()
                     .next()
-                    .is_some_and(|f| first_names.get(f).is_some())
+                    .is_some_and(|f| first_names.contains(f))
             })
             .flat_map(|(_, w)| (1..w.len()).map(move |k| &w[k..]))
             .collect();
@@ -190,10 +190,10 @@ impl Evidence {
         // left out of the mention "Trump").
         let first = m.text.split_whitespace().next();
         let capitalised_before = before.filter(|w| w.starts_with(char::is_uppercase));
-        if capitalised_before.is_some_and(|f| l.first_names.get(f).is_some()) {
+        if capitalised_before.is_some_and(|f| l.first_names.contains(f)) {
             self.person = true;
         }
-        if first.is_some_and(|f| l.first_names.get(f).is_some()) {
+        if first.is_some_and(|f| l.first_names.contains(f)) {
             self.person = true;
             if name.len() >= 2 {
                 *v.entry("PER").or_default() += 1;
