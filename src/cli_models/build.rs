@@ -24,8 +24,8 @@ pub(crate) fn build_lexicon(from: &Path, out: &Path) -> Result<()> {
     write_table(out, &gazetteer::build::build_vader(from)?, "entries")
 }
 
-pub(crate) fn build_first_names(from: &Path, out: &Path) -> Result<()> {
-    write_table(out, &gazetteer::build::build_first_names(from)?, "names")
+pub(crate) fn build_first_names(from: &Path, faker: Option<&Path>, out: &Path) -> Result<()> {
+    write_table(out, &gazetteer::names::build_first_names(from, faker)?, "names")
 }
 
 /// Write a one-header-line table and say how many rows it has.

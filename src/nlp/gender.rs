@@ -47,22 +47,33 @@ const HONORIFICS: &[(&str, Gender)] = &[
     ("sister", Gender::Female),
 ];
 
-/// First names, each with the gender that holds at least 90% of its uses
-/// when one does.
-pub struct FirstNames(crate::text::ModelMap<String, Option<Gender>>);
+/// What the list knows of a first name.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    /// On the US census lists, with the gender that holds at least 90% of
+    /// its uses when one does.
+    Census(Option<Gender>),
+    /// Only on another country's list of given names ("Recep", "José"):
+    /// weaker evidence, used only where the tagger already says person.
+    Other,
+}
+
+/// First names: the US census lists, and given names of other countries.
+pub struct FirstNames(crate::text::ModelMap<String, Entry>);
 
 impl FirstNames {
-    /// `name<TAB>m|f|u` lines (`u`: either sex); `#` comments and other lines
-    /// are skipped.
+    /// `name<TAB>m|f|u|o` lines (`u`: either sex; `o`: another country's
+    /// given name); `#` comments and other lines are skipped.
     pub fn parse(tsv: &str) -> FirstNames {
         let map = tsv
             .lines()
             .filter_map(|l| {
                 let (name, g) = l.split_once('\t')?;
                 let g = match g.trim() {
-                    "m" => Some(Gender::Male),
-                    "f" => Some(Gender::Female),
-                    "u" => None,
+                    "m" => Entry::Census(Some(Gender::Male)),
+                    "f" => Entry::Census(Some(Gender::Female)),
+                    "u" => Entry::Census(None),
+                    "o" => Entry::Other,
                     _ => return None,
                 };
                 Some((name.to_lowercase(), g))
@@ -76,14 +87,24 @@ impl FirstNames {
         F.get_or_init(|| FirstNames::parse(EMBEDDED))
     }
 
-    /// The gender `first` tells, if it is a first name that tells one.
+    /// The gender `first` tells, if it is a census first name that tells one.
     pub fn get(&self, first: &str) -> Option<Gender> {
-        self.0.get(&first.to_lowercase()).copied().flatten()
+        match self.0.get(&first.to_lowercase()) {
+            Some(Entry::Census(g)) => *g,
+            _ => None,
+        }
     }
 
-    /// Whether `first` is a known first name, whatever its gender.
+    /// Whether `first` is on the census lists, whatever its gender: the
+    /// first-name evidence the entity rules weigh against other types.
     pub fn contains(&self, first: &str) -> bool {
-        self.0.contains_key(&first.to_lowercase())
+        matches!(self.0.get(&first.to_lowercase()), Some(Entry::Census(_)))
+    }
+
+    /// Whether `first` is any known given name, another country's too,
+    /// written as a name ("Recep", not "RAF" for "Raf").
+    pub fn is_given_name(&self, first: &str) -> bool {
+        first.chars().any(char::is_lowercase) && self.0.contains_key(&first.to_lowercase())
     }
 
     pub fn len(&self) -> usize {
@@ -163,14 +184,18 @@ mod tests {
 
     #[test]
     fn a_first_name_of_either_sex_is_a_name_without_gender() {
-        let f = FirstNames::parse("# c\nmary\tf\nchris\tu\nbad\tx\n");
-        for (name, known, gender) in [
-            ("Mary", true, Some(Gender::Female)),
-            ("Chris", true, None),
-            ("bad", false, None),
-            ("Vik", false, None),
+        let f = FirstNames::parse("# c\nmary\tf\nchris\tu\nraf\to\nbad\tx\n");
+        // (name, census first name, any given name, gender)
+        for (name, census, given, gender) in [
+            ("Mary", true, true, Some(Gender::Female)),
+            ("Chris", true, true, None),
+            ("Raf", false, true, None),
+            ("RAF", false, false, None),
+            ("bad", false, false, None),
+            ("Vik", false, false, None),
         ] {
-            assert_eq!((f.contains(name), f.get(name)), (known, gender), "{name}");
+            let got = (f.contains(name), f.is_given_name(name), f.get(name));
+            assert_eq!(got, (census, given, gender), "{name}");
         }
         let embedded = FirstNames::embedded();
         assert!(embedded.contains("Jamie") && embedded.get("Jamie").is_none());

@@ -45,12 +45,17 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
             && c.kind != "MISC"
             && first_names.contains(words[c.start])
             && !gaz.is_notable(words[c.start], NOTABLE_CITY);
+        // Another country's given name only where the tagger says person
+        // on both sides ("Recep" PER + "Tayyip Erdoğan" PER).
+        let given =
+            c.end - c.start == 1 && c.kind == "PER" && first_names.is_given_name(words[c.start]);
         if let Some(n) = cs.get(k).filter(|n| {
-            first
-                && n.start == c.end
+            n.start == c.end
                 && n.end - n.start <= 2
-                && matches!(n.kind, "PER" | "LOC")
-                && !gaz.is_notable(&words[n.start..n.end].join(" "), NOTABLE_CITY)
+                && (first
+                    && matches!(n.kind, "PER" | "LOC")
+                    && !gaz.is_notable(&words[n.start..n.end].join(" "), NOTABLE_CITY)
+                    || given && n.kind == "PER")
         }) {
             out.push(Chunk {
                 start: c.start,
@@ -145,6 +150,17 @@ mod tests {
             "by Agatha Christie .",
             &[(1, 1, "LOC"), (2, 1, "PER")],
             &[("Agatha Christie", "PER")],
+        );
+        // Another country's given name joins only person to person.
+        check(
+            "President Recep Tayyip Erdoğan said",
+            &[(1, 1, "PER"), (2, 2, "PER")],
+            &[("Recep Tayyip Erdoğan", "PER")],
+        );
+        check(
+            "in Recep Tayyip",
+            &[(1, 1, "PER"), (2, 1, "LOC")],
+            &[("Recep", "PER"), ("Tayyip", "LOC")],
         );
         // A first name of either sex ("Jamie", "Chris") counts too.
         check(

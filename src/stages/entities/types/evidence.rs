@@ -187,13 +187,20 @@ impl Evidence {
             self.person = true;
         }
         // A known first name opening the name, or just before it ("Donald"
-        // left out of the mention "Trump").
+        // left out of the mention "Trump"); another country's given name
+        // only opening a name of three words or more tagged PER ("Johann
+        // Sebastian Bach"; in two words it types "Franz Ferdinand" and
+        // "Wells Fargo" people).
         let first = m.text.split_whitespace().next();
         let capitalised_before = before.filter(|w| w.starts_with(char::is_uppercase));
         if capitalised_before.is_some_and(|f| l.first_names.contains(f)) {
             self.person = true;
         }
-        if first.is_some_and(|f| l.first_names.contains(f)) {
+        let given = |f: &str| {
+            l.first_names.contains(f)
+                || m.kind == "PER" && name.len() >= 3 && l.first_names.is_given_name(f)
+        };
+        if first.is_some_and(given) {
             self.person = true;
             if name.len() >= 2 {
                 *v.entry("PER").or_default() += 1;
