@@ -22,6 +22,17 @@ pub(super) struct Mention {
     pub kind: &'static str,
 }
 
+/// A mention's words as one line: a name the source wraps across lines
+/// ("Mikhail\nGorbachev" in hard-wrapped wire copy) or spaces twice is
+/// named, and keyed, as it reads.
+fn one_line(s: &str) -> String {
+    if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.to_string()
+    }
+}
+
 pub(super) fn extract(
     text: &str,
     analysed: &nlp::Analysed,
@@ -116,7 +127,7 @@ pub(super) fn extract(
                 }
             }
             sentence.push(Mention {
-                text: text[start..end].to_string(),
+                text: one_line(&text[start..end]),
                 start,
                 end,
                 kind,
@@ -312,7 +323,7 @@ fn add_alias_mentions(
             Some((n, start, end, kind)) => {
                 found_spans.push((start, end));
                 added.push(Mention {
-                    text: text[start..end].to_string(),
+                    text: one_line(&text[start..end]),
                     start,
                     end,
                     kind,

@@ -404,3 +404,18 @@ fn a_name_does_not_end_in_a_lower_case_word() {
                 .is_some_and(super::mentions::lower_case_word)
     });
 }
+
+#[test]
+fn a_name_wrapped_across_lines_is_named_as_it_reads() {
+    let e = check(
+        "Talks resume\n\nSoviet leader Mikhail\nGorbachev met the Swiss\nNational Bank chief. \
+        Mikhail Gorbachev said the Swiss National Bank  agreed.",
+        &[
+            ("Mikhail Gorbachev", "PER", &[]),
+            ("Swiss National Bank", "ORG", &[]),
+        ],
+    );
+    let names: Vec<&String> = e.entities.iter().map(|x| &x.name).collect();
+    assert!(names.iter().all(|n| !n.contains(['\n', '\u{a0}'])), "{names:?}");
+    assert_eq!(find(&e, "Mikhail Gorbachev").mentions.len(), 2, "{names:?}");
+}
