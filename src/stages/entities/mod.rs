@@ -9,6 +9,7 @@ mod consolidate;
 mod heads;
 mod mentions;
 mod merge;
+mod eastasian;
 mod runon;
 mod types;
 mod wordlists;
