@@ -30,15 +30,15 @@ struct AliasFile {
 pub struct Aliases {
     pub entries: Vec<AliasEntry>,
     by_form: crate::text::ModelMap<String, usize>,
-    /// Short capitalised forms ("IS", "US", "UN") that match only as
-    /// written: "Is it over?" does not name the Islamic State.
+    /// Short forms ("IS", "US", "Xi") that match only as written: "Is it
+    /// over?" does not name the Islamic State.
     exact: crate::text::ModelMap<String, String>,
 }
 
-/// A form of up to three letters, all capitals.
+/// A form of up to three letters ("US", "Fed", "Xi"): it matches only as
+/// written, so "Is", "us", a cricket side's "XI" or "FED" name nothing.
 fn short_caps(form: &str) -> bool {
-    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+    form.chars().filter(|c| c.is_alphabetic()).count() <= 3
 }
 
 pub(super) const BUILTIN: &str = include_str!("../../../config/aliases.toml");
@@ -115,5 +115,9 @@ mod tests {
         check("the Islamic State", Some("Islamic State"));
         check("US", Some("United States"));
         check("us", None);
+        check("Xi", Some("Xi Jinping"));
+        check("XI", None);
+        check("Fed", Some("Federal Reserve"));
+        check("FED", None);
     }
 }

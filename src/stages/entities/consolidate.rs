@@ -3,7 +3,7 @@
 //! country), surnames (to the full name), acronyms (to the expansion they
 //! abbreviate, parenthetical definitions included) and exact repeats.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::aliases::Aliases;
 use super::mentions::Mention;
@@ -45,11 +45,24 @@ pub(super) fn consolidate(
     prom: &Prominence<'_>,
 ) -> Vec<Entity> {
     // 1. A key per mention from aliases, gazetteer countries, else its name.
+    // A person's surname alias ("Biden") does not apply in an article that
+    // names someone else with that surname ("Hunter Biden", whatever the
+    // tagger typed it): surname merging decides there.
+    let other_surnames: HashSet<&str> = mentions
+        .iter()
+        .filter_map(|m| {
+            let (_, last) = m.text.rsplit_once(' ')?;
+            (aliases.index(&m.text) != aliases.index(last)).then_some(last)
+        })
+        .collect();
     let mut keys: Vec<Key> = mentions
         .iter()
         .map(|m| {
             if let Some(i) = aliases.index(&m.text) {
-                return Key::Alias(i);
+                let surname = aliases.entries[i].kind == "PER" && !m.text.contains(' ');
+                if !(surname && other_surnames.contains(m.text.as_str())) {
+                    return Key::Alias(i);
+                }
             }
             if m.kind == "LOC" || m.kind == "MISC" {
                 if let Some(cc) = country_of(gaz, &m.text) {
