@@ -245,7 +245,10 @@ pub(super) fn merge(
                     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
                     for (j, m) in mentions.iter().enumerate() {
                         let w = words(&m.text);
-                        if m.kind == "PER" && w.len() >= 2 && matches!(keys[j], Key::Name(..)) {
+                        if m.kind == "PER"
+                            && w.len() >= 2
+                            && matches!(keys[j], Key::Name(..) | Key::Alias(_))
+                        {
                             by_first.entry(w[0]).or_default().push(j);
                         }
                     }
