@@ -4,7 +4,9 @@
 //! consolidating, mentions are grouped by name (the same words, or a
 //! one-word surname of a longer PER/ORG name), and each group takes one
 //! type by vote: one vote per mention, two more for a person's title or
-//! honorific just before a mention ("President", "Senator", "Ms."), one for
+//! honorific just before a mention ("President", "Senator", "Ms.") or for
+//! a two-word name labelling a transcript's turn ("((Dorsa Derakhshani))",
+//! "Mark Hughes:"), one for
 //! a known first name opening a multi-word name, one for LOC when the
 //! gazetteer knows the name as a place, two for the type of a head noun
 //! ending the name ("University" ORG, "Avenue" LOC). A surname tagged LOC joins the

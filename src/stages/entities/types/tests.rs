@@ -147,3 +147,28 @@ fn one_type_per_entity() {
         &["PER", "PER", "ORG"],
     );
 }
+
+#[test]
+fn a_transcripts_speaker_label_is_a_person() {
+    // Labels the tagger typed ORG; three labels outvote three ORG tags.
+    check(
+        "((Odile Varga)) I began at six.\n((WN)) Why?\n((Odile Varga)) My aunt.\nOdile Varga: Then I won.",
+        &[
+            ("Odile Varga", "ORG"),
+            ("WN", "ORG"),
+            ("Odile Varga", "ORG"),
+            ("Odile Varga", "ORG"),
+        ],
+        &["PER", "ORG", "PER", "PER"],
+    );
+    // Not a wrapped wire line in single brackets, nor a label in a list.
+    check(
+        "backed by (Augusta Holdings),\n(Tolvane Aircraft), and others.\nTolvane Aircraft: 5 mln.",
+        &[
+            ("Augusta Holdings", "ORG"),
+            ("Tolvane Aircraft", "ORG"),
+            ("Tolvane Aircraft", "ORG"),
+        ],
+        &["ORG", "ORG", "ORG"],
+    );
+}
