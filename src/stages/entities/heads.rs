@@ -69,7 +69,7 @@ pub(super) fn head_kind(word: &str) -> Option<&'static str> {
 }
 
 /// Words that open a storm's name.
-fn is_storm(word: &str) -> bool {
+pub(super) fn is_storm(word: &str) -> bool {
     ["hurricane", "cyclone", "typhoon", "storm", "tropical"]
         .iter()
         .any(|s| s.eq_ignore_ascii_case(word))

@@ -114,10 +114,18 @@ pub(super) fn merge(
     let acronyms = mentions.iter().enumerate().any(|(i, m)| {
         m.kind != "PER" && matches!(keys[i], Key::Name(..) | Key::Alias(_)) && is_acronym(&m.text)
     });
+    // "Dorian" is the "Hurricane Dorian" the article names (types/ gave
+    // both MISC).
+    let mut storms_by_name: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut people_by_last_word: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     let mut others_by_initials: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for (&(kind, t), &j) in &last {
         let w = words(t);
+        if let [head, name] = w[..] {
+            if kind == "MISC" && super::heads::is_storm(head) {
+                storms_by_name.insert(name, (2, j));
+            }
+        }
         if kind == "PER" {
             let last_word = w.last().copied().unwrap_or("");
             people_by_last_word
@@ -179,6 +187,8 @@ pub(super) fn merge(
                 others_by_initials
                     .get(&m.text.replace('.', ""))
                     .and_then(|c| c.iter().filter(fits).max())
+            } else if kind == "MISC" {
+                storms_by_name.get(m.text.as_str()).filter(|_| mine.len() == 1)
             } else {
                 None
             };

@@ -439,3 +439,14 @@ fn well_known_people_are_named_by_the_alias_table_unless_the_article_names_anoth
     assert!(!names.contains(&&"Joe Biden".to_string()), "{names:?}");
     assert_eq!(find(&e, "Jill Biden").mentions.len(), 2, "{names:?}");
 }
+
+#[test]
+fn a_storms_bare_name_is_the_storm() {
+    let e = check(
+        "Storm nears\n\nHurricane Dorian strengthened on Sunday. Dorian is expected to reach \
+        Florida on Monday, and Dorian could bring floods.",
+        &[("Hurricane Dorian", "MISC", &["Dorian"]), ("Florida", "LOC", &[])],
+    );
+    assert_eq!(find(&e, "Hurricane Dorian").mentions.len(), 3);
+    assert!(e.entities.iter().all(|x| x.name != "Dorian"));
+}

@@ -159,6 +159,8 @@ pub(super) struct Evidence {
     org: bool,
     place_org: bool,
     person: bool,
+    /// A storm's name is in the group ("Hurricane Dorian"): an event.
+    storm: bool,
 }
 
 impl Evidence {
@@ -180,6 +182,7 @@ impl Evidence {
         if l.person_tails.contains(name) {
             self.person = true;
         }
+        self.storm |= super::storm(name);
         let v = &mut self.votes;
         *v.entry(m.kind).or_default() += 1;
         // A head noun says what the name is ("… University" ORG, even
@@ -263,7 +266,9 @@ impl Evidence {
         // the tagger's count, unless something says person.
         let org = self.org && !self.person && best == "PER";
         let place_org = self.place_org && !self.person && best == "LOC";
-        if org || place_org {
+        if self.storm {
+            "MISC"
+        } else if org || place_org {
             "ORG"
         } else {
             best

@@ -11,7 +11,8 @@
 //! gazetteer knows the name as a place, two for the type of a head noun
 //! ending the name ("University" ORG, "Avenue" LOC). A surname tagged LOC joins the
 //! person's group without a vote ("Monroe" after "Marilyn Monroe"), unless
-//! it is a well-known place; a bare head noun ("the University") joins the
+//! it is a well-known place; a bare name joins the storm the article names
+//! ("Dorian" of "Hurricane Dorian"), and a group with a storm is MISC; a bare head noun ("the University") joins the
 //! last name ending in it. A group the tagger calls a person is an
 //! organisation when words only an organisation takes surround one of its
 //! mentions ("carmaker Nissan", "Matsushita, which", "shares in Baikal";
@@ -43,6 +44,11 @@ fn words_lower(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// "Hurricane Dorian": a storm's name, which a bare "Dorian" joins.
+pub(super) fn storm(name: &[String]) -> bool {
+    name.len() == 2 && heads::is_storm(&name[0])
+}
+
 /// The mentions with one type per name group (see the module note).
 pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Mention> {
     let names: Vec<Vec<String>> = mentions.iter().map(|m| words_lower(&m.text)).collect();
@@ -69,7 +75,7 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     let mut seen = vec![[false; 2]; keys.len()];
     for (j, v) in names.iter().enumerate() {
         let kind = mentions[j].kind;
-        if v.len() < 2 || !(kind == "PER" || kind == "ORG") {
+        if v.len() < 2 || !(kind == "PER" || kind == "ORG" || storm(&names[j])) {
             continue;
         }
         // Seen already: a mention with the same words and type stands for it.
@@ -88,13 +94,19 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         if w.len() != 1 || !matches!(mentions[i].kind, "PER" | "ORG" | "LOC") {
             continue;
         }
-        let mut longer: Vec<usize> = longer_by_last
-            .get(w[0].as_str())
-            .into_iter()
-            .flatten()
+        let candidates = longer_by_last.get(w[0].as_str()).map_or(&[][..], Vec::as_slice);
+        // A storm the article names takes its bare name first ("Phailin"
+        // of "Cyclone Phailin", not of a cut "T C Phailin").
+        let storms = candidates.iter().any(|&j| storm(&names[j]));
+        let mut longer: Vec<usize> = candidates
+            .iter()
             .filter(|&&j| {
                 let kind = mentions[j].kind;
-                kind == "PER" || kind == "ORG" && !loc
+                if storms {
+                    storm(&names[j])
+                } else {
+                    kind == "PER" || kind == "ORG" && !loc
+                }
             })
             .map(|&j| group_of[j])
             .collect();
