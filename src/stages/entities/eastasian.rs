@@ -72,7 +72,7 @@ fn hyphenated_given_name(word: &str) -> bool {
 /// The chunks with such names made one person each (see the module note).
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chunk> {
     let names: Vec<usize> = (0..words.len().saturating_sub(1))
-        .filter(|&i| family_name(words[i]) && hyphenated_given_name(words[i + 1]))
+        .filter(|&i| hyphenated_given_name(words[i + 1]) && family_name(words[i]))
         .collect();
     if names.is_empty() {
         return cs;

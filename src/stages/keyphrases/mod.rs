@@ -111,9 +111,16 @@ fn ends_in_ed(word: &str, min_len: usize) -> bool {
         && !["eed", "bed", "hundred"].iter().any(|x| word.ends_with(x))
 }
 
-/// The last word of a phrase looks like a past tense ("palace issued").
+/// The last word of a phrase looks like a past tense ("palace issued",
+/// "people died").
 fn ends_like_verb(key: &str) -> bool {
-    ends_in_ed(key.rsplit(' ').next().unwrap_or(key), 6)
+    let last = key.rsplit(' ').next().unwrap_or(key);
+    ends_in_ed(last, 6) || short_past(last)
+}
+
+/// Regular past forms too short for the "-ed" test.
+fn short_past(word: &str) -> bool {
+    matches!(word, "died" | "tied" | "lied" | "owed" | "axed")
 }
 
 /// A title or honorific said before a name: never a keyphrase alone.
@@ -126,9 +133,22 @@ fn title(key: &str) -> bool {
     )
 }
 
-/// A single word that is a past form ("won", "filed", "declared").
+/// A number word or unit said of amounts ("thousand", "percent"): the
+/// amounts stage has those; never a keyphrase alone.
+#[rustfmt::skip]
+fn quantity(key: &str) -> bool {
+    matches!(
+        key,
+        "hundred" | "thousand" | "million" | "billion" | "trillion" | "percent" | "dozen"
+            | "hundreds" | "thousands" | "millions" | "billions"
+    )
+}
+
+/// A single word that is a past form ("won", "filed", "declared", "died").
 fn past_form(word: &str) -> bool {
-    nlp::is_irregular_past(word) || ends_in_ed(word, 5)
+    nlp::is_irregular_past(word)
+        || ends_in_ed(word, 5)
+        || short_past(word)
 }
 
 /// How specific a candidate's words are, 0 to 1: the geometric mean of the
@@ -264,7 +284,8 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         // ("Sir", "Mr", "President": the entities stage has the people).
         .filter(|(key, c)| {
             (c.count > 1 || c.words > 1)
-                && !(c.words == 1 && (crate::stages::dates::calendar_name(key) || title(key)))
+                && !(c.words == 1
+                    && (crate::stages::dates::calendar_name(key) || title(key) || quantity(key)))
         })
         .map(|(key, c)| {
             let position = 1.0 / (1.0 + (1.0 + c.first_sentence as f64).ln());
@@ -378,7 +399,7 @@ impl Stage for KeyphrasesStage {
         "keyphrases"
     }
     fn version(&self) -> &'static str {
-        "1.4.0"
+        "1.5.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         out.keyphrases = Some(keyphrases(article, out, self.config.top));
@@ -518,6 +539,16 @@ mod tests {
         assert!(!got.contains(&"february".to_string()), "{got:?}");
         assert_eq!(got[0], "sanctions", "{got:?}");
         assert!(!got.contains(&"filed".to_string()), "{got:?}");
+        // "died" is what happened; "thousand" is the amounts stage's.
+        let got = top(
+            "Flood toll rises\n\n\
+             More than a thousand people died when the river burst its banks. Rescuers said a \
+             thousand more were missing. Most of those who died lived near the river. Officials \
+             said hundreds died in the first hours, and another thousand were hurt.",
+            4,
+        );
+        assert!(!got.contains(&"died".to_string()), "{got:?}");
+        assert!(!got.contains(&"thousand".to_string()), "{got:?}");
     }
 
     #[test]
