@@ -33,6 +33,31 @@ pub struct Aliases {
     /// Short forms ("IS", "US", "Xi") that match only as written: "Is it
     /// over?" does not name the Islamic State.
     exact: crate::text::ModelMap<String, String>,
+    /// The first word of every form, lower-cased and hashed: `index` is
+    /// asked about every capitalised word of every article, and most are
+    /// ruled out here without lower-casing the form into a new string.
+    first_words: crate::text::ModelMap<u64, ()>,
+}
+
+/// FNV-1a of the first word of `normal(form)`, computed without
+/// allocating for ASCII forms.
+fn first_word_key(form: &str) -> u64 {
+    let s = form.trim();
+    let s = match s.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") => &s[4..],
+        _ => s,
+    };
+    let word = s.split(char::is_whitespace).next().unwrap_or("");
+    let fnv = |bytes: &mut dyn Iterator<Item = u8>| {
+        bytes.fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    };
+    if word.is_ascii() {
+        fnv(&mut word.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        fnv(&mut word.to_lowercase().into_bytes().into_iter())
+    }
 }
 
 /// A form of up to three letters ("US", "Fed", "Xi"): it matches only as
@@ -62,6 +87,7 @@ impl Aliases {
             }
             let i = self.entries.len();
             for form in std::iter::once(&e.name).chain(&e.aliases) {
+                self.first_words.insert(first_word_key(form), ());
                 self.by_form.insert(normal(form), i);
                 if short_caps(form) {
                     self.exact.insert(normal(form), form.trim().to_string());
@@ -80,6 +106,9 @@ impl Aliases {
     }
 
     pub fn index(&self, form: &str) -> Option<usize> {
+        if !self.first_words.contains_key(&first_word_key(form)) {
+            return None;
+        }
         let key = normal(form);
         if self
             .exact

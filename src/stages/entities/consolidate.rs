@@ -45,24 +45,11 @@ pub(super) fn consolidate(
     prom: &Prominence<'_>,
 ) -> Vec<Entity> {
     // 1. A key per mention from aliases, gazetteer countries, else its name.
-    // A person's surname alias ("Biden") does not apply in an article that
-    // names someone else with that surname ("Hunter Biden", whatever the
-    // tagger typed it): surname merging decides there.
-    let other_surnames: HashSet<&str> = mentions
-        .iter()
-        .filter_map(|m| {
-            let (_, last) = m.text.rsplit_once(' ')?;
-            (aliases.index(&m.text) != aliases.index(last)).then_some(last)
-        })
-        .collect();
     let mut keys: Vec<Key> = mentions
         .iter()
         .map(|m| {
             if let Some(i) = aliases.index(&m.text) {
-                let surname = aliases.entries[i].kind == "PER" && !m.text.contains(' ');
-                if !(surname && other_surnames.contains(m.text.as_str())) {
-                    return Key::Alias(i);
-                }
+                return Key::Alias(i);
             }
             if m.kind == "LOC" || m.kind == "MISC" {
                 if let Some(cc) = country_of(gaz, &m.text) {
@@ -72,6 +59,34 @@ pub(super) fn consolidate(
             Key::Name(m.kind, m.text.clone())
         })
         .collect();
+    // A person's surname alias ("Biden") does not apply in an article that
+    // names someone else with that surname ("Hunter Biden", whatever the
+    // tagger typed it): surname merging decides there. (Looked for only
+    // when a one-word name took a person's alias.)
+    let surname_alias = |i: usize, m: &Mention| {
+        matches!(keys[i], Key::Alias(a) if aliases.entries[a].kind == "PER")
+            && !m.text.contains(' ')
+    };
+    if mentions.iter().enumerate().any(|(i, m)| surname_alias(i, m)) {
+        let other_surnames: HashSet<&str> = mentions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let (_, last) = m.text.rsplit_once(' ')?;
+                let same = matches!(keys[i], Key::Alias(a) if aliases.index(last) == Some(a));
+                (!same).then_some(last)
+            })
+            .collect();
+        let apart: Vec<usize> = (0..mentions.len())
+            .filter(|&i| {
+                surname_alias(i, &mentions[i]) && other_surnames.contains(mentions[i].text.as_str())
+            })
+            .collect();
+        for i in apart {
+            let m = &mentions[i];
+            keys[i] = Key::Name(m.kind, m.text.clone());
+        }
+    }
     // 2. Acronyms, surnames, first names, qualified and bare names merge.
     merge(text, mentions, &mut keys, aliases, gaz);
     // 3. Group, keeping first-mention order.

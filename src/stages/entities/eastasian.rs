@@ -53,6 +53,11 @@ fn family_name(word: &str) -> bool {
 /// "Jong-un", "Cheuk-ting": a capitalised syllable, a hyphen, a lower-case
 /// syllable, each one to seven ASCII letters.
 fn hyphenated_given_name(word: &str) -> bool {
+    // Most words fail here, before any splitting (this runs on every word).
+    let bytes = word.as_bytes();
+    if bytes.len() < 3 || !bytes[0].is_ascii_uppercase() || !bytes.contains(&b'-') {
+        return false;
+    }
     let Some((a, b)) = word.split_once('-') else {
         return false;
     };

@@ -26,7 +26,8 @@ pub(super) struct Mention {
 /// ("Mikhail\nGorbachev" in hard-wrapped wire copy) or spaces twice is
 /// named, and keyed, as it reads.
 fn one_line(s: &str) -> String {
-    if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
+    let plain = s.bytes().all(|b| b.is_ascii_graphic() || b == b' ') && !s.contains("  ");
+    if !plain && (s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ")) {
         s.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
         s.to_string()

@@ -103,8 +103,13 @@ fn kin_before(text: &str, at: usize) -> bool {
 /// Derakhshani)) I got interested", "Mark Hughes: We were poor"; not a
 /// wrapped wire line "(Sikorsky Aircraft), and").
 fn speaker_label(text: &str, m: &Mention) -> bool {
-    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-    let prefix = text[line_start..m.start].trim_start();
+    // Only spaces and brackets back to the line's start (read backwards a
+    // few bytes, not the whole paragraph).
+    let before = text[..m.start].trim_end_matches([' ', '\t', '(']);
+    if !(before.is_empty() || before.ends_with('\n')) {
+        return false;
+    }
+    let prefix = text[before.len()..m.start].trim_start();
     let after = &text[m.end..];
     let rest = if prefix == "((" {
         after.strip_prefix("))")
