@@ -39,14 +39,18 @@ pub struct Aliases {
     first_words: crate::text::ModelMap<u64, ()>,
 }
 
+/// `s` without a leading "the " in any case ("the Fed" is written "Fed").
+fn without_the(s: &str) -> &str {
+    match s.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") => &s[4..],
+        _ => s,
+    }
+}
+
 /// FNV-1a of the first word of `normal(form)`, computed without
 /// allocating for ASCII forms.
 fn first_word_key(form: &str) -> u64 {
-    let s = form.trim();
-    let s = match s.get(..4) {
-        Some(the) if the.eq_ignore_ascii_case("the ") => &s[4..],
-        _ => s,
-    };
+    let s = without_the(form.trim());
     let word = s.split(char::is_whitespace).next().unwrap_or("");
     let fnv = |bytes: &mut dyn Iterator<Item = u8>| {
         bytes.fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
@@ -89,8 +93,9 @@ impl Aliases {
             for form in std::iter::once(&e.name).chain(&e.aliases) {
                 self.first_words.insert(first_word_key(form), ());
                 self.by_form.insert(normal(form), i);
-                if short_caps(form) {
-                    self.exact.insert(normal(form), form.trim().to_string());
+                if short_caps(without_the(form.trim())) {
+                    self.exact
+                        .insert(normal(form), without_the(form.trim()).to_string());
                 }
             }
             self.entries.push(e);
@@ -148,5 +153,26 @@ mod tests {
         check("XI", None);
         check("Fed", Some("Federal Reserve"));
         check("FED", None);
+        // Written alone, without "The" ("The US" is "US" after "The").
+        check("The US", None);
+        check("The Fed", None);
+    }
+
+    #[test]
+    fn the_first_word_filter_keeps_every_form() {
+        // Case, a leading "the", letters outside ASCII: found as before.
+        check("ERDOĞAN", Some("Recep Tayyip Erdoğan"));
+        check("Viktor Orbán", Some("Viktor Orbán"));
+        check("THE ISLAMIC STATE", Some("Islamic State"));
+        check("  Islamic State ", Some("Islamic State"));
+        check("Islamic Republic", None);
+        check("Thessaloniki Port", None);
+        let a = Aliases::builtin();
+        for e in &a.entries {
+            for form in std::iter::once(&e.name).chain(&e.aliases) {
+                let form = without_the(form.trim());
+                assert!(a.index(form).is_some(), "{form}");
+            }
+        }
     }
 }
