@@ -372,3 +372,31 @@ mod tests {
         check("", None);
     }
 }
+
+/// Adverbs and auxiliaries a subject phrase carries before its verb ("It
+/// also said", "The mayor then said", "The Tories have said"): not part of
+/// who spoke. Not "is"/"was": "The tour was cited as" is a passive.
+#[rustfmt::skip]
+const TRAILING_ADVERBS: &[&str] = &[
+    "also", "then", "later", "earlier", "reportedly", "again", "further", "too", "however",
+    "meanwhile", "still", "now", "recently", "separately", "previously", "once", "had", "has",
+    "have", "would", "will", "could",
+];
+
+/// A speaker phrase without the adverbs it ends in, or none when nothing
+/// but a conjunction or adverb is left ("and", "And", "But").
+pub(super) fn clean_speaker_phrase(phrase: &str) -> Option<String> {
+    let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| TRAILING_ADVERBS.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    let only = words.len() == 1 && {
+        let w = words[0].to_lowercase();
+        matches!(w.as_str(), "and" | "but" | "or" | "so" | "then" | "also" | "yet")
+    };
+    (!words.is_empty() && !only).then(|| words.join(" "))
+}

@@ -207,7 +207,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.16.0"
+        "1.17.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -314,6 +314,11 @@ impl Stage for QuotesStage {
                     (speaker, speaker_text, verb) =
                         (p.speaker.clone(), p.speaker_text.clone(), p.verb.clone());
                 }
+            }
+            // "It also", "The mayor then": the phrase without its adverbs;
+            // "and" alone names no one.
+            if speaker.is_none() {
+                speaker_text = speaker_text.and_then(|t| lexicon::clean_speaker_phrase(&t));
             }
             // A description for a speaker ("the Tory leader said"): the
             // person named earlier with that title.

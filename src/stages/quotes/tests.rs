@@ -391,3 +391,25 @@ fn a_short_quote_before_names_its_speaker_after_the_verb() {
         &[Some("Ivan Petrov")],
     );
 }
+
+#[test]
+fn a_speaker_phrase_drops_its_adverbs() {
+    // "The mayor then said": the description resolves once "then" is off.
+    check_speakers(
+        "City budget\n\n\
+         Mayor Ines Roldan presented the budget on Monday. \"We have cut waste,\" the mayor then said.\n\n\
+         The council also said: \"We will scrutinise every line of it.\"",
+        &[Some("Ines Roldan"), Some("The council")],
+    );
+    // A conjunction alone names no one.
+    for (phrase, expect) in [
+        ("It also", Some("It")),
+        ("The Tories have", Some("The Tories")),
+        ("The tour was", Some("The tour was")),
+        ("And", None),
+        ("but", None),
+        ("Will", Some("Will")),
+    ] {
+        assert_eq!(lexicon::clean_speaker_phrase(phrase).as_deref(), expect, "{phrase}");
+    }
+}
