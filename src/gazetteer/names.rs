@@ -216,18 +216,12 @@ fn bracketed_literals(s: &str) -> (Vec<String>, usize) {
 
 /// One capitalised word in Latin letters, three letters or more.
 fn written_as_given_name(n: &str) -> bool {
-    let latin = |c: char| {
-        c.is_ascii_alphabetic()
-            || matches!(c, '\u{c0}'..='\u{2af}' | '\u{1e00}'..='\u{1eff}') && c.is_alphabetic()
-            || c == '-'
-            || c == '\''
-    };
     let mut cs = n.chars();
     let Some(first) = cs.next() else {
         return false;
     };
     let rest: Vec<char> = cs.collect();
-    n.chars().all(latin)
+    n.chars().all(super::alternates::latin_in_name)
         && first.is_uppercase()
         && rest.iter().any(|c| c.is_lowercase())
         && !rest.iter().any(|c| c.is_uppercase())

@@ -36,7 +36,7 @@ pub struct Aliases {
     /// The first word of every form, lower-cased and hashed: `index` is
     /// asked about every capitalised word of every article, and most are
     /// ruled out here without lower-casing the form into a new string.
-    first_words: crate::text::ModelMap<u64, ()>,
+    first_words: crate::text::ModelSet<u64>,
 }
 
 /// `s` without a leading "the " in any case ("the Fed" is written "Fed").
@@ -52,10 +52,9 @@ fn without_the(s: &str) -> &str {
 fn first_word_key(form: &str) -> u64 {
     let s = without_the(form.trim());
     let word = s.split(char::is_whitespace).next().unwrap_or("");
+    use crate::text::{FNV_OFFSET, FNV_PRIME};
     let fnv = |bytes: &mut dyn Iterator<Item = u8>| {
-        bytes.fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
+        bytes.fold(FNV_OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
     };
     if word.is_ascii() {
         fnv(&mut word.bytes().map(|b| b.to_ascii_lowercase()))
@@ -91,7 +90,7 @@ impl Aliases {
             }
             let i = self.entries.len();
             for form in std::iter::once(&e.name).chain(&e.aliases) {
-                self.first_words.insert(first_word_key(form), ());
+                self.first_words.insert(first_word_key(form));
                 self.by_form.insert(normal(form), i);
                 if short_caps(without_the(form.trim())) {
                     self.exact
@@ -111,7 +110,7 @@ impl Aliases {
     }
 
     pub fn index(&self, form: &str) -> Option<usize> {
-        if !self.first_words.contains_key(&first_word_key(form)) {
+        if !self.first_words.contains(&first_word_key(form)) {
             return None;
         }
         let key = normal(form);
