@@ -172,6 +172,18 @@ impl Gazetteer {
         })
     }
 
+    /// The GeoNames id of the most populous entry with this name
+    /// (case-insensitive), as `lookup(name)[0]` gives it, without sorting.
+    pub fn geonameid(&self, name: &str) -> Option<u64> {
+        let ix = self.by_name.get(&name.to_lowercase())?;
+        // `lookup` sorts stably: of equal populations the first listed.
+        let best = ix
+            .iter()
+            .map(|&i| &self.entries[i])
+            .reduce(|a, b| if b.population > a.population { b } else { a })?;
+        best.geonameid
+    }
+
     /// All entries with this name (case-insensitive), most populous first.
     pub fn lookup(&self, name: &str) -> Vec<&Entry> {
         let mut v: Vec<&Entry> = self

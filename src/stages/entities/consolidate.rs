@@ -156,17 +156,31 @@ fn build_entity(
 ) -> Entity {
     let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
     // The longest mention names the entity; of two as long, one without a
-    // possessive ("BBC", not "BBC's").
+    // possessive ("BBC", not "BBC's"), then one in mixed case ("Fatal
+    // Force", not a headline's "FATAL FORCE" or a lower-case "burka"),
+    // then the form the article writes most ("Kyiv" over one "Kiev",
+    // "WorldCom" over one "Worldcom"), then the first.
+    // (Counted only where the forms differ: most groups have one.)
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    if ms.iter().any(|m| m.text != ms[0].text) {
+        for m in &ms {
+            *uses.entry(m.text.as_str()).or_default() += 1;
+        }
+    }
     let longest = ms
         .iter()
-        .max_by_key(|m| {
+        .enumerate()
+        .max_by_key(|(i, m)| {
             (
                 words(&m.text).len(),
                 super::merge::possessive_stem(&m.text).is_none(),
                 m.text.len(),
+                written_as_a_name(&m.text),
+                uses.get(m.text.as_str()).copied().unwrap_or(0),
+                std::cmp::Reverse(*i),
             )
         })
-        .map(|m| m.text.clone())
+        .map(|(_, m)| m.text.clone())
         .unwrap_or_default();
     let majority = {
         let mut c: HashMap<&str, usize> = HashMap::new();
@@ -266,6 +280,11 @@ fn build_entity(
 
 /// A non-country place: the most populous gazetteer match (refined later
 /// by the countries the article names).
+/// Mixed case, as names are written (not all capitals, not all lower case).
+fn written_as_a_name(name: &str) -> bool {
+    name.chars().any(char::is_uppercase) && name.chars().any(char::is_lowercase)
+}
+
 fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
     gaz.lookup(name).into_iter().next().map(geo_of)
 }
@@ -318,6 +337,14 @@ mod tests {
             .collect();
         want.sort();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn two_names_of_one_city_are_one_place() {
+        check(
+            &[("Kyiv", "LOC"), ("Kiev", "LOC"), ("Bombay", "LOC"), ("Lviv", "LOC")],
+            &[("Kyiv", &["Kiev"]), ("Bombay", &[]), ("Lviv", &[])],
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod acronyms;
 mod aliases;
+mod ampersand;
 mod consolidate;
 mod heads;
 mod mentions;
@@ -183,7 +184,7 @@ impl Stage for EntitiesStage {
         "entities"
     }
     fn version(&self) -> &'static str {
-        "ner-perceptron-12"
+        "ner-perceptron-13"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;

@@ -450,3 +450,17 @@ fn a_storms_bare_name_is_the_storm() {
     assert_eq!(find(&e, "Hurricane Dorian").mentions.len(), 3);
     assert!(e.entities.iter().all(|x| x.name != "Dorian"));
 }
+
+#[test]
+fn firms_joined_by_an_ampersand_are_one_entity_with_their_short_name() {
+    check(
+        "Broker settles\n\nInsurance broker Marsh & McLennan agreed to pay $850m on Monday. \
+        \"We regret what happened,\" Marsh said in a statement. Shares in Bradford & Bingley \
+        and Cable & Wireless rose.",
+        &[
+            ("Marsh & McLennan", "ORG", &["Marsh"]),
+            ("Bradford & Bingley", "ORG", &[]),
+            ("Cable & Wireless", "ORG", &[]),
+        ],
+    );
+}

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::super::heads;
+use super::super::{ampersand, heads};
 use super::super::mentions::Mention;
 use super::super::wordlists;
 use crate::gazetteer::{Gazetteer, Kind};
@@ -166,6 +166,9 @@ pub(super) struct Evidence {
     person: bool,
     /// A storm's name is in the group ("Hurricane Dorian"): an event.
     storm: bool,
+    /// A firm's name with an ampersand is in the group ("Marsh &
+    /// McLennan"): an organisation, unless something says person.
+    firm: bool,
 }
 
 impl Evidence {
@@ -203,6 +206,12 @@ impl Evidence {
         }) {
             *v.entry(k).or_default() += 2;
         }
+        // "Marsh & McLennan": capitalised names joined by an ampersand are
+        // a firm (entities/ampersand.rs), as a head noun says.
+        if m.kind == "ORG" && ampersand::is_firm(&m.text) {
+            *v.entry("ORG").or_default() += 2;
+            self.firm = true;
+        }
         let before = crate::nlp::word_before(text, m.start).map(|(_, w)| w);
         if before.is_some_and(|w| PERSON_TITLES.contains(&w.to_lowercase().as_str())) {
             *v.entry("PER").or_default() += 2;
@@ -235,7 +244,8 @@ impl Evidence {
             l.first_names.contains(f)
                 || m.kind == "PER" && name.len() >= 3 && l.first_names.is_given_name(f)
         };
-        if first.is_some_and(given) {
+        // (Not in a firm's name: "David Rubin & Partners".)
+        if first.is_some_and(given) && !ampersand::is_firm(&m.text) {
             self.person = true;
             if name.len() >= 2 {
                 *v.entry("PER").or_default() += 1;
@@ -269,8 +279,8 @@ impl Evidence {
             .unwrap_or("MISC");
         // Words around a name that only an organisation takes outweigh
         // the tagger's count, unless something says person.
-        let org = self.org && !self.person && best == "PER";
-        let place_org = self.place_org && !self.person && best == "LOC";
+        let org = (self.org || self.firm) && !self.person && best == "PER";
+        let place_org = (self.place_org || self.firm) && !self.person && best == "LOC";
         if self.storm {
             "MISC"
         } else if org || place_org {

@@ -12,8 +12,11 @@
 //! ending the name ("University" ORG, "Avenue" LOC). A surname tagged LOC joins the
 //! person's group without a vote ("Monroe" after "Marilyn Monroe"), unless
 //! it is a well-known place; a bare name joins the storm the article names
-//! ("Dorian" of "Hurricane Dorian"), and a group with a storm is MISC; a bare head noun ("the University") joins the
-//! last name ending in it. A group the tagger calls a person is an
+//! ("Dorian" of "Hurricane Dorian"), and a group with a storm is MISC; a
+//! bare name joins the one firm whose name opens with it and an ampersand
+//! ("Marsh" of "Marsh & McLennan"), and a group with such a firm is ORG
+//! unless something says person; a bare head noun ("the University") joins
+//! the last name ending in it. A group the tagger calls a person is an
 //! organisation when words only an organisation takes surround one of its
 //! mentions ("carmaker Nissan", "Matsushita, which", "shares in Baikal";
 //! `wordlists::org_context`) and nothing says person (a title, a known
@@ -125,6 +128,37 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
                 quiet[x] = loc;
             }
             members[g].extend(moved);
+        }
+    }
+    // "Marsh said" is the "Marsh & McLennan" the article names: a one-word
+    // name joins the one firm whose name opens with it and an ampersand.
+    if mentions
+        .iter()
+        .any(|m| m.kind == "ORG" && super::ampersand::is_firm(&m.text))
+    {
+        let mut firms: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, m) in mentions.iter().enumerate() {
+            let firm = m.text.split_once(" & ");
+            if let Some((first, _)) = firm.filter(|(f, _)| m.kind == "ORG" && !f.contains(' ')) {
+                firms.entry(first).or_default().push(group_of[j]);
+            }
+        }
+        for i in 0..mentions.len() {
+            let Some(gs) = firms.get_mut(mentions[i].text.as_str()) else {
+                continue;
+            };
+            gs.sort_unstable();
+            gs.dedup();
+            if let [g] = gs[..] {
+                let old = group_of[i];
+                if old != g {
+                    let moved = std::mem::take(&mut members[old]);
+                    for &x in &moved {
+                        group_of[x] = g;
+                    }
+                    members[g].extend(moved);
+                }
+            }
         }
     }
     // A bare head noun ("the University", "the Council") is the last name

@@ -1,0 +1,171 @@
+//! Firm names joined by an ampersand ("Marsh & McLennan", "Marks & Spencer",
+//! "Standard & Poor's", "Ernst & Young"): the tagger, which saw "&" inside
+//! a name too rarely, cuts them in two ("Marsh" ORG + "McLennan" MISC),
+//! types the halves as places or people ("Marks" LOC, "Poor" PER) or tags
+//! the "&" alone. A capitalised word or chunk on each side of a lone "&",
+//! with the tagger naming at least one side, is one organisation; with
+//! the following head nouns ("Daily Mail & General Trust"). Left apart:
+//! two sides that open with a first name ("Richard & Judy", "Matt Lucas &
+//! David Walliams": people, not a firm) and two countries
+//! ("Serbia & Montenegro"); a chunk that already holds the "&" is the
+//! tagger's.
+
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::ner::Chunk;
+use crate::nlp::gender::FirstNames;
+
+/// A name with a lone ampersand in it ("Marsh & McLennan"): a byte search
+/// first, as this is asked of every mention.
+pub(super) fn is_firm(name: &str) -> bool {
+    name.as_bytes().contains(&b'&') && name.contains(" & ")
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A side that opens with a first name: "Richard", "Matt Lucas".
+fn first_name(words: &[&str]) -> bool {
+    words
+        .first()
+        .is_some_and(|w| FirstNames::embedded().contains(w))
+}
+
+fn country(words: &[&str], gaz: &Gazetteer) -> bool {
+    gaz.kinds(&words.join(" ")).contains(&Kind::Country)
+}
+
+/// The chunks with such names made one organisation (see the module note).
+pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    let ands: Vec<usize> = (1..words.len().saturating_sub(1))
+        .filter(|&i| words[i] == "&" && capitalised(words[i - 1]) && capitalised(words[i + 1]))
+        .collect();
+    if ands.is_empty() {
+        return cs;
+    }
+    let mut cs = cs;
+    for i in ands {
+        if cs.iter().any(|c| c.start < i && i + 1 < c.end) {
+            continue;
+        }
+        // The left side: the chunk ending at the "&" (or at the word before
+        // it, "Daily" + "Mail"), else the one word.
+        let left = cs.iter().find(|c| c.end == i);
+        let start = left
+            .or_else(|| cs.iter().find(|c| c.end == i - 1))
+            .map_or(i - 1, |c| c.start);
+        // The right side: the chunk opening after the "&" (or with it,
+        // "&" + "Wireless"), else the one word, then head nouns.
+        let mut end = i + 2;
+        if let Some(c) = cs.iter().find(|c| c.start == i + 1 || c.start == i) {
+            end = end.max(c.end);
+        }
+        while end < words.len()
+            && capitalised(words[end])
+            && super::heads::head_kind(words[end]) == Some("ORG")
+        {
+            end += 1;
+        }
+        let named = cs.iter().any(|c| c.start < end && start < c.end);
+        let (left, right) = (&words[start..i], &words[i + 1..end]);
+        if !named
+            || first_name(left) && first_name(right)
+            || country(left, gaz) && country(right, gaz)
+            || cs
+                .iter()
+                .any(|c| c.start < start && start < c.end || c.start < end && end < c.end)
+        {
+            continue;
+        }
+        let inside: Vec<&Chunk> = cs
+            .iter()
+            .filter(|c| start <= c.start && c.end <= end)
+            .collect();
+        let kind = if inside.iter().all(|c| c.kind == "MISC") {
+            "MISC"
+        } else {
+            "ORG"
+        };
+        cs.retain(|c| !(start <= c.start && c.end <= end));
+        let at = cs.iter().position(|c| c.start >= end).unwrap_or(cs.len());
+        cs.insert(at, Chunk { start, end, kind });
+    }
+    cs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
+        super::super::tests::check_chunks(mend, sentence, tagged, expect);
+    }
+
+    #[test]
+    fn names_joined_by_an_ampersand_are_one_organisation() {
+        // Cut in two, one side typed, the "&" tagged alone.
+        check(
+            "broker Marsh & McLennan said",
+            &[(1, 1, "ORG"), (3, 1, "MISC")],
+            &[("Marsh & McLennan", "ORG")],
+        );
+        check(
+            "at Marks & Spencer ,",
+            &[(1, 1, "LOC")],
+            &[("Marks & Spencer", "ORG")],
+        );
+        check(
+            "said Standard & Poor 's",
+            &[(3, 1, "PER")],
+            &[("Standard & Poor", "ORG")],
+        );
+        check(
+            "Cable & Wireless shares",
+            &[(1, 1, "LOC"), (2, 1, "LOC")],
+            &[("Cable & Wireless", "ORG")],
+        );
+        // Head nouns after the right side, a chunk before the left word.
+        check(
+            "the Daily Mail & General Trust group",
+            &[(1, 1, "ORG")],
+            &[("Daily Mail & General Trust", "ORG")],
+        );
+        // A title of a work stays one.
+        check(
+            "album Body & Soul was",
+            &[(3, 1, "MISC")],
+            &[("Body & Soul", "MISC")],
+        );
+    }
+
+    #[test]
+    fn people_countries_and_the_taggers_own_names_are_left() {
+        check(
+            "hosts Richard & Judy said",
+            &[(1, 1, "PER"), (3, 1, "PER")],
+            &[("Richard", "PER"), ("Judy", "PER")],
+        );
+        check(
+            "by Matt Lucas & David Walliams .",
+            &[(1, 2, "PER"), (4, 2, "PER")],
+            &[("Matt Lucas", "PER"), ("David Walliams", "PER")],
+        );
+        check(
+            "in Serbia & Montenegro .",
+            &[(1, 1, "LOC"), (3, 1, "LOC")],
+            &[("Serbia", "LOC"), ("Montenegro", "LOC")],
+        );
+        check(
+            "Procter & Gamble and Unilever",
+            &[(0, 3, "ORG"), (4, 1, "ORG")],
+            &[("Procter & Gamble", "ORG"), ("Unilever", "ORG")],
+        );
+        // Nothing tagged on either side; lower case on one side.
+        check("Ant & Dec presented", &[], &[]);
+        check(
+            "Fish & chips for Smith",
+            &[(4, 1, "PER")],
+            &[("Smith", "PER")],
+        );
+    }
+}
