@@ -129,6 +129,9 @@ pub(super) fn extract(
                     }
                 }
             }
+            if !could_be_a_name(&text[start..end]) {
+                continue;
+            }
             sentence.push(Mention {
                 text: one_line(&text[start..end]),
                 start,
@@ -144,6 +147,26 @@ pub(super) fn extract(
     }
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Whether the tagger's span can be a name at all. Not: one word in lower
+/// case ("sales", "colleague", "de": words the tagger slipped on; a name
+/// of two lower-case words, "cesar gaviria" in a lower-case source,
+/// stays); words of a script without capitals ("भी", "متاسفانه": an
+/// interview's Hindi or Persian lines, which an English model reads as
+/// unknown names); no letters at all ("1,011.15.", "'"), except a date
+/// that names an event ("9/11").
+fn could_be_a_name(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    if letters.peek().is_none() {
+        let (a, b) = s.split_once('/').unwrap_or(("", ""));
+        let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+        return digits(a) && digits(b);
+    }
+    if !letters.any(|c| c.is_uppercase() || c.is_lowercase()) {
+        return false;
+    }
+    s.contains(char::is_whitespace) || !lower_case_word(s)
 }
 
 /// A word of lower-case letters only (hyphens and apostrophes inside):
@@ -382,6 +405,33 @@ fn add_gazetteer_mentions(
                 end: t.start + head.len(),
                 kind: "LOC",
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::could_be_a_name;
+
+    #[test]
+    fn spans_that_cannot_be_names() {
+        for (span, name) in [
+            ("Marsh & McLennan", true),
+            ("eBay", true),
+            ("cesar gaviria", true),
+            ("napster.com", true),
+            ("9/11", true),
+            ("Ngũgĩ", true),
+            ("sales", false),
+            ("mother-in-law", false),
+            ("de", false),
+            ("भी", false),
+            ("متاسفانه", false),
+            ("1,011.15.", false),
+            ("'", false),
+            ("&", false),
+        ] {
+            assert_eq!(could_be_a_name(span), name, "{span}");
         }
     }
 }
