@@ -3,7 +3,9 @@
 //! Haley"; "Jane" PER + "Okafor" untagged is "Jane Okafor"; "Karl" +
 //! "Marx", two chunks, is "Karl Marx"; "Prime Minister Mateusz" PER +
 //! "Morawiecki" untagged is "Mateusz Morawiecki" (after an office, a
-//! one-word name runs on into a surname). The first name
+//! one-word name runs on into a surname); "actress Lisa" ORG + "Kudrow" is
+//! "Lisa Kudrow" (a lone first name the tagger typed otherwise, no place's
+//! name, and nothing capitalised after the surname). The first name
 //! comes from the embedded first-name list (no notable place: "China"), the
 //! surname must be a capitalised word no chunk holds that is no function
 //! word, month, weekday, office or head noun.
@@ -70,9 +72,24 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         // A person's chunk; or a longer organisation or place that a
         // person's name follows ("United Nations Nikki"): two words are
         // too often a company ("Axa Sun" + "Life").
-        let host = c.kind == "PER" || c.kind != "MISC" && c.end - c.start >= 3;
         let first_name_cut =
             first_names.contains(words[last]) && !gaz.is_notable(words[last], NOTABLE_CITY);
+        // Or a known first name alone that the tagger typed otherwise
+        // ("actress Lisa" ORG + "Kudrow" untagged), when no place has that
+        // name ("Venice" + "Film", "Marshall" + "Plan", "Alberta"), it is
+        // no function word, capitals or two letters ("My", "PA", "Le" of
+        // "Le Roi") and the surname ends
+        // the name ("Cecil B DeMille", "Liberty All-Star Equity" do not).
+        let retyped = c.end - c.start == 1
+            && first_name_cut
+            && words[last].chars().count() >= 3
+            && !nlp::is_stopword(&words[last].to_lowercase())
+            && !words[last].chars().skip(1).all(char::is_uppercase)
+            && gaz.lookup(words[last]).is_empty()
+            && words
+                .get(c.end + 1)
+                .is_none_or(|w| !w.starts_with(char::is_uppercase));
+        let host = c.kind == "PER" || c.kind != "MISC" && (c.end - c.start >= 3 || retyped);
         // "Prime Minister Mateusz" PER + "Morawiecki tweeted": one word
         // after an office or honorific is a given name when a capitalised
         // word follows and then a lower-case one or punctuation (not
@@ -126,6 +143,27 @@ mod tests {
             "said Jane Okafor today",
             &[(1, 1, "PER")],
             &[("Jane Okafor", "PER")],
+        );
+        // A first name alone the tagger typed otherwise, and its surname.
+        check(
+            "actress Lisa Kudrow and",
+            &[(1, 1, "ORG")],
+            &[("Lisa Kudrow", "PER")],
+        );
+        check(
+            "by Elvis Presley ,",
+            &[(1, 1, "ORG"), (2, 1, "LOC")],
+            &[("Elvis Presley", "PER")],
+        );
+        // Not a place's name, a French article, capitals, or a surname
+        // another capitalised word follows.
+        check("the Venice Film Festival", &[(1, 1, "LOC")], &[("Venice", "LOC")]);
+        check("film Le Roi Lion", &[(1, 1, "ORG")], &[("Le", "ORG")]);
+        check("from PA Media", &[(1, 1, "LOC")], &[("PA", "LOC")]);
+        check(
+            "director Cecil B DeMille",
+            &[(1, 1, "ORG")],
+            &[("Cecil", "ORG")],
         );
         // Not from a short organisation, nor at a first name that is a place.
         check("Axa Sun Life grew", &[(0, 2, "ORG")], &[("Axa Sun", "ORG")]);
