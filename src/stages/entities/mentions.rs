@@ -88,6 +88,39 @@ pub(super) fn extract(
                     continue;
                 }
             }
+            // "of Germany" left of "the Chancellor of Germany" once the
+            // office is off, or tagged so: "of" opens no name, and what
+            // follows an office's "of" is a place or a body, unless a
+            // person's name follows the office ("Chief of Staff Howard
+            // Baker": from the known first name on).
+            if c.end - c.start >= 2 && words[c.start] == "of" {
+                c.start += 1;
+                if c.kind == "PER" {
+                    let first_names = crate::nlp::gender::FirstNames::embedded();
+                    match (c.start + 1..c.end - 1).find(|&i| first_names.contains(words[i])) {
+                        Some(person) => c.start = person,
+                        None => {
+                            let rest = words[c.start..c.end].join(" ");
+                            c.kind = match lex.gaz.lookup(&rest).is_empty() {
+                                false => "LOC",
+                                // "of Staff" of "Chief of Staff": the office's.
+                                true if c.end - c.start == 1 => continue,
+                                true => "ORG",
+                            };
+                        }
+                    }
+                }
+            }
+            // "Indian National Congress (INC", "Rowntree (Leicester": a
+            // bracket the span does not close ends the name.
+            if let Some(open) = (c.start..c.end).find(|&i| matches!(words[i], "(" | "[")) {
+                if !words[open..c.end].iter().any(|w| matches!(*w, ")" | "]")) {
+                    if open == c.start {
+                        continue;
+                    }
+                    c.end = open;
+                }
+            }
             // "Fiat and", "Rowling in", "Vadim Mitroshin The": a name does
             // not end in a function word (titles of works, MISC, may).
             // Nor in a lone dash ("Imam Khomeini International Airport -").
@@ -284,19 +317,28 @@ fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
 }
 
 /// "Bank of America in New York": an organisation chunk that runs on over
-/// "in" and a gazetteer place is the organisation, then the place.
+/// "in" and a gazetteer place is the organisation, then the place. So is a
+/// person's full name and "of" a place ("Amy Klobuchar of Minnesota"),
+/// unless a peer's or royal's style opens it ("Lord Nicholls of
+/// Birkenhead", "Marguerite of Romania" has one word before "of").
 fn split_located(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
     let mut out = Vec::with_capacity(cs.len());
     for c in cs {
-        let at = (c.start + 1..c.end.saturating_sub(1))
-            .filter(|_| c.kind == "ORG")
-            .find(|&i| words[i] == "in" && !gaz.lookup(&words[i + 1..c.end].join(" ")).is_empty());
+        let joint = match c.kind {
+            "ORG" => "in",
+            "PER" if !STYLES.contains(&words[c.start].to_lowercase().as_str()) => "of",
+            _ => "",
+        };
+        let first = if joint == "of" { c.start + 2 } else { c.start + 1 };
+        let at = (first..c.end.saturating_sub(1)).find(|&i| {
+            words[i] == joint && !gaz.lookup(&words[i + 1..c.end].join(" ")).is_empty()
+        });
         match at {
             Some(i) => {
                 out.push(Chunk {
                     start: c.start,
                     end: i,
-                    kind: "ORG",
+                    kind: c.kind,
                 });
                 out.push(Chunk {
                     start: i + 1,
@@ -309,6 +351,12 @@ fn split_located(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> 
     }
     out
 }
+
+/// Words that open a peer's or royal's name, of which "of" a place is part.
+const STYLES: &[&str] = &[
+    "lord", "lady", "baroness", "baron", "earl", "duke", "duchess", "prince", "princess", "king",
+    "queen", "viscount", "marquess", "countess", "count", "sir", "dame", "archbishop", "bishop",
+];
 
 /// Curated alias forms of up to three words, opening with a capital, not
 /// overlapping an existing mention except shorter ones inside them: the

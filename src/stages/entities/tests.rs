@@ -464,3 +464,25 @@ fn firms_joined_by_an_ampersand_are_one_entity_with_their_short_name() {
         ],
     );
 }
+
+#[test]
+fn an_office_of_a_place_a_person_of_a_place_and_an_open_bracket() {
+    let e = run(
+        "Leaders meet\n\nAngela Merkel, the Chancellor of Germany, met Senator Amy Klobuchar of \
+        Minnesota on Monday. The Indian National Congress (INC was founded in 1885, and Chief \
+        of Staff Howard Baker said so.",
+    );
+    let names: Vec<(&str, &str)> = e
+        .entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.kind.as_str()))
+        .collect();
+    for n in &names {
+        assert!(
+            !n.0.starts_with("of ") && !n.0.contains(" of Minnesota") && !n.0.contains('('),
+            "{names:?}"
+        );
+    }
+    assert!(names.contains(&("Amy Klobuchar", "PER")), "{names:?}");
+    assert!(names.iter().any(|n| n.0 == "Howard Baker"), "{names:?}");
+}
