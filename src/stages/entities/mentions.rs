@@ -80,6 +80,19 @@ pub(super) fn extract(
             // "Mayor Adamowicz", "Prime Minister Mateusz": an office before
             // a person's name is not part of it, and an office alone
             // ("Mayor" in "Mayor of London Sadiq Khan") names no one.
+            // So, whatever the tagger typed the whole, when a known first
+            // name follows the office ("Congresswoman Karen Bass" ORG; not
+            // "General Motors").
+            if c.kind != "PER" && is_office(words[c.start]) {
+                let name = (c.start + 1..c.end).find(|&i| !is_office(words[i]));
+                if let Some(n) = name.filter(|&n| {
+                    c.end - n >= 2
+                        && crate::nlp::gender::FirstNames::embedded().contains(words[n])
+                }) {
+                    c.start = n;
+                    c.kind = "PER";
+                }
+            }
             if c.kind == "PER" {
                 while c.end - c.start >= 2 && is_office(words[c.start]) {
                     c.start += 1;

@@ -486,3 +486,19 @@ fn an_office_of_a_place_a_person_of_a_place_and_an_open_bracket() {
     assert!(names.contains(&("Amy Klobuchar", "PER")), "{names:?}");
     assert!(names.iter().any(|n| n.0 == "Howard Baker"), "{names:?}");
 }
+
+#[test]
+fn an_office_before_a_first_name_makes_a_person_whatever_the_tag() {
+    let e = run(
+        "Caucus meets\n\nThe leader of the caucus, Congresswoman Karen Bass, emerged as a \
+        contender, and Lt Col Oliver North spoke. General Motors said nothing.",
+    );
+    let names: Vec<(&str, &str)> = e
+        .entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.kind.as_str()))
+        .collect();
+    assert!(names.contains(&("Karen Bass", "PER")), "{names:?}");
+    assert!(names.contains(&("Oliver North", "PER")), "{names:?}");
+    assert!(names.iter().any(|n| n.0 == "General Motors"), "{names:?}");
+}
