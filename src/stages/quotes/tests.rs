@@ -413,3 +413,13 @@ fn a_speaker_phrase_drops_its_adverbs() {
         assert_eq!(lexicon::clean_speaker_phrase(phrase).as_deref(), expect, "{phrase}");
     }
 }
+
+#[test]
+fn verbs_of_manner_and_reporting_participles_attribute() {
+    check_speakers(
+        "Debate night\n\nThe senator tried to interrupt twice. Maria Okafor exclaimed, \"I am \
+        speaking now.\"\n\nLater Tom Reyes shouted: \"We will win this state.\"\n\nGordon Vale \
+        issued a rallying cry, warning the \"stakes are too high\" to stay at home.",
+        &[Some("Maria Okafor"), Some("Tom Reyes"), Some("Gordon Vale")],
+    );
+}
