@@ -180,6 +180,49 @@ fn speaker_in(
     None
 }
 
+/// Where the sentence holding `at` starts: after the last line break or
+/// full stop before it, skipping the stops of initials and abbreviations
+/// ("Thomas T. Cullen said", "Sen. Ron Wyden", "the U.S. attorney"), which
+/// had cut the speaker off the window.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let mut end = at;
+    while let Some(i) = text[..end].rfind(['\n', '.']) {
+        if text.as_bytes()[i] == b'\n' {
+            return i + 1;
+        }
+        let word = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+        let abbreviation = word.contains('.') || ABBREVIATIONS.contains(&word);
+        if !initial && !abbreviation {
+            return i + 1;
+        }
+        end = i;
+    }
+    0
+}
+
+/// Where the sentence running from `from` ends (after its full stop), at
+/// most `limit`: stops of initials and abbreviations do not end it
+/// ('…," wrote Chief Justice John G. Roberts').
+fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
+    let mut start = from;
+    while let Some(i) = text[start..limit].find(". ").map(|i| start + i) {
+        let word = text[from..i].rsplit(char::is_whitespace).next().unwrap_or("");
+        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+        if !initial && !word.contains('.') && !ABBREVIATIONS.contains(&word) {
+            return i + 1;
+        }
+        start = i + 1;
+    }
+    limit
+}
+
+/// Abbreviations written with a stop before a name or a word.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Mt", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
+    "Capt", "Sgt", "Prof", "Rev", "Fr", "No", "vs", "Cpl", "Adm", "Maj", "Supt", "Insp",
+];
+
 pub(super) fn attribute(
     text: &str,
     q: (usize, usize, usize, usize),
@@ -190,15 +233,13 @@ pub(super) fn attribute(
     // The rest of the sentence after the quote, and the start of the sentence before it.
     // The paragraph the quote closes in (a quote may run over paragraphs).
     let para_end = text[close..].find('\n').map_or(text.len(), |i| close + i);
-    let after_end = text[close..para_end]
-        .find(". ")
-        .map_or(para_end, |i| close + i + 1);
-    let before_start = text[..mark].rfind(['\n', '.']).map_or(0, |i| i + 1);
+    let after_end = sentence_end(text, close, para_end);
+    let before_start = sentence_start(text, mark);
     // The paragraph before, when this one opens with the quote ("X said:").
     let prev_para = (before_start == paragraph.start && mark <= paragraph.start + 1)
         .then(|| {
             let end = text[..paragraph.start].trim_end().len();
-            let start = text[..end].rfind(['\n', '.']).map_or(0, |i| i + 1);
+            let start = sentence_start(text, end);
             (start, end)
         })
         .filter(|(s, e)| s < e);
@@ -289,7 +330,7 @@ pub(super) fn attribute_previous_sentence(
 ) -> Attribution {
     let none = (None, None, None);
     let mark = q.0;
-    let before_start = text[..mark].rfind(['\n', '.']).map_or(0, |i| i + 1);
+    let before_start = sentence_start(text, mark);
     if text[before_start..mark].chars().any(char::is_alphanumeric) {
         return none;
     }

@@ -423,3 +423,13 @@ fn verbs_of_manner_and_reporting_participles_attribute() {
         &[Some("Maria Okafor"), Some("Tom Reyes"), Some("Gordon Vale")],
     );
 }
+
+#[test]
+fn initials_and_abbreviations_do_not_end_the_sentence() {
+    check_speakers(
+        "Doctor sentenced\n\nJoel Smithers, a doctor, was sentenced on Wednesday. Prosecutor \
+        Thomas T. Cullen said Smithers \"perpetuated the vicious cycle of addiction.\"\n\n\
+        \"On behalf of the Court,\" wrote Chief Justice John G. Roberts, \"I am saddened.\"",
+        &[Some("Thomas T. Cullen"), Some("John G. Roberts")],
+    );
+}
