@@ -272,7 +272,21 @@ pub(super) fn attribute(
         };
         // "Asked about the inquiry, a Labour spokesman told …": a participle
         // opening the clause is not its verb when another follows.
-        if ["asked", "writing", "speaking", "commenting", "responding"].contains(&verb)
+        // So "Saying Rocky Linux is for the community, Kurtzer said".
+        if [
+            "asked",
+            "writing",
+            "speaking",
+            "commenting",
+            "responding",
+            "saying",
+            "adding",
+            "noting",
+            "talking",
+            "citing",
+            "calling",
+        ]
+        .contains(&verb)
             && !window[..vpos].chars().any(char::is_alphanumeric)
         {
             let from = vpos + verb.len();

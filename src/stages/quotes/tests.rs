@@ -433,3 +433,12 @@ fn initials_and_abbreviations_do_not_end_the_sentence() {
         &[Some("Thomas T. Cullen"), Some("John G. Roberts")],
     );
 }
+
+#[test]
+fn a_participle_opening_the_clause_is_not_its_verb() {
+    check_speakers(
+        "New project\n\nAcme Linux will be free. Saying Acme Linux is for the community, Maria \
+        Okafor said she \"will keep it independent of any company.\"",
+        &[Some("Maria Okafor")],
+    );
+}
