@@ -491,7 +491,8 @@ fn an_office_of_a_place_a_person_of_a_place_and_an_open_bracket() {
 fn an_office_before_a_first_name_makes_a_person_whatever_the_tag() {
     let e = run(
         "Caucus meets\n\nThe leader of the caucus, Congresswoman Karen Bass, emerged as a \
-        contender, and Lt Col Oliver North spoke. General Motors said nothing.",
+        contender, and Lt Col Oliver North spoke. General Motors said nothing. Director of \
+        National Intelligence John Ratcliffe disagreed.",
     );
     let names: Vec<(&str, &str)> = e
         .entities
@@ -501,4 +502,5 @@ fn an_office_before_a_first_name_makes_a_person_whatever_the_tag() {
     assert!(names.contains(&("Karen Bass", "PER")), "{names:?}");
     assert!(names.contains(&("Oliver North", "PER")), "{names:?}");
     assert!(names.iter().any(|n| n.0 == "General Motors"), "{names:?}");
+    assert!(names.contains(&("John Ratcliffe", "PER")), "{names:?}");
 }
