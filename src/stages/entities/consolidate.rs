@@ -340,6 +340,26 @@ mod tests {
     }
 
     #[test]
+    fn a_first_surname_of_two_is_the_person() {
+        check(
+            &[
+                ("Wanda Vázquez Garced", "PER"),
+                ("Vázquez", "PER"),
+                ("Harry Connick Jr", "PER"),
+                ("Connick", "PER"),
+                ("Lee Harvey Oswald", "PER"),
+                ("Harvey", "PER"),
+            ],
+            &[
+                ("Wanda Vázquez Garced", &["Vázquez"]),
+                ("Harry Connick Jr", &["Connick"]),
+                ("Lee Harvey Oswald", &[]),
+                ("Harvey", &[]),
+            ],
+        );
+    }
+
+    #[test]
     fn two_names_of_one_city_are_one_place() {
         check(
             &[("Kyiv", "LOC"), ("Kiev", "LOC"), ("Bombay", "LOC"), ("Lviv", "LOC")],

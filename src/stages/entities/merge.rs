@@ -35,6 +35,23 @@ pub(super) fn initials(name: &str) -> String {
         .collect()
 }
 
+/// "Vázquez" of "Wanda Vázquez Garced", "Rosselló" of "Ricardo Rosselló
+/// Nevares": a name of three words or more may end in two surnames
+/// (Spanish, Portuguese), and news calls the person by the first. The
+/// second-last word, when capitalised, three letters or more, and no
+/// given name ("John Paul Stevens", "Lee Harvey Oswald") or initial
+/// ("George W. Bush").
+pub(super) fn first_of_two_surnames(name: &str) -> Option<&str> {
+    let w = words(name);
+    let s = *w.get(w.len().checked_sub(2)?).filter(|_| w.len() >= 3)?;
+    let names = crate::nlp::gender::FirstNames::embedded();
+    (s.starts_with(char::is_uppercase)
+        && s.chars().count() >= 3
+        && s.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !names.is_given_name(s))
+    .then_some(s)
+}
+
 /// Two to six capital letters, no space ("WHO", "U.S.").
 pub(super) fn is_acronym(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
@@ -133,6 +150,12 @@ pub(super) fn merge(
                 .entry(last_word)
                 .or_default()
                 .push((w.len(), j));
+            if let Some(first_surname) = first_of_two_surnames(t) {
+                people_by_last_word
+                    .entry(first_surname)
+                    .or_default()
+                    .push((w.len(), j));
+            }
         } else if acronyms {
             others_by_initials
                 .entry(initials(t))
@@ -175,7 +198,11 @@ pub(super) fn merge(
         let longer = *longer_of.entry((kind, m.text.as_str())).or_insert_with(|| {
             let mine = words(&m.text);
             let fits = |&&(len, j): &&(usize, usize)| {
-                len > mine.len() && (kind != "PER" || words(&mentions[j].text).ends_with(&mine))
+                len > mine.len()
+                    && (kind != "PER"
+                        || words(&mentions[j].text).ends_with(&mine)
+                        || mine.len() == 1
+                            && first_of_two_surnames(&mentions[j].text) == Some(mine[0]))
             };
             let best = if kind == "PER" {
                 match mine.last() {

@@ -87,6 +87,14 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         }
         let last = v.last().map_or("", String::as_str);
         longer_by_last.entry(last).or_default().push(j);
+        // "Vázquez" of "Wanda Vázquez Garced" (merge.rs).
+        if kind == "PER" {
+            let surname = super::merge::first_of_two_surnames(&mentions[j].text);
+            let second_last = v.len().checked_sub(2).map(|i| v[i].as_str());
+            if let Some(s) = second_last.filter(|s| surname.is_some_and(|x| x.to_lowercase() == *s)) {
+                longer_by_last.entry(s).or_default().push(j);
+            }
+        }
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
     for (i, &g) in group_of.iter().enumerate() {
