@@ -111,11 +111,25 @@ fn ends_in_ed(word: &str, min_len: usize) -> bool {
         && !["eed", "bed", "hundred"].iter().any(|x| word.ends_with(x))
 }
 
-/// The last word of a phrase looks like a past tense ("palace issued",
-/// "people died").
+/// The last word of a phrase looks like a past tense or participle
+/// ("palace issued", "people died", "casualties rose", "cyclone known",
+/// "chef named"), or a three-word run has an irregular one in the middle
+/// ("people died due", "search took advantage"): a clause, not a noun
+/// phrase. (A first word may be an adjective, "armed forces", and so may a
+/// regular form in the middle, "densely populated northeast".)
 fn ends_like_verb(key: &str) -> bool {
-    let last = key.rsplit(' ').next().unwrap_or(key);
-    ends_in_ed(last, 6) || short_past(last)
+    let w: Vec<&str> = key.split(' ').collect();
+    let irregular = |x: &str| short_past(x) || nlp::is_irregular_past(x) || participle(x);
+    w.last().is_some_and(|l| ends_in_ed(l, 5) || irregular(l)) || w.len() == 3 && irregular(w[1])
+}
+
+/// Irregular past participles ("known", "given").
+fn participle(word: &str) -> bool {
+    matches!(
+        word,
+        "known" | "given" | "taken" | "seen" | "shown" | "done" | "gone" | "written" | "spoken"
+            | "chosen" | "drawn" | "grown" | "thrown" | "told" | "begun" | "driven" | "hidden"
+    )
 }
 
 /// Regular past forms too short for the "-ed" test.
@@ -399,7 +413,7 @@ impl Stage for KeyphrasesStage {
         "keyphrases"
     }
     fn version(&self) -> &'static str {
-        "1.5.0"
+        "1.6.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         out.keyphrases = Some(keyphrases(article, out, self.config.top));
@@ -411,6 +425,24 @@ impl Stage for KeyphrasesStage {
 mod tests {
     use super::*;
     use crate::stages::structure::StructureStage;
+
+    #[test]
+    fn runs_that_are_clauses_look_like_verbs() {
+        for (key, clause) in [
+            ("casualties rose", true),
+            ("tropical cyclone known", true),
+            ("polish chef named", true),
+            ("people died due", true),
+            ("search took advantage", true),
+            ("palace issued", true),
+            ("armed forces", false),
+            ("densely populated northeast", false),
+            ("polish chef", false),
+            ("grain exports", false),
+        ] {
+            assert_eq!(ends_like_verb(key), clause, "{key}");
+        }
+    }
 
     #[test]
     fn phrases_are_weighted_and_deduplicated() {
