@@ -3,7 +3,8 @@
 //! honorific before a mention in the text ("Mr. Pompeo", "Queen Elizabeth"),
 //! then the first name in models/first-names.tsv (US Census 1990 first-name
 //! lists; a sex only where it holds at least 90% of the name's uses, so
-//! "Chris" is a first name with no gender).
+//! "Chris" is a first name with no gender). A Chinese or Korean family name
+//! opening the name says nothing ("Ma Ngok", "Li Keqiang").
 //! Unknown when neither says; callers treat unknown as compatible with both.
 //! Never emitted in records: it is a resolution aid, not an attribute.
 
@@ -27,6 +28,39 @@ impl Gender {
 }
 
 pub const EMBEDDED: &str = include_str!("../../models/first-names.tsv");
+
+/// Common family names in the romanisations news uses: Mandarin pinyin,
+/// Cantonese (Hong Kong), Wade-Giles (Taiwan) and Korean. Left out: words
+/// that open English sentences ("He", "To", "Do", "Oh", "So", "Ha").
+const FAMILY_NAMES: &[&str] = &[
+    // Mandarin (pinyin)
+    "bai", "bo", "cai", "cao", "chen", "cheng", "cui", "deng", "ding", "dong", "du", "duan", "fan",
+    "fang", "feng", "fu", "gao", "gong", "gu", "guo", "han", "hao", "hou", "hu", "hua", "huang",
+    "jia", "jiang", "jin", "kong", "lei", "li", "liang", "liao", "lin", "liu", "long", "lu", "luo",
+    "ma", "mao", "meng", "pan", "peng", "qian", "qin", "ren", "shen", "shi", "song", "su", "sun",
+    "tan", "tang", "tian", "wan", "wang", "wei", "wen", "wu", "xi", "xia", "xiao", "xie", "xiong",
+    "xu", "xue", "yan", "yang", "yao", "ye", "yin", "yu", "yuan", "zeng", "zhang", "zhao", "zheng",
+    "zhong", "zhou", "zhu",
+    // Cantonese (Hong Kong, Macau)
+    "au", "chan", "cheung", "chiu", "chow", "choy", "chu", "chung", "fong", "fung", "ho", "hui",
+    "kwan", "kwok", "kwong", "lai", "lam", "lau", "law", "leung", "lo", "lui", "mak", "mok", "ng",
+    "poon", "siu", "sze", "tam", "tong", "tse", "tsang", "tsui", "wong", "yau", "yeung", "yip",
+    "yuen",
+    // Wade-Giles and Taiwanese spellings
+    "chang", "chao", "chiang", "chou", "hsiao", "hsieh", "hsu", "kao", "ko", "kuo", "lien", "soong",
+    "teng", "ting", "tsai", "tseng", "yeh",
+    // Korean
+    "ahn", "bae", "baek", "ban", "cha", "cho", "choi", "chun", "heo", "hong", "hwang", "jang",
+    "jeon", "jeong", "joo", "jung", "kang", "kim", "kwak", "kwon", "lee", "lim", "min", "moon",
+    "nam", "noh", "park", "rhee", "roh", "ryu", "seo", "shin", "son", "sung", "woo", "yoo", "yoon",
+    "yun",
+];
+
+/// Whether a lower-cased word is one of [`FAMILY_NAMES`].
+pub(crate) fn east_asian_family_name(lower: &str) -> bool {
+    FAMILY_NAMES.contains(&lower)
+}
+
 
 const HONORIFICS: &[(&str, Gender)] = &[
     ("mr", Gender::Male),
@@ -133,7 +167,10 @@ pub fn person_gender(text: &str, name: &str, starts: &[usize]) -> Option<Gender>
     }
     let first = name.split_whitespace().next()?;
     // A single-word name is usually a surname ("Lind"), not a first name.
-    if name.split_whitespace().count() < 2 {
+    // Nor does a Chinese or Korean family name written first say a sex:
+    // the census lists "Li", "Ma", "Moon", "Chan" as women's first names,
+    // which made "Ma Ngok" and "Li Keqiang" women.
+    if name.split_whitespace().count() < 2 || east_asian_family_name(&first.to_lowercase()) {
         return None;
     }
     FirstNames::embedded().get(first)
@@ -150,6 +187,14 @@ mod tests {
             expect,
             "{name} in {text:?}"
         );
+    }
+
+    #[test]
+    fn a_family_name_written_first_says_no_sex() {
+        check("Ma Ngok said so.", "Ma Ngok", None);
+        check("Moon Jae-in met Li Keqiang.", "Moon Jae-in", None);
+        check("Mr. Li Keqiang spoke.", "Li Keqiang", Some(Gender::Male));
+        check("Mary Jones spoke.", "Mary Jones", Some(Gender::Female));
     }
 
     #[test]

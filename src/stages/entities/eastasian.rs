@@ -9,33 +9,6 @@
 use crate::gazetteer::Gazetteer;
 use crate::ner::Chunk;
 
-/// Common family names in the romanisations news uses: Mandarin pinyin,
-/// Cantonese (Hong Kong), Wade-Giles (Taiwan) and Korean. Left out: words
-/// that open English sentences ("He", "To", "Do", "Oh", "So", "Ha").
-const FAMILY_NAMES: &[&str] = &[
-    // Mandarin (pinyin)
-    "bai", "bo", "cai", "cao", "chen", "cheng", "cui", "deng", "ding", "dong", "du", "duan", "fan",
-    "fang", "feng", "fu", "gao", "gong", "gu", "guo", "han", "hao", "hou", "hu", "hua", "huang",
-    "jia", "jiang", "jin", "kong", "lei", "li", "liang", "liao", "lin", "liu", "long", "lu", "luo",
-    "ma", "mao", "meng", "pan", "peng", "qian", "qin", "ren", "shen", "shi", "song", "su", "sun",
-    "tan", "tang", "tian", "wan", "wang", "wei", "wen", "wu", "xi", "xia", "xiao", "xie", "xiong",
-    "xu", "xue", "yan", "yang", "yao", "ye", "yin", "yu", "yuan", "zeng", "zhang", "zhao", "zheng",
-    "zhong", "zhou", "zhu",
-    // Cantonese (Hong Kong, Macau)
-    "au", "chan", "cheung", "chiu", "chow", "choy", "chu", "chung", "fong", "fung", "ho", "hui",
-    "kwan", "kwok", "kwong", "lai", "lam", "lau", "law", "leung", "lo", "lui", "mak", "mok", "ng",
-    "poon", "siu", "sze", "tam", "tong", "tse", "tsang", "tsui", "wong", "yau", "yeung", "yip",
-    "yuen",
-    // Wade-Giles and Taiwanese spellings
-    "chang", "chao", "chiang", "chou", "hsiao", "hsieh", "hsu", "kao", "ko", "kuo", "lien", "soong",
-    "teng", "ting", "tsai", "tseng", "yeh",
-    // Korean
-    "ahn", "bae", "baek", "ban", "cha", "cho", "choi", "chun", "heo", "hong", "hwang", "jang",
-    "jeon", "jeong", "joo", "jung", "kang", "kim", "kwak", "kwon", "lee", "lim", "min", "moon",
-    "nam", "noh", "park", "rhee", "roh", "ryu", "seo", "shin", "son", "sung", "woo", "yoo", "yoon",
-    "yun",
-];
-
 /// Second syllables that make a compound modifier, not a given name
 /// ("Lee-led" aside, "Chan-based" would be a place's).
 const NOT_SYLLABLES: &[&str] = &[
@@ -47,7 +20,7 @@ fn family_name(word: &str) -> bool {
     let mut cs = word.chars();
     cs.next().is_some_and(|c| c.is_ascii_uppercase())
         && cs.all(|c| c.is_ascii_lowercase())
-        && FAMILY_NAMES.contains(&word.to_ascii_lowercase().as_str())
+        && crate::nlp::gender::east_asian_family_name(&word.to_ascii_lowercase())
 }
 
 /// "Jong-un", "Cheuk-ting": a capitalised syllable, a hyphen, a lower-case

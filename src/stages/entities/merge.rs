@@ -363,25 +363,23 @@ fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
     let own = |keys: &[Key], i: usize| {
         matches!(&keys[i], Key::Name("LOC", n) if *n == mentions[i].text)
     };
-    let mut names: Vec<&str> = (0..mentions.len())
-        .filter(|&i| own(keys, i))
-        .map(|i| mentions[i].text.as_str())
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    if names.len() < 2 {
+    // Two different names at least, else nothing to join (most articles).
+    let mut places = (0..mentions.len()).filter(|&i| own(keys, i));
+    let Some(one) = places.next().map(|i| mentions[i].text.as_str()) else {
+        return;
+    };
+    if !places.any(|i| mentions[i].text != one) {
         return;
     }
-    let id_of: HashMap<&str, u64> = names
-        .iter()
-        .filter_map(|&n| Some((n, gaz.geonameid(n)?)))
-        .collect();
+    let mut id_of: HashMap<&str, Option<u64>> = HashMap::new();
     let mut first: HashMap<u64, Key> = HashMap::new();
     for i in 0..mentions.len() {
         if !own(keys, i) {
             continue;
         }
-        if let Some(&id) = id_of.get(mentions[i].text.as_str()) {
+        let name = mentions[i].text.as_str();
+        let id = *id_of.entry(name).or_insert_with(|| gaz.geonameid(name));
+        if let Some(id) = id {
             let k = first.entry(id).or_insert_with(|| keys[i].clone());
             keys[i] = k.clone();
         }

@@ -106,7 +106,9 @@ pub(super) fn is_office(word: &str) -> bool {
         "inspector", "detective", "sergeant", "sgt", "lieutenant", "lt", "coach", "director", "chief",
         "officer", "president-elect",
     ];
-    OFFICES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    // (Asked of every chunk's first word: no allocation.)
+    let w = word.trim_end_matches('.');
+    w.len() <= 15 && OFFICES.iter().any(|o| o.eq_ignore_ascii_case(w))
 }
 
 /// Words that, capitalised at a sentence start, are not part of the name
