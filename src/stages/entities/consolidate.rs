@@ -160,28 +160,29 @@ fn build_entity(
     // Force", not a headline's "FATAL FORCE" or a lower-case "burka"),
     // then the form the article writes most ("Kyiv" over one "Kiev",
     // "WorldCom" over one "Worldcom"), then the first.
-    // (Counted only where the forms differ: most groups have one.)
-    let mut uses: HashMap<&str, usize> = HashMap::new();
-    if ms.iter().any(|m| m.text != ms[0].text) {
+    // (Weighed only where the forms differ: most groups have one.)
+    let longest = if ms.iter().all(|m| m.text == ms[0].text) {
+        ms.first().map(|m| m.text.clone()).unwrap_or_default()
+    } else {
+        let mut uses: HashMap<&str, usize> = HashMap::new();
         for m in &ms {
             *uses.entry(m.text.as_str()).or_default() += 1;
         }
-    }
-    let longest = ms
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, m)| {
-            (
-                words(&m.text).len(),
-                super::merge::possessive_stem(&m.text).is_none(),
-                m.text.len(),
-                written_as_a_name(&m.text),
-                uses.get(m.text.as_str()).copied().unwrap_or(0),
-                std::cmp::Reverse(*i),
-            )
-        })
-        .map(|(_, m)| m.text.clone())
-        .unwrap_or_default();
+        ms.iter()
+            .enumerate()
+            .max_by_key(|(i, m)| {
+                (
+                    words(&m.text).len(),
+                    super::merge::possessive_stem(&m.text).is_none(),
+                    m.text.len(),
+                    written_as_a_name(&m.text),
+                    uses[m.text.as_str()],
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map(|(_, m)| m.text.clone())
+            .unwrap_or_default()
+    };
     let majority = {
         let mut c: HashMap<&str, usize> = HashMap::new();
         for m in &ms {

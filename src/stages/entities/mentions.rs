@@ -10,7 +10,8 @@ use crate::ner::{chunks, Chunk, NerModel};
 use crate::nlp;
 
 use super::wordlists::{
-    ends_no_name, is_honorific, is_modifier, is_office, not_a_name, opens_sentence_only,
+    ends_no_name, is_honorific, is_modifier, is_office, lower_is, not_a_name,
+    opens_sentence_only,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -165,7 +166,7 @@ pub(super) fn extract(
             let capitalised = !lower_case_word(words[c.start]);
             while c.kind != "MISC"
                 && c.end - c.start > 1
-                && (ends_no_name(&words[c.end - 1].to_lowercase())
+                && (lower_is(words[c.end - 1], ends_no_name)
                     || !words[c.end - 1].chars().any(char::is_alphanumeric)
                     || (capitalised && lower_case_word(words[c.end - 1])))
             {
@@ -174,7 +175,7 @@ pub(super) fn extract(
             // What is left may be a function word alone ("The city").
             if c.kind != "MISC"
                 && c.end - c.start == 1
-                && ends_no_name(&words[c.start].to_lowercase())
+                && lower_is(words[c.start], ends_no_name)
             {
                 continue;
             }
@@ -360,7 +361,7 @@ fn split_located(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> 
     for c in cs {
         let joint = match c.kind {
             "ORG" => "in",
-            "PER" if !STYLES.contains(&words[c.start].to_lowercase().as_str()) => "of",
+            "PER" if !STYLES.iter().any(|s| s.eq_ignore_ascii_case(words[c.start])) => "of",
             _ => "",
         };
         let first = if joint == "of" { c.start + 2 } else { c.start + 1 };

@@ -42,8 +42,9 @@ pub(super) fn initials(name: &str) -> String {
 /// given name ("John Paul Stevens", "Lee Harvey Oswald") or initial
 /// ("George W. Bush").
 pub(super) fn first_of_two_surnames(name: &str) -> Option<&str> {
-    let w = words(name);
-    let s = *w.get(w.len().checked_sub(2)?).filter(|_| w.len() >= 3)?;
+    // Three words or more, without collecting them (asked of every name).
+    let mut back = name.split_whitespace().rev();
+    let (_, s, _) = (back.next()?, back.next()?, back.next()?);
     let names = crate::nlp::gender::FirstNames::embedded();
     (s.starts_with(char::is_uppercase)
         && s.chars().count() >= 3

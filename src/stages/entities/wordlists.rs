@@ -10,10 +10,24 @@ const MODIFIER_SUFFIXES: &[&str] = &[
     "brokered",
 ];
 
+/// Whether `word`, lower-cased, passes `test`: for the short ASCII words
+/// of these lists, lower-cased on the stack (asked of most chunks' words;
+/// a longer or non-ASCII word is none of them).
+pub(super) fn lower_is(word: &str, test: impl Fn(&str) -> bool) -> bool {
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(test)
+}
+
 /// "U.S.-led", "Washington-based": a name used as a modifier.
 pub(super) fn is_modifier(word: &str) -> bool {
     word.rsplit_once('-')
-        .is_some_and(|(_, tail)| MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str()))
+        .is_some_and(|(_, tail)| lower_is(tail, |t| MODIFIER_SUFFIXES.contains(&t)))
 }
 
 /// Function words no person, organisation or place name ends with.
@@ -57,38 +71,42 @@ pub(super) fn ends_no_name(lower: &str) -> bool {
 /// Honorifics before a personal name ("Mr", "Mrs.", "Dr"). "Sir" and
 /// "Lord" stay: in British usage they are part of the styled name.
 pub(super) fn is_honorific(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.').to_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "professor"
-    )
+    lower_is(word.trim_end_matches('.'), |w| {
+        matches!(
+            w,
+            "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "professor"
+        )
+    })
 }
 
 /// Interjections and lone initials: never a name on their own.
 pub(super) fn not_a_name(word: &str) -> bool {
     let initial = word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase);
     initial
-        || matches!(
-            word.to_lowercase().as_str(),
-            "yeah"
-                | "yes"
-                | "yep"
-                | "nah"
-                | "no"
-                | "nope"
-                | "okay"
-                | "ok"
-                | "oh"
-                | "well"
-                | "hi"
-                | "hello"
-                | "wow"
-                | "thanks"
-                | "sure"
-                | "um"
-                | "uh"
-                | "hmm"
-                | "alright"
-        )
+        || lower_is(word, |w| {
+            matches!(
+                w,
+                "yeah"
+                    | "yes"
+                    | "yep"
+                    | "nah"
+                    | "no"
+                    | "nope"
+                    | "okay"
+                    | "ok"
+                    | "oh"
+                    | "well"
+                    | "hi"
+                    | "hello"
+                    | "wow"
+                    | "thanks"
+                    | "sure"
+                    | "um"
+                    | "uh"
+                    | "hmm"
+                    | "alright"
+            )
+        })
 }
 
 /// Offices and ranks before a personal name. Styles that are part of a

@@ -118,9 +118,13 @@ fn ends_in_ed(word: &str, min_len: usize) -> bool {
 /// phrase. (A first word may be an adjective, "armed forces", and so may a
 /// regular form in the middle, "densely populated northeast".)
 fn ends_like_verb(key: &str) -> bool {
-    let w: Vec<&str> = key.split(' ').collect();
     let irregular = |x: &str| short_past(x) || nlp::is_irregular_past(x) || participle(x);
-    w.last().is_some_and(|l| ends_in_ed(l, 5) || irregular(l)) || w.len() == 3 && irregular(w[1])
+    let mut back = key.rsplit(' ');
+    let last = back.next().unwrap_or(key);
+    if ends_in_ed(last, 5) || irregular(last) {
+        return true;
+    }
+    matches!((back.next(), back.next(), back.next()), (Some(mid), Some(_), None) if irregular(mid))
 }
 
 /// Irregular past participles ("known", "given").

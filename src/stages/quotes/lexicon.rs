@@ -304,6 +304,25 @@ pub(super) fn owns_its_words(rest: &str) -> bool {
         && (CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(&word)) || word == "office")
 }
 
+/// The entry of [`VERBS`] that `w` is, ignoring ASCII case: a hash lookup
+/// of the word lower-cased on the stack (the list grew past 150 and is
+/// asked of every word around every quote).
+fn verb(w: &str) -> Option<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    SET.get_or_init(|| VERBS.iter().copied().collect())
+        .get(lower)
+        .copied()
+}
+
 /// The first word of `window` (a run of letters and digits) that is one of
 /// [`VERBS`], ignoring case, and its byte offset. One pass over the window
 /// instead of one search per verb.
@@ -322,8 +341,8 @@ pub(super) fn first_verb(window: &str) -> Option<(usize, &'static str)> {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             let w = &window[s..i];
-            if let Some(v) = VERBS.iter().find(|v| v.eq_ignore_ascii_case(w)) {
-                if *v != "say"
+            if let Some(v) = verb(w) {
+                if v != "say"
                     || is(BEFORE_SAY, previous)
                     || (is(BETWEEN, previous) && is(BEFORE_SAY, before_previous))
                 {
