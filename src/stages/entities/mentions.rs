@@ -60,6 +60,7 @@ pub(super) fn extract(
         let mended = super::runon::mend(repair(chunks(l), &words, lex.gaz), &words, lex.gaz);
         let mended = super::eastasian::mend(mended, &words, lex.gaz);
         let mended = super::ampersand::mend(mended, &words, lex.gaz);
+        let mended = super::aged::mend(mended, &words, lex.gaz);
         for mut c in split_located(mended, &words, lex.gaz) {
             // "Unlike Senators", "In Paris": a sentence's capitalised first
             // word that is never part of a name.

@@ -4,6 +4,7 @@
 //! resolved to countries and coordinates, and the article's countries of focus.
 
 mod acronyms;
+mod aged;
 mod aliases;
 mod ampersand;
 mod consolidate;
