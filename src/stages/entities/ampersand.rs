@@ -4,7 +4,9 @@
 //! types the halves as places or people ("Marks" LOC, "Poor" PER) or tags
 //! the "&" alone. A capitalised word or chunk on each side of a lone "&",
 //! with the tagger naming at least one side, is one organisation; with
-//! the following head nouns ("Daily Mail & General Trust"). Left apart:
+//! the following head nouns ("Daily Mail & General Trust"). So, with a
+//! lower-case "and", is a name ending in a firm's suffix ("Pacific Gas and
+//! Electric Company", `mend_and`). Left apart:
 //! two sides that open with a first name ("Richard & Judy", "Matt Lucas &
 //! David Walliams": people, not a firm) and two countries
 //! ("Serbia & Montenegro"); a chunk that already holds the "&" is the
@@ -35,8 +37,95 @@ fn country(words: &[&str], gaz: &Gazetteer) -> bool {
     gaz.kinds(&words.join(" ")).contains(&Kind::Country)
 }
 
+/// A word that ends a firm's name ("Co", "Inc", "Corporation", "Bank").
+fn firm_suffix(word: &str) -> bool {
+    super::wordlists::lower_is(word.trim_end_matches('.'), |w| {
+        matches!(
+            w,
+            "co" | "company"
+                | "corp"
+                | "corporation"
+                | "inc"
+                | "ltd"
+                | "llc"
+                | "plc"
+                | "group"
+                | "holdings"
+                | "industries"
+                | "bank"
+                | "trust"
+                | "associates"
+                | "partners"
+        )
+    })
+}
+
+/// "Pacific Gas and Electric Company", "Baoshan Iron and Steel Co",
+/// "Fenner and Smith Inc": capitalised words, a lower-case "and" and
+/// capitalised words ending in a firm's suffix are one firm, unless the
+/// left side ends in such a suffix itself or is one acronym ("Stephens Inc
+/// and Cazenove Inc", "Citizens Bank and Canal Bank", "IMF and World
+/// Bank": two bodies) or is a person's name before a body's ("Jean-Pascal
+/// Delamuraz and National Bank").
+fn mend_and(mut cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
+    let ands: Vec<usize> = (1..words.len().saturating_sub(2))
+        .filter(|&i| words[i] == "and" && capitalised(words[i - 1]) && capitalised(words[i + 1]))
+        .collect();
+    for i in ands {
+        let Some(last) = (i + 1..words.len().min(i + 5))
+            .take_while(|&j| capitalised(words[j]))
+            .find(|&j| firm_suffix(words[j]))
+        else {
+            continue;
+        };
+        let mut end = last + 1;
+        while end < words.len() && firm_suffix(words[end]) {
+            end += 1;
+        }
+        let left = cs.iter().find(|c| c.end == i);
+        let start = left.map_or(i - 1, |c| c.start);
+        let acronym = i - start == 1 && words[start].chars().all(|c| c.is_uppercase());
+        // A person and a body ("Jean-Pascal Delamuraz and National Bank",
+        // "Ras Kwame and Rob Da Bank"), but a firm named after people
+        // ("Samuel Montagu and Co Ltd").
+        let given =
+            |w: &str| FirstNames::embedded().is_given_name(w.split('-').next().unwrap_or(w));
+        let person = left.is_some_and(|c| c.kind == "PER") && given(words[start]);
+        let suffixes_only = (i + 1..end).all(|j| firm_suffix(words[j]));
+        // (A place before is often the firm's own name, "Australia and New
+        // Zealand Banking Group", "Columbus and Southern Ohio Electric Co",
+        // so it does not stop the join: "Canada and Pearson Plc" is one.)
+        if person && !suffixes_only
+            || firm_suffix(words[i - 1])
+            || super::heads::head_kind(words[i - 1]) == Some("ORG")
+            || acronym
+            || cs
+                .iter()
+                .any(|c| c.start < start && start < c.end || c.start < end && end < c.end)
+        {
+            continue;
+        }
+        cs.retain(|c| !(start <= c.start && c.end <= end));
+        let at = cs.iter().position(|c| c.start >= end).unwrap_or(cs.len());
+        cs.insert(
+            at,
+            Chunk {
+                start,
+                end,
+                kind: "ORG",
+            },
+        );
+    }
+    cs
+}
+
 /// The chunks with such names made one organisation (see the module note).
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    let cs = if words.contains(&"and") {
+        mend_and(cs, words)
+    } else {
+        cs
+    };
     let ands: Vec<usize> = (1..words.len().saturating_sub(1))
         .filter(|&i| words[i] == "&" && capitalised(words[i - 1]) && capitalised(words[i + 1]))
         .collect();
@@ -135,6 +224,36 @@ mod tests {
             "album Body & Soul was",
             &[(3, 1, "MISC")],
             &[("Body & Soul", "MISC")],
+        );
+    }
+
+    #[test]
+    fn and_before_a_firms_suffix_joins_one_firm() {
+        check(
+            "utility Pacific Gas and Electric Company said",
+            &[(1, 2, "ORG"), (4, 2, "ORG")],
+            &[("Pacific Gas and Electric Company", "ORG")],
+        );
+        check(
+            "broker Samuel Montagu and Co Ltd said",
+            &[(1, 2, "PER"), (4, 2, "ORG")],
+            &[("Samuel Montagu and Co Ltd", "ORG")],
+        );
+        // Two bodies, or a person and a body.
+        check(
+            "Stephens Inc and Cazenove Inc led",
+            &[(0, 2, "ORG"), (3, 2, "ORG")],
+            &[("Stephens Inc", "ORG"), ("Cazenove Inc", "ORG")],
+        );
+        check(
+            "the IMF and World Bank said",
+            &[(1, 1, "ORG"), (3, 2, "ORG")],
+            &[("IMF", "ORG"), ("World Bank", "ORG")],
+        );
+        check(
+            "Jean-Pascal Delamuraz and National Bank officials",
+            &[(0, 2, "PER"), (3, 2, "ORG")],
+            &[("Jean-Pascal Delamuraz", "PER"), ("National Bank", "ORG")],
         );
     }
 
