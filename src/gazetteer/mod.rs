@@ -177,10 +177,13 @@ impl Gazetteer {
     pub fn geonameid(&self, name: &str) -> Option<u64> {
         let ix = self.by_name.get(&name.to_lowercase())?;
         // `lookup` sorts stably: of equal populations the first listed.
-        let best = ix
-            .iter()
-            .map(|&i| &self.entries[i])
-            .reduce(|a, b| if b.population > a.population { b } else { a })?;
+        let best = ix.iter().map(|&i| &self.entries[i]).reduce(|a, b| {
+            if b.population > a.population {
+                b
+            } else {
+                a
+            }
+        })?;
         best.geonameid
     }
 

@@ -32,6 +32,7 @@ pub const EMBEDDED: &str = include_str!("../../models/first-names.tsv");
 /// Common family names in the romanisations news uses: Mandarin pinyin,
 /// Cantonese (Hong Kong), Wade-Giles (Taiwan) and Korean. Left out: words
 /// that open English sentences ("He", "To", "Do", "Oh", "So", "Ha").
+#[rustfmt::skip]
 const FAMILY_NAMES: &[&str] = &[
     // Mandarin (pinyin)
     "bai", "bo", "cai", "cao", "chen", "cheng", "cui", "deng", "ding", "dong", "du", "duan", "fan",
@@ -60,7 +61,6 @@ const FAMILY_NAMES: &[&str] = &[
 pub(crate) fn east_asian_family_name(lower: &str) -> bool {
     FAMILY_NAMES.contains(&lower)
 }
-
 
 const HONORIFICS: &[(&str, Gender)] = &[
     ("mr", Gender::Male),

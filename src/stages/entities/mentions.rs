@@ -10,8 +10,7 @@ use crate::ner::{chunks, Chunk, NerModel};
 use crate::nlp;
 
 use super::wordlists::{
-    ends_no_name, is_honorific, is_modifier, is_office, lower_is, not_a_name,
-    opens_sentence_only,
+    ends_no_name, is_honorific, is_modifier, is_office, lower_is, not_a_name, opens_sentence_only,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +60,7 @@ pub(super) fn extract(
         let mended = super::eastasian::mend(mended, &words, lex.gaz);
         let mended = super::ampersand::mend(mended, &words, lex.gaz);
         let mended = super::aged::mend(mended, &words, lex.gaz);
-        for mut c in split_located(mended, &words, lex.gaz) {
+        for mut c in super::located::split(mended, &words, lex.gaz) {
             // "Unlike Senators", "In Paris": a sentence's capitalised first
             // word that is never part of a name.
             if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
@@ -88,8 +87,7 @@ pub(super) fn extract(
             if c.kind != "PER" && is_office(words[c.start]) {
                 let name = (c.start + 1..c.end).find(|&i| !is_office(words[i]));
                 if let Some(n) = name.filter(|&n| {
-                    c.end - n >= 2
-                        && crate::nlp::gender::FirstNames::embedded().contains(words[n])
+                    c.end - n >= 2 && crate::nlp::gender::FirstNames::embedded().contains(words[n])
                 }) {
                     c.start = n;
                     c.kind = "PER";
@@ -131,15 +129,14 @@ pub(super) fn extract(
             // name, who starts at the first given name.
             // (Capitalised words to the end, no organisation's head:
             // "director of Morgan Stanley and Co" is the firm.)
-            if c.start >= 2
-                && words[c.start - 1] == "of"
-                && is_office(words[c.start - 2])
-            {
+            if c.start >= 2 && words[c.start - 1] == "of" && is_office(words[c.start - 2]) {
                 let first_names = crate::nlp::gender::FirstNames::embedded();
                 let person = (c.start + 1..c.end - 1)
                     .find(|&i| first_names.contains(words[i]))
                     .filter(|&p| {
-                        words[p..c.end].iter().all(|w| w.starts_with(char::is_uppercase))
+                        words[p..c.end]
+                            .iter()
+                            .all(|w| w.starts_with(char::is_uppercase))
                             && super::heads::head_kind(words[c.end - 1]).is_none()
                     });
                 if let Some(p) = person {
@@ -174,10 +171,7 @@ pub(super) fn extract(
                 c.end -= 1;
             }
             // What is left may be a function word alone ("The city").
-            if c.kind != "MISC"
-                && c.end - c.start == 1
-                && lower_is(words[c.start], ends_no_name)
-            {
+            if c.kind != "MISC" && c.end - c.start == 1 && lower_is(words[c.start], ends_no_name) {
                 continue;
             }
             // "Washington-based Economic Policy Institute": the modifier
@@ -351,48 +345,6 @@ fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
     }
     super::heads::retype(split, words, gaz)
 }
-
-/// "Bank of America in New York": an organisation chunk that runs on over
-/// "in" and a gazetteer place is the organisation, then the place. So is a
-/// person's full name and "of" a place ("Amy Klobuchar of Minnesota"),
-/// unless a peer's or royal's style opens it ("Lord Nicholls of
-/// Birkenhead", "Marguerite of Romania" has one word before "of").
-fn split_located(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
-    let mut out = Vec::with_capacity(cs.len());
-    for c in cs {
-        let joint = match c.kind {
-            "ORG" => "in",
-            "PER" if !STYLES.iter().any(|s| s.eq_ignore_ascii_case(words[c.start])) => "of",
-            _ => "",
-        };
-        let first = if joint == "of" { c.start + 2 } else { c.start + 1 };
-        let at = (first..c.end.saturating_sub(1)).find(|&i| {
-            words[i] == joint && !gaz.lookup(&words[i + 1..c.end].join(" ")).is_empty()
-        });
-        match at {
-            Some(i) => {
-                out.push(Chunk {
-                    start: c.start,
-                    end: i,
-                    kind: c.kind,
-                });
-                out.push(Chunk {
-                    start: i + 1,
-                    end: c.end,
-                    kind: "LOC",
-                });
-            }
-            None => out.push(c),
-        }
-    }
-    out
-}
-
-/// Words that open a peer's or royal's name, of which "of" a place is part.
-const STYLES: &[&str] = &[
-    "lord", "lady", "baroness", "baron", "earl", "duke", "duchess", "prince", "princess", "king",
-    "queen", "viscount", "marquess", "countess", "count", "sir", "dame", "archbishop", "bishop",
-];
 
 /// Curated alias forms of up to three words, opening with a capital, not
 /// overlapping an existing mention except shorter ones inside them: the

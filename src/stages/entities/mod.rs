@@ -9,6 +9,7 @@ mod aliases;
 mod ampersand;
 mod consolidate;
 mod heads;
+mod located;
 mod mentions;
 mod merge;
 mod eastasian;

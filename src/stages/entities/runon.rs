@@ -157,7 +157,11 @@ mod tests {
         );
         // Not a place's name, a French article, capitals, or a surname
         // another capitalised word follows.
-        check("the Venice Film Festival", &[(1, 1, "LOC")], &[("Venice", "LOC")]);
+        check(
+            "the Venice Film Festival",
+            &[(1, 1, "LOC")],
+            &[("Venice", "LOC")],
+        );
         check("film Le Roi Lion", &[(1, 1, "ORG")], &[("Le", "ORG")]);
         check("from PA Media", &[(1, 1, "LOC")], &[("PA", "LOC")]);
         check(

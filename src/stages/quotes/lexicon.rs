@@ -442,3 +442,46 @@ pub(super) fn clean_speaker_phrase(phrase: &str) -> Option<String> {
     };
     (!words.is_empty() && !only).then(|| words.join(" "))
 }
+
+/// Where the sentence holding `at` starts: after the last line break or
+/// full stop before it, skipping the stops of initials and abbreviations
+/// ("Thomas T. Cullen said", "Sen. Ron Wyden", "the U.S. attorney"), which
+/// had cut the speaker off the window.
+pub(super) fn sentence_start(text: &str, at: usize) -> usize {
+    let mut end = at;
+    while let Some(i) = text[..end].rfind(['\n', '.']) {
+        if text.as_bytes()[i] == b'\n' {
+            return i + 1;
+        }
+        let word = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+        let abbreviation = word.contains('.') || ABBREVIATIONS.contains(&word);
+        if !initial && !abbreviation {
+            return i + 1;
+        }
+        end = i;
+    }
+    0
+}
+
+/// Where the sentence running from `from` ends (after its full stop), at
+/// most `limit`: stops of initials and abbreviations do not end it
+/// ('…," wrote Chief Justice John G. Roberts').
+pub(super) fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
+    let mut start = from;
+    while let Some(i) = text[start..limit].find(". ").map(|i| start + i) {
+        let word = text[from..i].rsplit(char::is_whitespace).next().unwrap_or("");
+        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+        if !initial && !word.contains('.') && !ABBREVIATIONS.contains(&word) {
+            return i + 1;
+        }
+        start = i + 1;
+    }
+    limit
+}
+
+/// Abbreviations written with a stop before a name or a word.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Mt", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
+    "Capt", "Sgt", "Prof", "Rev", "Fr", "No", "vs", "Cpl", "Adm", "Maj", "Supt", "Insp",
+];

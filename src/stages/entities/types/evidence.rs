@@ -4,9 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::super::{ampersand, heads};
 use super::super::mentions::Mention;
 use super::super::wordlists;
+use super::super::{ampersand, heads};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::nlp::gender::FirstNames;
 
