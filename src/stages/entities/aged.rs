@@ -28,6 +28,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
             let before = words[i - 1].as_bytes();
             before.len() >= 8 && before[before.len() - 8..].eq_ignore_ascii_case(b"year-old")
         })
+        .take(super::ampersand::MAX_TRIGGERS)
         .collect();
     if starts.is_empty() {
         return cs;

@@ -37,6 +37,11 @@ fn country(words: &[&str], gaz: &Gazetteer) -> bool {
     gaz.kinds(&words.join(" ")).contains(&Kind::Country)
 }
 
+/// Joiners looked at per sentence: each one scans the sentence's chunks, so
+/// a hostile "sentence" of 100,000 of them must not cost 100,000 scans. A
+/// real sentence has a handful.
+pub(super) const MAX_TRIGGERS: usize = 32;
+
 /// A word that ends a firm's name ("Co", "Inc", "Corporation", "Bank").
 fn firm_suffix(word: &str) -> bool {
     super::wordlists::lower_is(word.trim_end_matches('.'), |w| {
@@ -68,8 +73,10 @@ fn firm_suffix(word: &str) -> bool {
 /// Bank": two bodies) or is a person's name before a body's ("Jean-Pascal
 /// Delamuraz and National Bank").
 fn mend_and(mut cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
-    let ands: Vec<usize> = (1..words.len().saturating_sub(2))
+    // (At most `MAX_TRIGGERS` per sentence: each scans the chunks.)
+    let ands: Vec<usize> = (1..words.len().saturating_sub(1))
         .filter(|&i| words[i] == "and" && capitalised(words[i - 1]) && capitalised(words[i + 1]))
+        .take(MAX_TRIGGERS)
         .collect();
     for i in ands {
         let Some(last) = (i + 1..words.len().min(i + 5))
@@ -128,6 +135,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
     };
     let ands: Vec<usize> = (1..words.len().saturating_sub(1))
         .filter(|&i| words[i] == "&" && capitalised(words[i - 1]) && capitalised(words[i + 1]))
+        .take(MAX_TRIGGERS)
         .collect();
     if ands.is_empty() {
         return cs;

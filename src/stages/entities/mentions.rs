@@ -110,7 +110,7 @@ pub(super) fn extract(
                 c.start += 1;
                 if c.kind == "PER" {
                     let first_names = crate::nlp::gender::FirstNames::embedded();
-                    match (c.start + 1..c.end - 1).find(|&i| first_names.contains(words[i])) {
+                    match (c.start..c.end - 1).find(|&i| first_names.is_given_name(words[i])) {
                         Some(person) => c.start = person,
                         None => {
                             let rest = words[c.start..c.end].join(" ");
@@ -132,7 +132,7 @@ pub(super) fn extract(
             if c.start >= 2 && words[c.start - 1] == "of" && is_office(words[c.start - 2]) {
                 let first_names = crate::nlp::gender::FirstNames::embedded();
                 let person = (c.start + 1..c.end - 1)
-                    .find(|&i| first_names.contains(words[i]))
+                    .find(|&i| first_names.is_given_name(words[i]))
                     .filter(|&p| {
                         words[p..c.end]
                             .iter()

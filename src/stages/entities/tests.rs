@@ -504,3 +504,18 @@ fn an_office_before_a_first_name_makes_a_person_whatever_the_tag() {
     assert!(names.iter().any(|n| n.0 == "General Motors"), "{names:?}");
     assert!(names.contains(&("John Ratcliffe", "PER")), "{names:?}");
 }
+
+#[test]
+fn a_surname_of_a_named_person_stays_with_the_person_beside_a_firm() {
+    let e = run(
+        "Chief quits\n\nJohn Smith resigned as chief executive on Monday. Smith said he was \
+        proud of the team. Shares in Smith & Nephew fell 3% after the news.",
+    );
+    let named: Vec<(&str, &str)> = e
+        .entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.kind.as_str()))
+        .collect();
+    assert!(named.contains(&("John Smith", "PER")), "{named:?}");
+    assert!(named.contains(&("Smith & Nephew", "ORG")), "{named:?}");
+}

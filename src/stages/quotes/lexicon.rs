@@ -449,19 +449,16 @@ pub(super) fn clean_speaker_phrase(phrase: &str) -> Option<String> {
 /// had cut the speaker off the window.
 pub(super) fn sentence_start(text: &str, at: usize) -> usize {
     let mut end = at;
-    while let Some(i) = text[..end].rfind(['\n', '.']) {
-        if text.as_bytes()[i] == b'\n' {
-            return i + 1;
-        }
-        let word = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
-        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-        let abbreviation = word.contains('.') || ABBREVIATIONS.contains(&word);
-        if !initial && !abbreviation {
+    for _ in 0..MAX_SKIPPED_STOPS {
+        let Some(i) = text[..end].rfind(['\n', '.']) else {
+            return 0;
+        };
+        if text.as_bytes()[i] == b'\n' || !abbreviation_stop(text, i) {
             return i + 1;
         }
         end = i;
     }
-    0
+    end
 }
 
 /// Where the sentence running from `from` ends (after its full stop), at
@@ -469,15 +466,38 @@ pub(super) fn sentence_start(text: &str, at: usize) -> usize {
 /// ('…," wrote Chief Justice John G. Roberts').
 pub(super) fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
     let mut start = from;
-    while let Some(i) = text[start..limit].find(". ").map(|i| start + i) {
-        let word = text[from..i].rsplit(char::is_whitespace).next().unwrap_or("");
-        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-        if !initial && !word.contains('.') && !ABBREVIATIONS.contains(&word) {
+    for _ in 0..MAX_SKIPPED_STOPS {
+        let Some(i) = text[start..limit].find(". ").map(|i| start + i) else {
+            return limit;
+        };
+        if !abbreviation_stop(text, i) {
             return i + 1;
         }
         start = i + 1;
     }
-    limit
+    start
+}
+
+/// Stops skipped at most looking for a sentence's bounds ("Lt. Col. J. R.
+/// Doe" has four); past that the walk stops, so a hostile run of "a.a.a."
+/// costs no more than a real sentence.
+const MAX_SKIPPED_STOPS: usize = 8;
+
+/// Whether the full stop at byte `i` ends an initial ("T."), a dotted
+/// word ("U.S.") or an abbreviation ("Sen."), not a sentence. Only the
+/// 12 bytes before the stop are read: a longer word ends a sentence.
+fn abbreviation_stop(text: &str, i: usize) -> bool {
+    let mut lo = i.saturating_sub(12);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let seg = &text[lo..i];
+    if lo > 0 && !seg.contains(char::is_whitespace) {
+        return false;
+    }
+    let word = seg.rsplit(char::is_whitespace).next().unwrap_or("");
+    let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+    initial || word.contains('.') || ABBREVIATIONS.contains(&word)
 }
 
 /// Abbreviations written with a stop before a name or a word.

@@ -151,21 +151,32 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
                 firms.entry(first).or_default().push(group_of[j]);
             }
         }
-        for i in 0..mentions.len() {
-            let Some(gs) = firms.get_mut(mentions[i].text.as_str()) else {
-                continue;
-            };
+        for gs in firms.values_mut() {
             gs.sort_unstable();
             gs.dedup();
+        }
+        // Only a group of the bare word itself moves: one that joined a
+        // person ("Smith" of "John Smith") stays the person's. (Judged
+        // once per group: an article may repeat the word 100,000 times.)
+        let mut kept: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        for i in 0..mentions.len() {
+            let Some(gs) = firms.get(mentions[i].text.as_str()) else {
+                continue;
+            };
             if let [g] = gs[..] {
                 let old = group_of[i];
-                if old != g {
-                    let moved = std::mem::take(&mut members[old]);
-                    for &x in &moved {
-                        group_of[x] = g;
-                    }
-                    members[g].extend(moved);
+                if old == g || kept.contains(&old) {
+                    continue;
                 }
+                if !members[old].iter().all(|&x| names[x] == names[i]) {
+                    kept.insert(old);
+                    continue;
+                }
+                let moved = std::mem::take(&mut members[old]);
+                for &x in &moved {
+                    group_of[x] = g;
+                }
+                members[g].extend(moved);
             }
         }
     }
