@@ -72,13 +72,8 @@ fn firm_suffix(word: &str) -> bool {
 /// and Cazenove Inc", "Citizens Bank and Canal Bank", "IMF and World
 /// Bank": two bodies) or is a person's name before a body's ("Jean-Pascal
 /// Delamuraz and National Bank").
-fn mend_and(mut cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
-    // (At most `MAX_TRIGGERS` per sentence: each scans the chunks.)
-    let ands: Vec<usize> = (1..words.len().saturating_sub(1))
-        .filter(|&i| words[i] == "and" && capitalised(words[i - 1]) && capitalised(words[i + 1]))
-        .take(MAX_TRIGGERS)
-        .collect();
-    for i in ands {
+fn mend_and(mut cs: Vec<Chunk>, words: &[&str], ands: &[usize]) -> Vec<Chunk> {
+    for &i in ands {
         let Some(last) = (i + 1..words.len().min(i + 5))
             .take_while(|&j| capitalised(words[j]))
             .find(|&j| firm_suffix(words[j]))
@@ -128,20 +123,30 @@ fn mend_and(mut cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
 
 /// The chunks with such names made one organisation (see the module note).
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
-    let cs = if words.contains(&"and") {
-        mend_and(cs, words)
-    } else {
+    // One pass over the words finds both joiners between capitalised
+    // words (most sentences have neither; at most `MAX_TRIGGERS` of each,
+    // as each scans the chunks).
+    let (mut ands, mut amps): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for i in 1..words.len().saturating_sub(1) {
+        let joiner = match words[i] {
+            "and" if ands.len() < MAX_TRIGGERS => &mut ands,
+            "&" if amps.len() < MAX_TRIGGERS => &mut amps,
+            _ => continue,
+        };
+        if capitalised(words[i - 1]) && capitalised(words[i + 1]) {
+            joiner.push(i);
+        }
+    }
+    let cs = if ands.is_empty() {
         cs
+    } else {
+        mend_and(cs, words, &ands)
     };
-    let ands: Vec<usize> = (1..words.len().saturating_sub(1))
-        .filter(|&i| words[i] == "&" && capitalised(words[i - 1]) && capitalised(words[i + 1]))
-        .take(MAX_TRIGGERS)
-        .collect();
-    if ands.is_empty() {
+    if amps.is_empty() {
         return cs;
     }
     let mut cs = cs;
-    for i in ands {
+    for i in amps {
         if cs.iter().any(|c| c.start < i && i + 1 < c.end) {
             continue;
         }
