@@ -8,6 +8,7 @@
 //! first name that is a notable place, and a chunk that runs on past the
 //! name ("the 24-year-old Newcastle star" has no first name anyway).
 
+use super::chunks;
 use crate::gazetteer::Gazetteer;
 use crate::ner::Chunk;
 use crate::nlp::gender::FirstNames;
@@ -28,7 +29,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
             let before = words[i - 1].as_bytes();
             before.len() >= 8 && before[before.len() - 8..].eq_ignore_ascii_case(b"year-old")
         })
-        .take(super::ampersand::MAX_TRIGGERS)
+        .take(chunks::MAX_TRIGGERS)
         .collect();
     if starts.is_empty() {
         return cs;
@@ -49,16 +50,11 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         }
         // A chunk that starts before the name or runs past it is the
         // tagger's reading ("Dakota Fanning Foundation").
-        if cs
-            .iter()
-            .any(|c| c.start < end && start < c.end && (c.start < start || c.end > end))
-        {
+        if chunks::crosses(&cs, start, end) {
             continue;
         }
-        cs.retain(|c| !(start <= c.start && c.end <= end));
-        let at = cs.iter().position(|c| c.start >= end).unwrap_or(cs.len());
-        cs.insert(
-            at,
+        chunks::put(
+            &mut cs,
             Chunk {
                 start,
                 end,

@@ -12,6 +12,7 @@
 //! ("Serbia & Montenegro"); a chunk that already holds the "&" is the
 //! tagger's.
 
+use super::chunks::{self, MAX_TRIGGERS};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp::gender::FirstNames;
@@ -36,11 +37,6 @@ fn first_name(words: &[&str]) -> bool {
 fn country(words: &[&str], gaz: &Gazetteer) -> bool {
     gaz.kinds(&words.join(" ")).contains(&Kind::Country)
 }
-
-/// Joiners looked at per sentence: each one scans the sentence's chunks, so
-/// a hostile "sentence" of 100,000 of them must not cost 100,000 scans. A
-/// real sentence has a handful.
-pub(super) const MAX_TRIGGERS: usize = 32;
 
 /// A word that ends a firm's name ("Co", "Inc", "Corporation", "Bank").
 fn firm_suffix(word: &str) -> bool {
@@ -101,16 +97,12 @@ fn mend_and(mut cs: Vec<Chunk>, words: &[&str], ands: &[usize]) -> Vec<Chunk> {
             || firm_suffix(words[i - 1])
             || super::heads::head_kind(words[i - 1]) == Some("ORG")
             || acronym
-            || cs
-                .iter()
-                .any(|c| c.start < start && start < c.end || c.start < end && end < c.end)
+            || chunks::crosses(&cs, start, end)
         {
             continue;
         }
-        cs.retain(|c| !(start <= c.start && c.end <= end));
-        let at = cs.iter().position(|c| c.start >= end).unwrap_or(cs.len());
-        cs.insert(
-            at,
+        chunks::put(
+            &mut cs,
             Chunk {
                 start,
                 end,
@@ -173,24 +165,16 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         if !named
             || first_name(left) && first_name(right)
             || country(left, gaz) && country(right, gaz)
-            || cs
-                .iter()
-                .any(|c| c.start < start && start < c.end || c.start < end && end < c.end)
+            || chunks::crosses(&cs, start, end)
         {
             continue;
         }
-        let inside: Vec<&Chunk> = cs
+        let titles = cs
             .iter()
             .filter(|c| start <= c.start && c.end <= end)
-            .collect();
-        let kind = if inside.iter().all(|c| c.kind == "MISC") {
-            "MISC"
-        } else {
-            "ORG"
-        };
-        cs.retain(|c| !(start <= c.start && c.end <= end));
-        let at = cs.iter().position(|c| c.start >= end).unwrap_or(cs.len());
-        cs.insert(at, Chunk { start, end, kind });
+            .all(|c| c.kind == "MISC");
+        let kind = if titles { "MISC" } else { "ORG" };
+        chunks::put(&mut cs, Chunk { start, end, kind });
     }
     cs
 }

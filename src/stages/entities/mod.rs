@@ -7,6 +7,7 @@ mod acronyms;
 mod aged;
 mod aliases;
 mod ampersand;
+mod chunks;
 mod consolidate;
 mod heads;
 mod located;

@@ -1,0 +1,26 @@
+//! Edits of one sentence's chunk list shared by the chunk rules that
+//! join words into one name (`ampersand.rs`, `aged.rs`).
+
+use crate::ner::Chunk;
+
+/// Triggers a rule looks at per sentence: each scans the sentence's
+/// chunks, so a hostile "sentence" of 100,000 of them must not cost
+/// 100,000 scans. A real sentence has a handful.
+pub(super) const MAX_TRIGGERS: usize = 32;
+
+/// Whether a chunk overlaps words `start..end` and runs past either end:
+/// the tagger's reading of a longer name, which a rule leaves alone.
+pub(super) fn crosses(cs: &[Chunk], start: usize, end: usize) -> bool {
+    cs.iter()
+        .any(|c| c.start < start && start < c.end || c.start < end && end < c.end)
+}
+
+/// `chunk` in place of the chunks inside it, the list kept in order.
+pub(super) fn put(cs: &mut Vec<Chunk>, chunk: Chunk) {
+    cs.retain(|c| !(chunk.start <= c.start && c.end <= chunk.end));
+    let at = cs
+        .iter()
+        .position(|c| c.start >= chunk.end)
+        .unwrap_or(cs.len());
+    cs.insert(at, chunk);
+}
