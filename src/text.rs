@@ -171,6 +171,22 @@ pub fn lowercase(s: &str) -> String {
     }
 }
 
+/// `f` of `word` lower-cased on the stack, for a short ASCII word (at most
+/// 16 bytes); `None` for a longer or non-ASCII one. For the word lists
+/// asked of nearly every token (offices, verbs of saying, firm suffixes),
+/// whose entries are all short ASCII words, so that such a word is none
+/// of them.
+pub fn with_short_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok().map(f)
+}
+
 /// The FxHash step (rustc's hasher): a multiply and a rotate per eight
 /// bytes. For the read-only model tables (gazetteer, clusters, topic
 /// counts, lexicons), looked up for every token: SipHash there cost more
@@ -235,6 +251,23 @@ mod tests {
         ] {
             assert_eq!(lowercase(w), w.to_lowercase(), "{w:?}");
         }
+    }
+
+    #[test]
+    fn short_words_lower_cased_on_the_stack() {
+        let check = |w: &str, expect: Option<&str>| {
+            assert_eq!(
+                with_short_lower(w, str::to_owned).as_deref(),
+                expect,
+                "{w:?}"
+            );
+        };
+        check("Said", Some("said"));
+        check("CO", Some("co"));
+        check("", Some(""));
+        check("SixteenLetters16", Some("sixteenletters16"));
+        check("SeventeenLetters7", None);
+        check("Zoë", None);
     }
 
     fn check_norm(input: &str, expect: &str) {

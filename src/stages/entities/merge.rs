@@ -260,16 +260,11 @@ pub(super) fn merge(
     // "Marsh said" is the "Marsh & McLennan" the article names: a one-word
     // name is the firm whose name opens with it and an ampersand (the
     // first such firm), whatever the tagger typed the word.
-    if mentions
-        .iter()
-        .any(|m| m.kind == "ORG" && super::ampersand::is_firm(&m.text))
-    {
+    let firm_words = super::ampersand::firms_by_first_word(mentions);
+    if !firm_words.is_empty() {
         let mut firms: HashMap<&str, usize> = HashMap::new();
-        for (j, m) in mentions.iter().enumerate() {
-            let firm = m.text.split_once(" & ");
-            if let Some((first, _)) = firm.filter(|(f, _)| m.kind == "ORG" && !f.contains(' ')) {
-                firms.entry(first).or_insert(j);
-            }
+        for (first, j) in firm_words {
+            firms.entry(first).or_insert(j);
         }
         for (i, m) in mentions.iter().enumerate() {
             let unmerged = matches!(&keys[i], Key::Name(_, n) if *n == m.text);

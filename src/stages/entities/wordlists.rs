@@ -14,14 +14,7 @@ const MODIFIER_SUFFIXES: &[&str] = &[
 /// of these lists, lower-cased on the stack (asked of most chunks' words;
 /// a longer or non-ASCII word is none of them).
 pub(super) fn lower_is(word: &str, test: impl Fn(&str) -> bool) -> bool {
-    let mut buf = [0u8; 16];
-    if word.len() > buf.len() || !word.is_ascii() {
-        return false;
-    }
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(test)
+    crate::text::with_short_lower(word, test).unwrap_or(false)
 }
 
 /// "U.S.-led", "Washington-based": a name used as a modifier.

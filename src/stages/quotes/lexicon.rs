@@ -310,17 +310,12 @@ pub(super) fn owns_its_words(rest: &str) -> bool {
 fn verb(w: &str) -> Option<&'static str> {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
-    let mut buf = [0u8; 16];
-    if w.len() > buf.len() || !w.is_ascii() {
-        return None;
-    }
-    let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    SET.get_or_init(|| VERBS.iter().copied().collect())
-        .get(lower)
-        .copied()
+    crate::text::with_short_lower(w, |lower| {
+        SET.get_or_init(|| VERBS.iter().copied().collect())
+            .get(lower)
+            .copied()
+    })
+    .flatten()
 }
 
 /// The first word of `window` (a run of letters and digits) that is one of

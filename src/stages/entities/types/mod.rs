@@ -140,16 +140,11 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     }
     // "Marsh said" is the "Marsh & McLennan" the article names: a one-word
     // name joins the one firm whose name opens with it and an ampersand.
-    if mentions
-        .iter()
-        .any(|m| m.kind == "ORG" && super::ampersand::is_firm(&m.text))
-    {
+    let firm_words = super::ampersand::firms_by_first_word(mentions);
+    if !firm_words.is_empty() {
         let mut firms: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (j, m) in mentions.iter().enumerate() {
-            let firm = m.text.split_once(" & ");
-            if let Some((first, _)) = firm.filter(|(f, _)| m.kind == "ORG" && !f.contains(' ')) {
-                firms.entry(first).or_default().push(group_of[j]);
-            }
+        for (first, j) in firm_words {
+            firms.entry(first).or_default().push(group_of[j]);
         }
         for gs in firms.values_mut() {
             gs.sort_unstable();
