@@ -10,7 +10,8 @@ use crate::ner::{chunks, Chunk, NerModel};
 use crate::nlp;
 
 use super::wordlists::{
-    ends_no_name, is_honorific, is_modifier, is_office, lower_is, not_a_name, opens_sentence_only,
+    ends_no_name, is_honorific, is_modifier, is_office, is_party_label, lower_is, not_a_name,
+    opens_sentence_only,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,7 +85,8 @@ pub(super) fn extract(
             // So, whatever the tagger typed the whole, when a known first
             // name follows the office ("Congresswoman Karen Bass" ORG; not
             // "General Motors").
-            if c.kind != "PER" && is_office(words[c.start]) {
+            // So is a party label ("Democrat Chuck Schumer" MISC).
+            if (c.kind != "PER" && is_office(words[c.start])) || is_party_label(words[c.start]) {
                 let name = (c.start + 1..c.end).find(|&i| !is_office(words[i]));
                 if let Some(n) = name.filter(|&n| {
                     c.end - n >= 2 && crate::nlp::gender::FirstNames::embedded().contains(words[n])

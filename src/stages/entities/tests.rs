@@ -492,7 +492,8 @@ fn an_office_before_a_first_name_makes_a_person_whatever_the_tag() {
     let e = run(
         "Caucus meets\n\nThe leader of the caucus, Congresswoman Karen Bass, emerged as a \
         contender, and Lt Col Oliver North spoke. General Motors said nothing. Director of \
-        National Intelligence John Ratcliffe disagreed.",
+        National Intelligence John Ratcliffe disagreed. Democrat Karen Whitby voted against; \
+        the Republican Guard withdrew.",
     );
     let names: Vec<(&str, &str)> = e
         .entities
@@ -503,6 +504,8 @@ fn an_office_before_a_first_name_makes_a_person_whatever_the_tag() {
     assert!(names.contains(&("Oliver North", "PER")), "{names:?}");
     assert!(names.iter().any(|n| n.0 == "General Motors"), "{names:?}");
     assert!(names.contains(&("John Ratcliffe", "PER")), "{names:?}");
+    assert!(names.contains(&("Karen Whitby", "PER")), "{names:?}");
+    assert!(names.iter().any(|n| n.0 == "Republican Guard"), "{names:?}");
 }
 
 #[test]

@@ -122,6 +122,19 @@ pub(super) fn is_office(word: &str) -> bool {
     w.len() <= 15 && OFFICES.iter().any(|o| o.eq_ignore_ascii_case(w))
 }
 
+/// A party member's label before a name ("Democrat Chuck Schumer",
+/// "Republican Mitt Romney", "Tory MP"): like an office, not part of the
+/// name. Only where a known first name follows (mentions.rs), as
+/// "Republican Guard" and "Labour Party" are names.
+pub(super) fn is_party_label(word: &str) -> bool {
+    lower_is(word, |w| {
+        matches!(
+            w,
+            "democrat" | "republican" | "labour" | "tory" | "conservative" | "liberal"
+        )
+    })
+}
+
 /// Words that, capitalised at a sentence start, are not part of the name
 /// after them: function words (articles aside: "The Hague") and openers.
 pub(super) fn opens_sentence_only(word: &str) -> bool {

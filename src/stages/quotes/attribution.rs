@@ -181,6 +181,21 @@ fn speaker_in(
     None
 }
 
+/// What follows a conjunction that opens another clause right after a
+/// closing quote mark ('," while Trump noted'), if one does.
+fn opens_clause(after_mark: &str) -> Option<&str> {
+    let rest = after_mark.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let rest = &rest[word.len()..];
+    // Not "but to" ('had "no other course of action" but to ask …').
+    let preposition = rest.trim_start().starts_with("to ");
+    (["while", "whereas", "but", "although", "though"].contains(&word) && !preposition)
+        .then_some(rest)
+}
+
 pub(super) fn attribute(
     text: &str,
     q: (usize, usize, usize, usize),
@@ -216,11 +231,24 @@ pub(super) fn attribute(
             .chars()
             .next()
             .is_some_and(|c| c == ',' || c.is_lowercase());
+    // '…," while Trump noted his "…"': a conjunction after the quote opens
+    // another clause, whose verb is not this quote's; and the next quote's
+    // window before it starts there.
+    let next_clause = opens_clause(&text[close..after_end]).is_some();
     let mut windows = Vec::new();
-    if runs_on {
+    if runs_on && !next_clause {
         windows.push((close, after_end));
     }
-    windows.push((before_start, mark));
+    let clause_start = text[before_start..mark]
+        .rmatch_indices(['"', '”'])
+        .find_map(|(i, m)| opens_clause(&text[before_start + i + m.len()..mark]))
+        // Not when the clause's subject is the sentence's ('…" but
+        // admitted it was "…"'): a word must stand before its verb.
+        .filter(|rest| {
+            first_verb(rest).is_some_and(|(v, _)| rest[..v].chars().any(char::is_alphabetic))
+        })
+        .map_or(before_start, |rest| mark - rest.len());
+    windows.push((clause_start, mark));
     windows.extend(prev_para);
     let mut fallback: Attribution = (None, None, None);
     for (a, b) in windows {

@@ -6,7 +6,9 @@
 //!
 //! Attribution (`attribution.rs`), in order:
 //! - a verb of saying or "according to" after the quote when the sentence
-//!   runs on ('…," said X'), else before it in its sentence, else in the
+//!   runs on ('…," said X') and no conjunction opens another clause there
+//!   ('…," while Y noted his "…"', whose window before then starts after
+//!   the conjunction), else before it in its sentence, else in the
 //!   paragraph before when the quote opens its paragraph ("X said:"); a
 //!   participle opening the clause ("Asked about …, X told") is skipped;
 //!   "say" counts after an auxiliary ("he will say");
@@ -207,7 +209,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.18.0"
+        "1.19.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {

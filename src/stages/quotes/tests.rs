@@ -442,3 +442,21 @@ fn a_participle_opening_the_clause_is_not_its_verb() {
         &[Some("Maria Okafor")],
     );
 }
+
+#[test]
+fn a_conjunction_after_a_quote_opens_another_speakers_clause() {
+    check_speakers(
+        "Tributes paid\n\nSenator Ana Ruiz told reporters the mayor \"was a fine public \
+        servant,\" while Governor Tom Hale praised his \"courage and long service to the city\" \
+        on radio.\n\nMr Hale said he left \"without a single stain on his record\" but Ruiz \
+        called that claim \"simply not accurate at all\".\n\nThe band had \"no other course of \
+        action\" but to ask him to leave, singer Lee Cobb has said.",
+        &[
+            Some("Ana Ruiz"),
+            Some("Tom Hale"),
+            Some("Hale"),
+            Some("Ruiz"),
+            Some("Lee Cobb"),
+        ],
+    );
+}
