@@ -144,7 +144,8 @@ pub(super) fn resolve_description<'s>(
         let upto = speakers.partition_point(|s| s.start <= pos);
         speakers[..upto].iter().rev().take(4).any(|s| pos < s.end)
     };
-    let titled = |s: &SpeakerRef, strict: bool| {
+    // The words titling a person: before the name, and of an apposition.
+    let title_of = |s: &SpeakerRef| {
         // Up to five words right before the name, not across "for", "to"
         // and the like ("a spokesman for Michael Howard" is not Howard).
         // The name's own words count ("Pope Francis" for "the Pope").
@@ -176,7 +177,16 @@ pub(super) fn resolve_description<'s>(
             let words: Vec<String> = apposition.split_whitespace().map(clean).collect();
             (words.len() <= 8).then_some(words)
         });
+        (before, after)
+    };
+    let titled = |s: &SpeakerRef, strict: bool| {
+        let (before, after) = title_of(s);
         covers(&before, strict) || after.is_some_and(|a| covers(&a, strict))
+    };
+    let title_words = |s: &SpeakerRef| {
+        let (mut words, after) = title_of(s);
+        words.extend(after.unwrap_or_default());
+        words
     };
     // The names a description can refer back to (see `LOOK_BACK`).
     let upto = speakers.partition_point(|s| s.start < mark);
@@ -240,7 +250,44 @@ pub(super) fn resolve_description<'s>(
                 .iter()
                 .any(|s| s.is_person && s.end <= mark && titled(s, false))
         };
-        (short && one_person && !body_noun && !qualified())
+        // Nor when the head is an office a person is titled with, but not
+        // with its lower-case words ("the local health minister" after
+        // "Civil Aviation Minister Hardeep Singh Puri" is another
+        // minister). A name or an age is no office's domain ("the
+        // Democrat senator", "the 62-year-old minister").
+        const OFFICES: &[&str] = &[
+            "minister",
+            "secretary",
+            "director",
+            "governor",
+            "mayor",
+            "commissioner",
+            "chairman",
+            "chairwoman",
+            "ambassador",
+            "senator",
+            "judge",
+            "prosecutor",
+        ];
+        let other_holder = || {
+            let raw: Vec<&str> = description.split_whitespace().skip(1).collect();
+            let modifiers: Vec<String> = raw[..raw.len().saturating_sub(1)]
+                .iter()
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .filter(|w| !w.contains(|c: char| c.is_ascii_digit()))
+                .map(|w| clean(w))
+                .collect();
+            OFFICES.contains(&head.as_str())
+                && raw.len() == wanted.len()
+                && !modifiers.is_empty()
+                && recent.iter().any(|s| {
+                    s.is_person && s.end <= mark && {
+                        let title = title_words(s);
+                        title.contains(head) && modifiers.iter().any(|m| !title.contains(m))
+                    }
+                })
+        };
+        (short && one_person && !body_noun && !qualified() && !other_holder())
             .then(|| pronoun_antecedent(text, recent, |s| s.is_person && s.end <= mark))
             .flatten()
     };

@@ -28,7 +28,9 @@
 //!   all its words ("Tory leader Michael Howard"), "the company"/"the
 //!   ministry" the last such organisation, and a one-person description
 //!   no one is titled with ("said the 24-year-old") the subject of the
-//!   last person's sentence, as for a pronoun;
+//!   last person's sentence, as for a pronoun (not an office a person
+//!   holds with another domain: "the local health minister" after "Civil
+//!   Aviation Minister X" is no one named);
 //! - a quote with no verb of saying after a person's label and a colon
 //!   takes that person ("- Blackburn boss Mark Hughes: "…"");
 //! - a quote with none of that inside its paragraph takes the person the

@@ -460,3 +460,13 @@ fn a_conjunction_after_a_quote_opens_another_speakers_clause() {
         ],
     );
 }
+
+#[test]
+fn an_office_with_another_domain_is_another_holder() {
+    check_speakers(
+        "Flight crash\n\nCivil Aviation Minister Rohan Mehta said 18 people died. The local \
+        health minister said, \"The injured have been taken to nearby hospitals for care.\"\n\n\
+        \"We are investigating every possible cause,\" said the 62-year-old minister.",
+        &[Some("The local health minister"), Some("Rohan Mehta")],
+    );
+}
