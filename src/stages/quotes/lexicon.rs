@@ -328,9 +328,11 @@ pub(super) fn first_verb(window: &str) -> Option<(usize, &'static str)> {
     const BEFORE_SAY: &[&str] = &["will", "would", "to", "shall", "did", "does", "do", "ll"];
     const BETWEEN: &[&str] = &["only", "also", "just", "simply"];
     let is = |list: &[&str], w: &str| list.iter().any(|b| b.eq_ignore_ascii_case(w));
+    // "The Department issued a statement: "…"": the issuing is the verb.
+    const ISSUED: &[&str] = &["issued", "released", "published"];
     let mut start = None;
-    let mut previous = "";
-    let mut before_previous = "";
+    let mut previous = ("", 0);
+    let mut before_previous = ("", 0);
     for (i, c) in window.char_indices().chain([(window.len(), ' ')]) {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
@@ -338,14 +340,19 @@ pub(super) fn first_verb(window: &str) -> Option<(usize, &'static str)> {
             let w = &window[s..i];
             if let Some(v) = verb(w) {
                 if v != "say"
-                    || is(BEFORE_SAY, previous)
-                    || (is(BETWEEN, previous) && is(BEFORE_SAY, before_previous))
+                    || is(BEFORE_SAY, previous.0)
+                    || (is(BETWEEN, previous.0) && is(BEFORE_SAY, before_previous.0))
                 {
                     return Some((s, v));
                 }
             }
+            if w.eq_ignore_ascii_case("statement") && is(&["a", "the"], previous.0) {
+                if let Some(v) = ISSUED.iter().find(|v| v.eq_ignore_ascii_case(before_previous.0)) {
+                    return Some((before_previous.1, v));
+                }
+            }
             before_previous = previous;
-            previous = w;
+            previous = (w, s);
         }
     }
     None
@@ -403,6 +410,10 @@ mod tests {
         check(", said Doe", Some((2, "said")));
         check("Ümit said", Some((6, "said")));
         check("no verb here", None);
+        check("The Department issued a statement that", Some((15, "issued")));
+        check("Acme released the statement: ", Some((5, "released")));
+        check("In a statement, Doe wrote", Some((20, "wrote")));
+        check("The issued statement", None);
         check("He will say it", Some((8, "say")));
         check("Labour say it", None);
         check("He went on to say: ", Some((14, "say")));

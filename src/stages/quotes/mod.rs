@@ -11,7 +11,8 @@
 //!   the conjunction), else before it in its sentence, else in the
 //!   paragraph before when the quote opens its paragraph ("X said:"); a
 //!   participle opening the clause ("Asked about …, X told") is skipped;
-//!   "say" counts after an auxiliary ("he will say");
+//!   "say" counts after an auxiliary ("he will say"), and "issued a
+//!   statement" (or released, published) as a verb;
 //! - in that window the person nearest the verb that is not spoken to or an
 //!   affiliation ("told ABC News", "Jane Doe of Acme University said";
 //!   before the quote the name nearest before the verb, or the one it is

@@ -470,3 +470,14 @@ fn an_office_with_another_domain_is_another_holder() {
         &[Some("The local health minister"), Some("Rohan Mehta")],
     );
 }
+
+#[test]
+fn an_issued_statement_is_its_issuers() {
+    check_speakers(
+        "Inmate hurt\n\nThe Ohio Department of Corrections did not name the victim.\n\n\
+        The Department issued a statement that an inmate had been hurt: \"Officers responded \
+        quickly and found an injured inmate.\"\n\nNorvik Shipping released a statement: \"We \
+        regret the delay to every customer.\"",
+        &[Some("Ohio Department of Corrections"), Some("Norvik Shipping")],
+    );
+}
