@@ -116,8 +116,8 @@ pub(crate) enum Eval {
         against it. Also: type agreement, split and wrongly merged entities, and for GUM whether the \
         entity's name equals its gold Wikipedia title. MISC predictions are not scored.\n\n\
         GUM: a gold entity is a coreference chain of person/organization/place mentions that has a \
-        Wikipedia title or a mention ending in a capitalised word; other chains of those types are \
-        neutral (predictions there are not scored). re3d: Person/Organisation/Location spans, one entity \
+        Wikipedia title or a mention ending in a capitalised word (chains of one type and one title are \
+        one entity); other chains of those types are neutral (predictions there are not scored). re3d: Person/Organisation/Location spans, one entity \
         per type and value; Nationality spans are neutral.\n\n\
         Example:\n  newsflow eval entities --gum ../shared/data/ner/gum-news/gum-news-interview-tsv.tar.gz \\\n    \
         --re3d ../shared/data/ner/re3d"

@@ -5,7 +5,8 @@
 //!   Wikipedia title (`identity`) on many named entities. A gold entity is a
 //!   coreference chain of person, organization or place mentions that is
 //!   *named*: it has a Wikipedia title, or one of its mentions outside the
-//!   headline ends in a capitalised word. Unnamed chains of those types ("the
+//!   headline ends in a capitalised word. Named chains of one type with one
+//!   title are one entity (GUM's links stop within one person's mentions). Unnamed chains of those types ("the
 //!   government") are neutral: a prediction there is neither right nor
 //!   wrong, and so are chains whose capitalised mentions are all demonyms
 //!   ("Palestinians", which CoNLL calls MISC).
@@ -259,7 +260,14 @@ pub fn read_gum(name: &str, tsv: &str) -> Result<GoldDoc, String> {
                 )
             })
             .collect();
-        if named {
+        // GUM breaks one person's chain where its coreference links stop
+        // (GUM_news_warhol has five chains titled "Andy Warhol"): chains
+        // of one type and one Wikipedia title are one real-world entity.
+        let same = |e: &&mut GoldEntity| e.kind == kind && title.is_some() && e.title == title;
+        if let Some(e) = doc.entities.iter_mut().find(same).filter(|_| named) {
+            e.mentions.extend(spans);
+            e.mentions.sort_by_key(|s| (s.start, s.end));
+        } else if named {
             doc.entities.push(GoldEntity {
                 kind,
                 title,
@@ -462,6 +470,26 @@ mod tests {
         );
         let neutral: Vec<&str> = doc.neutral.iter().map(|s| s.slice(&doc.text)).collect();
         assert_eq!(neutral, ["the city", "the team"]);
+    }
+
+    #[test]
+    fn gum_chains_with_one_title_are_one_entity() {
+        // A third sentence names Jane Roe again in a chain of its own.
+        let tsv = format!(
+            "{GUM}\n#Text=Roe left .\n\
+            3-1\t68-71\tRoe\tperson[10]\tgiv[10]\t_\tJane_Roe[10]\t_\t_\t_\t\n\
+            3-2\t72-76\tleft\t_\t_\t_\t_\t_\t_\t_\t\n\
+            3-3\t77-78\t.\t_\t_\t_\t_\t_\t_\t_\t\n"
+        );
+        let doc = read_gum("t", &tsv).unwrap();
+        let roe: Vec<Vec<&str>> = doc
+            .entities
+            .iter()
+            .filter(|e| e.title.as_deref() == Some("Jane Roe"))
+            .map(|e| e.mentions.iter().map(|s| s.slice(&doc.text)).collect())
+            .collect();
+        assert_eq!(roe, [["Jane Roe of Acme Corp", "she", "Roe"]]);
+        assert_eq!(doc.entities.len(), 3);
     }
 
     #[test]
