@@ -10,6 +10,7 @@ mod ampersand;
 mod chunks;
 mod consolidate;
 mod heads;
+mod lists;
 mod located;
 mod mentions;
 mod merge;

@@ -1,0 +1,120 @@
+//! A list run into one name: the tagger, seeing capitalised words between
+//! commas, types a whole list as one span ("Ubisoft, Microsoft", "Bank of
+//! America, UBS", a line-up's "Dunne, Distin, Thatcher"). Each item is a
+//! name of its own, of the span's type. Kept whole: a comma before a
+//! suffix ("Washington, D.C.", "Asset Management, Inc.", "Martin Luther
+//! King, Jr.", "Goldman, Sachs and Co") and a body's domain listed after "of" or "for" and closed
+//! by "and" ("Ministry of Economy, Trade and Industry", "Department for
+//! Culture, Media and Sport").
+
+use crate::ner::Chunk;
+
+/// Words that may follow a comma inside one name.
+fn suffix(word: &str) -> bool {
+    super::wordlists::lower_is(word.trim_end_matches('.'), |w| {
+        matches!(
+            w,
+            "inc"
+                | "ltd"
+                | "llc"
+                | "plc"
+                | "co"
+                | "corp"
+                | "jr"
+                | "sr"
+                | "d.c"
+                | "dc"
+                | "ag"
+                | "sa"
+        )
+    })
+}
+
+/// The chunks with every list split into its items.
+pub(super) fn split(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
+    if !cs.iter().any(|c| words[c.start..c.end].contains(&",")) {
+        return cs;
+    }
+    let mut out = Vec::with_capacity(cs.len() + 2);
+    for c in cs {
+        let span = &words[c.start..c.end];
+        let commas: Vec<usize> = (c.start..c.end).filter(|&i| words[i] == ",").collect();
+        let Some(&last) = commas.last() else {
+            out.push(c);
+            continue;
+        };
+        let domain = span[..commas[0] - c.start]
+            .iter()
+            .any(|w| matches!(*w, "of" | "for"))
+            && words[last + 1..c.end]
+                .iter()
+                .any(|w| matches!(*w, "and" | "&"));
+        // "Washington, D.C."; "Goldman, Sachs and Co" (a firm's name
+        // of 1987, its last part "and" a suffix).
+        let suffixed = commas
+            .iter()
+            .any(|&i| i + 1 < c.end && suffix(words[i + 1]))
+            || (words[last + 1..c.end].contains(&"and") && suffix(words[c.end - 1]));
+        if domain || suffixed {
+            out.push(c);
+            continue;
+        }
+        let mut start = c.start;
+        for end in commas.into_iter().chain([c.end]) {
+            if end > start {
+                out.push(Chunk {
+                    start,
+                    end,
+                    kind: c.kind,
+                });
+            }
+            start = end + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Split the one chunk covering all of `text`'s words (space-separated).
+    fn check(text: &str, expect: &[&str]) {
+        let words: Vec<&str> = text.split(' ').collect();
+        let c = Chunk {
+            start: 0,
+            end: words.len(),
+            kind: "ORG",
+        };
+        let got: Vec<String> = split(vec![c], &words)
+            .iter()
+            .map(|c| words[c.start..c.end].join(" "))
+            .collect();
+        assert_eq!(got, expect, "{text:?}");
+    }
+
+    #[test]
+    fn lists_split_and_names_with_commas_stay() {
+        check("Ubisoft , Microsoft", &["Ubisoft", "Microsoft"]);
+        check(
+            "Dunne , Distin , Thatcher",
+            &["Dunne", "Distin", "Thatcher"],
+        );
+        check("Bank of America , UBS", &["Bank of America", "UBS"]);
+        check("Washington , D.C.", &["Washington , D.C."]);
+        check("Goldman , Sachs and Co", &["Goldman , Sachs and Co"]);
+        check(
+            "Hungarian Asset Management , Inc.",
+            &["Hungarian Asset Management , Inc."],
+        );
+        check(
+            "Ministry of Economy , Trade and Industry",
+            &["Ministry of Economy , Trade and Industry"],
+        );
+        check(
+            "Department for Culture , Media and Sport",
+            &["Department for Culture , Media and Sport"],
+        );
+        check("Acme", &["Acme"]);
+    }
+}
