@@ -164,6 +164,15 @@ pub(super) fn extract(
             // lower case: the tagger ran on into the sentence ("Boeing
             // plans", "US officials", "Beverly Hilton hotel"; a source in
             // lower case, "cesar gaviria", is left as it is).
+            // "Eden Hazard's assist": a possessive after a name of two
+            // words or more is not part of it (alone it may be: "Moody's";
+            // so in "St John's").
+            if c.end - c.start >= 3
+                && matches!(words[c.end - 1], "'s" | "’s")
+                && !matches!(words[c.start], "St" | "St." | "Saint")
+            {
+                c.end -= 1;
+            }
             let capitalised = !lower_case_word(words[c.start]);
             while c.kind != "MISC"
                 && c.end - c.start > 1
