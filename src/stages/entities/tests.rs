@@ -522,3 +522,19 @@ fn a_surname_of_a_named_person_stays_with_the_person_beside_a_firm() {
     assert!(named.contains(&("John Smith", "PER")), "{named:?}");
     assert!(named.contains(&("Smith & Nephew", "ORG")), "{named:?}");
 }
+
+#[test]
+fn a_first_name_and_a_word_no_place_has_make_a_person_not_a_place() {
+    let e = run(
+        "Film news\n\nThe award went to Sofia Coppola for her film. Critics praised Helena \
+        Christensen. The party was held at Weston Park.",
+    );
+    let names: Vec<(&str, &str)> = e
+        .entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.kind.as_str()))
+        .collect();
+    assert!(names.contains(&("Sofia Coppola", "PER")), "{names:?}");
+    assert!(names.contains(&("Helena Christensen", "PER")), "{names:?}");
+    assert!(names.contains(&("Weston Park", "LOC")), "{names:?}");
+}

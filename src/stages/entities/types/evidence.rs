@@ -250,6 +250,53 @@ impl Evidence {
             if name.len() >= 2 {
                 *v.entry("PER").or_default() += 1;
             }
+            // "Eden Hazard", "Sofia Coppola" tagged LOC: a first name and
+            // one more capitalised word that the gazetteer knows as no
+            // place, not as a whole nor alone, outvote the tagger's place.
+            // (Not a country's or region's name first: "China Eastern",
+            // "Asia Pacific"; nor a venue or an award: "Weston Park",
+            // "Golden Globes". Tagged ORG, such names are firms: "Eli
+            // Lilly", "Philip Morris".)
+            let words: Vec<&str> = m.text.split_whitespace().collect();
+            if let [first, last] = words[..] {
+                if m.kind == "LOC"
+                    && !l
+                        .gaz
+                        .kinds(first)
+                        .iter()
+                        .any(|k| matches!(k, Kind::Country | Kind::Region | Kind::Continent))
+                    && !wordlists::lower_is(last, |w| {
+                        matches!(
+                            w,
+                            "park"
+                                | "hills"
+                                | "hill"
+                                | "globe"
+                                | "globes"
+                                | "ballet"
+                                | "prize"
+                                | "hotel"
+                                | "tower"
+                                | "city"
+                                | "town"
+                                | "village"
+                                | "field"
+                                | "parade"
+                                | "north"
+                                | "south"
+                                | "east"
+                                | "west"
+                        )
+                    })
+                    && last.starts_with(char::is_uppercase)
+                    && !last.chars().all(|c| c.is_uppercase())
+                    && heads::head_kind(last).is_none()
+                    && l.gaz.lookup(&m.text).is_empty()
+                    && l.gaz.lookup(last).is_empty()
+                {
+                    *v.entry("PER").or_default() += 1;
+                }
+            }
         }
         if l.gaz.kinds_of_lower(&joined).any(|k| {
             matches!(
