@@ -527,7 +527,8 @@ fn a_surname_of_a_named_person_stays_with_the_person_beside_a_firm() {
 fn a_first_name_and_a_word_no_place_has_make_a_person_not_a_place() {
     let e = run(
         "Film news\n\nThe award went to Sofia Coppola for her film. Critics praised Helena \
-        Christensen. The party was held at Weston Park.",
+        Christensen. The party was held at Weston Park, with polaroids of fashion designer \
+        Halston.",
     );
     let names: Vec<(&str, &str)> = e
         .entities
@@ -537,4 +538,5 @@ fn a_first_name_and_a_word_no_place_has_make_a_person_not_a_place() {
     assert!(names.contains(&("Sofia Coppola", "PER")), "{names:?}");
     assert!(names.contains(&("Helena Christensen", "PER")), "{names:?}");
     assert!(names.contains(&("Weston Park", "LOC")), "{names:?}");
+    assert!(names.contains(&("Halston", "PER")), "{names:?}");
 }

@@ -72,6 +72,34 @@ const PERSON_TITLES: &[&str] = &[
     "actress",
     "singer",
     "author",
+    // Trades written right before a person's name ("fashion designer
+    // Halston", "striker Wayne Rooney"; not those that also describe
+    // firms: "broadcaster", "analyst", "producer").
+    "designer",
+    "writer",
+    "novelist",
+    "poet",
+    "painter",
+    "photographer",
+    "musician",
+    "rapper",
+    "comedian",
+    "presenter",
+    "journalist",
+    "reporter",
+    "lawyer",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "boss",
+    "chef",
+    "scientist",
+    "filmmaker",
+    "composer",
+    "playwright",
+    "guitarist",
+    "frontman",
 ];
 
 /// Kin just before a name ("his wife Mary", "her son Paris").
