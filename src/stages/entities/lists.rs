@@ -3,9 +3,11 @@
 //! America, UBS", a line-up's "Dunne, Distin, Thatcher"). Each item is a
 //! name of its own, of the span's type. Kept whole: a comma before a
 //! suffix ("Washington, D.C.", "Asset Management, Inc.", "Martin Luther
-//! King, Jr.", "Goldman, Sachs and Co") and a body's domain listed after "of" or "for" and closed
-//! by "and" ("Ministry of Economy, Trade and Industry", "Department for
-//! Culture, Media and Sport").
+//! King, Jr.", "Goldman, Sachs and Co") and a body's domain listed after
+//! "of" or "for" and closed by "and" ("Ministry of Economy, Trade and
+//! Industry", "Department for Culture, Media and Sport"). Split too: two
+//! bodies joined by "and", each with a head noun ("Massachusetts
+//! Institute of Technology and Colorado State University").
 
 use crate::ner::Chunk;
 
@@ -30,14 +32,77 @@ fn suffix(word: &str) -> bool {
     })
 }
 
+/// Where an organisation chunk is two bodies joined by "and", each of two
+/// words or more with a head noun of its own, the right one opening with
+/// a name ("Massachusetts Institute of Technology and Colorado State
+/// University", "Deutsche Bank and Credit Suisse Group"): the "and".
+/// Not a body's own "and" ("Sumitomo Trust and Banking Co", "Seattle
+/// Trust and Savings Bank", "Department of Housing and Urban
+/// Development", "Bill and Melinda Gates Foundation").
+fn two_bodies(c: &Chunk, words: &[&str]) -> Option<usize> {
+    if c.kind != "ORG" || c.end - c.start < 5 {
+        return None;
+    }
+    let and = (c.start + 2..c.end - 2).find(|&i| words[i] == "and")?;
+    let (left, right) = (&words[c.start..and], &words[and + 1..c.end]);
+    let headed = |side: &[&str]| {
+        side.iter()
+            .any(|w| super::heads::head_kind(w) == Some("ORG"))
+    };
+    let generic = |w: &str| {
+        super::heads::head_kind(w).is_some()
+            || super::wordlists::lower_is(w, |l| {
+                matches!(
+                    l,
+                    "banking"
+                        | "savings"
+                        | "loan"
+                        | "loans"
+                        | "technology"
+                        | "development"
+                        | "industry"
+                        | "science"
+                        | "sciences"
+                        | "research"
+                        | "trade"
+                        | "commerce"
+                        | "investment"
+                        | "finance"
+                )
+            })
+    };
+    (headed(left)
+        && headed(right)
+        && right[0].starts_with(char::is_uppercase)
+        && !generic(right[0])
+        && !words[c.start..c.end].contains(&","))
+    .then_some(and)
+}
+
 /// The chunks with every list split into its items.
 pub(super) fn split(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
-    if !cs.iter().any(|c| words[c.start..c.end].contains(&",")) {
+    if !cs
+        .iter()
+        .any(|c| words[c.start..c.end].contains(&",") || two_bodies(c, words).is_some())
+    {
         return cs;
     }
     let mut out = Vec::with_capacity(cs.len() + 2);
     for c in cs {
         let span = &words[c.start..c.end];
+        if let Some(and) = two_bodies(&c, words) {
+            out.push(Chunk {
+                start: c.start,
+                end: and,
+                kind: c.kind,
+            });
+            out.push(Chunk {
+                start: and + 1,
+                end: c.end,
+                kind: c.kind,
+            });
+            continue;
+        }
         let commas: Vec<usize> = (c.start..c.end).filter(|&i| words[i] == ",").collect();
         let Some(&last) = commas.last() else {
             out.push(c);
@@ -116,5 +181,28 @@ mod tests {
             &["Department for Culture , Media and Sport"],
         );
         check("Acme", &["Acme"]);
+        check(
+            "Massachusetts Institute of Technology and Colorado State University",
+            &[
+                "Massachusetts Institute of Technology",
+                "Colorado State University",
+            ],
+        );
+        check(
+            "Deutsche Bank and Credit Suisse Group",
+            &["Deutsche Bank", "Credit Suisse Group"],
+        );
+        check(
+            "Sumitomo Trust and Banking Co Ltd",
+            &["Sumitomo Trust and Banking Co Ltd"],
+        );
+        check(
+            "Seattle Trust and Savings Bank",
+            &["Seattle Trust and Savings Bank"],
+        );
+        check(
+            "Bill and Melinda Gates Foundation",
+            &["Bill and Melinda Gates Foundation"],
+        );
     }
 }
