@@ -127,25 +127,12 @@ pub(super) fn extract(
                     }
                 }
             }
-            // "Director of [National Intelligence John Ratcliffe]": after an
-            // office's "of", the office's domain ran into the person's
-            // name, who starts at the first given name.
-            // (Capitalised words to the end, no organisation's head:
-            // "director of Morgan Stanley and Co" is the firm.)
-            if c.start >= 2 && words[c.start - 1] == "of" && is_office(words[c.start - 2]) {
-                let first_names = crate::nlp::gender::FirstNames::embedded();
-                let person = (c.start + 1..c.end - 1)
-                    .find(|&i| first_names.is_given_name(words[i]))
-                    .filter(|&p| {
-                        words[p..c.end]
-                            .iter()
-                            .all(|w| w.starts_with(char::is_uppercase))
-                            && super::heads::head_kind(words[c.end - 1]).is_none()
-                    });
-                if let Some(p) = person {
-                    c.start = p;
-                    c.kind = "PER";
-                }
+            // "Director of [National Intelligence John Ratcliffe]", "[United
+            // States Speaker of the House Nancy Pelosi]": an office's domain
+            // ran into the person's name (`offices.rs`).
+            if let Some(p) = super::offices::person_after_office(&c, &words) {
+                c.start = p;
+                c.kind = "PER";
             }
             // "Indian National Congress (INC", "Rowntree (Leicester": a
             // bracket the span does not close ends the name.

@@ -14,6 +14,7 @@ mod lists;
 mod located;
 mod mentions;
 mod merge;
+mod offices;
 mod eastasian;
 mod runon;
 mod types;
