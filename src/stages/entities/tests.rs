@@ -528,7 +528,8 @@ fn a_first_name_and_a_word_no_place_has_make_a_person_not_a_place() {
     let e = run(
         "Film news\n\nThe award went to Sofia Coppola for her film. Critics praised Helena \
         Christensen. The party was held at Weston Park, with polaroids of fashion designer \
-        Halston.",
+        Halston. The Green Party of Vermont chose Party for Socialism and Liberation \
+        presidential nominee Gloria La Riva as their nominee.",
     );
     let names: Vec<(&str, &str)> = e
         .entities
@@ -539,4 +540,5 @@ fn a_first_name_and_a_word_no_place_has_make_a_person_not_a_place() {
     assert!(names.contains(&("Helena Christensen", "PER")), "{names:?}");
     assert!(names.contains(&("Weston Park", "LOC")), "{names:?}");
     assert!(names.contains(&("Halston", "PER")), "{names:?}");
+    assert!(names.contains(&("Gloria La Riva", "PER")), "{names:?}");
 }

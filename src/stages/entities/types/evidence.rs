@@ -100,6 +100,8 @@ const PERSON_TITLES: &[&str] = &[
     "playwright",
     "guitarist",
     "frontman",
+    "nominee",
+    "candidate",
 ];
 
 /// Kin just before a name ("his wife Mary", "her son Paris").
