@@ -88,7 +88,8 @@ pub(super) fn extract(
             // "General Motors").
             // So is a party label ("Democrat Chuck Schumer" MISC).
             if (c.kind != "PER" && is_office(words[c.start])) || is_party_label(words[c.start]) {
-                let name = (c.start + 1..c.end).find(|&i| !is_office(words[i]));
+                let name = (c.start + 1..c.end)
+                    .find(|&i| !is_office(words[i]) && !is_party_label(words[i]));
                 if let Some(n) = name.filter(|&n| {
                     c.end - n >= 2 && crate::nlp::gender::FirstNames::embedded().contains(words[n])
                 }) {

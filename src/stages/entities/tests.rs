@@ -493,7 +493,8 @@ fn an_office_before_a_first_name_makes_a_person_whatever_the_tag() {
         "Caucus meets\n\nThe leader of the caucus, Congresswoman Karen Bass, emerged as a \
         contender, and Lt Col Oliver North spoke. General Motors said nothing. Director of \
         National Intelligence John Ratcliffe disagreed. Democrat Karen Whitby voted against; \
-        the Republican Guard withdrew.",
+        the Republican Guard withdrew.\n\nLiberal Democrat Sarah Teather, the most recent MP to be \
+        elected, told researchers about it. Liberal Democrat David Laws said it was serious.",
     );
     let names: Vec<(&str, &str)> = e
         .entities
@@ -505,6 +506,8 @@ fn an_office_before_a_first_name_makes_a_person_whatever_the_tag() {
     assert!(names.iter().any(|n| n.0 == "General Motors"), "{names:?}");
     assert!(names.contains(&("John Ratcliffe", "PER")), "{names:?}");
     assert!(names.contains(&("Karen Whitby", "PER")), "{names:?}");
+    assert!(names.contains(&("Sarah Teather", "PER")), "{names:?}");
+    assert!(names.contains(&("David Laws", "PER")), "{names:?}");
     assert!(names.iter().any(|n| n.0 == "Republican Guard"), "{names:?}");
 }
 
