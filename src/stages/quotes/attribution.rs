@@ -181,6 +181,43 @@ fn speaker_in(
     None
 }
 
+/// The speaker of an interview's turn: the name in the "((Name))" label
+/// opening `paragraph` (`me`), or the first other label of the next three
+/// paragraphs (the one the turn speaks to).
+fn turn_speaker<'s>(
+    text: &str,
+    paragraph: Span,
+    speakers: &'s [SpeakerRef],
+    me: bool,
+) -> Option<&'s SpeakerRef> {
+    let label_at = |at: usize| {
+        text[at..].starts_with("((").then(|| {
+            let i = speakers.partition_point(|s| s.start < at + 2);
+            speakers
+                .get(i)
+                .filter(|s| s.start == at + 2 && text[s.end..].starts_with("))"))
+        })?
+    };
+    // The label as written ("WN" need be no entity).
+    let written = |at: usize| {
+        let rest = text[at..].strip_prefix("((")?;
+        rest.find("))").filter(|&i| i <= 60).map(|i| &rest[..i])
+    };
+    let own = written(paragraph.start)?;
+    if me {
+        return label_at(paragraph.start);
+    }
+    let mut from = paragraph.end;
+    for _ in 0..3 {
+        let next = text[from..].find("\n((").map(|i| from + i + 1)?;
+        if written(next).is_some_and(|w| w != own) {
+            return label_at(next);
+        }
+        from = next;
+    }
+    None
+}
+
 /// What follows a conjunction that opens another clause right after a
 /// closing quote mark ('," while Trump noted'), if one does.
 fn opens_clause(after_mark: &str) -> Option<&str> {
@@ -278,6 +315,21 @@ pub(super) fn attribute(
             let from = vpos + verb.len();
             if let Some((v, w)) = first_verb(&window[from..]) {
                 (vpos, verb) = (from + v, w);
+            }
+        }
+        // In an interview's turn ("((Zara Kay)) … that's why I said "…"",
+        // "((WN)) On your website, you wrote "…""): "I" is the turn's
+        // speaker, "you" the one answering.
+        let pronoun = crate::nlp::word_before(text, a + vpos).map(|(_, w)| w);
+        if let Some(p) = pronoun.filter(|p| *p == "I" || p.eq_ignore_ascii_case("you")) {
+            if let Some(s) =
+                turn_speaker(text, paragraph, speakers, p == "I").filter(|_| a >= paragraph.start)
+            {
+                return (
+                    Some(s.id.clone()),
+                    Some(s.name.clone()),
+                    Some(verb.to_string()),
+                );
             }
         }
         if let Some(found) = speaker_in(text, a, b, mark, vpos, verb, speakers) {

@@ -12,7 +12,9 @@
 //!   paragraph before when the quote opens its paragraph ("X said:"); a
 //!   participle opening the clause ("Asked about …, X told") is skipped;
 //!   "say" counts after an auxiliary ("he will say"), and "issued a
-//!   statement" (or released, published) as a verb;
+//!   statement" (or released, published) as a verb; in an interview's
+//!   turn ("((Name)) …"), "I said" is the turn's speaker and "you said"
+//!   the next other turn's;
 //! - in that window the person nearest the verb that is not spoken to or an
 //!   affiliation ("told ABC News", "Jane Doe of Acme University said";
 //!   before the quote the name nearest before the verb, or the one it is

@@ -481,3 +481,13 @@ fn an_issued_statement_is_its_issuers() {
         &[Some("Ohio Department of Corrections"), Some("Norvik Shipping")],
     );
 }
+
+#[test]
+fn in_an_interview_i_is_the_turns_speaker_and_you_the_answerer() {
+    check_speakers(
+        "Candidate interview\n\nWikinews spoke to Mara Lind about her campaign.\n\n\
+        ((WN)) On your website, you wrote \"the city is too precious to be a test lab\". Why?\n\n\
+        ((Mara Lind)) Well, that's why I said \"no council is perfect at all\" back then.",
+        &[Some("Mara Lind"), Some("Mara Lind")],
+    );
+}
