@@ -3,10 +3,11 @@
 //! left out, pronouns and descriptions through `antecedents`).
 
 use super::antecedents::{organisation_antecedent, pronoun_antecedent, resolve_description};
+use super::clauses::{opens_clause, turn_speaker};
 use super::lexicon::{
-    find_word, first_verb, owns_its_words, sentence_end, sentence_start, word_before, SpeakerRef,
-    NOT_SPEAKER_AFTER,
+    find_word, first_verb, owns_its_words, word_before, SpeakerRef, NOT_SPEAKER_AFTER,
 };
+use super::sentences::{sentence_end, sentence_start};
 use crate::document::Span;
 use crate::nlp::gender::Gender;
 
@@ -179,58 +180,6 @@ fn speaker_in(
         }
     }
     None
-}
-
-/// The speaker of an interview's turn: the name in the "((Name))" label
-/// opening `paragraph` (`me`), or the first other label of the next three
-/// paragraphs (the one the turn speaks to).
-fn turn_speaker<'s>(
-    text: &str,
-    paragraph: Span,
-    speakers: &'s [SpeakerRef],
-    me: bool,
-) -> Option<&'s SpeakerRef> {
-    let label_at = |at: usize| {
-        text[at..].starts_with("((").then(|| {
-            let i = speakers.partition_point(|s| s.start < at + 2);
-            speakers
-                .get(i)
-                .filter(|s| s.start == at + 2 && text[s.end..].starts_with("))"))
-        })?
-    };
-    // The label as written ("WN" need be no entity).
-    let written = |at: usize| {
-        let rest = text[at..].strip_prefix("((")?;
-        rest.find("))").filter(|&i| i <= 60).map(|i| &rest[..i])
-    };
-    let own = written(paragraph.start)?;
-    if me {
-        return label_at(paragraph.start);
-    }
-    let mut from = paragraph.end;
-    for _ in 0..3 {
-        let next = text[from..].find("\n((").map(|i| from + i + 1)?;
-        if written(next).is_some_and(|w| w != own) {
-            return label_at(next);
-        }
-        from = next;
-    }
-    None
-}
-
-/// What follows a conjunction that opens another clause right after a
-/// closing quote mark ('," while Trump noted'), if one does.
-fn opens_clause(after_mark: &str) -> Option<&str> {
-    let rest = after_mark.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
-    let word = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    let rest = &rest[word.len()..];
-    // Not "but to" ('had "no other course of action" but to ask …').
-    let preposition = rest.trim_start().starts_with("to ");
-    (["while", "whereas", "but", "although", "though"].contains(&word) && !preposition)
-        .then_some(rest)
 }
 
 pub(super) fn attribute(

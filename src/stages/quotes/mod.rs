@@ -60,7 +60,9 @@ use crate::stages::{Annotations, Stage, StageError};
 
 mod antecedents;
 mod attribution;
+mod clauses;
 mod lexicon;
+mod sentences;
 
 use antecedents::resolve_description;
 use attribution::{

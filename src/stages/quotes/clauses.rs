@@ -1,0 +1,59 @@
+//! Where a quote's clause and its speaker's turn begin: a conjunction
+//! opening another clause right after a quote ('…," while Trump noted'),
+//! and an interview's turn labels ("((Name)) …"), whose "I" and "you"
+//! name the turn's speaker and the one answering.
+
+use super::lexicon::SpeakerRef;
+use crate::document::Span;
+
+/// The speaker of an interview's turn: the name in the "((Name))" label
+/// opening `paragraph` (`me`), or the first other label of the next three
+/// paragraphs (the one the turn speaks to).
+pub(super) fn turn_speaker<'s>(
+    text: &str,
+    paragraph: Span,
+    speakers: &'s [SpeakerRef],
+    me: bool,
+) -> Option<&'s SpeakerRef> {
+    let label_at = |at: usize| {
+        text[at..].starts_with("((").then(|| {
+            let i = speakers.partition_point(|s| s.start < at + 2);
+            speakers
+                .get(i)
+                .filter(|s| s.start == at + 2 && text[s.end..].starts_with("))"))
+        })?
+    };
+    // The label as written ("WN" need be no entity).
+    let written = |at: usize| {
+        let rest = text[at..].strip_prefix("((")?;
+        rest.find("))").filter(|&i| i <= 60).map(|i| &rest[..i])
+    };
+    let own = written(paragraph.start)?;
+    if me {
+        return label_at(paragraph.start);
+    }
+    let mut from = paragraph.end;
+    for _ in 0..3 {
+        let next = text[from..].find("\n((").map(|i| from + i + 1)?;
+        if written(next).is_some_and(|w| w != own) {
+            return label_at(next);
+        }
+        from = next;
+    }
+    None
+}
+
+/// What follows a conjunction that opens another clause right after a
+/// closing quote mark ('," while Trump noted'), if one does.
+pub(super) fn opens_clause(after_mark: &str) -> Option<&str> {
+    let rest = after_mark.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let rest = &rest[word.len()..];
+    // Not "but to" ('had "no other course of action" but to ask …').
+    let preposition = rest.trim_start().starts_with("to ");
+    (["while", "whereas", "but", "although", "though"].contains(&word) && !preposition)
+        .then_some(rest)
+}
