@@ -428,7 +428,7 @@ mod tests {
 const TRAILING_ADVERBS: &[&str] = &[
     "also", "then", "later", "earlier", "reportedly", "again", "further", "too", "however",
     "meanwhile", "still", "now", "recently", "separately", "previously", "once", "had", "has",
-    "have", "would", "will", "could",
+    "have", "would", "will", "could", "already", "publicly", "repeatedly", "first", "even",
 ];
 
 /// A speaker phrase without the adverbs it ends in, or none when nothing
