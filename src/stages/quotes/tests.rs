@@ -493,3 +493,15 @@ fn in_an_interview_i_is_the_turns_speaker_and_you_the_answerer() {
         &[Some("Mara Lind"), Some("Mara Lind")],
     );
 }
+
+#[test]
+fn the_one_quoted_as_saying_speaks() {
+    check_speakers(
+        "Bank deal\n\nStandard Chartered won the bid.\n\n\"They were able to move so quickly it \
+        caught the rival by surprise,\" the Financial Times newspaper quoted an insider as \
+        saying.\n\n\"We expect the deal to close in April next year,\" the paper quoted Norvik chief \
+        executive Lena Ostrova as saying.\n\n\"I have no diplomatic relations with him,\" the Arsenal boss Arne Vik is \
+        quoted as saying.",
+        &[Some("an insider"), Some("Lena Ostrova"), Some("Arne Vik")],
+    );
+}
