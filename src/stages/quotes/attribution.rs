@@ -3,7 +3,7 @@
 //! left out, pronouns and descriptions through `antecedents`).
 
 use super::antecedents::{organisation_antecedent, pronoun_antecedent, resolve_description};
-use super::clauses::{opens_clause, turn_speaker};
+use super::clauses::{opens_clause, quoted_as_saying, turn_speaker};
 use super::lexicon::{
     find_word, first_verb, owns_its_words, word_before, SpeakerRef, NOT_SPEAKER_AFTER,
 };
@@ -266,34 +266,9 @@ pub(super) fn attribute(
                 (vpos, verb) = (from + v, w);
             }
         }
-        // '…," the Financial Times quoted an insider as saying': the one
-        // quoted speaks, not the one quoting.
-        if verb == "saying" && window[..vpos].trim_end().ends_with(" as") {
-            // (Not the passive "the Arsenal boss is quoted as saying",
-            // whose subject speaks: nothing stands between.)
-            let to = a + window[..vpos].trim_end().len() - " as".len();
-            if let Some(from) = ["quoted ", "cited "]
-                .iter()
-                .filter_map(|w| window[..vpos].rfind(w).map(|i| a + i + w.len()))
-                .max()
-                .filter(|&from| from < to)
-            {
-                let object = text[from..to].trim().trim_end_matches(',');
-                // The person named there ("Qantas chief executive Geoff
-                // Dixon"), else the body ("Apcom").
-                let inside = &speakers[speakers.partition_point(|s| s.start < from)
-                    ..speakers.partition_point(|s| s.start < to)];
-                let named = inside
-                    .iter()
-                    .rfind(|s| s.is_person && s.end <= to)
-                    .or_else(|| inside.first().filter(|s| s.end <= to))
-                    .map(|s| (Some(s.id.clone()), Some(s.name.clone())));
-                let (id, name) = named.unwrap_or((None, Some(object.to_string())));
-                return (
-                    id,
-                    name.filter(|n| !n.is_empty()),
-                    Some("quoted".to_string()),
-                );
+        if verb == "saying" {
+            if let Some(found) = quoted_as_saying(text, a, vpos, speakers) {
+                return found;
             }
         }
         // In an interview's turn ("((Zara Kay)) … that's why I said "…"",

@@ -1,10 +1,53 @@
 //! Where a quote's clause and its speaker's turn begin: a conjunction
 //! opening another clause right after a quote ('…," while Trump noted'),
-//! and an interview's turn labels ("((Name)) …"), whose "I" and "you"
-//! name the turn's speaker and the one answering.
+//! an interview's turn labels ("((Name)) …"), whose "I" and "you" name
+//! the turn's speaker and the one answering, and the one a paper "quoted
+//! as saying".
 
+use super::attribution::Attribution;
 use super::lexicon::SpeakerRef;
 use crate::document::Span;
+
+/// '…," the Financial Times quoted an insider as saying': the one quoted
+/// speaks, not the one quoting. The window from `a` has "saying" at
+/// `vpos` after "as", and "quoted" or "cited" before: the last person
+/// named between ("quoted Qantas chief executive Geoff Dixon as saying"),
+/// else the first entity there, else no entity and the words between.
+/// Not the passive "the Arsenal boss is quoted as saying", whose subject
+/// speaks: nothing stands between.
+pub(super) fn quoted_as_saying(
+    text: &str,
+    a: usize,
+    vpos: usize,
+    speakers: &[SpeakerRef],
+) -> Option<Attribution> {
+    let before = text[a..a + vpos].trim_end();
+    let to = a + before.strip_suffix(" as")?.len();
+    let from = ["quoted ", "cited "]
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|i| a + i + w.len()))
+        .max()
+        .filter(|&from| from < to)?;
+    let object = text[from..to].trim().trim_end_matches(',');
+    let inside = &speakers
+        [speakers.partition_point(|s| s.start < from)..speakers.partition_point(|s| s.start < to)];
+    let named = inside
+        .iter()
+        .rfind(|s| s.is_person && s.end <= to)
+        .or_else(|| inside.first().filter(|s| s.end <= to));
+    Some(match named {
+        Some(s) => (
+            Some(s.id.clone()),
+            Some(s.name.clone()),
+            Some("quoted".to_string()),
+        ),
+        None => (
+            None,
+            Some(object.to_string()).filter(|o| !o.is_empty()),
+            Some("quoted".to_string()),
+        ),
+    })
+}
 
 /// The speaker of an interview's turn: the name in the "((Name))" label
 /// opening `paragraph` (`me`), or the first other label of the next three
