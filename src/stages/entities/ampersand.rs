@@ -13,7 +13,6 @@
 //! tagger's.
 
 use super::chunks::{self, MAX_TRIGGERS};
-use super::mentions::Mention;
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp::gender::FirstNames;
@@ -24,19 +23,24 @@ pub(super) fn is_firm(name: &str) -> bool {
     name.as_bytes().contains(&b'&') && name.contains(" & ")
 }
 
-/// The organisations among `mentions` named "Word & Other" whose first
-/// side is one word: that word and the mention's index, in order. A bare
-/// "Marsh" is the firm that opens with it (types/ and merge.rs). Empty
-/// when no mention holds an ampersand, found by a byte search first.
-pub(super) fn firms_by_first_word(mentions: &[Mention]) -> Vec<(&str, usize)> {
-    if !mentions.iter().any(|m| m.kind == "ORG" && is_firm(&m.text)) {
+/// The organisations among the (type, name) pairs of an article's
+/// mentions named "Word & Other" whose first side is one word: that word
+/// and the mention's index, in order. A bare "Marsh" is the firm that
+/// opens with it (types/ and merge.rs). Empty when no name holds an
+/// ampersand, found by a byte search first.
+pub(super) fn firms_by_first_word<'m>(
+    mentions: impl Iterator<Item = (&'static str, &'m str)> + Clone,
+) -> Vec<(&'m str, usize)> {
+    if !mentions
+        .clone()
+        .any(|(kind, text)| kind == "ORG" && is_firm(text))
+    {
         return Vec::new();
     }
     mentions
-        .iter()
         .enumerate()
-        .filter(|(_, m)| m.kind == "ORG")
-        .filter_map(|(j, m)| m.text.split_once(" & ").map(|(first, _)| (first, j)))
+        .filter(|(_, (kind, _))| *kind == "ORG")
+        .filter_map(|(j, (_, text))| text.split_once(" & ").map(|(first, _)| (first, j)))
         .filter(|(first, _)| !first.contains(' '))
         .collect()
 }

@@ -260,7 +260,9 @@ pub(super) fn merge(
     // "Marsh said" is the "Marsh & McLennan" the article names: a one-word
     // name is the firm whose name opens with it and an ampersand (the
     // first such firm), whatever the tagger typed the word.
-    let firm_words = super::ampersand::firms_by_first_word(mentions);
+    let firm_words = super::ampersand::firms_by_first_word(
+        mentions.iter().map(|m| (m.kind, m.text.as_str())),
+    );
     if !firm_words.is_empty() {
         let mut firms: HashMap<&str, usize> = HashMap::new();
         for (first, j) in firm_words {

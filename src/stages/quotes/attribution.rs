@@ -5,13 +5,11 @@
 use super::antecedents::{organisation_antecedent, pronoun_antecedent, resolve_description};
 use super::clauses::{opens_clause, quoted_as_saying, turn_speaker};
 use super::lexicon::{
-    find_word, first_verb, owns_its_words, word_before, SpeakerRef, NOT_SPEAKER_AFTER,
+    find_word, first_verb, owns_its_words, word_before, Attribution, SpeakerRef, NOT_SPEAKER_AFTER,
 };
 use super::sentences::{sentence_end, sentence_start};
 use crate::document::Span;
 use crate::nlp::gender::Gender;
-
-pub(super) type Attribution = (Option<String>, Option<String>, Option<String>);
 
 /// The speaker of one window of text that holds a verb of saying at
 /// `vpos` (relative to `a`): the person nearest the verb that is not an

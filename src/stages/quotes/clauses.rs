@@ -4,8 +4,7 @@
 //! the turn's speaker and the one answering, and the one a paper "quoted
 //! as saying".
 
-use super::attribution::Attribution;
-use super::lexicon::SpeakerRef;
+use super::lexicon::{Attribution, SpeakerRef};
 use crate::document::Span;
 
 /// '…," the Financial Times quoted an insider as saying': the one quoted

@@ -265,6 +265,9 @@ pub(super) const CHANNELS: &[&str] = &[
 /// took 150 s when every one searched the whole article.
 pub(super) const LOOK_BACK: usize = 200;
 
+/// A quote's (speaker entity id, speaker as written, verb).
+pub(super) type Attribution = (Option<String>, Option<String>, Option<String>);
+
 /// An entity mention usable as a speaker.
 pub(super) struct SpeakerRef {
     pub(super) start: usize,

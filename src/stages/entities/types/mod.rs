@@ -140,7 +140,9 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     }
     // "Marsh said" is the "Marsh & McLennan" the article names: a one-word
     // name joins the one firm whose name opens with it and an ampersand.
-    let firm_words = super::ampersand::firms_by_first_word(mentions);
+    let firm_words = super::ampersand::firms_by_first_word(
+        mentions.iter().map(|m| (m.kind, m.text.as_str())),
+    );
     if !firm_words.is_empty() {
         let mut firms: HashMap<&str, Vec<usize>> = HashMap::new();
         for (first, j) in firm_words {
