@@ -104,6 +104,18 @@ const PERSON_TITLES: &[&str] = &[
     "candidate",
 ];
 
+/// Whether `word`, lower-cased, is one of [`PERSON_TITLES`]: a hash
+/// lookup of the word lower-cased on the stack (asked before every
+/// mention; the list passed 80 entries).
+fn person_title(word: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    crate::text::with_short_lower(word, |lower| {
+        SET.get_or_init(|| PERSON_TITLES.iter().copied().collect())
+            .contains(lower)
+    })
+    .unwrap_or(false)
+}
+
 /// Kin just before a name ("his wife Mary", "her son Paris").
 #[rustfmt::skip]
 const KIN: &[&str] = &[
@@ -243,7 +255,7 @@ impl Evidence {
             self.firm = true;
         }
         let before = crate::nlp::word_before(text, m.start).map(|(_, w)| w);
-        if before.is_some_and(|w| PERSON_TITLES.contains(&w.to_lowercase().as_str())) {
+        if before.is_some_and(person_title) {
             *v.entry("PER").or_default() += 2;
             self.person = true;
         }
