@@ -81,15 +81,16 @@ fn two_bodies(c: &Chunk, words: &[&str]) -> Option<usize> {
 
 /// The chunks with every list split into its items.
 pub(super) fn split(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
-    if !cs
-        .iter()
-        .any(|c| words[c.start..c.end].contains(&",") || two_bodies(c, words).is_some())
-    {
+    // (Most sentences hold no comma or "and" inside a name.)
+    if !cs.iter().any(|c| {
+        words[c.start..c.end]
+            .iter()
+            .any(|w| matches!(*w, "," | "and"))
+    }) {
         return cs;
     }
     let mut out = Vec::with_capacity(cs.len() + 2);
     for c in cs {
-        let span = &words[c.start..c.end];
         if let Some(and) = two_bodies(&c, words) {
             out.push(Chunk {
                 start: c.start,
@@ -108,7 +109,7 @@ pub(super) fn split(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
             out.push(c);
             continue;
         };
-        let domain = span[..commas[0] - c.start]
+        let domain = words[c.start..commas[0]]
             .iter()
             .any(|w| matches!(*w, "of" | "for"))
             && words[last + 1..c.end]

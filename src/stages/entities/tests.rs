@@ -14,6 +14,14 @@ fn run(text: &str) -> Entities {
     out.entities.unwrap()
 }
 
+/// Each entity's (name, type), in order.
+fn names_and_types(e: &Entities) -> Vec<(&str, &str)> {
+    e.entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.kind.as_str()))
+        .collect()
+}
+
 fn find<'a>(e: &'a Entities, name: &str) -> &'a Entity {
     e.entities
         .iter()
@@ -322,11 +330,7 @@ fn interjections_initials_and_storms_are_no_entities() {
         "Storm season\n\nYeah. Nah. Okay. We were ready, said Ann Lee of Hollow Creek. \
         Cyclone Tamsin reached Odisha on Monday, and E. Marsh watched it.",
     );
-    let named: Vec<(&str, &str)> = e
-        .entities
-        .iter()
-        .map(|x| (x.name.as_str(), x.kind.as_str()))
-        .collect();
+    let named = names_and_types(&e);
     for bad in ["Yeah", "Nah", "Okay", "E."] {
         assert!(!named.iter().any(|(n, _)| *n == bad), "{bad} in {named:?}");
     }
@@ -472,11 +476,7 @@ fn an_office_of_a_place_a_person_of_a_place_and_an_open_bracket() {
         Minnesota on Monday. The Indian National Congress (INC was founded in 1885, and Chief \
         of Staff Howard Baker said so.",
     );
-    let names: Vec<(&str, &str)> = e
-        .entities
-        .iter()
-        .map(|x| (x.name.as_str(), x.kind.as_str()))
-        .collect();
+    let names = names_and_types(&e);
     for n in &names {
         assert!(
             !n.0.starts_with("of ") && !n.0.contains(" of Minnesota") && !n.0.contains('('),
@@ -496,11 +496,7 @@ fn an_office_before_a_first_name_makes_a_person_whatever_the_tag() {
         the Republican Guard withdrew.\n\nLiberal Democrat Sarah Teather, the most recent MP to be \
         elected, told researchers about it. Liberal Democrat David Laws said it was serious.",
     );
-    let names: Vec<(&str, &str)> = e
-        .entities
-        .iter()
-        .map(|x| (x.name.as_str(), x.kind.as_str()))
-        .collect();
+    let names = names_and_types(&e);
     assert!(names.contains(&("Karen Bass", "PER")), "{names:?}");
     assert!(names.contains(&("Oliver North", "PER")), "{names:?}");
     assert!(names.iter().any(|n| n.0 == "General Motors"), "{names:?}");
@@ -517,11 +513,7 @@ fn a_surname_of_a_named_person_stays_with_the_person_beside_a_firm() {
         "Chief quits\n\nJohn Smith resigned as chief executive on Monday. Smith said he was \
         proud of the team. Shares in Smith & Nephew fell 3% after the news.",
     );
-    let named: Vec<(&str, &str)> = e
-        .entities
-        .iter()
-        .map(|x| (x.name.as_str(), x.kind.as_str()))
-        .collect();
+    let named = names_and_types(&e);
     assert!(named.contains(&("John Smith", "PER")), "{named:?}");
     assert!(named.contains(&("Smith & Nephew", "ORG")), "{named:?}");
 }
@@ -534,11 +526,7 @@ fn a_first_name_and_a_word_no_place_has_make_a_person_not_a_place() {
         Halston. The Green Party of Vermont chose Party for Socialism and Liberation \
         presidential nominee Gloria La Riva as their nominee.",
     );
-    let names: Vec<(&str, &str)> = e
-        .entities
-        .iter()
-        .map(|x| (x.name.as_str(), x.kind.as_str()))
-        .collect();
+    let names = names_and_types(&e);
     assert!(names.contains(&("Sofia Coppola", "PER")), "{names:?}");
     assert!(names.contains(&("Helena Christensen", "PER")), "{names:?}");
     assert!(names.contains(&("Weston Park", "LOC")), "{names:?}");

@@ -299,14 +299,13 @@ impl Evidence {
             // "Asia Pacific"; nor a venue or an award: "Weston Park",
             // "Golden Globes". Tagged ORG, such names are firms: "Eli
             // Lilly", "Philip Morris".)
-            let words: Vec<&str> = m.text.split_whitespace().collect();
-            if let [first, last] = words[..] {
-                if m.kind == "LOC"
-                    && !l
-                        .gaz
-                        .kinds(first)
-                        .iter()
-                        .any(|k| matches!(k, Kind::Country | Kind::Region | Kind::Continent))
+            let mut words = m.text.split_whitespace().filter(|_| m.kind == "LOC");
+            if let (Some(first), Some(last), None) = (words.next(), words.next(), words.next()) {
+                if !l
+                    .gaz
+                    .kinds(first)
+                    .iter()
+                    .any(|k| matches!(k, Kind::Country | Kind::Region | Kind::Continent))
                     && !wordlists::lower_is(last, |w| {
                         matches!(
                             w,
