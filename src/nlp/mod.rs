@@ -5,6 +5,7 @@
 pub mod gender;
 pub mod sentences;
 pub mod stopwords;
+pub mod titles;
 pub mod tokenize;
 
 pub use sentences::{sentences, Sentence};

@@ -240,46 +240,6 @@ pub(super) fn lower_case_word(w: &str) -> bool {
             .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
 }
 
-/// Title words that end an office, not a name ("Secretary of State Mike Pompeo").
-const TITLES: &[&str] = &[
-    "secretary",
-    "minister",
-    "president",
-    "chairman",
-    "chairwoman",
-    "director",
-    "governor",
-    "senator",
-    "spokesman",
-    "spokeswoman",
-    "general",
-    "chief",
-    "ambassador",
-    "commander",
-    "leader",
-    "prime",
-    "state",
-    "affairs",
-    "defense",
-    "defence",
-    "mayor",
-    "judge",
-    "envoy",
-    "executive",
-    "officer",
-    "lawmaker",
-    "representative",
-    "adviser",
-    "advisor",
-    "sheriff",
-    "commissioner",
-    "prosecutor",
-    "chancellor",
-    "premier",
-];
-/// Title words that continue an office but do not make one.
-const TITLE_TAILS: &[&str] = &["state", "affairs", "defense", "defence", "prime"];
-
 /// Fix tagger slips that rules catch reliably:
 /// an office tagged as an organisation before a person ("U.S. Secretary of
 /// State Mike" + "Pompeo") gives its trailing name words to the person;
@@ -288,12 +248,12 @@ const TITLE_TAILS: &[&str] = &["state", "affairs", "defense", "defence", "prime"
 /// an organisation takes the ordinal just before it, which is part of a
 /// unit's name ("82nd" + "Airborne Division", "7th" + "Fleet").
 fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
-    let lower = |i: usize| words[i].to_lowercase();
-    let is_title = |i: usize| TITLES.contains(&lower(i).as_str());
+    use crate::nlp::titles::{is, ENDS_OFFICE, OFFICE_TAIL};
+    let is_title = |i: usize| is(words[i], ENDS_OFFICE | OFFICE_TAIL);
     // "State", "Affairs", "Prime" end an office only after a core title
     // ("Secretary of State"); alone they are part of a name ("Washington
     // State University", "Prime Video").
-    let is_core_title = |i: usize| is_title(i) && !TITLE_TAILS.contains(&lower(i).as_str());
+    let is_core_title = |i: usize| is(words[i], ENDS_OFFICE);
     let capitalised = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
     let mut split: Vec<Chunk> = Vec::with_capacity(cs.len());
     let mut k = 0;

@@ -10,9 +10,10 @@
 //!   States Speaker of the House Nancy Pelosi]", "[Supreme Court Justice
 //!   Elena Kagan]", "[Radical Party Deputy Raul Baglini]".
 
-use super::wordlists::{is_office, lower_is};
+use super::wordlists::is_office;
 use crate::ner::Chunk;
 use crate::nlp::gender::FirstNames;
+use crate::nlp::titles;
 
 /// Where the person in chunk `c` starts, if an office's domain ran into
 /// the name.
@@ -31,7 +32,7 @@ pub(super) fn person_after_office(c: &Chunk, words: &[&str]) -> Option<usize> {
     // Mary Ann Lee" is a name with its office already stripped).
     let inside = (c.start + 1..c.end.saturating_sub(2))
         .rev()
-        .find(|&i| is_office(words[i]) || lower_is(words[i], |w| w == "speaker"))
+        .find(|&i| is_office(words[i]) || titles::is(words[i], titles::SPEAKER))
         .filter(|_| c.kind != "PER" || c.end - c.start >= 5);
     if let Some(o) = inside {
         let person = (o + 1..c.end - 1)

@@ -107,19 +107,7 @@ pub(super) fn not_a_name(word: &str) -> bool {
 /// are common surnames or open other names too ("Major", "Premier
 /// League").
 pub(super) fn is_office(word: &str) -> bool {
-    #[rustfmt::skip]
-    const OFFICES: &[&str] = &[
-        "president", "vice", "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
-        "minister", "prime", "secretary", "chancellor", "judge", "justice", "general", "gen",
-        "colonel", "col", "captain", "capt", "sheriff", "chairman", "chairwoman", "chairperson",
-        "spokesman", "spokeswoman", "spokesperson", "councillor", "councilor", "congressman",
-        "congresswoman", "ambassador", "deputy", "commissioner", "prosecutor", "attorney",
-        "inspector", "detective", "sergeant", "sgt", "lieutenant", "lt", "coach", "director", "chief",
-        "officer", "president-elect",
-    ];
-    // (Asked of every chunk's first word: no allocation.)
-    let w = word.trim_end_matches('.');
-    w.len() <= 15 && OFFICES.iter().any(|o| o.eq_ignore_ascii_case(w))
+    crate::nlp::titles::is(word.trim_end_matches('.'), crate::nlp::titles::OFFICE)
 }
 
 /// A party member's label before a name ("Democrat Chuck Schumer",

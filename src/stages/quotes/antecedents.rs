@@ -255,20 +255,6 @@ pub(super) fn resolve_description<'s>(
         // "Civil Aviation Minister Hardeep Singh Puri" is another
         // minister). A name or an age is no office's domain ("the
         // Democrat senator", "the 62-year-old minister").
-        const OFFICES: &[&str] = &[
-            "minister",
-            "secretary",
-            "director",
-            "governor",
-            "mayor",
-            "commissioner",
-            "chairman",
-            "chairwoman",
-            "ambassador",
-            "senator",
-            "judge",
-            "prosecutor",
-        ];
         let other_holder = || {
             let raw: Vec<&str> = description.split_whitespace().skip(1).collect();
             let modifiers: Vec<String> = raw[..raw.len().saturating_sub(1)]
@@ -277,7 +263,7 @@ pub(super) fn resolve_description<'s>(
                 .filter(|w| !w.contains(|c: char| c.is_ascii_digit()))
                 .map(|w| clean(w))
                 .collect();
-            OFFICES.contains(&head.as_str())
+            crate::nlp::titles::is(head, crate::nlp::titles::DOMAIN)
                 && raw.len() == wanted.len()
                 && !modifiers.is_empty()
                 && recent.iter().any(|s| {

@@ -9,112 +9,7 @@ use super::super::wordlists;
 use super::super::{ampersand, heads};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::nlp::gender::FirstNames;
-
-/// Words that, just before a name, make it a person's.
-const PERSON_TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "president",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "governor",
-    "gov",
-    "mayor",
-    "minister",
-    "secretary",
-    "chancellor",
-    "judge",
-    "justice",
-    "prince",
-    "princess",
-    "king",
-    "queen",
-    "pope",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "general",
-    "gen",
-    "colonel",
-    "captain",
-    "sheriff",
-    "professor",
-    "prof",
-    "chairman",
-    "chairwoman",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "councillor",
-    "councilor",
-    "congressman",
-    "congresswoman",
-    "ambassador",
-    "premier",
-    "deputy",
-    "leader",
-    "coach",
-    "officer",
-    "inspector",
-    "detective",
-    "bishop",
-    "cardinal",
-    "rabbi",
-    "imam",
-    "sheikh",
-    "actor",
-    "actress",
-    "singer",
-    "author",
-    // Trades written right before a person's name ("fashion designer
-    // Halston", "striker Wayne Rooney"; not those that also describe
-    // firms: "broadcaster", "analyst", "producer").
-    "designer",
-    "writer",
-    "novelist",
-    "poet",
-    "painter",
-    "photographer",
-    "musician",
-    "rapper",
-    "comedian",
-    "presenter",
-    "journalist",
-    "reporter",
-    "lawyer",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "boss",
-    "chef",
-    "scientist",
-    "filmmaker",
-    "composer",
-    "playwright",
-    "guitarist",
-    "frontman",
-    "nominee",
-    "candidate",
-];
-
-/// Whether `word`, lower-cased, is one of [`PERSON_TITLES`]: a hash
-/// lookup of the word lower-cased on the stack (asked before every
-/// mention; the list passed 80 entries).
-fn person_title(word: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    crate::text::with_short_lower(word, |lower| {
-        SET.get_or_init(|| PERSON_TITLES.iter().copied().collect())
-            .contains(lower)
-    })
-    .unwrap_or(false)
-}
+use crate::nlp::titles;
 
 /// Kin just before a name ("his wife Mary", "her son Paris").
 #[rustfmt::skip]
@@ -255,7 +150,7 @@ impl Evidence {
             self.firm = true;
         }
         let before = crate::nlp::word_before(text, m.start).map(|(_, w)| w);
-        if before.is_some_and(person_title) {
+        if before.is_some_and(|w| titles::is(w, titles::PERSON)) {
             *v.entry("PER").or_default() += 2;
             self.person = true;
         }
