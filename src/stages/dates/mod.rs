@@ -4,9 +4,14 @@
 //! "three days ago") resolved to ISO dates against the publish time.
 //! A bare weekday is the most recent such day on or before publication,
 //! unless its clause is in the future tense (the nearest tense marker:
-//! "will meet on Sunday", "plans to vote Monday") or says "next"; "last
-//! Thursday" is the most recent Thursday before yesterday. "Today" inside a
-//! quotation is the last day named before it (the day it was said).
+//! "will meet on Sunday", "plans to vote Monday") or says "next", or is a
+//! future seen from a past report ("it would meet on Monday": the such day
+//! nearest publication); "last Thursday" is the most recent Thursday
+//! before yesterday. "Today" inside a quotation is the last day named
+//! before it (the day it was said).
+//!
+//! `weekdays.rs` holds the weekday rules (tense, abbreviations); `tests.rs`
+//! the stage's tests.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -14,6 +19,9 @@ use serde::{Deserialize, Serialize};
 use crate::document::Article;
 use crate::nlp::{self, Token};
 use crate::stages::{Annotations, Stage, StageError};
+
+mod weekdays;
+use weekdays::weekday_expr;
 
 /// Options of the `dates` stage (none yet).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -132,29 +140,6 @@ fn year_number(w: &str) -> Option<i32> {
     (w.len() == 4 && (1800..=2200).contains(&y)).then_some(y)
 }
 
-const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
-/// Words before "to" that make it a future ("plans to meet on Monday").
-const TO_FUTURE: &[&str] = &[
-    "plans",
-    "plan",
-    "planned",
-    "expected",
-    "set",
-    "due",
-    "going",
-    "scheduled",
-    "intends",
-    "intend",
-    "hopes",
-    "hope",
-    "aims",
-    "aim",
-    "expect",
-    "expects",
-    "wants",
-    "want",
-];
-
 /// A month or weekday written out in full ("january", "friday"; not "jan",
 /// "fri"), lower-case.
 pub(crate) fn calendar_name(w: &str) -> bool {
@@ -181,7 +166,7 @@ pub fn find_dates_in(
         let mut i = 0;
         while i < toks.len() {
             let found = absolute(&w, i, published)
-                .or_else(|| weekday_expr(&lw, i, published))
+                .or_else(|| weekday_expr(&w, &lw, i, published))
                 .or_else(|| relative(&lw, i, published));
             match found {
                 Some((len, value, granularity, kind)) => {
@@ -307,74 +292,7 @@ fn year_for(published: NaiveDate, m: u32) -> i32 {
     }
 }
 
-/// The tense a word marks: Some(true) future, Some(false) past.
-fn tense_at(lw: &[String], j: usize) -> Option<bool> {
-    let prev = j.checked_sub(1).map_or("", |k| lw[k].as_str());
-    match lw[j].as_str() {
-        "will" | "'ll" | "shall" | "upcoming" | "scheduled" | "next" => Some(true),
-        "to" if TO_FUTURE.contains(&prev) => Some(true),
-        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "been" | "last" | "earlier" => {
-            Some(false)
-        }
-        w if nlp::is_irregular_past(w) => Some(false),
-        // A past participle after "be" is passive, not past ("will be released").
-        w if w.len() > 4 && w.ends_with("ed") && prev != "be" && !TO_FUTURE.contains(&w) => {
-            Some(false)
-        }
-        _ => None,
-    }
-}
-
-/// Whether the clause around token `i` is in the future tense: the nearest
-/// tense marker before it (within eight tokens), else the nearest after.
-/// Without one, the past: news reports what happened.
-fn future_tense(lw: &[String], i: usize) -> bool {
-    let before = (i.saturating_sub(8)..i).rev();
-    let after = (i + 1)..(i + 9).min(lw.len());
-    before
-        .chain(after)
-        .find_map(|j| tense_at(lw, j))
-        .unwrap_or(false)
-}
-
-fn weekday_expr(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option<Found> {
-    let wd = weekday(&lw[i])?;
-    let prev = i.checked_sub(1).map(|j| lw[j].as_str());
-    // The span is the weekday (and part of day); "last"/"next" only steer it.
-    let forward = match prev {
-        Some("last" | "past") => false,
-        Some("next" | "coming") => true,
-        Some("this") => future_tense(lw, i - 1),
-        _ => future_tense(lw, i),
-    };
-    let len = 1 + usize::from(
-        lw.get(i + 1)
-            .is_some_and(|n| PARTS_OF_DAY.contains(&n.as_str())),
-    );
-    let value = published.map(|p| {
-        let mut d = p;
-        if forward {
-            if prev == Some("next") || prev == Some("coming") {
-                d += Duration::days(1);
-            }
-            while d.weekday() != wd {
-                d += Duration::days(1);
-            }
-        } else {
-            if prev == Some("last") || prev == Some("past") {
-                // "last Thursday" is not today, and not yesterday either
-                // (a writer would say "yesterday").
-                d -= Duration::days(2);
-            }
-            while d.weekday() != wd {
-                d -= Duration::days(1);
-            }
-        }
-        d.to_string()
-    });
-    Some((len, value, "day", "weekday"))
-}
-
+/// The time a clause speaks of, as its tense marks it.
 fn relative(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option<Found> {
     let p = published;
     let at = |k: usize| lw.get(i + k).map_or("", String::as_str);
@@ -429,7 +347,7 @@ impl Stage for DatesStage {
         "dates"
     }
     fn version(&self) -> &'static str {
-        "1.2.0"
+        "1.3.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let published = article.meta.published_at.map(|t| t.date_naive());
@@ -440,173 +358,4 @@ impl Stage for DatesStage {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn month_and_weekday_words() {
-        for (w, m) in [
-            ("March", Some(3)),
-            ("mar.", Some(3)),
-            ("SEPT", Some(9)),
-            ("Sept.", Some(9)),
-            ("September", Some(9)),
-            ("May", Some(5)),
-            ("Ma", None),
-            ("Marching", None),
-            ("Septembre", None),
-            ("März", None),
-        ] {
-            assert_eq!(month(w), m, "{w}");
-        }
-        for (w, d) in [
-            ("Tues.", Some(Weekday::Tue)),
-            ("SUNDAY", Some(Weekday::Sun)),
-            ("thurs", Some(Weekday::Thu)),
-            ("Sunday's", None),
-            ("Mo", None),
-        ] {
-            assert_eq!(weekday(w), d, "{w}");
-        }
-    }
-
-    /// (text, expected [(surface, value)]) against a publish date of Sunday 2020-01-05.
-    fn check(text: &str, expect: &[(&str, Option<&str>)]) {
-        let pub_date = NaiveDate::from_ymd_opt(2020, 1, 5);
-        let got: Vec<(String, Option<String>)> = find_dates(text, pub_date)
-            .into_iter()
-            .map(|d| (d.text, d.value))
-            .collect();
-        let want: Vec<(String, Option<String>)> = expect
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.map(str::to_string)))
-            .collect();
-        assert_eq!(got, want, "{text:?}");
-    }
-
-    #[test]
-    fn absolute_dates() {
-        check(
-            "deployed on January 1, 2020.",
-            &[("January 1, 2020", Some("2020-01-01"))],
-        );
-        check(
-            "On 30 August 1996 and 1996-08-30.",
-            &[
-                ("30 August 1996", Some("1996-08-30")),
-                ("1996-08-30", Some("1996-08-30")),
-            ],
-        );
-        check(
-            "talks resumed on Dec. 28 and in March 2019",
-            &[
-                ("Dec. 28", Some("2019-12-28")),
-                ("March 2019", Some("2019-03")),
-            ],
-        );
-        check("Talks may resume.", &[]);
-    }
-
-    #[test]
-    fn weekdays_follow_tense() {
-        check(
-            "The parliament voted Sunday.",
-            &[("Sunday", Some("2020-01-05"))],
-        );
-        check(
-            "killed in an airstrike Thursday night.",
-            &[("Thursday night", Some("2020-01-02"))],
-        );
-        check(
-            "Lawmakers will meet on Tuesday.",
-            &[("Tuesday", Some("2020-01-07"))],
-        );
-        check(
-            "It happened last Sunday.",
-            &[("Sunday", Some("2019-12-29"))],
-        );
-        check("They meet next Sunday.", &[("Sunday", Some("2020-01-12"))]);
-        // Irregular past forms mark the past; "expect to" the future.
-        check(
-            "Officials met on Monday and will decide within days.",
-            &[("Monday", Some("2019-12-30"))],
-        );
-        check(
-            "Repairs began on Tuesday and crews expect to finish by Friday.",
-            &[
-                ("Tuesday", Some("2019-12-31")),
-                ("Friday", Some("2020-01-10")),
-            ],
-        );
-        // "to" alone does not make a future; "plans to" does.
-        check(
-            "Protesters returned to the streets on Friday.",
-            &[("Friday", Some("2020-01-03"))],
-        );
-        check(
-            "The board plans to vote on Friday.",
-            &[("Friday", Some("2020-01-10"))],
-        );
-        check(
-            "The report will be released on Friday.",
-            &[("Friday", Some("2020-01-10"))],
-        );
-        check(
-            "On Friday, the minister said talks had failed.",
-            &[("Friday", Some("2020-01-03"))],
-        );
-        check(
-            "On Friday, the minister will open talks.",
-            &[("Friday", Some("2020-01-10"))],
-        );
-        check(
-            "It was agreed last Thursday.",
-            &[("Thursday", Some("2020-01-02"))],
-        );
-        check(
-            "It was agreed last Saturday.",
-            &[("Saturday", Some("2019-12-28"))],
-        );
-    }
-
-    #[test]
-    fn today_in_a_quote_is_the_day_it_was_said() {
-        check(
-            "He won on Thursday. \"Today I am happy,\" he said. Today markets rose.",
-            &[
-                ("Thursday", Some("2020-01-02")),
-                ("Today", Some("2020-01-02")),
-                ("Today", Some("2020-01-05")),
-            ],
-        );
-        // Without an earlier day, the publication day.
-        check(
-            "\"Today is historic,\" she said.",
-            &[("Today", Some("2020-01-05"))],
-        );
-    }
-
-    #[test]
-    fn relative_expressions() {
-        check(
-            "Yesterday and three days ago",
-            &[
-                ("Yesterday", Some("2020-01-04")),
-                ("three days ago", Some("2020-01-02")),
-            ],
-        );
-        check("as he said last week", &[("last week", Some("2019-W52"))]);
-        check(
-            "announced earlier this month",
-            &[("earlier this month", Some("2020-01"))],
-        );
-        check("profits fell last year", &[("last year", Some("2019"))]);
-    }
-
-    #[test]
-    fn no_publish_time_leaves_relative_unresolved() {
-        let d = find_dates("They met Sunday, on January 1, 2020.", None);
-        assert_eq!(d[0].value, None);
-        assert_eq!(d[1].value.as_deref(), Some("2020-01-01"));
-    }
-}
+mod tests;

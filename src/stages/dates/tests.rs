@@ -1,0 +1,207 @@
+//! The dates stage's tests: data-driven, against a publish date of
+//! Sunday 5 January 2020.
+
+use super::*;
+
+#[test]
+fn month_and_weekday_words() {
+    for (w, m) in [
+        ("March", Some(3)),
+        ("mar.", Some(3)),
+        ("SEPT", Some(9)),
+        ("Sept.", Some(9)),
+        ("September", Some(9)),
+        ("May", Some(5)),
+        ("Ma", None),
+        ("Marching", None),
+        ("Septembre", None),
+        ("März", None),
+    ] {
+        assert_eq!(month(w), m, "{w}");
+    }
+    for (w, d) in [
+        ("Tues.", Some(Weekday::Tue)),
+        ("SUNDAY", Some(Weekday::Sun)),
+        ("thurs", Some(Weekday::Thu)),
+        ("Sunday's", None),
+        ("Mo", None),
+    ] {
+        assert_eq!(weekday(w), d, "{w}");
+    }
+}
+
+/// (text, expected [(surface, value)]) against a publish date of Sunday 2020-01-05.
+fn check(text: &str, expect: &[(&str, Option<&str>)]) {
+    let pub_date = NaiveDate::from_ymd_opt(2020, 1, 5);
+    let got: Vec<(String, Option<String>)> = find_dates(text, pub_date)
+        .into_iter()
+        .map(|d| (d.text, d.value))
+        .collect();
+    let want: Vec<(String, Option<String>)> = expect
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.map(str::to_string)))
+        .collect();
+    assert_eq!(got, want, "{text:?}");
+}
+
+#[test]
+fn absolute_dates() {
+    check(
+        "deployed on January 1, 2020.",
+        &[("January 1, 2020", Some("2020-01-01"))],
+    );
+    check(
+        "On 30 August 1996 and 1996-08-30.",
+        &[
+            ("30 August 1996", Some("1996-08-30")),
+            ("1996-08-30", Some("1996-08-30")),
+        ],
+    );
+    check(
+        "talks resumed on Dec. 28 and in March 2019",
+        &[
+            ("Dec. 28", Some("2019-12-28")),
+            ("March 2019", Some("2019-03")),
+        ],
+    );
+    check("Talks may resume.", &[]);
+}
+
+#[test]
+fn a_weekday_abbreviation_needs_a_date_beside_it() {
+    check("The Sun reported the deal.", &[]);
+    check("Insurer Axa Sun Life cut its bonus.", &[]);
+    check("Barkley, who sat out the derby, returned.", &[]);
+    check("the black hole V616 Mon was seen", &[]);
+    check(
+        "Filed Sat 4 Jan 2020 in Paris.",
+        &[
+            ("Sat", Some("2020-01-04")),
+            ("4 Jan 2020", Some("2020-01-04")),
+        ],
+    );
+    check(
+        "Sun., Jan. 5: talks.",
+        &[("Sun", Some("2020-01-05")), ("Jan. 5", Some("2020-01-05"))],
+    );
+}
+
+#[test]
+fn a_future_seen_from_a_report_is_the_nearest_such_day() {
+    // Published Sunday 5 January 2020.
+    check(
+        "The Senate announced it would meet on Monday.",
+        &[("Monday", Some("2020-01-06"))],
+    );
+    check(
+        "The board said it would vote on Friday.",
+        &[("Friday", Some("2020-01-03"))],
+    );
+    check(
+        "The Senate announced it would meet on Sunday.",
+        &[("Sunday", Some("2020-01-05"))],
+    );
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    check(
+        "The parliament voted Sunday.",
+        &[("Sunday", Some("2020-01-05"))],
+    );
+    check(
+        "killed in an airstrike Thursday night.",
+        &[("Thursday night", Some("2020-01-02"))],
+    );
+    check(
+        "Lawmakers will meet on Tuesday.",
+        &[("Tuesday", Some("2020-01-07"))],
+    );
+    check(
+        "It happened last Sunday.",
+        &[("Sunday", Some("2019-12-29"))],
+    );
+    check("They meet next Sunday.", &[("Sunday", Some("2020-01-12"))]);
+    // Irregular past forms mark the past; "expect to" the future.
+    check(
+        "Officials met on Monday and will decide within days.",
+        &[("Monday", Some("2019-12-30"))],
+    );
+    check(
+        "Repairs began on Tuesday and crews expect to finish by Friday.",
+        &[
+            ("Tuesday", Some("2019-12-31")),
+            ("Friday", Some("2020-01-10")),
+        ],
+    );
+    // "to" alone does not make a future; "plans to" does.
+    check(
+        "Protesters returned to the streets on Friday.",
+        &[("Friday", Some("2020-01-03"))],
+    );
+    check(
+        "The board plans to vote on Friday.",
+        &[("Friday", Some("2020-01-10"))],
+    );
+    check(
+        "The report will be released on Friday.",
+        &[("Friday", Some("2020-01-10"))],
+    );
+    check(
+        "On Friday, the minister said talks had failed.",
+        &[("Friday", Some("2020-01-03"))],
+    );
+    check(
+        "On Friday, the minister will open talks.",
+        &[("Friday", Some("2020-01-10"))],
+    );
+    check(
+        "It was agreed last Thursday.",
+        &[("Thursday", Some("2020-01-02"))],
+    );
+    check(
+        "It was agreed last Saturday.",
+        &[("Saturday", Some("2019-12-28"))],
+    );
+}
+
+#[test]
+fn today_in_a_quote_is_the_day_it_was_said() {
+    check(
+        "He won on Thursday. \"Today I am happy,\" he said. Today markets rose.",
+        &[
+            ("Thursday", Some("2020-01-02")),
+            ("Today", Some("2020-01-02")),
+            ("Today", Some("2020-01-05")),
+        ],
+    );
+    // Without an earlier day, the publication day.
+    check(
+        "\"Today is historic,\" she said.",
+        &[("Today", Some("2020-01-05"))],
+    );
+}
+
+#[test]
+fn relative_expressions() {
+    check(
+        "Yesterday and three days ago",
+        &[
+            ("Yesterday", Some("2020-01-04")),
+            ("three days ago", Some("2020-01-02")),
+        ],
+    );
+    check("as he said last week", &[("last week", Some("2019-W52"))]);
+    check(
+        "announced earlier this month",
+        &[("earlier this month", Some("2020-01"))],
+    );
+    check("profits fell last year", &[("last year", Some("2019"))]);
+}
+
+#[test]
+fn no_publish_time_leaves_relative_unresolved() {
+    let d = find_dates("They met Sunday, on January 1, 2020.", None);
+    assert_eq!(d[0].value, None);
+    assert_eq!(d[1].value.as_deref(), Some("2020-01-01"));
+}

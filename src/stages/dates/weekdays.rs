@@ -1,0 +1,140 @@
+//! Weekdays in running text: whether an abbreviation names one, the
+//! tense of its clause, and the calendar day it resolves to (the last
+//! such day for the past, the next for the future, the nearest for a
+//! future seen from a past report).
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::{month, weekday, Found};
+use crate::nlp;
+
+const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
+/// Words before "to" that make it a future ("plans to meet on Monday").
+const TO_FUTURE: &[&str] = &[
+    "plans",
+    "plan",
+    "planned",
+    "expected",
+    "set",
+    "due",
+    "going",
+    "scheduled",
+    "intends",
+    "intend",
+    "hopes",
+    "hope",
+    "aims",
+    "aim",
+    "expect",
+    "expects",
+    "wants",
+    "want",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    /// What happened: a bare weekday is the last such day.
+    Past,
+    /// What will happen: the next such day.
+    Future,
+    /// A future seen from a past report ("the Senate announced it would
+    /// meet on Monday"): after the report, which may itself be days before
+    /// publication, so the such day nearest publication either way.
+    Reported,
+}
+
+/// The tense a word marks, if any.
+fn tense_at(lw: &[String], j: usize) -> Option<Tense> {
+    let prev = j.checked_sub(1).map_or("", |k| lw[k].as_str());
+    match lw[j].as_str() {
+        "will" | "'ll" | "shall" | "upcoming" | "scheduled" | "next" => Some(Tense::Future),
+        "to" if TO_FUTURE.contains(&prev) => Some(Tense::Future),
+        "would" => Some(Tense::Reported),
+        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "been" | "last" | "earlier" => {
+            Some(Tense::Past)
+        }
+        w if nlp::is_irregular_past(w) => Some(Tense::Past),
+        // A past participle after "be" is passive, not past ("will be released").
+        w if w.len() > 4 && w.ends_with("ed") && prev != "be" && !TO_FUTURE.contains(&w) => {
+            Some(Tense::Past)
+        }
+        _ => None,
+    }
+}
+
+/// The tense of the clause around token `i`: the nearest tense marker
+/// before it (within eight tokens), else the nearest after. Without one,
+/// the past: news reports what happened.
+fn tense(lw: &[String], i: usize) -> Tense {
+    let before = (i.saturating_sub(8)..i).rev();
+    let after = (i + 1)..(i + 9).min(lw.len());
+    before
+        .chain(after)
+        .find_map(|j| tense_at(lw, j))
+        .unwrap_or(Tense::Past)
+}
+
+/// Whether token `i`, a weekday's name, is one: a full name always; an
+/// abbreviation ("Sun", "Sat.", "wed", "Mon") only before a day number or
+/// a month ("Sat 4 Jan", "Sun., Jan. 5"), as alone it is nearly always
+/// another word ("The Sun", "Axa Sun Life", "who sat out", "V616 Mon").
+fn names_a_weekday(w: &[&str], i: usize) -> bool {
+    if w[i].trim_end_matches('.').len() >= 6 {
+        return true;
+    }
+    let next = w[i + 1..].iter().find(|x| !matches!(**x, "." | ","));
+    next.is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()) || month(x).is_some())
+}
+
+pub(super) fn weekday_expr(
+    w: &[&str],
+    lw: &[String],
+    i: usize,
+    published: Option<NaiveDate>,
+) -> Option<Found> {
+    let wd = weekday(&lw[i]).filter(|_| names_a_weekday(w, i))?;
+    let prev = i.checked_sub(1).map(|j| lw[j].as_str());
+    // The span is the weekday (and part of day); "last"/"next" only steer it.
+    let tense = match prev {
+        Some("last" | "past") => Tense::Past,
+        Some("next" | "coming") => Tense::Future,
+        Some("this") => tense(lw, i - 1),
+        _ => tense(lw, i),
+    };
+    let forward = match tense {
+        Tense::Past => false,
+        Tense::Future => true,
+        // Forward only when that day is nearer (a tie goes back: reports
+        // are mostly of days past).
+        Tense::Reported => published.is_some_and(|p| {
+            let ahead = (7 + wd.num_days_from_monday() - p.weekday().num_days_from_monday()) % 7;
+            ahead != 0 && ahead < 7 - ahead
+        }),
+    };
+    let len = 1 + usize::from(
+        lw.get(i + 1)
+            .is_some_and(|n| PARTS_OF_DAY.contains(&n.as_str())),
+    );
+    let value = published.map(|p| {
+        let mut d = p;
+        if forward {
+            if prev == Some("next") || prev == Some("coming") {
+                d += Duration::days(1);
+            }
+            while d.weekday() != wd {
+                d += Duration::days(1);
+            }
+        } else {
+            if prev == Some("last") || prev == Some("past") {
+                // "last Thursday" is not today, and not yesterday either
+                // (a writer would say "yesterday").
+                d -= Duration::days(2);
+            }
+            while d.weekday() != wd {
+                d -= Duration::days(1);
+            }
+        }
+        d.to_string()
+    });
+    Some((len, value, "day", "weekday"))
+}
