@@ -186,7 +186,56 @@ pub fn find_dates_in(
         }
     }
     quoted_today(text, &mut out);
+    narrative_next(text, &mut out);
     out
+}
+
+/// "The next month" in a narrative ("Bayes withdrew in March 2019. The
+/// next month, the party nominated …") is the month after the last date
+/// named before it, not after publication; with no such date, unknown.
+/// Not after a preposition of duration ("over the next month", "within
+/// the next year": from now on, as resolved).
+fn narrative_next(text: &str, dates: &mut [DateMention]) {
+    for i in 0..dates.len() {
+        let d = &dates[i];
+        let unit = match d.text.to_lowercase().as_str() {
+            "next month" => "month",
+            "next year" => "year",
+            _ => continue,
+        };
+        let Some((at, the)) = nlp::word_before(text, d.start) else {
+            continue;
+        };
+        let duration = nlp::word_before(text, at).is_some_and(|(_, w)| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "over" | "in" | "within" | "during" | "for" | "through" | "throughout" | "of"
+            )
+        });
+        if !the.eq_ignore_ascii_case("the") || duration {
+            continue;
+        }
+        let before = dates[..i].iter().rev().find_map(|p| p.value.as_deref());
+        dates[i].value = before.and_then(|v| one_after(v, unit));
+    }
+}
+
+/// The month or year after the one a date value ("2019-03-12", "2019-03",
+/// "2019") falls in, as a value of that granularity.
+fn one_after(value: &str, unit: &str) -> Option<String> {
+    let year: i32 = value.get(..4)?.parse().ok()?;
+    match unit {
+        "year" => Some(format!("{:04}", year + 1)),
+        _ => {
+            let month: i32 = value.get(5..7)?.parse().ok()?;
+            let total = year * 12 + month; // the next month, 1-based
+            Some(format!(
+                "{:04}-{:02}",
+                total.div_euclid(12),
+                total.rem_euclid(12) + 1
+            ))
+        }
+    }
 }
 
 /// Byte ranges inside double quotation marks, paragraph by paragraph.
@@ -313,6 +362,16 @@ fn relative(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option<Fou
     };
     let year_of = |n: i32| p.map(|p| format!("{:04}", p.year() + n));
     Some(match (at(0), at(1), at(2)) {
+        // "Women of today" is an age, not a day ("as of today" and "of
+        // today's talks" are one).
+        ("today", next, _)
+            if i >= 1
+                && lw[i - 1] == "of"
+                && (i < 2 || lw[i - 2] != "as")
+                && !matches!(next, "'s" | "’s") =>
+        {
+            return None
+        }
         ("today" | "tonight", _, _) => (1, day(0), "day", "relative"),
         ("yesterday", _, _) => (1, day(-1), "day", "relative"),
         ("tomorrow", _, _) => (1, day(1), "day", "relative"),

@@ -106,6 +106,13 @@ fn a_future_seen_from_a_report_is_the_nearest_such_day() {
 #[test]
 fn weekdays_follow_tense() {
     check(
+        "The warnings apply from tomorrow night into Friday morning.",
+        &[
+            ("tomorrow", Some("2020-01-06")),
+            ("Friday morning", Some("2020-01-10")),
+        ],
+    );
+    check(
         "The parliament voted Sunday.",
         &[("Sunday", Some("2020-01-05"))],
     );
@@ -180,6 +187,47 @@ fn today_in_a_quote_is_the_day_it_was_said() {
         "\"Today is historic,\" she said.",
         &[("Today", Some("2020-01-05"))],
     );
+}
+
+#[test]
+fn the_next_month_of_a_narrative_follows_the_last_date_named() {
+    check(
+        "Bayes withdrew in March 2019. The next month, Gammon ran.",
+        &[
+            ("March 2019", Some("2019-03")),
+            ("next month", Some("2019-04")),
+        ],
+    );
+    check(
+        "It opened on 12 December 2018 and closed the next year.",
+        &[
+            ("12 December 2018", Some("2018-12-12")),
+            ("next year", Some("2019")),
+        ],
+    );
+    // No date before: unknown. A duration runs from publication.
+    check("The next month, Gammon ran.", &[("next month", None)]);
+    check(
+        "In March 2003 he said: I need help to get through the next year.",
+        &[("March 2003", Some("2003-03")), ("next year", Some("2021"))],
+    );
+    check(
+        "In March 2019 prices rose; over the next month they will fall.",
+        &[
+            ("March 2019", Some("2019-03")),
+            ("next month", Some("2020-02")),
+        ],
+    );
+}
+
+#[test]
+fn an_age_is_no_day() {
+    check("Women of today are equal.", &[]);
+    check(
+        "the outcome of today's talks",
+        &[("today", Some("2020-01-05"))],
+    );
+    check("As of today, 12 cases.", &[("today", Some("2020-01-05"))]);
 }
 
 #[test]

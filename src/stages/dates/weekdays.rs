@@ -47,7 +47,9 @@ enum Tense {
 fn tense_at(lw: &[String], j: usize) -> Option<Tense> {
     let prev = j.checked_sub(1).map_or("", |k| lw[k].as_str());
     match lw[j].as_str() {
-        "will" | "'ll" | "shall" | "upcoming" | "scheduled" | "next" => Some(Tense::Future),
+        "will" | "'ll" | "shall" | "upcoming" | "scheduled" | "next" | "tomorrow" => {
+            Some(Tense::Future)
+        }
         "to" if TO_FUTURE.contains(&prev) => Some(Tense::Future),
         "would" => Some(Tense::Reported),
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "been" | "last" | "earlier" => {
