@@ -167,7 +167,7 @@ pub fn find_dates_in(
         while i < toks.len() {
             let found = absolute(&w, i, published)
                 .or_else(|| weekday_expr(&w, &lw, i, published))
-                .or_else(|| relative(&lw, i, published));
+                .or_else(|| relative(&lw, i, published).filter(|_| !in_a_name(&w, i)));
             match found {
                 Some((len, value, granularity, kind)) => {
                     let (start, end) = (toks[i].start, toks[i + len - 1].end);
@@ -236,6 +236,24 @@ fn one_after(value: &str, unit: &str) -> Option<String> {
             ))
         }
     }
+}
+
+/// Whether "Today", "Tonight", "Tomorrow" or "Yesterday" at token `i` is
+/// part of a name: capitalised inside a clause, after a word ("BBC Radio
+/// 4's Today programme", "USA Today", "Are You Lonesome Tonight", "The Day
+/// Today"). At a sentence's start, or after a quote mark, colon, bracket
+/// or a stop the splitter kept ("in the U.K. Yesterday"), the capital is
+/// only the clause's; all capitals ("this TODAY") are emphasis.
+fn in_a_name(w: &[&str], i: usize) -> bool {
+    let word = w[i];
+    i > 0
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && ["today", "tonight", "tomorrow", "yesterday"]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(word))
+        && w[i - 1].chars().any(char::is_alphanumeric)
+        && !w[i - 1].ends_with('.')
 }
 
 /// Byte ranges inside double quotation marks, paragraph by paragraph.

@@ -221,6 +221,33 @@ fn the_next_month_of_a_narrative_follows_the_last_date_named() {
 }
 
 #[test]
+fn a_day_inside_a_name_is_no_date() {
+    check("he told BBC Radio 4's Today programme", &[]);
+    check("moderated by USA Today editor Susan Page", &[]);
+    check("Are You Lonesome Tonight and The Day Today", &[]);
+    check("The Sunday Times said Sheffield Wednesday lost.", &[]);
+    check("Bloody Sunday and Saturday Night Takeaway", &[]);
+    check(
+        "He said: Today we won. On Sunday Mr Blair spoke.",
+        &[
+            ("Today", Some("2020-01-05")),
+            ("Sunday", Some("2020-01-05")),
+        ],
+    );
+    check(
+        "drug maker in the U.K. Yesterday sales rose, this TODAY.",
+        &[
+            ("Yesterday", Some("2020-01-04")),
+            ("TODAY", Some("2020-01-05")),
+        ],
+    );
+    check(
+        "Punta Tombo [...] Today, it is warm.",
+        &[("Today", Some("2020-01-05"))],
+    );
+}
+
+#[test]
 fn an_age_is_no_day() {
     check("Women of today are equal.", &[]);
     check(

@@ -76,17 +76,41 @@ fn tense(lw: &[String], i: usize) -> Tense {
         .unwrap_or(Tense::Past)
 }
 
-/// Whether token `i`, a weekday's name, is one: a full name always; an
-/// abbreviation ("Sun", "Sat.", "wed", "Mon") only before a day number or
-/// a month ("Sat 4 Jan", "Sun., Jan. 5"), as alone it is nearly always
-/// another word ("The Sun", "Axa Sun Life", "who sat out", "V616 Mon").
+/// Whether token `i`, a weekday's name, is one: a full name unless a
+/// title or an event's name holds it ("The Sunday Times", "Saturday Night
+/// Takeaway", "Sheffield Wednesday", "Bloody Sunday", "Super Tuesday",
+/// "Black Friday"); an abbreviation ("Sun", "Sat.", "wed", "Mon") only
+/// before a day number or a month ("Sat 4 Jan", "Sun., Jan. 5"), as alone
+/// it is nearly always another word ("The Sun", "Axa Sun Life", "who sat
+/// out", "V616 Mon").
 fn names_a_weekday(w: &[&str], i: usize) -> bool {
     if w[i].trim_end_matches('.').len() >= 6 {
-        return true;
+        let title = w.get(i + 1).is_some_and(|n| {
+            TITLE_WORDS.contains(n)
+                || (n.starts_with(char::is_uppercase)
+                    && PARTS_OF_DAY.iter().any(|p| p.eq_ignore_ascii_case(n)))
+        });
+        let event = i > 0 && EVENT_WORDS.contains(&w[i - 1]);
+        return !title && !event;
     }
     let next = w[i + 1..].iter().find(|x| !matches!(**x, "." | ","));
     next.is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()) || month(x).is_some())
 }
+
+/// Words after a weekday that make it a newspaper's or a programme's name.
+#[rustfmt::skip]
+const TITLE_WORDS: &[&str] = &[
+    "Times", "Telegraph", "Express", "Mirror", "Independent", "Mail", "Post", "Herald",
+    "People", "Sport", "Business", "Live", "Programme", "Tribune", "Star", "Sun", "World",
+    "Review", "Magazine", "Edition", "Politics", "Supplement",
+];
+
+/// Words before a weekday that make it an event's or a club's name.
+#[rustfmt::skip]
+const EVENT_WORDS: &[&str] = &[
+    "Sheffield", "Bloody", "Super", "Black", "Good", "Cyber", "Ash", "Holy", "Palm", "Easter",
+    "Maundy", "Shrove", "Giving", "Small", "Manic",
+];
 
 pub(super) fn weekday_expr(
     w: &[&str],
