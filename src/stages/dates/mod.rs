@@ -21,7 +21,7 @@ use crate::nlp::{self, Token};
 use crate::stages::{Annotations, Stage, StageError};
 
 mod weekdays;
-use weekdays::weekday_expr;
+use weekdays::{dated_weekdays, weekday_expr};
 
 /// Options of the `dates` stage (none yet).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -187,6 +187,7 @@ pub fn find_dates_in(
     }
     quoted_today(text, &mut out);
     narrative_next(text, &mut out);
+    dated_weekdays(text, &mut out);
     out
 }
 

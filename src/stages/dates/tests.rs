@@ -221,6 +221,25 @@ fn the_next_month_of_a_narrative_follows_the_last_date_named() {
 }
 
 #[test]
+fn a_weekday_written_with_its_date_is_that_date() {
+    check(
+        "It was planned to end on Saturday, January 11.",
+        &[
+            ("Saturday", Some("2020-01-11")),
+            ("January 11", Some("2020-01-11")),
+        ],
+    );
+    // A date on another weekday is a slip of the writer's: each stays.
+    check(
+        "It ended on Saturday, January 10.",
+        &[
+            ("Saturday", Some("2020-01-04")),
+            ("January 10", Some("2020-01-10")),
+        ],
+    );
+}
+
+#[test]
 fn a_day_inside_a_name_is_no_date() {
     check("he told BBC Radio 4's Today programme", &[]);
     check("moderated by USA Today editor Susan Page", &[]);

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{month, weekday, Found};
+use super::{month, weekday, DateMention, Found};
 use crate::nlp;
 
 const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
@@ -163,4 +163,24 @@ pub(super) fn weekday_expr(
         d.to_string()
     });
     Some((len, value, "day", "weekday"))
+}
+
+/// A weekday written with its date ("planned to end on Saturday, April
+/// 4", "could commence on Tuesday, January 21") is that date, when the
+/// date falls on that weekday, whatever the tense said.
+pub(super) fn dated_weekdays(text: &str, dates: &mut [DateMention]) {
+    for i in 0..dates.len().saturating_sub(1) {
+        let (d, next) = (&dates[i], &dates[i + 1]);
+        let gap = text.get(d.end..next.start).unwrap_or("x");
+        let wd = d.text.split_whitespace().next().and_then(weekday);
+        let date = next
+            .value
+            .as_deref()
+            .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+        if d.kind == "weekday" && next.kind == "absolute" && matches!(gap.trim(), "" | ",") {
+            if let Some(date) = date.filter(|t| Some(t.weekday()) == wd) {
+                dates[i].value = Some(date.to_string());
+            }
+        }
+    }
 }
