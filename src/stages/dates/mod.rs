@@ -360,7 +360,8 @@ fn year_for(published: NaiveDate, m: u32) -> i32 {
     }
 }
 
-/// The time a clause speaks of, as its tense marks it.
+/// A relative expression at token `i` ("yesterday", "last week", "three
+/// days ago", "earlier this month"), resolved against publication.
 fn relative(lw: &[String], i: usize, published: Option<NaiveDate>) -> Option<Found> {
     let p = published;
     let at = |k: usize| lw.get(i + k).map_or("", String::as_str);

@@ -151,6 +151,14 @@ fn weekdays_follow_tense() {
         &[("Friday", Some("2020-01-10"))],
     );
     check(
+        "It is paying 35 dlrs a share in a tender offer to begin Thursday.",
+        &[("Thursday", Some("2020-01-09"))],
+    );
+    check(
+        "The airport was to open on Friday morning.",
+        &[("Friday morning", Some("2020-01-03"))],
+    );
+    check(
         "The report will be released on Friday.",
         &[("Friday", Some("2020-01-10"))],
     );

@@ -31,6 +31,15 @@ const TO_FUTURE: &[&str] = &[
     "want",
 ];
 
+/// Verbs of a scheduled event, whose infinitive names a future ("an offer
+/// to begin Thursday"; not "returned to the streets on Friday").
+#[rustfmt::skip]
+const SCHEDULED: &[&str] = &[
+    "begin", "start", "open", "close", "end", "expire", "resume", "reopen", "convene",
+    "reconvene", "launch", "debut", "premiere", "vote", "testify",
+];
+
+/// The time a clause speaks of, as its tense marks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tense {
     /// What happened: a bare weekday is the last such day.
@@ -51,6 +60,18 @@ fn tense_at(lw: &[String], j: usize) -> Option<Tense> {
             Some(Tense::Future)
         }
         "to" if TO_FUTURE.contains(&prev) => Some(Tense::Future),
+        // "a tender offer to begin Thursday", "talks to resume Monday": an
+        // infinitive of a scheduled event.
+        "to" if lw
+            .get(j + 1)
+            .is_some_and(|v| SCHEDULED.contains(&v.as_str())) =>
+        {
+            // "was to open on Wednesday": planned, seen from the past.
+            Some(match prev {
+                "was" | "were" => Tense::Reported,
+                _ => Tense::Future,
+            })
+        }
         "would" => Some(Tense::Reported),
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "been" | "last" | "earlier" => {
             Some(Tense::Past)
