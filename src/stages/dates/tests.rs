@@ -159,6 +159,14 @@ fn weekdays_follow_tense() {
         &[("Friday morning", Some("2020-01-03"))],
     );
     check(
+        "The Treasury will issue between eight and 12 billion francs worth of stock depending on market conditions at its monthly tender on Thursday, the Bank of France said.",
+        &[("Thursday", Some("2020-01-09"))],
+    );
+    check(
+        "The toll rose to six due to a landslide after an aftershock on Saturday.",
+        &[("Saturday", Some("2020-01-04"))],
+    );
+    check(
         "The report will be released on Friday.",
         &[("Friday", Some("2020-01-10"))],
     );

@@ -31,6 +31,12 @@ const TO_FUTURE: &[&str] = &[
     "want",
 ];
 
+/// Words that open a noun phrase: after them "to" is a preposition.
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+];
+
 /// Verbs of a scheduled event, whose infinitive names a future ("an offer
 /// to begin Thursday"; not "returned to the streets on Friday").
 #[rustfmt::skip]
@@ -59,7 +65,14 @@ fn tense_at(lw: &[String], j: usize) -> Option<Tense> {
         "will" | "'ll" | "shall" | "upcoming" | "scheduled" | "next" | "tomorrow" => {
             Some(Tense::Future)
         }
-        "to" if TO_FUTURE.contains(&prev) => Some(Tense::Future),
+        // Not "due to the landslide", "set to a record": a preposition.
+        "to" if TO_FUTURE.contains(&prev)
+            && !lw
+                .get(j + 1)
+                .is_some_and(|n| DETERMINERS.contains(&n.as_str())) =>
+        {
+            Some(Tense::Future)
+        }
         // "a tender offer to begin Thursday", "talks to resume Monday": an
         // infinitive of a scheduled event.
         "to" if lw
@@ -86,13 +99,18 @@ fn tense_at(lw: &[String], j: usize) -> Option<Tense> {
 }
 
 /// The tense of the clause around token `i`: the nearest tense marker
-/// before it (within eight tokens), else the nearest after. Without one,
-/// the past: news reports what happened.
+/// before it (within eight tokens), else the nearest after, but for a
+/// reporting verb there (", the Bank of France said" reports the sentence;
+/// it does not date its event), else the nearest further back in the
+/// sentence ("The Treasury will issue ... at its monthly tender on
+/// Thursday"). Without one, the past: news reports what happened.
 fn tense(lw: &[String], i: usize) -> Tense {
-    let before = (i.saturating_sub(8)..i).rev();
-    let after = (i + 1)..(i + 9).min(lw.len());
-    before
-        .chain(after)
+    let near = (i.saturating_sub(8)..i).rev();
+    let after =
+        ((i + 1)..(i + 9).min(lw.len())).filter(|&j| !matches!(lw[j].as_str(), "said" | "told"));
+    let far = (0..i.saturating_sub(8)).rev();
+    near.chain(after)
+        .chain(far)
         .find_map(|j| tense_at(lw, j))
         .unwrap_or(Tense::Past)
 }
