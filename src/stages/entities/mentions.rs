@@ -135,6 +135,14 @@ pub(super) fn extract(
                 c.start = p;
                 c.kind = "PER";
             }
+            match super::offices::office_at_end(&c, &words, lex.gaz) {
+                super::offices::OfficeEnd::Keep => {}
+                super::offices::OfficeEnd::Drop => continue,
+                super::offices::OfficeEnd::Cut { end, kind } => {
+                    c.end = end;
+                    c.kind = kind;
+                }
+            }
             // "Indian National Congress (INC", "Rowntree (Leicester": a
             // bracket the span does not close ends the name.
             if let Some(open) = (c.start..c.end).find(|&i| matches!(words[i], "(" | "[")) {

@@ -9,8 +9,13 @@
 //!   name and at most two more capitalised words to the end: "[United
 //!   States Speaker of the House Nancy Pelosi]", "[Supreme Court Justice
 //!   Elena Kagan]", "[Radical Party Deputy Raul Baglini]".
+//!
+//! And an office the tagger typed as a body or a place ("[Treasury
+//! Secretary]", "[United States Senator]"), which names no one: dropped,
+//! or cut to the body or place that holds it (`office_at_end`).
 
-use super::wordlists::is_office;
+use super::wordlists::{is_office, lower_is};
+use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp::gender::FirstNames;
 use crate::nlp::titles;
@@ -50,6 +55,85 @@ pub(super) fn person_after_office(c: &Chunk, words: &[&str]) -> Option<usize> {
     None
 }
 
+/// What becomes of a span that is not a person's and ends in an office.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum OfficeEnd {
+    /// No office at its end, or a person's span: as it is.
+    Keep,
+    /// An office alone ("Senate Majority Leader", "Lord Mayor",
+    /// "Agriculture Secretary", "Chancellor"): no one is named.
+    Drop,
+    /// The body or place holding the office, up to `end` ("US" of "US
+    /// President", "IMF" of "IMF Managing Director", "Central Intelligence
+    /// Agency" of "... Director"), typed `kind`.
+    Cut { end: usize, kind: &'static str },
+}
+
+/// Whether non-person span `c` ends in an office (the tagger typed "Treasury
+/// Secretary" ORG, "United States Senator" LOC) and what is left of it.
+/// Not a span with "of" ("Office of the Prime Minister" is a body), nor
+/// one ending in a word that also names bodies or works ("Scottish
+/// Executive", "Fathers 4 Justice", "Criminal Justice Bill", "Miami
+/// Vice") or in a short form ("DOM REP" is the Dominican Republic);
+/// "General" only after an office ("Attorney General"; "Dollar General"
+/// is a firm).
+pub(super) fn office_at_end(c: &Chunk, words: &[&str], gaz: &Gazetteer) -> OfficeEnd {
+    use titles::{ENDS_OFFICE, OFFICE, OFFICE_TAIL};
+    let span = &words[c.start..c.end];
+    let last = span[span.len() - 1];
+    let general = lower_is(last, |w| w == "general");
+    let ends = titles::is(last, ENDS_OFFICE | OFFICE)
+        && last.len() >= 5
+        && !lower_is(last, |w| matches!(w, "executive" | "justice"))
+        && (!general || span.len() >= 2 && titles::is(span[span.len() - 2], OFFICE));
+    if c.kind == "PER" || !ends || span.contains(&"of") {
+        return OfficeEnd::Keep;
+    }
+    let office_word = |w: &str| {
+        titles::is(w, OFFICE | ENDS_OFFICE | OFFICE_TAIL)
+            || lower_is(w, |w| {
+                matches!(
+                    w,
+                    "under"
+                        | "managing"
+                        | "acting"
+                        | "majority"
+                        | "minority"
+                        | "lord"
+                        | "supreme"
+                        | "assistant"
+                        | "associate"
+                        | "executive"
+                        | "senior"
+                        | "interim"
+                        | "shadow"
+                )
+            })
+    };
+    let mut end = c.end;
+    while end > c.start && office_word(words[end - 1]) {
+        end -= 1;
+    }
+    if end == c.start {
+        return OfficeEnd::Drop;
+    }
+    let rest = &words[c.start..end];
+    let head = rest[rest.len() - 1];
+    let place = gaz
+        .kinds(&rest.join(" "))
+        .iter()
+        .any(|k| matches!(k, Kind::Country | Kind::Demonym));
+    let acronym = rest.len() == 1
+        && head.len() >= 2
+        && head.chars().all(|ch| ch.is_ascii_uppercase() || ch == '.');
+    match (place, super::heads::head_kind(head)) {
+        (true, _) => OfficeEnd::Cut { end, kind: "LOC" },
+        (false, Some(kind)) => OfficeEnd::Cut { end, kind },
+        (false, None) if acronym => OfficeEnd::Cut { end, kind: "ORG" },
+        _ => OfficeEnd::Drop,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +149,48 @@ mod tests {
         };
         let got = person_after_office(&c, &words).map(|p| words[p..to].join(" "));
         assert_eq!(got.as_deref(), expect, "{sentence:?}");
+    }
+
+    #[test]
+    fn an_office_typed_as_a_body_or_a_place() {
+        let check = |sentence: &str, kind: &'static str, expect: Option<&str>| {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            let c = Chunk {
+                start: 0,
+                end: words.len(),
+                kind,
+            };
+            let got = match office_at_end(&c, &words, Gazetteer::embedded()) {
+                OfficeEnd::Keep => Some(sentence.to_string()),
+                OfficeEnd::Drop => None,
+                OfficeEnd::Cut { end, kind } => Some(format!("{} {kind}", words[..end].join(" "))),
+            };
+            assert_eq!(got.as_deref(), expect, "{sentence:?}");
+        };
+        check("Senate Majority Leader", "ORG", Some("Senate ORG"));
+        check("Lord Mayor", "LOC", None);
+        check("Agriculture Secretary", "ORG", None);
+        check("United States Senator", "LOC", Some("United States LOC"));
+        check("IMF Managing Director", "ORG", Some("IMF ORG"));
+        check(
+            "Central Intelligence Agency Director",
+            "ORG",
+            Some("Central Intelligence Agency ORG"),
+        );
+        check("Coös County Attorney", "ORG", Some("Coös County LOC"));
+        // Kept: a person, a body with "of", a body or work ending so.
+        check("Michel Mayor", "PER", Some("Michel Mayor"));
+        check(
+            "Office of the Prime Minister",
+            "ORG",
+            Some("Office of the Prime Minister"),
+        );
+        check("Scottish Executive", "ORG", Some("Scottish Executive"));
+        check("Fathers 4 Justice", "ORG", Some("Fathers 4 Justice"));
+        check("Miami Vice", "MISC", Some("Miami Vice"));
+        check("DOM REP", "MISC", Some("DOM REP"));
+        check("Dollar General", "ORG", Some("Dollar General"));
+        check("Attorney General", "ORG", None);
     }
 
     #[test]

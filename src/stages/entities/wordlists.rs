@@ -72,7 +72,9 @@ pub(super) fn is_honorific(word: &str) -> bool {
     })
 }
 
-/// Interjections and lone initials: never a name on their own.
+/// Interjections, question words and auxiliaries ("How", "Does": an
+/// interview's question after "((WN))", which the splitter does not end a
+/// sentence at), and lone initials: never a name on their own.
 pub(super) fn not_a_name(word: &str) -> bool {
     let initial = word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase);
     initial
@@ -98,6 +100,22 @@ pub(super) fn not_a_name(word: &str) -> bool {
                     | "uh"
                     | "hmm"
                     | "alright"
+                    | "how"
+                    | "what"
+                    | "why"
+                    | "where"
+                    | "which"
+                    | "does"
+                    | "do"
+                    | "did"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "would"
             )
         })
 }
@@ -240,4 +258,23 @@ pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> 
     let which = !place && one_word && after.starts_with(", which ");
     let shares = after.starts_with(" shares ") || after.starts_with(" share price");
     descriptor || !place && (held || which || shares)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_that_are_never_a_name_alone() {
+        let check = |word: &str, expect: bool| assert_eq!(not_a_name(word), expect, "{word}");
+        // An interview's question after "((WN))", which opens no sentence
+        // for the splitter: "((WN)) How did you train?" had "How" PER.
+        check("How", true);
+        check("Does", true);
+        check("Yeah", true);
+        check("E.", true);
+        check("Howard", false);
+        check("Will", false);
+        check("Dover", false);
+    }
 }
