@@ -8,6 +8,7 @@ mod aged;
 mod aliases;
 mod ampersand;
 mod chunks;
+mod common_words;
 mod consolidate;
 mod heads;
 mod lists;
@@ -249,6 +250,7 @@ impl Stage for EntitiesStage {
         });
         let countries = countries_of_focus(&entities, dateline_cc.as_deref(), lex.gaz);
         let entities = without_demonym_only(entities, &article.text, lex.gaz);
+        let entities = common_words::without_common_words(entities, &article.text);
         out.entities = Some(Entities {
             entities,
             countries,

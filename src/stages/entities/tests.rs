@@ -3,7 +3,7 @@
 use super::*;
 use crate::stages::structure::StructureStage;
 
-fn run(text: &str) -> Entities {
+pub(super) fn run(text: &str) -> Entities {
     let mut out = Annotations::default();
     let doc = Article::from_text(text);
     StructureStage::default().run(&doc, &mut out).unwrap();
@@ -15,7 +15,7 @@ fn run(text: &str) -> Entities {
 }
 
 /// Each entity's (name, type), in order.
-fn names_and_types(e: &Entities) -> Vec<(&str, &str)> {
+pub(super) fn names_and_types(e: &Entities) -> Vec<(&str, &str)> {
     e.entities
         .iter()
         .map(|x| (x.name.as_str(), x.kind.as_str()))

@@ -48,6 +48,13 @@ impl Background {
     pub fn is_empty(&self) -> bool {
         self.df.is_empty()
     }
+    /// In how many background documents `lower` occurs (0: in fewer than
+    /// three, or never). The entities stage asks it whether a capitalised
+    /// word is an everyday word.
+    pub fn df(&self, lower: &str) -> u32 {
+        self.df.get(&word_key(lower)).copied().unwrap_or(0)
+    }
+
     /// 0 (in every background document) to 1 (in none, or too rare to be
     /// listed): ln((N+1)/(df+1)) / ln(N+1).
     pub fn specificity(&self, lower: &str) -> f64 {
