@@ -127,6 +127,25 @@ fn ends_like_verb(key: &str) -> bool {
     matches!((back.next(), back.next(), back.next()), (Some(mid), Some(_), None) if irregular(mid))
 }
 
+/// A preposition or adverb in lower case that opens or ends no keyphrase,
+/// though no stop word: "major heists across", "Lodge near", "turned
+/// upon popular", "jobs like", "already pleaded guilty", and alone "like",
+/// "among", "behind". ("past" and "away" stay: "past decade", "first away
+/// win".)
+fn particle(word: &str) -> bool {
+    crate::text::with_short_lower(word, |w| {
+        w == word
+            && matches!(
+                w,
+                "near" | "around" | "across" | "like" | "almost" | "beyond" | "among" | "amongst"
+                    | "behind" | "ago" | "along" | "beside" | "beneath" | "upon"
+                    | "toward" | "towards" | "via" | "nearly" | "already" | "primarily"
+                    | "roughly" | "approximately"
+            )
+    })
+    .unwrap_or(false)
+}
+
 /// Irregular past participles ("known", "given").
 fn participle(word: &str) -> bool {
     matches!(
@@ -230,7 +249,7 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         // Per word, once: is it a content word, and is it inside a name or
         // date? (A run overlaps a mention exactly when one of its words
         // does: the gaps between words are white space.)
-        let is_content: Vec<bool> = words.iter().map(|w| content(w)).collect();
+        let is_content: Vec<bool> = words.iter().map(|w| content(w) && !particle(w)).collect();
         let in_mention: Vec<bool> = toks
             .iter()
             .map(|t| mentions.overlaps(t.start, t.end))
@@ -417,7 +436,7 @@ impl Stage for KeyphrasesStage {
         "keyphrases"
     }
     fn version(&self) -> &'static str {
-        "1.6.0"
+        "1.7.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         out.keyphrases = Some(keyphrases(article, out, self.config.top));
@@ -585,6 +604,24 @@ mod tests {
         );
         assert!(!got.contains(&"died".to_string()), "{got:?}");
         assert!(!got.contains(&"thousand".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_preposition_or_adverb_opens_or_ends_no_phrase() {
+        let got = top(
+            "Thieves hit banks\n\n\
+             Police linked major heists across the region to one gang. The heists across three \
+             towns netted cash near the border, and the gang stayed near the border like others. \
+             Detectives said the heists were like those of the past decade.",
+            10,
+        );
+        for g in &got {
+            let words: Vec<&str> = g.split(' ').collect();
+            for edge in [words[0], words[words.len() - 1]] {
+                assert!(!matches!(edge, "across" | "near" | "like"), "{g:?} in {got:?}");
+            }
+        }
+        assert!(got.contains(&"heists".to_string()), "{got:?}");
     }
 
     #[test]
