@@ -204,10 +204,23 @@ pub(super) fn attribute(
     // '…" tweeted X', not '…." X said, "…' (X speaks the next quote).
     let content = text[q.1..q.2].trim_end();
     // A question or exclamation runs on into its attribution when a verb
-    // of saying follows within three words ('"Why now?" Holmes asked.').
-    let asked = content.ends_with(['?', '!'])
-        && first_verb(&text[close..after_end])
-            .is_some_and(|(v, _)| text[close..close + v].split_whitespace().count() <= 3);
+    // of saying follows within three words ('"Why now?" Holmes asked.');
+    // so does a statement whose sentence ends within three words of the
+    // verb ('"… demands a trial." Pelosi said.', "… told reporters on
+    // Monday."; not '…." Leinen said "…"', nor '…." Authorities stated the
+    // road was closed', a sentence of its own).
+    let after = &text[close..after_end];
+    let verb = first_verb(after)
+        .filter(|(v, _)| text[close..close + v].split_whitespace().count() <= 3);
+    let ends_soon = verb.is_some_and(|(v, _)| {
+        let word_end = after[v..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(after.len(), |e| v + e);
+        let rest = &after[word_end..];
+        rest.split_whitespace().count() <= 3 && !rest.contains(['"', '“', '”'])
+    });
+    let asked = (verb.is_some() && content.ends_with(['?', '!']))
+        || (ends_soon && content.ends_with('.'));
     let runs_on = content.ends_with([',', '—', '-'])
         || asked
         || text[close..]

@@ -393,6 +393,23 @@ fn a_short_quote_before_names_its_speaker_after_the_verb() {
 }
 
 #[test]
+fn a_statement_runs_on_into_a_short_attribution_after_it() {
+    // '"…." Pelosi said.': the sentence ends within three words of the
+    // verb, no other quote follows; not '"…." Officials stated the road
+    // was closed', a sentence of its own.
+    check_speakers(
+        "Trial set\n\nThe House will appoint managers. \"The people deserve the truth.\" \
+         Nora Lindqvist said. Officials met later.",
+        &[Some("Nora Lindqvist")],
+    );
+    check_speakers(
+        "Crash\n\nThe sheriff's office tweeted the response \"required all hands on deck.\" \
+         Officials stated the road was closed for hours.",
+        &[Some("The sheriff's office")],
+    );
+}
+
+#[test]
 fn a_speaker_phrase_drops_its_adverbs() {
     // "The mayor then said": the description resolves once "then" is off.
     check_speakers(
