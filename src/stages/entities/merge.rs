@@ -207,9 +207,17 @@ pub(super) fn merge(
             };
             let best = if kind == "PER" {
                 match mine.last() {
-                    Some(l) => people_by_last_word
-                        .get(l)
-                        .and_then(|c| c.iter().filter(fits).max()),
+                    // Of two people with this surname ("Donald Trump" and
+                    // his niece "Mary Trump"), the one the alias table
+                    // gives the bare surname to; else the last named.
+                    Some(l) => people_by_last_word.get(l).and_then(|c| {
+                        let known = aliases.index(l);
+                        c.iter().filter(fits).max_by_key(|&&(len, j)| {
+                            let listed = known.is_some()
+                                && matches!(keys[j], Key::Alias(a) if Some(a) == known);
+                            (len, listed, j)
+                        })
+                    }),
                     None => people_by_last_word.values().flatten().filter(fits).max(),
                 }
             } else if is_acronym(&m.text) {

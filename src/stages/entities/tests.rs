@@ -325,6 +325,18 @@ fn an_office_is_not_part_of_a_name() {
 }
 
 #[test]
+fn a_shared_surname_goes_to_the_person_the_alias_table_gives_it() {
+    // The niece is named last; "Trump" is still the president's.
+    let e = run(
+        "President Donald Trump spoke on Monday. Trump said the economy was strong. \
+         Later, Trump visited Ohio.\n\nSeveral days later, Trump's niece Mary Trump released \
+         a book. Trump called it false.",
+    );
+    assert_eq!(find(&e, "Donald Trump").mentions.len(), 5, "{:?}", e.entities);
+    assert_eq!(find(&e, "Mary Trump").mentions.len(), 1, "{:?}", e.entities);
+}
+
+#[test]
 fn interjections_initials_and_storms_are_no_entities() {
     let e = run(
         "Storm season\n\nYeah. Nah. Okay. We were ready, said Ann Lee of Hollow Creek. \

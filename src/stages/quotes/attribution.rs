@@ -268,6 +268,9 @@ pub(super) fn attribute(
             "talking",
             "citing",
             "calling",
+            "describing",
+            "praising",
+            "accusing",
         ]
         .contains(&verb)
             && !window[..vpos].chars().any(char::is_alphanumeric)

@@ -107,6 +107,16 @@ const VERBS: &[&str] = &[
     "maintained",
     "countered",
     "defended",
+    // Praise and blame that quote their words (2026-12-03 (cd)): "Trump
+    // lauded Cain as a "…"", "accusing her of "…"".
+    "lauded",
+    "lauds",
+    "praising",
+    "accusing",
+    "describing",
+    "slammed",
+    "derided",
+    "mocked",
     // Manner of speaking and further reporting forms (2026-12-02 (az)).
     "exclaimed",
     "shouted",

@@ -441,6 +441,15 @@ fn verbs_of_manner_and_reporting_participles_attribute() {
         issued a rallying cry, warning the \"stakes are too high\" to stay at home.",
         &[Some("Maria Okafor"), Some("Tom Reyes"), Some("Gordon Vale")],
     );
+    // Praise and blame that quote (2026-12-03 (cd)); a participle opening
+    // the clause is not its verb ("Describing the meeting, he said:").
+    check_speakers(
+        "Campaign week\n\nSenator Ada Lund lauded Kim Ostrow as a \"powerful voice of freedom.\" \
+         Mayor Rolf Hagen lashed out at the council, accusing it of \"not doing its job\".\n\n\
+         Dev Patel met Ana Ruiz in 1990. Describing that first meeting at London's Kings Cross \
+         station, he said: \"The earth went from under my feet when I saw her.\"",
+        &[Some("Ada Lund"), Some("Rolf Hagen"), Some("Dev Patel")],
+    );
 }
 
 #[test]
