@@ -81,12 +81,14 @@ pub(super) fn office_at_end(c: &Chunk, words: &[&str], gaz: &Gazetteer) -> Offic
     use titles::{ENDS_OFFICE, OFFICE, OFFICE_TAIL};
     let span = &words[c.start..c.end];
     let last = span[span.len() - 1];
+    // (Asked of every chunk: the cheap tests first.)
+    if c.kind == "PER" || last.len() < 5 || !titles::is(last, ENDS_OFFICE | OFFICE) {
+        return OfficeEnd::Keep;
+    }
     let general = lower_is(last, |w| w == "general");
-    let ends = titles::is(last, ENDS_OFFICE | OFFICE)
-        && last.len() >= 5
-        && !lower_is(last, |w| matches!(w, "executive" | "justice"))
+    let ends = !lower_is(last, |w| matches!(w, "executive" | "justice"))
         && (!general || span.len() >= 2 && titles::is(span[span.len() - 2], OFFICE));
-    if c.kind == "PER" || !ends || span.contains(&"of") {
+    if !ends || span.contains(&"of") {
         return OfficeEnd::Keep;
     }
     let office_word = |w: &str| {

@@ -133,17 +133,16 @@ fn ends_like_verb(key: &str) -> bool {
 /// "among", "behind". ("past" and "away" stay: "past decade", "first away
 /// win".)
 fn particle(word: &str) -> bool {
-    crate::text::with_short_lower(word, |w| {
-        w == word
-            && matches!(
-                w,
-                "near" | "around" | "across" | "like" | "almost" | "beyond" | "among" | "amongst"
-                    | "behind" | "ago" | "along" | "beside" | "beneath" | "upon"
-                    | "toward" | "towards" | "via" | "nearly" | "already" | "primarily"
-                    | "roughly" | "approximately"
-            )
-    })
-    .unwrap_or(false)
+    // (Asked of every content word: no copy, a length test first.)
+    (2..=13).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && matches!(
+            word,
+            "near" | "around" | "across" | "like" | "almost" | "beyond" | "among" | "amongst"
+                | "behind" | "ago" | "along" | "beside" | "beneath" | "upon"
+                | "toward" | "towards" | "via" | "nearly" | "already" | "primarily"
+                | "roughly" | "approximately"
+        )
 }
 
 /// Irregular past participles ("known", "given").
