@@ -445,4 +445,3 @@ impl Stage for KeyphrasesStage {
 
 #[cfg(test)]
 mod tests;
-

@@ -221,7 +221,10 @@ pub(super) fn attribute(
     });
     let asked = (verb.is_some() && content.ends_with(['?', '!']))
         || (ends_soon && content.ends_with('.'));
+    // An editor's bracketed comma ('… for each other[,]" Baloch wrote') is
+    // a comma.
     let runs_on = content.ends_with([',', '—', '-'])
+        || content.ends_with("[,]")
         || asked
         || text[close..]
             .trim_start()

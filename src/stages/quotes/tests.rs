@@ -410,6 +410,15 @@ fn a_statement_runs_on_into_a_short_attribution_after_it() {
 }
 
 #[test]
+fn an_editors_bracketed_comma_is_a_comma() {
+    check_speakers(
+        "Star remembered\n\n\"As women we must stand up for each other[,]\" Nadia Karim wrote \
+         online before her death.",
+        &[Some("Nadia Karim")],
+    );
+}
+
+#[test]
 fn a_speaker_phrase_drops_its_adverbs() {
     // "The mayor then said": the description resolves once "then" is off.
     check_speakers(
