@@ -11,6 +11,7 @@ mod chunks;
 mod common_words;
 mod consolidate;
 mod heads;
+mod list_types;
 mod lists;
 mod located;
 mod mentions;
@@ -251,6 +252,7 @@ impl Stage for EntitiesStage {
         let countries = countries_of_focus(&entities, dateline_cc.as_deref(), lex.gaz);
         let entities = without_demonym_only(entities, &article.text, lex.gaz);
         let entities = common_words::without_common_words(entities, &article.text);
+        let entities = list_types::agree(entities, &article.text, lex.gaz);
         out.entities = Some(Entities {
             entities,
             countries,
