@@ -61,13 +61,13 @@ use crate::stages::{Annotations, Stage, StageError};
 mod antecedents;
 mod attribution;
 mod clauses;
+mod labels;
 mod lexicon;
 mod sentences;
 
 use antecedents::resolve_description;
-use attribution::{
-    attribute, attribute_label, attribute_previous_sentence, attribute_sentence_subject,
-};
+use attribution::{attribute, attribute_previous_sentence};
+use labels::{attribute_label, attribute_sentence_subject};
 use lexicon::SpeakerRef;
 
 /// Options of the `quotes` stage.

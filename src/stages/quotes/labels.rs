@@ -1,0 +1,76 @@
+//! Quotes with no verb of saying: after a speaker's label ("- Blackburn
+//! boss Mark Hughes: "…"") and in the first person inside a sentence a
+//! person's name opens. Tried after the windows of `attribution`.
+
+use super::lexicon::{first_verb, Attribution, SpeakerRef};
+
+/// A quote after a speaker's label: a person's name and a colon with no
+/// verb of saying in its clause ("- Blackburn boss Mark Hughes: "…"",
+/// "BBC Two controller Roly Keating: "…"", "Observes Mr Hadi: "…""), as
+/// match reports and Q&A write it. The clause runs from the paragraph, the
+/// sentence or a list dash to the name and holds at most five words
+/// before it, so "the question was put to the chief, Ann Lee:" is no
+/// label. `(None, None, None)` when there is none.
+pub(super) fn attribute_label(text: &str, mark: usize, speakers: &[SpeakerRef]) -> Attribution {
+    let none = (None, None, None);
+    let Some(colon) = text[..mark].trim_end().strip_suffix(':').map(str::len) else {
+        return none;
+    };
+    // `speakers` are in text order by start: the few before the colon.
+    let hi = speakers.partition_point(|s| s.start < colon);
+    let Some(s) = speakers[..hi]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|s| s.end == colon && s.is_person)
+    else {
+        return none;
+    };
+    let clause_start = text[..s.start]
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '\n' | '.' | '!' | '?' | '"' | '“' | '”' | ';'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = text[clause_start..s.start]
+        .trim_start()
+        .trim_start_matches(['-', '–', '•']);
+    if clause.split_whitespace().count() > 5 || first_verb(clause).is_some() {
+        return none;
+    }
+    (Some(s.id.clone()), Some(s.name.clone()), None)
+}
+
+/// A quote in the first person inside a sentence that a person's name
+/// opens, with no verb of saying: that person's words ("Lisa Mancini has
+/// been cosplaying for two years, her "passion" for the hobby "stemmed
+/// through my love for Halloween.""). `(None, None, None)` when there is
+/// none.
+pub(super) fn attribute_sentence_subject(
+    text: &str,
+    q: (usize, usize, usize, usize),
+    speakers: &[SpeakerRef],
+) -> Attribution {
+    let none = (None, None, None);
+    let first_person = text[q.1..q.2]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "I'm" | "I’m" | "my" | "My" | "me" | "we" | "We" | "our" | "Our"
+            )
+        });
+    if !first_person {
+        return none;
+    }
+    let start = text[..q.0]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let from = speakers.partition_point(|s| s.start < start);
+    let Some(s) = speakers.get(from).filter(|s| s.end <= q.0 && s.is_person) else {
+        return none;
+    };
+    let opens = text[start..s.start].trim().is_empty();
+    if !opens || first_verb(&text[s.end..q.0]).is_some() {
+        return none;
+    }
+    (Some(s.id.clone()), Some(s.name.clone()), None)
+}
