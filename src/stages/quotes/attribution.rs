@@ -325,6 +325,12 @@ pub(super) fn attribute(
                     Some(verb.to_string()),
                 );
             }
+            // Unresolved, a new speaker's description still says who
+            // spoke ('…," said a spokesman for Ofcom.'), as it does before
+            // the verb.
+            if described(after) {
+                return (None, Some(after.to_string()), Some(verb.to_string()));
+            }
         }
         if fallback.2.is_none() {
             let subject = (!subject.is_empty() && subject.split_whitespace().count() <= 6)
@@ -333,6 +339,34 @@ pub(super) fn attribute(
         }
     }
     fallback
+}
+
+/// A new speaker described after an inverted verb: an indefinite
+/// determiner and at most six words ("a spokesman for Ofcom", "one
+/// trader", "a Home Office spokesman"), not a clause. A definite one ("the
+/// two-time Academy Award winner", "the statement") points back, mostly to
+/// the speaker of the quote before, which continuation then gives.
+fn described(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    (2..=7).contains(&words.len())
+        && matches!(
+            words[0].to_lowercase().as_str(),
+            "a" | "an" | "one" | "another"
+        )
+        && first_verb(phrase).is_none()
+        // Cut short at a stop or a line ("one U" of "one U.S. official",
+        // "one aide to a"): no description.
+        && words[words.len() - 1].chars().count() > 1
+        && !matches!(
+            words[words.len() - 1].to_lowercase().as_str(),
+            "a" | "an" | "the" | "to" | "at" | "of" | "in" | "for" | "and" | "from" | "with"
+        )
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "was" | "is" | "were" | "are" | "had" | "has" | "would" | "will" | "that"
+            )
+        })
 }
 
 /// The person named as the subject of a verb of saying in the sentence

@@ -410,6 +410,22 @@ fn a_statement_runs_on_into_a_short_attribution_after_it() {
 }
 
 #[test]
+fn a_new_speaker_described_after_the_verb() {
+    // An indefinite description is a new speaker, kept as the phrase; a
+    // definite one points back, and the quote continues the one before.
+    check_speakers(
+        "Radio rules\n\n\"We are seeking opinion from industry on the new licences,\" said a \
+         spokesman for the regulator.\n\n\"We will sell every one of these phones by spring,\" \
+         said Nora Lindqvist. \"It is our best year since we began,\" added the chief executive.",
+        &[
+            Some("a spokesman for the regulator"),
+            Some("Nora Lindqvist"),
+            Some("Nora Lindqvist"),
+        ],
+    );
+}
+
+#[test]
 fn an_editors_bracketed_comma_is_a_comma() {
     check_speakers(
         "Star remembered\n\n\"As women we must stand up for each other[,]\" Nadia Karim wrote \
