@@ -447,6 +447,13 @@ const TRAILING_ADVERBS: &[&str] = &[
 /// A speaker phrase without the adverbs it ends in, or none when nothing
 /// but a conjunction or adverb is left ("and", "And", "But").
 pub(super) fn clean_speaker_phrase(phrase: &str) -> Option<String> {
+    // "The government statement, which was [posted]": a relative clause
+    // the verb's subject ran into is not part of it.
+    let phrase = [", which ", ", who ", ", that "]
+        .iter()
+        .filter_map(|r| phrase.find(r))
+        .min()
+        .map_or(phrase, |i| &phrase[..i]);
     let mut words: Vec<&str> = phrase.split_whitespace().collect();
     while words.len() > 1
         && words

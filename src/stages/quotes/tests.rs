@@ -453,6 +453,9 @@ fn a_speaker_phrase_drops_its_adverbs() {
         ("And", None),
         ("but", None),
         ("Will", Some("Will")),
+        // A relative clause the subject ran into (2026-12-03 (cj)).
+        ("The government statement, which was", Some("The government statement")),
+        ("The firm, who had", Some("The firm")),
     ] {
         assert_eq!(lexicon::clean_speaker_phrase(phrase).as_deref(), expect, "{phrase}");
     }
