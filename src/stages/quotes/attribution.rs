@@ -189,7 +189,13 @@ pub(super) fn attribute(
     let (mark, _, _, close) = q;
     // The rest of the sentence after the quote, and the start of the sentence before it.
     // The paragraph the quote closes in (a quote may run over paragraphs).
-    let para_end = text[close..].find('\n').map_or(text.len(), |i| close + i);
+    // A line break before a lower-case word is a hard-wrapped line of the
+    // same paragraph (wire copy: '"…," said one\ntrade source'), not its end.
+    let para_end = text[close..]
+        .match_indices('\n')
+        .map(|(i, _)| close + i)
+        .find(|&i| !text[i + 1..].starts_with(|c: char| c.is_lowercase()))
+        .unwrap_or(text.len());
     let after_end = sentence_end(text, close, para_end);
     let before_start = sentence_start(text, mark);
     // The paragraph before, when this one opens with the quote ("X said:").

@@ -426,6 +426,19 @@ fn a_new_speaker_described_after_the_verb() {
 }
 
 #[test]
+fn a_hard_wrapped_line_does_not_end_the_paragraph() {
+    // Wire copy wraps lines at a fixed width; a paragraph starts on an
+    // indented line.
+    check_speakers(
+        "Grain talks stall in Chicago as prices fall\n\nTraders in Chicago said prices fell on \
+         Monday as the talks dragged on.\n\nThe talks began a week ago. \"We expect the talks to \
+         last into next week,\" said one\ntrade source in Chicago. Officials met again on \
+         Tuesday and\nsaid little.",
+        &[Some("one trade source in Chicago")],
+    );
+}
+
+#[test]
 fn an_editors_bracketed_comma_is_a_comma() {
     check_speakers(
         "Star remembered\n\n\"As women we must stand up for each other[,]\" Nadia Karim wrote \
