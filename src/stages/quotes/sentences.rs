@@ -6,14 +6,18 @@
 /// Where the sentence holding `at` starts: after the last line break or
 /// full stop before it, skipping the stops of initials and abbreviations
 /// ("Thomas T. Cullen said", "Sen. Ron Wyden", "the U.S. attorney"), which
-/// had cut the speaker off the window.
+/// had cut the speaker off the window, and the line breaks of hard-wrapped
+/// wire copy ("broker Dinesh Walji\nsaid": a break before a lower-case
+/// word).
 pub(super) fn sentence_start(text: &str, at: usize) -> usize {
     let mut end = at;
     for _ in 0..MAX_SKIPPED_STOPS {
         let Some(i) = text[..end].rfind(['\n', '.']) else {
             return 0;
         };
-        if text.as_bytes()[i] == b'\n' || !abbreviation_stop(text, i) {
+        let wrapped =
+            text.as_bytes()[i] == b'\n' && text[i + 1..].starts_with(|c: char| c.is_lowercase());
+        if !wrapped && (text.as_bytes()[i] == b'\n' || !abbreviation_stop(text, i)) {
             return i + 1;
         }
         end = i;
@@ -112,5 +116,22 @@ mod tests {
         check_end("and \"is it?” Leinen said", "and \"is it?”");
         check_end("\"We won.\" she said. Then", "\"We won.\" she said.");
         check_end("no stop at all", "no stop at all");
+    }
+
+    #[test]
+    fn sentences_start_past_abbreviations_and_wrapped_lines() {
+        let check_start = |text: &str, expect: &str| {
+            let at = text.find('"').unwrap();
+            assert_eq!(&text[sentence_start(text, at)..at], expect, "{text:?}");
+        };
+        check_start(
+            "Prices fell. Sen. Ron Wyden said \"no\"",
+            " Sen. Ron Wyden said ",
+        );
+        check_start(
+            "Prices fell.\nBroker Dinesh Walji\nsaid \"no\"",
+            "Broker Dinesh Walji\nsaid ",
+        );
+        check_start("Prices fell.\n\"No\"", "");
     }
 }
