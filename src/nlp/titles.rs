@@ -1,8 +1,9 @@
 //! Title and office words ("minister", "Sen.", "striker", "Speaker"), one
 //! table for the stages that read them: which open no person's name, which
 //! make the name after them a person's, which end an office phrase before
-//! a name, which are offices held over a domain. One home, so that the
-//! entity and quote stages agree on what an office is.
+//! a name, which are offices held over a domain, which qualify an office.
+//! One home, so that the entity and quote stages agree on what an office
+//! is.
 
 /// An office: not part of the name it precedes ("Mayor Tom Reyes",
 /// "Prime Minister Mateusz"), and alone no entity.
@@ -23,6 +24,9 @@ pub const OFFICE_TAIL: u8 = 8;
 /// transport secretary"): two holders with different domains are two
 /// people.
 pub const DOMAIN: u8 = 16;
+/// Qualifies an office without being one: "Managing Director", "Acting
+/// Chief", "Senate Majority Leader", "Lord Mayor", "Shadow Chancellor".
+pub const QUALIFIER: u8 = 64;
 /// An office only inside a longer name ("United States Speaker of the
 /// House Nancy Pelosi"); before a name alone it is a word like any other.
 pub const SPEAKER: u8 = 32;
@@ -30,12 +34,15 @@ pub const SPEAKER: u8 = 32;
 /// Every title word, lower case, sorted (a test checks), with its roles.
 #[rustfmt::skip]
 const TITLES: &[(&str, u8)] = &[
+    ("acting", QUALIFIER),
     ("actor", PERSON),
     ("actress", PERSON),
     ("adviser", ENDS_OFFICE),
     ("advisor", ENDS_OFFICE),
     ("affairs", OFFICE_TAIL),
     ("ambassador", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
+    ("assistant", QUALIFIER),
+    ("associate", QUALIFIER),
     ("attorney", OFFICE),
     ("author", PERSON),
     ("bishop", PERSON),
@@ -82,6 +89,7 @@ const TITLES: &[(&str, u8)] = &[
     ("guitarist", PERSON),
     ("imam", PERSON),
     ("inspector", OFFICE | PERSON),
+    ("interim", QUALIFIER),
     ("journalist", PERSON),
     ("judge", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
     ("justice", OFFICE | PERSON),
@@ -91,11 +99,14 @@ const TITLES: &[(&str, u8)] = &[
     ("lawyer", PERSON),
     ("leader", PERSON | ENDS_OFFICE),
     ("lieutenant", OFFICE),
-    ("lord", PERSON),
+    ("lord", PERSON | QUALIFIER),
     ("lt", OFFICE),
+    ("majority", QUALIFIER),
+    ("managing", QUALIFIER),
     ("mayor", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
     ("midfielder", PERSON),
     ("minister", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
+    ("minority", QUALIFIER),
     ("miss", PERSON),
     ("mr", PERSON),
     ("mrs", PERSON),
@@ -129,8 +140,10 @@ const TITLES: &[(&str, u8)] = &[
     ("secretary", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
     ("sen", OFFICE | PERSON),
     ("senator", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
+    ("senior", QUALIFIER),
     ("sergeant", OFFICE),
     ("sgt", OFFICE),
+    ("shadow", QUALIFIER),
     ("sheikh", PERSON),
     ("sheriff", OFFICE | PERSON | ENDS_OFFICE),
     ("singer", PERSON),
@@ -141,6 +154,8 @@ const TITLES: &[(&str, u8)] = &[
     ("spokeswoman", OFFICE | PERSON | ENDS_OFFICE),
     ("state", OFFICE_TAIL),
     ("striker", PERSON),
+    ("supreme", QUALIFIER),
+    ("under", QUALIFIER),
     ("vice", OFFICE),
     ("writer", PERSON),
 ];
@@ -192,6 +207,8 @@ mod tests {
         check("State", OFFICE_TAIL, true);
         check("Speaker", SPEAKER, true);
         check("Speaker", OFFICE, false);
+        check("Managing", QUALIFIER, true);
+        check("Lord", QUALIFIER | PERSON, true);
         check("striker", PERSON, true);
         check("Gen.", OFFICE, false);
         check("Ministerpräsident", OFFICE, false);

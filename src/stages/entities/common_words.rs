@@ -52,7 +52,7 @@ fn common_word(e: &Entity, text: &str) -> bool {
     // three documents or more ("pets", "mass"; not "gaviria", which a
     // lower-case wire story writes so).
     let everyday = crate::nlp::is_stopword(&lower)
-        || crate::stages::keyphrases::background::Background::embedded().df(&lower) > 0;
+        || crate::stages::keyphrases::Background::embedded().df(&lower) > 0;
     !body && everyday && written_in_lower_case(text, &lower)
 }
 

@@ -78,7 +78,7 @@ pub(super) enum OfficeEnd {
 /// "General" only after an office ("Attorney General"; "Dollar General"
 /// is a firm).
 pub(super) fn office_at_end(c: &Chunk, words: &[&str], gaz: &Gazetteer) -> OfficeEnd {
-    use titles::{ENDS_OFFICE, OFFICE, OFFICE_TAIL};
+    use titles::{ENDS_OFFICE, OFFICE, OFFICE_TAIL, QUALIFIER};
     let span = &words[c.start..c.end];
     let last = span[span.len() - 1];
     // (Asked of every chunk: the cheap tests first.)
@@ -91,27 +91,7 @@ pub(super) fn office_at_end(c: &Chunk, words: &[&str], gaz: &Gazetteer) -> Offic
     if !ends || span.contains(&"of") {
         return OfficeEnd::Keep;
     }
-    let office_word = |w: &str| {
-        titles::is(w, OFFICE | ENDS_OFFICE | OFFICE_TAIL)
-            || lower_is(w, |w| {
-                matches!(
-                    w,
-                    "under"
-                        | "managing"
-                        | "acting"
-                        | "majority"
-                        | "minority"
-                        | "lord"
-                        | "supreme"
-                        | "assistant"
-                        | "associate"
-                        | "executive"
-                        | "senior"
-                        | "interim"
-                        | "shadow"
-                )
-            })
-    };
+    let office_word = |w: &str| titles::is(w, OFFICE | ENDS_OFFICE | OFFICE_TAIL | QUALIFIER);
     let mut end = c.end;
     while end > c.start && office_word(words[end - 1]) {
         end -= 1;

@@ -18,7 +18,7 @@ use crate::document::{Article, SpanIndex};
 use crate::nlp;
 use crate::stages::{Annotations, Stage, StageError};
 
-pub(crate) mod background;
+mod background;
 
 use background::word_specificity;
 pub use background::{Background, EMBEDDED};

@@ -82,22 +82,16 @@ fn check(text: &str, n: usize, first: &str, second: &str) {
 fn specific_phrases_beat_generic_words() {
     // A generic word that comes early and twice or three times against a
     // specific phrase used once or twice, later.
-    check(
-        "Council meeting ends\n\n\
-         New rules across the city were new to many. The council met across town. \
-         Residents said the new plan was fine. Later a fossil fuel levy was proposed.",
-        6,
-        "fossil fuel levy",
-        "new",
-    );
-    check(
-        "Council meeting ends\n\n\
-         New rules across the city were new to many. The council met across town. \
-         Residents said the new plan was fine. Later a fossil fuel levy was proposed.",
-        6,
-        "fossil fuel levy",
-        "across",
-    );
+    for generic in ["new", "across"] {
+        check(
+            "Council meeting ends\n\n\
+             New rules across the city were new to many. The council met across town. \
+             Residents said the new plan was fine. Later a fossil fuel levy was proposed.",
+            6,
+            "fossil fuel levy",
+            generic,
+        );
+    }
     check(
         "Talks end\n\n\
          The talks will end soon, officials said. Both sides want an end to the dispute. \

@@ -225,13 +225,13 @@ pub(super) fn attribute(
         let rest = &after[word_end..];
         rest.split_whitespace().count() <= 3 && !rest.contains(['"', '“', '”'])
     });
-    let asked = (verb.is_some() && content.ends_with(['?', '!']))
+    let attributed_after = (verb.is_some() && content.ends_with(['?', '!']))
         || (ends_soon && content.ends_with('.'));
     // An editor's bracketed comma ('… for each other[,]" Baloch wrote') is
     // a comma.
     let runs_on = content.ends_with([',', '—', '-'])
         || content.ends_with("[,]")
-        || asked
+        || attributed_after
         || text[close..]
             .trim_start()
             .chars()
