@@ -35,7 +35,9 @@
 //!   holds with another domain: "the local health minister" after "Civil
 //!   Aviation Minister X" is no one named);
 //! - a quote with no verb of saying after a person's label and a colon
-//!   takes that person ("- Blackburn boss Mark Hughes: "…"");
+//!   takes that person ("- Blackburn boss Mark Hughes: "…""), and so does
+//!   one after a colon ending a sentence that person is the subject of
+//!   ("Chakrapani proposed: "…"");
 //! - a quote with none of that inside its paragraph takes the person the
 //!   sentence before names as the subject of a verb of saying ('Mr Herren
 //!   said the plan was "bold". "We plan …"'; a short quoted term there is
@@ -67,7 +69,7 @@ mod sentences;
 
 use antecedents::resolve_description;
 use attribution::{attribute, attribute_previous_sentence};
-use labels::{attribute_label, attribute_sentence_subject};
+use labels::{attribute_colon_sentence, attribute_label, attribute_sentence_subject};
 use lexicon::SpeakerRef;
 
 /// Options of the `quotes` stage.
@@ -216,7 +218,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.20.0"
+        "1.21.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -309,6 +311,9 @@ impl Stage for QuotesStage {
             let unattributed = speaker.is_none() && speaker_text.is_none() && verb.is_none();
             if unattributed {
                 (speaker, speaker_text, verb) = attribute_label(text, q.0, &speakers);
+            }
+            if unattributed && speaker.is_none() {
+                (speaker, speaker_text, verb) = attribute_colon_sentence(text, q.0, &speakers);
             }
             let unattributed = unattributed && speaker.is_none();
             if unattributed && (!opens || !follows) {

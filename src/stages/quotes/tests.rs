@@ -382,6 +382,33 @@ fn a_speakers_label_before_a_colon() {
 }
 
 #[test]
+fn a_colon_ending_a_sentence_a_person_is_the_subject_of() {
+    let first = "Cow dung cure\n\nThe health ministry said no remedy was proven.\n\n";
+    // No verb of saying: the sentence's subject, after an opening phrase,
+    // titles or "As".
+    for (sentence, who) in [
+        ("However, addressing the leaders, Anand Rao proposed:", "Anand Rao"),
+        ("Incumbent President Anand Rao quickly took a parting shot on Twitter:", "Anand Rao"),
+        ("As Anand Rao of the Cow Trust put it:", "Anand Rao"),
+    ] {
+        check_speakers(
+            &format!("{first}{sentence} \"I request all the leaders of the world to take it daily.\""),
+            &[Some(who)],
+        );
+    }
+    // Not a person who is no subject, nor one of two.
+    for sentence in [
+        "Police released a photograph of Anand Rao taken last week:",
+        "Anand Rao and Maria Lopez signed a joint letter:",
+    ] {
+        check_speakers(
+            &format!("{first}{sentence} \"Leaders of the world should take it daily with milk.\""),
+            &[None],
+        );
+    }
+}
+
+#[test]
 fn a_short_quote_before_names_its_speaker_after_the_verb() {
     // '"…," explains X.': the name inside the short quote is not the
     // speaker, and a question ends the sentence before it.
