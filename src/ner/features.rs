@@ -112,8 +112,11 @@ fn preferred_kind(gaz: &Gazetteer, lower_name: &str) -> Option<Kind> {
         Kind::Continent,
         Kind::City,
     ];
+    // (A province is no feature: see `Kind::Province`.)
     gaz.kinds_of_lower(lower_name)
-        .min_by_key(|k| ORDER.iter().position(|o| o == k))
+        .filter_map(|k| Some((ORDER.iter().position(|o| *o == k)?, k)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, k)| k)
 }
 
 /// The lexical resources features consult.

@@ -296,7 +296,12 @@ fn geo_of(e: &Entry) -> Geo {
         region: e.region.clone(),
         lat: e.lat,
         lon: e.lon,
-        feature: e.kind.as_str().to_string(),
+        // A province is a first-level region to consumers, as US states are.
+        feature: match e.kind {
+            Kind::Province => "region",
+            k => k.as_str(),
+        }
+        .to_string(),
         geonames: e.geonameid,
     }
 }

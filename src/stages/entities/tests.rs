@@ -545,3 +545,19 @@ fn a_first_name_and_a_word_no_place_has_make_a_person_not_a_place() {
     assert!(names.contains(&("Halston", "PER")), "{names:?}");
     assert!(names.contains(&("Gloria La Riva", "PER")), "{names:?}");
 }
+
+#[test]
+fn a_province_or_a_former_country_name_resolves_to_its_country() {
+    let e = run(
+        "Floods hit Devon\n\nHeavy rain flooded towns across Devon on Monday, and farmers in \
+        Quebec also reported losses. Officials in Burma said crops were lost.",
+    );
+    let geo = |name: &str| {
+        let g = find(&e, name).geo.clone().unwrap();
+        (g.country.unwrap_or_default(), g.feature)
+    };
+    assert_eq!(geo("Devon"), ("GB".to_string(), "region".to_string()));
+    assert_eq!(geo("Quebec"), ("CA".to_string(), "region".to_string()));
+    // One entity, under today's name, "Burma" its alias.
+    assert_eq!(geo("Myanmar"), ("MM".to_string(), "country".to_string()));
+}
