@@ -163,12 +163,18 @@ fn overlap(a: Span, b: Span) -> usize {
 }
 
 /// Whether prediction `m`, mostly inside gold mention `g`, names it rather
-/// than a modifier in it: it shares a word with the gold Wikipedia title
+/// than a modifier in it: it is the whole mention ("AFP" titled "Agence
+/// France-Presse"), or it shares a word with the gold Wikipedia title
 /// (so "Aceh" names "Aceh, Indonesia" and "Noam Chomsky" names "MIT
 /// Professor of Linguistics Noam Chomsky", but "Linguistics" does not), or,
 /// without a title, it starts or ends where the mention does (a leading
 /// article aside), or covers most of it.
 fn names_it(text: &str, g: Span, m: Span, title: Option<&str>) -> bool {
+    // The whole gold mention names it, whatever the title: "AFP" for
+    // "Agence France-Presse".
+    if m == g {
+        return true;
+    }
     if let Some(title) = title {
         let words = |s: &str| -> Vec<String> {
             s.split(|c: char| !c.is_alphanumeric())
@@ -492,6 +498,20 @@ mod tests {
                 ("MISC", "Paris", &["Paris"]),
             ],
             "found 1/3 pred 1 agree 1 split 0 merged 1 neutral 0 title 0/1",
+        );
+    }
+
+    #[test]
+    fn an_acronym_that_is_the_whole_mention_names_its_entity() {
+        // The title shares no word with "AFP", but the mention is all of it.
+        let text = "Boats were turned away, according to AFP, and the team left.";
+        let gold: &[(&str, Option<&str>, &[&str])] =
+            &[("ORG", Some("Agence France-Presse"), &["AFP"])];
+        check(
+            text,
+            gold,
+            &[("ORG", "Agence France-Presse", &["AFP"])],
+            "found 1/1 pred 1 agree 1 split 0 merged 0 neutral 0 title 1/1",
         );
     }
 }
