@@ -68,6 +68,10 @@ pub(super) fn extract(
             if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
                 c.start = 1;
             }
+            // ... nor a name alone ("Born in Luton, Hailey ...": "Born").
+            if c.start == 0 && c.end == 1 && super::wordlists::opener_alone(words[0]) {
+                continue;
+            }
             // "Yeah", "Nah", "E.": an interjection or a lone initial names
             // no one (interviews open answers with them, capitalised).
             if c.end - c.start == 1 && not_a_name(words[c.start]) {

@@ -561,3 +561,16 @@ fn a_province_or_a_former_country_name_resolves_to_its_country() {
     // One entity, under today's name, "Burma" its alias.
     assert_eq!(geo("Myanmar"), ("MM".to_string(), "country".to_string()));
 }
+
+#[test]
+fn a_sentence_opening_participle_or_interjection_is_no_name() {
+    let e = run(
+        "Singer dies\n\nBorn Robert Burns in Arroyo Grande, California, he sang for decades. \
+        Born in Luton, Bedfordshire, his brother Arthur Hailey wrote novels. Ah, the name \
+        of the school escapes me now, she said. May spoke later; Meanwhile, the band played.",
+    );
+    let names = names_and_types(&e);
+    assert!(!names.iter().any(|(n, _)| n.starts_with("Born") || *n == "Ah"), "{names:?}");
+    assert!(names.contains(&("Arthur Hailey", "PER")), "{names:?}");
+    assert!(!names.iter().any(|(n, _)| *n == "Meanwhile"), "{names:?}");
+}

@@ -90,6 +90,9 @@ pub(super) fn not_a_name(word: &str) -> bool {
                     | "okay"
                     | "ok"
                     | "oh"
+                    | "ah"
+                    | "aha"
+                    | "eh"
                     | "well"
                     | "hi"
                     | "hello"
@@ -144,76 +147,88 @@ pub(super) fn is_party_label(word: &str) -> bool {
 /// Words that, capitalised at a sentence start, are not part of the name
 /// after them: function words (articles aside: "The Hague") and openers.
 pub(super) fn opens_sentence_only(word: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "unlike",
-        "despite",
-        "meanwhile",
-        "however",
-        "although",
-        "though",
-        "while",
-        "after",
-        "before",
-        "during",
-        "following",
-        "according",
-        "amid",
-        "amidst",
-        "since",
-        "under",
-        "as",
-        "when",
-        "if",
-        "like",
-        "without",
-        "within",
-        "across",
-        "throughout",
-        "unless",
-        "whereas",
-        "besides",
-        "nevertheless",
-        "nonetheless",
-        "moreover",
-        "furthermore",
-        "instead",
-        "still",
-        "yet",
-        "also",
-        "thus",
-        "hence",
-        "indeed",
-        "perhaps",
-        "yesterday",
-        "today",
-        "tonight",
-        "earlier",
-        "later",
-        "recently",
-        "currently",
-        "now",
-        "then",
-        "but",
-        "and",
-        "or",
-        "so",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "to",
-        "with",
-        "by",
-        "of",
-        "about",
-        "against",
-        "between",
-    ];
     let lower = word.to_lowercase();
     !matches!(lower.as_str(), "the" | "a" | "an")
         && (OPENERS.contains(&lower.as_str()) || nlp::is_stopword(&lower))
 }
+
+/// A sentence opener that names nothing even alone ("Born in Luton, …",
+/// "Meanwhile, …"), as written at a sentence start: one capital, so not
+/// "US"; and no stop word, which can be a name alone ("May said").
+pub(super) fn opener_alone(word: &str) -> bool {
+    word.chars().skip(1).all(char::is_lowercase)
+        && OPENERS.contains(&word.to_lowercase().as_str())
+        && !nlp::is_stopword(&word.to_lowercase())
+}
+
+const OPENERS: &[&str] = &[
+    "unlike",
+    "despite",
+    // "Born Robert Burns in Arroyo Grande", "Born in Luton, ...".
+    "born",
+    "meanwhile",
+    "however",
+    "although",
+    "though",
+    "while",
+    "after",
+    "before",
+    "during",
+    "following",
+    "according",
+    "amid",
+    "amidst",
+    "since",
+    "under",
+    "as",
+    "when",
+    "if",
+    "like",
+    "without",
+    "within",
+    "across",
+    "throughout",
+    "unless",
+    "whereas",
+    "besides",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "instead",
+    "still",
+    "yet",
+    "also",
+    "thus",
+    "hence",
+    "indeed",
+    "perhaps",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "currently",
+    "now",
+    "then",
+    "but",
+    "and",
+    "or",
+    "so",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "to",
+    "with",
+    "by",
+    "of",
+    "about",
+    "against",
+    "between",
+];
 
 /// Whether the words around a name say it is an organisation: a
 /// descriptor written in lower case just before it ("carmaker Nissan",
@@ -272,6 +287,7 @@ mod tests {
         check("How", true);
         check("Does", true);
         check("Yeah", true);
+        check("Ah", true);
         check("E.", true);
         check("Howard", false);
         check("Will", false);
