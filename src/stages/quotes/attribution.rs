@@ -11,6 +11,21 @@ use super::sentences::{sentence_end, sentence_start};
 use crate::document::Span;
 use crate::nlp::gender::Gender;
 
+/// Whether `gap`, between two names, is a role that the first qualifies
+/// and the second holds: one to four lower-case words, none a function
+/// word, and nothing else (" adviser ", " founder ", " campaign manager ";
+/// not " and ", " told ", nor another language's words).
+fn role_between(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    gap.starts_with(' ')
+        && (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !crate::nlp::is_stopword(w)
+                && super::lexicon::first_verb(w).is_none()
+        })
+}
+
 /// The speaker of one window of text that holds a verb of saying at
 /// `vpos` (relative to `a`): the person nearest the verb that is not an
 /// addressee or an affiliation, else such an organisation (a statement),
@@ -123,14 +138,22 @@ fn speaker_in(
                 return Some(found(pick));
             }
         }
-        of_kind
+        let pick = of_kind.iter().copied().min_by_key(|s| {
+            (s.start as i64 - at_verb)
+                .abs()
+                .min((s.end as i64 - at_verb).abs())
+        })?;
+        // '…," said Obama adviser David Axelrod', "said Globio founder
+        // Gerry Ellis": after the verb, a name that only qualifies the
+        // role before the next person's name is not the speaker; that
+        // person is.
+        let holder = of_kind
             .iter()
-            .min_by_key(|s| {
-                (s.start as i64 - at_verb)
-                    .abs()
-                    .min((s.end as i64 - at_verb).abs())
-            })
-            .map(|s| found(s))
+            .copied()
+            .filter(|q| pick.start as i64 > at_verb && q.start > pick.end && q.id != pick.id)
+            .min_by_key(|q| q.start)
+            .filter(|q| role_between(&text[pick.end..q.start]));
+        Some(found(holder.unwrap_or(pick)))
     };
     // "…, he said": a pronoun right before the verb is its subject, so no
     // name elsewhere in the window speaks ("Asked whether the BBC should

@@ -409,6 +409,23 @@ fn a_colon_ending_a_sentence_a_person_is_the_subject_of() {
 }
 
 #[test]
+fn a_name_qualifying_the_role_after_the_verb_does_not_speak() {
+    // '…," said Globio founder Gerry Ellis': Globio (a person to the
+    // tagger or not) qualifies the role; the holder speaks. Not across
+    // "and".
+    check_speakers(
+        "Pupils link up\n\nChildren will talk to their peers abroad. \"Digital technology brings \
+         this story to life for them,\" said Obama adviser Gerry Ellis.",
+        &[Some("Gerry Ellis")],
+    );
+    check_speakers(
+        "Pupils link up\n\nChildren will talk to their peers abroad. \"Digital technology brings \
+         this story to life for them,\" said Tom Reyes and Gerry Ellis.",
+        &[Some("Tom Reyes")],
+    );
+}
+
+#[test]
 fn a_short_quote_before_names_its_speaker_after_the_verb() {
     // '"…," explains X.': the name inside the short quote is not the
     // speaker, and a question ends the sentence before it.
