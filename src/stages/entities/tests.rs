@@ -574,3 +574,16 @@ fn a_sentence_opening_participle_or_interjection_is_no_name() {
     assert!(names.contains(&("Arthur Hailey", "PER")), "{names:?}");
     assert!(!names.iter().any(|(n, _)| *n == "Meanwhile"), "{names:?}");
 }
+
+#[test]
+fn curated_firms_keep_their_type() {
+    // The tagger typed "BT" a place and "Nintendo" a person in BBC copy.
+    let e = run(
+        "Broadband deal\n\nBT said it would cut prices. Nintendo and Vodafone agreed a deal, \
+        and Nokia followed. A BT spokesman said Nintendo had asked first.",
+    );
+    let names = names_and_types(&e);
+    for firm in ["BT Group", "Nintendo", "Vodafone", "Nokia"] {
+        assert!(names.contains(&(firm, "ORG")), "{firm}: {names:?}");
+    }
+}
