@@ -1,9 +1,24 @@
 //! Quotes with no verb of saying: after a speaker's label ("- Blackburn
 //! boss Mark Hughes: "…""), after a colon ending a sentence a person is
 //! the subject of ("Chakrapani proposed: "…""), and in the first person
-//! inside a sentence a person's name opens. Tried after the windows of `attribution`.
+//! inside a sentence a person's name opens. Tried after the windows of
+//! `attribution`.
 
 use super::lexicon::{first_verb, Attribution, SpeakerRef};
+
+/// Where the colon right before a quote's mark is, if the mark follows one.
+fn colon_before(text: &str, mark: usize) -> Option<usize> {
+    text[..mark].trim_end().strip_suffix(':').map(str::len)
+}
+
+/// Where the clause holding byte `at` starts: after the last line break,
+/// sentence end, quote mark or semicolon before it.
+fn clause_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '\n' | '.' | '!' | '?' | '"' | '“' | '”' | ';'))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
 
 /// A quote after a speaker's label: a person's name and a colon with no
 /// verb of saying in its clause ("- Blackburn boss Mark Hughes: "…"",
@@ -14,7 +29,7 @@ use super::lexicon::{first_verb, Attribution, SpeakerRef};
 /// label. `(None, None, None)` when there is none.
 pub(super) fn attribute_label(text: &str, mark: usize, speakers: &[SpeakerRef]) -> Attribution {
     let none = (None, None, None);
-    let Some(colon) = text[..mark].trim_end().strip_suffix(':').map(str::len) else {
+    let Some(colon) = colon_before(text, mark) else {
         return none;
     };
     // `speakers` are in text order by start: the few before the colon.
@@ -27,11 +42,7 @@ pub(super) fn attribute_label(text: &str, mark: usize, speakers: &[SpeakerRef]) 
     else {
         return none;
     };
-    let clause_start = text[..s.start]
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, '\n' | '.' | '!' | '?' | '"' | '“' | '”' | ';'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let clause = text[clause_start..s.start]
+    let clause = text[clause_start(text, s.start)..s.start]
         .trim_start()
         .trim_start_matches(['-', '–', '•']);
     if clause.split_whitespace().count() > 5 || first_verb(clause).is_some() {
@@ -55,13 +66,10 @@ pub(super) fn attribute_colon_sentence(
     speakers: &[SpeakerRef],
 ) -> Attribution {
     let none = (None, None, None);
-    let Some(colon) = text[..mark].trim_end().strip_suffix(':').map(str::len) else {
+    let Some(colon) = colon_before(text, mark) else {
         return none;
     };
-    let start = text[..colon]
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, '\n' | '.' | '!' | '?' | '"' | '“' | '”' | ';'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let start = clause_start(text, colon);
     let (lo, hi) = (
         speakers.partition_point(|s| s.start < start),
         speakers.partition_point(|s| s.start < colon),
