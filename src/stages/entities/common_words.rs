@@ -99,9 +99,9 @@ mod tests {
         // everyday word ("gaviria" in a story all in lower case).
         check(
             "The Senate voted on Monday. Labour said the senate vote on labour law was wrong. \
-             Ann Lee of Apple said so too.\n\nOfficials met Gaviria in Bogota; gaviria aides agreed.",
+             Ann Lee of Shell said so too.\n\nOfficials met Gaviria in Bogota; gaviria aides agreed.",
             &[],
-            &["Labour", "Apple", "Gaviria"],
+            &["Labour", "Shell", "Gaviria"],
         );
     }
 
