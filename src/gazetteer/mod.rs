@@ -3,8 +3,9 @@
 //! regions, continents and cities (population ≥ 15,000; cities of 300,000
 //! also under the other names news uses, such as "Kiev": `alternates.rs`)
 //! with ISO country codes, coordinates, population and GeoNames ids; and
-//! the first-level regions of other countries ("Quebec", "Devon"), with
-//! their country only (`Kind::Province`).
+//! the first-level regions of other countries ("Quebec", "Devon") and US
+//! counties ("Santa Barbara County"), with their country only
+//! (`Kind::Province`).
 //! Built from ../shared/data/gazetteers by `newsflow build-gazetteer`
 //! (see `build.rs`); read at run time without ../shared.
 
@@ -22,8 +23,9 @@ pub enum Kind {
     Region,
     Continent,
     City,
-    /// A first-level region outside the US known only for its country
-    /// ("Quebec", "Devon", "Rajasthan"; no coordinates): a place for geo
+    /// A first-level region outside the US, or a US county, known only
+    /// for its country ("Quebec", "Devon", "Rajasthan", "Santa Barbara
+    /// County"; no coordinates): a place for geo
     /// resolution, but no NER feature and not notable, since the tagger
     /// was trained without these and many are also clubs or people
     /// ("Bayern", "Lazio", "Bono").
@@ -268,6 +270,7 @@ mod tests {
         assert!(quebec.iter().any(|e| e.kind == Kind::Province && e.country == "CA"));
         assert!(!g.is_notable("Devon", 0));
         assert_eq!(g.lookup("Burma")[0].country, "MM");
+        assert_eq!(g.lookup("Santa Barbara County")[0].country, "US");
     }
 
     #[test]
