@@ -35,11 +35,14 @@ const ORG_HEADS: &[&str] = &[
 /// "Margaret Court", "Nathan Lane").
 const SURNAME_HEADS: &[&str] = &["bay", "court", "lane", "press", "street"];
 
-/// The type the head noun before a name's first "of" gives it
-/// ("Massachusetts Institute of Technology", "Bank of England", "Gulf of
-/// Mexico"), when its last word gives none.
+/// The type the head noun before a name's first "of" (or "for", "on")
+/// gives it ("Massachusetts Institute of Technology", "Bank of England",
+/// "Gulf of Mexico", "U.S. District Court for the Eastern District of
+/// Louisiana"), when its last word gives none.
 pub(super) fn of_head_kind<S: AsRef<str>>(name: &[S]) -> Option<&'static str> {
-    let of = name.iter().position(|w| w.as_ref() == "of")?;
+    let of = name
+        .iter()
+        .position(|w| matches!(w.as_ref(), "of" | "for" | "on"))?;
     head_kind(name[of.checked_sub(1)?].as_ref())
 }
 

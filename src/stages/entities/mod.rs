@@ -11,6 +11,7 @@ mod chunks;
 mod common_words;
 mod consolidate;
 mod heads;
+mod joined;
 mod list_types;
 mod lists;
 mod located;
