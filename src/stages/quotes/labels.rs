@@ -74,8 +74,9 @@ pub(super) fn attribute_colon_sentence(
         speakers.partition_point(|s| s.start < start),
         speakers.partition_point(|s| s.start < colon),
     );
-    let in_sentence = &speakers[lo..hi];
-    let Some(s) = in_sentence.iter().find(|s| s.is_person) else {
+    let in_sentence = &speakers[lo..hi.max(lo)];
+    // (A mention running over the colon is no subject before it.)
+    let Some(s) = in_sentence.iter().find(|s| s.is_person && s.end <= colon) else {
         return none;
     };
     if in_sentence.iter().any(|o| o.is_person && o.id != s.id)
