@@ -92,6 +92,7 @@ pub struct Gazetteer {
     /// ("Belgium"), else the shortest name; found once at load time instead
     /// of by a scan per lookup.
     by_country: HashMap<String, usize>,
+    /// The longest name in words, provinces aside.
     pub max_tokens: usize,
 }
 
@@ -148,10 +149,15 @@ impl Gazetteer {
 
     fn push(&mut self, e: Entry) {
         let key = e.name.to_lowercase();
-        self.max_tokens = self.max_tokens.max(e.name.split_whitespace().count());
-        let words: Vec<&str> = key.split(' ').collect();
-        for n in 1..words.len() {
-            self.prefixes.insert(words[..n].join(" "));
+        // The token matcher (`continues`, `max_tokens`) serves the NER
+        // features, which provinces are not: their prefixes would only make
+        // it try longer names ("Washington" + "County") for nothing.
+        if e.kind != Kind::Province {
+            self.max_tokens = self.max_tokens.max(e.name.split_whitespace().count());
+            let words: Vec<&str> = key.split(' ').collect();
+            for n in 1..words.len() {
+                self.prefixes.insert(words[..n].join(" "));
+            }
         }
         let index = self.entries.len();
         self.by_name.entry(key).or_default().push(index);
@@ -217,7 +223,8 @@ impl Gazetteer {
         self.by_country.get(iso).map(|&i| &self.entries[i])
     }
 
-    /// Whether some longer name starts with these lower-cased words.
+    /// Whether some longer name, not a province's, starts with these
+    /// lower-cased words.
     pub fn continues(&self, lower_words: &str) -> bool {
         self.prefixes.contains(lower_words)
     }

@@ -16,6 +16,9 @@ use crate::ner::Chunk;
 
 /// `cs` (in text order) with such pairs joined.
 pub(super) fn join(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
+    if cs.len() < 2 {
+        return cs;
+    }
     let mut out: Vec<Chunk> = Vec::with_capacity(cs.len());
     for c in cs {
         if let Some(prev) = out.last_mut() {
@@ -35,9 +38,13 @@ fn joins(a: &Chunk, b: &Chunk, words: &[&str]) -> bool {
         return false;
     }
     let connective = match &words[a.end..b.start] {
-        [w] | [w, "the"] => *w,
+        [w] | [w, "the"] if matches!(*w, "on" | "of" | "for") => *w,
         _ => return false,
     };
+    // (Only now, for the few pairs a connective joins: a lower-cased copy.)
+    if !words[b.start].starts_with(char::is_uppercase) {
+        return false;
+    }
     let head = words[a.end - 1].trim_end_matches('.').to_lowercase();
     let legal_form = matches!(
         head.as_str(),
@@ -53,9 +60,7 @@ fn joins(a: &Chunk, b: &Chunk, words: &[&str]) -> bool {
         "for" => b.kind == "ORG" || b.kind == "LOC" && !legal_form,
         _ => false,
     };
-    second_fits
-        && super::heads::head_kind(&head) == Some("ORG")
-        && words[b.start].starts_with(char::is_uppercase)
+    second_fits && super::heads::head_kind(&head) == Some("ORG")
 }
 
 #[cfg(test)]
