@@ -415,7 +415,13 @@ mod tests {
         // "Punjab" (two countries), "Goa" (three letters).
         assert_eq!(
             got,
-            ["Alberta CA", "Otago NZ", "Quebec CA", "Sindh PK", "Volta GH"]
+            [
+                "Alberta CA",
+                "Otago NZ",
+                "Quebec CA",
+                "Sindh PK",
+                "Volta GH"
+            ]
         );
     }
 }

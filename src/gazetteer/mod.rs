@@ -43,6 +43,15 @@ impl Kind {
             Kind::Province => "province",
         }
     }
+    /// The feature type consumers see (`geo.feature`): a province is a
+    /// first-level region to them, as a US state is.
+    pub fn feature(self) -> &'static str {
+        match self {
+            Kind::Province => "region",
+            k => k.as_str(),
+        }
+    }
+
     fn parse(s: &str) -> Option<Kind> {
         Some(match s {
             "country" => Kind::Country,

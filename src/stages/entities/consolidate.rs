@@ -296,12 +296,7 @@ fn geo_of(e: &Entry) -> Geo {
         region: e.region.clone(),
         lat: e.lat,
         lon: e.lon,
-        // A province is a first-level region to consumers, as US states are.
-        feature: match e.kind {
-            Kind::Province => "region",
-            k => k.as_str(),
-        }
-        .to_string(),
+        feature: e.kind.feature().to_string(),
         geonames: e.geonameid,
     }
 }
