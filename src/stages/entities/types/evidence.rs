@@ -234,12 +234,17 @@ impl Evidence {
                 }
             }
         }
-        if l.gaz.kinds_of_lower(&joined).any(|k| {
-            matches!(
-                k,
-                Kind::City | Kind::Country | Kind::Region | Kind::Continent
-            )
-        }) {
+        // (A mention the tagger calls a person does not vote for a town
+        // of the same name: "Then Clinton said", "Eugene" of Oregon.)
+        let town_only = m.kind == "PER" && !l.gaz.is_notable(&joined, 100_000);
+        if !town_only
+            && l.gaz.kinds_of_lower(&joined).any(|k| {
+                matches!(
+                    k,
+                    Kind::City | Kind::Country | Kind::Region | Kind::Continent
+                )
+            })
+        {
             *v.entry("LOC").or_default() += 1;
         }
     }

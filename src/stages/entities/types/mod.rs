@@ -8,7 +8,8 @@
 //! a two-word name labelling a transcript's turn ("((Dorsa Derakhshani))",
 //! "Mark Hughes:"), one for
 //! a known first name opening a multi-word name, one for LOC when the
-//! gazetteer knows the name as a place, two for the type of a head noun
+//! gazetteer knows the name as a place (not from a mention tagged PER when
+//! the place is only a town: "Then Clinton said"), two for the type of a head noun
 //! ending the name ("University" ORG, "Avenue" LOC). A surname tagged LOC joins the
 //! person's group without a vote ("Monroe" after "Marilyn Monroe"), unless
 //! it is a well-known place; a bare name joins the storm the article names

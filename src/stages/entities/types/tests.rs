@@ -47,6 +47,9 @@ fn one_type_per_entity() {
         &[("Paris", "LOC"), ("Paris", "PER")],
         &["LOC", "LOC"],
     );
+    // A name the tagger calls a person does not vote for a town of that
+    // name (Clinton, Maryland); it does for a large city (Paris, above).
+    check("Then Clinton said no.", &[("Clinton", "PER")], &["PER"]);
     // A surname tagged as a place is the person's, and does not vote.
     check(
         "Marilyn Monroe sang. Monroe died. Monroe was 36.",
