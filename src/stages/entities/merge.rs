@@ -187,7 +187,10 @@ pub(super) fn merge(
         }
     }
     // Surnames and acronyms merge into a longer name of a compatible type.
-    let mut longer_of: HashMap<(&str, &str), Option<usize>> = HashMap::new();
+    // Each distinct (type, text) finds its candidates once; a surname two
+    // people share picks per mention (`nearest_named`).
+    let mut longer_of: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut named_at: Option<HashMap<(&str, &str), Vec<usize>>> = None;
     for (i, m) in mentions.iter().enumerate() {
         let Key::Name(kind, _) = keys[i] else {
             continue;
@@ -196,7 +199,7 @@ pub(super) fn merge(
             keys[i] = k.clone();
             continue;
         }
-        let longer = *longer_of.entry((kind, m.text.as_str())).or_insert_with(|| {
+        let longer = longer_of.entry((kind, m.text.as_str())).or_insert_with(|| {
             let mine = words(&m.text);
             let fits = |&&(len, j): &&(usize, usize)| {
                 len > mine.len()
@@ -209,15 +212,29 @@ pub(super) fn merge(
                 match mine.last() {
                     // Of two people with this surname ("Donald Trump" and
                     // his niece "Mary Trump"), the one the alias table
-                    // gives the bare surname to; else the last named.
-                    Some(l) => people_by_last_word.get(l).and_then(|c| {
+                    // gives the bare surname to; else, of the longest
+                    // names, the one named last before each mention
+                    // (`nearest_named`).
+                    Some(l) => {
                         let known = aliases.index(l);
-                        c.iter().filter(fits).max_by_key(|&&(len, j)| {
+                        let rank = |&(len, j): &(usize, usize)| {
                             let listed = known.is_some()
                                 && matches!(keys[j], Key::Alias(a) if Some(a) == known);
-                            (len, listed, j)
-                        })
-                    }),
+                            (len, listed)
+                        };
+                        let c: Vec<&(usize, usize)> = people_by_last_word
+                            .get(l)
+                            .map(|c| c.iter().filter(fits).collect())
+                            .unwrap_or_default();
+                        let top = c.iter().map(|x| rank(x)).max();
+                        let mut tied: Vec<usize> = c
+                            .iter()
+                            .filter(|x| Some(rank(x)) == top)
+                            .map(|&&(_, j)| j)
+                            .collect();
+                        tied.sort_unstable();
+                        return tied;
+                    }
                     None => people_by_last_word.values().flatten().filter(fits).max(),
                 }
             } else if is_acronym(&m.text) {
@@ -229,11 +246,25 @@ pub(super) fn merge(
             } else {
                 None
             };
-            best.map(|&(_, j)| j)
+            best.map(|&(_, j)| j).into_iter().collect()
         });
-        if let Some(j) = longer {
-            keys[i] = keys[j].clone();
-        }
+        let j = match longer.as_slice() {
+            [] => continue,
+            [j] => *j,
+            tied => {
+                let named_at = named_at.get_or_insert_with(|| {
+                    let mut at: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+                    for (k, n) in mentions.iter().enumerate() {
+                        if n.kind == "PER" {
+                            at.entry((n.kind, n.text.as_str())).or_default().push(k);
+                        }
+                    }
+                    at
+                });
+                nearest_named(tied, i, mentions, named_at)
+            }
+        };
+        keys[i] = keys[j].clone();
     }
     // "US Federal Reserve" is the "Federal Reserve" the article also names:
     // an organisation qualified by a country merges into the bare name when
@@ -365,6 +396,35 @@ pub(super) fn merge(
 /// "Kiev" and "Kyiv", "Bombay" and "Mumbai": two names the gazetteer gives
 /// one GeoNames id are one place, keyed as the first of them. (Places
 /// keyed by their own name only: a country has its ISO key already.)
+/// Of people who share a surname (`tied`, each by one mention index), the
+/// one a bare surname at mention `i` means: the one named last before it
+/// ("Euan Murray … said Murray … Scott Murray"), else the first named
+/// after it. `named_at` lists each name's mention indices in order.
+fn nearest_named(
+    tied: &[usize],
+    i: usize,
+    mentions: &[Mention],
+    named_at: &HashMap<(&str, &str), Vec<usize>>,
+) -> usize {
+    let at = |j: usize| {
+        named_at
+            .get(&(mentions[j].kind, mentions[j].text.as_str()))
+            .map_or(&[][..], Vec::as_slice)
+    };
+    let before = |j: usize| {
+        let at = at(j);
+        at.partition_point(|&k| k < i).checked_sub(1).map(|p| at[p])
+    };
+    let first = |j: usize| at(j).first().copied().unwrap_or(j);
+    tied.iter()
+        .copied()
+        .filter_map(|j| before(j).map(|b| (b, j)))
+        .max()
+        .map(|(_, j)| j)
+        .or_else(|| tied.iter().copied().min_by_key(|&j| first(j)))
+        .unwrap_or(tied[0])
+}
+
 fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
     let own = |keys: &[Key], i: usize| {
         matches!(&keys[i], Key::Name("LOC", n) if *n == mentions[i].text)

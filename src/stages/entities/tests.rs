@@ -337,6 +337,27 @@ fn a_shared_surname_goes_to_the_person_the_alias_table_gives_it() {
 }
 
 #[test]
+fn a_shared_surname_goes_to_the_person_named_last_before_it() {
+    // Neither is in the alias table: "Murray" is the Murray named so far,
+    // then the one named since; a surname before either full name goes to
+    // the first named after it.
+    let e = run(
+        "Yesterday Murray was fit. Euan Murray has been named in the squad. \
+         \"I'm just happy,\" said Murray on Monday.\n\nScott Murray joins him. \
+         Murray, 31, played in Paris.",
+    );
+    let mentions = |name: &str| {
+        find(&e, name)
+            .mentions
+            .iter()
+            .map(|m| m.text.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(mentions("Euan Murray"), ["Murray", "Euan Murray", "Murray"], "{:?}", e.entities);
+    assert_eq!(mentions("Scott Murray"), ["Scott Murray", "Murray"], "{:?}", e.entities);
+}
+
+#[test]
 fn interjections_initials_and_storms_are_no_entities() {
     let e = run(
         "Storm season\n\nYeah. Nah. Okay. We were ready, said Ann Lee of Hollow Creek. \
