@@ -56,13 +56,16 @@ pub(super) fn pronoun_antecedent<'s>(
     fits: impl Fn(&SpeakerRef) -> bool,
 ) -> Option<&'s SpeakerRef> {
     // Among the last `LOOK_BACK` names only: a quote's antecedent is near.
+    // Not a name inside a quotation ('"Adam wrote a script," he
+    // explains' is not Adam).
     let before = &before[before.len().saturating_sub(LOOK_BACK)..];
-    let last = before.iter().rposition(&fits)?;
+    let ok = |s: &SpeakerRef| !s.in_quote && fits(s);
+    let last = before.iter().rposition(ok)?;
     let from = text[..before[last].start]
         .rfind(['.', '\n'])
         .map_or(0, |i| i + 1);
     let lo = before[..=last].partition_point(|s| s.start < from);
-    let subject = before[lo..=last].iter().find(|s| fits(s))?;
+    let subject = before[lo..=last].iter().find(|s| ok(s))?;
     // "She was given a chance when Vizmedia dubbed it. … she told": a
     // sentence whose subject is itself a pronoun continues the person
     // before it, whom its own pronoun stands for.

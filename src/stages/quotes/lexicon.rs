@@ -286,6 +286,9 @@ pub(super) struct SpeakerRef {
     pub(super) name: String,
     pub(super) is_person: bool,
     pub(super) gender: Option<Gender>,
+    /// The mention is inside a quotation: someone the quote names, whom
+    /// no pronoun outside it stands for.
+    pub(super) in_quote: bool,
 }
 
 /// The word before byte `at` in `text`, lower-cased, skipping "the"; none

@@ -218,7 +218,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.21.0"
+        "1.22.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -240,6 +240,14 @@ impl Stage for QuotesStage {
         };
         let mut paragraphs = paragraphs;
         paragraphs.sort_by_key(|p| p.start);
+        let text = &article.text;
+        let spans = quote_spans(text, &paragraphs);
+        // Whether bytes start..end lie inside a quotation (`spans` are in
+        // text order and do not overlap).
+        let in_quote = |start: usize, end: usize| {
+            let i = spans.partition_point(|q| q.3 <= start);
+            spans.get(i).is_some_and(|q| q.0 <= start && end <= q.3)
+        };
         let speakers: Vec<SpeakerRef> = out
             .entities
             .iter()
@@ -258,6 +266,7 @@ impl Stage for QuotesStage {
                     name: e.name.clone(),
                     is_person,
                     gender,
+                    in_quote: in_quote(m.start, m.end),
                 })
             })
             .collect();
@@ -274,10 +283,9 @@ impl Stage for QuotesStage {
                 Some(*r)
             })
             .collect();
-        let text = &article.text;
         let mut quotes: Vec<Quote> = Vec::new();
         let mut prev_close: Option<usize> = None;
-        for q in quote_spans(text, &paragraphs) {
+        for q in spans.iter().copied() {
             if text[q.1..q.2].split_whitespace().count() < self.config.min_words {
                 continue;
             }

@@ -187,6 +187,12 @@ fn descriptions_pronouns_and_participles() {
          \"walking away from every crew in the port\".",
         &[Some("Mara Lind")],
     );
+    // No one a quotation names is the pronoun's person outside it.
+    check_speakers(
+        "Port talks stall\n\nOscar Brandt praised the union's new leader. \"Adam Kerr \
+         wrote a fair offer in one night,\" he explains.",
+        &[Some("Oscar Brandt")],
+    );
     // "it said": the organisation that said something just before.
     check_speakers(
         "Port talks stall\n\nHarbour Council said the strike had cost millions. \
