@@ -101,7 +101,8 @@ mod tests {
             "The Senate voted on Monday. Labour said the senate vote on labour law was wrong. \
              Ann Lee of Shell said so too.\n\nOfficials met Gaviria in Bogota; gaviria aides agreed.",
             &[],
-            &["Labour", "Shell", "Gaviria"],
+            // ("Labour" as the alias table names it.)
+            &["Labour Party", "Shell", "Gaviria"],
         );
     }
 
