@@ -25,6 +25,22 @@ impl Gender {
             _ => None,
         }
     }
+
+    /// The gender a noun for a person says ("the mother said", "the
+    /// 25-year-old actress"); none for nouns either may be ("the
+    /// teacher", "the actor", "the chairman").
+    pub fn of_noun(word: &str) -> Option<Gender> {
+        match word.to_lowercase().as_str() {
+            "father" | "husband" | "son" | "brother" | "man" | "boy" | "grandfather"
+            | "widower" | "uncle" | "nephew" | "businessman" | "king" | "prince" | "dad"
+            | "stepfather" | "grandson" | "boyfriend" | "fiance" => Some(Gender::Male),
+            "mother" | "wife" | "daughter" | "sister" | "woman" | "girl" | "grandmother"
+            | "widow" | "aunt" | "niece" | "businesswoman" | "queen" | "princess" | "mum"
+            | "mom" | "actress" | "stepmother" | "granddaughter" | "girlfriend" | "fiancee"
+            | "chairwoman" => Some(Gender::Female),
+            _ => None,
+        }
+    }
 }
 
 pub const EMBEDDED: &str = include_str!("../../models/first-names.tsv");

@@ -276,8 +276,16 @@ pub(super) fn resolve_description<'s>(
                     }
                 })
         };
+        // A noun with a sex agrees as a pronoun would ("The mother said"
+        // after "David and Louise Turpin" is Louise).
+        let sex = crate::nlp::gender::Gender::of_noun(head);
+        let fits = |s: &SpeakerRef| {
+            s.is_person
+                && s.end <= mark
+                && (sex.is_none() || s.gender.is_none_or(|g| Some(g) == sex))
+        };
         (short && one_person && !body_noun && !qualified() && !other_holder())
-            .then(|| pronoun_antecedent(text, recent, |s| s.is_person && s.end <= mark))
+            .then(|| pronoun_antecedent(text, recent, fits))
             .flatten()
     };
     // Of the bodies that fit, the one named most often before the quote

@@ -187,6 +187,12 @@ fn descriptions_pronouns_and_participles() {
          \"walking away from every crew in the port\".",
         &[Some("Mara Lind")],
     );
+    // A description with a sex agrees with the person as a pronoun does.
+    check_speakers(
+        "Parents sentenced\n\nDavid Lind and Louise Lind were sentenced on Friday.\n\n\
+         The mother said \"I look forward to the day I can see them.\"",
+        &[Some("Louise Lind")],
+    );
     // No one a quotation names is the pronoun's person outside it.
     check_speakers(
         "Port talks stall\n\nOscar Brandt praised the union's new leader. \"Adam Kerr \
