@@ -214,11 +214,19 @@ pub(super) fn attribute(
     // The paragraph the quote closes in (a quote may run over paragraphs).
     // A line break before a lower-case word is a hard-wrapped line of the
     // same paragraph (wire copy: '"…," said one\ntrade source'), not its end.
-    let para_end = text[close..]
+    // So is any line break inside the paragraph the structure stage found
+    // (wire copy indents its paragraphs and wraps lines before names too:
+    // '"…," said\nRep. Dan Glickman').
+    let scanned = text[close..]
         .match_indices('\n')
         .map(|(i, _)| close + i)
         .find(|&i| !text[i + 1..].starts_with(|c: char| c.is_lowercase()))
         .unwrap_or(text.len());
+    let para_end = if paragraph.start <= close && close < paragraph.end {
+        scanned.max(paragraph.end.min(text.len()))
+    } else {
+        scanned
+    };
     let after_end = sentence_end(text, close, para_end);
     let before_start = sentence_start(text, mark);
     // The paragraph before, when this one opens with the quote ("X said:").

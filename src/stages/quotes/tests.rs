@@ -107,6 +107,15 @@ fn speakers_by_role() {
 
 #[test]
 fn speakers_from_the_sentence_or_paragraph_before() {
+    // Wire copy wraps its lines, before names too, and indents its
+    // paragraphs: the attribution runs on over the wrap.
+    check_speakers(
+        "PORT TALKS STALL\n\nThe union's offer was warmly received by the\nboard today.\n    \
+         \"On balance, this is the best offer we have seen,\" said\nJonas Vik, the port's \
+         chief executive.\n    \"We have waited long enough,\"\nMara Lind, the union \
+         leader, said after the\nvote.\n",
+        &[Some("Jonas Vik"), Some("Mara Lind")],
+    );
     // The paraphrase before a quote names its speaker.
     check_speakers(
         "Port talks stall\n\nThe port has lost two ships this month. Mara Lind says the \
