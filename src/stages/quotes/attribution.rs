@@ -228,12 +228,16 @@ pub(super) fn attribute(
         scanned
     };
     let after_end = sentence_end(text, close, para_end);
-    let before_start = sentence_start(text, mark);
+    let para_start = match paragraph.start <= mark {
+        true => paragraph.start,
+        false => usize::MAX,
+    };
+    let before_start = sentence_start(text, mark, para_start);
     // The paragraph before, when this one opens with the quote ("X said:").
     let prev_para = (before_start == paragraph.start && mark <= paragraph.start + 1)
         .then(|| {
             let end = text[..paragraph.start].trim_end().len();
-            let start = sentence_start(text, end);
+            let start = sentence_start(text, end, usize::MAX);
             (start, end)
         })
         .filter(|(s, e)| s < e);
@@ -424,7 +428,7 @@ pub(super) fn attribute_previous_sentence(
 ) -> Attribution {
     let none = (None, None, None);
     let mark = q.0;
-    let before_start = sentence_start(text, mark);
+    let before_start = sentence_start(text, mark, usize::MAX);
     if text[before_start..mark].chars().any(char::is_alphanumeric) {
         return none;
     }

@@ -8,15 +8,16 @@
 /// ("Thomas T. Cullen said", "Sen. Ron Wyden", "the U.S. attorney"), which
 /// had cut the speaker off the window, and the line breaks of hard-wrapped
 /// wire copy ("broker Dinesh Walji\nsaid": a break before a lower-case
-/// word).
-pub(super) fn sentence_start(text: &str, at: usize) -> usize {
+/// word; any break after byte `para_start`, where the structure stage's
+/// paragraph began: "said Philippe\nBollag"; `usize::MAX` when unknown).
+pub(super) fn sentence_start(text: &str, at: usize, para_start: usize) -> usize {
     let mut end = at;
     for _ in 0..MAX_SKIPPED_STOPS {
         let Some(i) = text[..end].rfind(['\n', '.']) else {
             return 0;
         };
-        let wrapped =
-            text.as_bytes()[i] == b'\n' && text[i + 1..].starts_with(|c: char| c.is_lowercase());
+        let wrapped = text.as_bytes()[i] == b'\n'
+            && (i > para_start || text[i + 1..].starts_with(|c: char| c.is_lowercase()));
         if !wrapped && (text.as_bytes()[i] == b'\n' || !abbreviation_stop(text, i)) {
             return i + 1;
         }
@@ -120,18 +121,37 @@ mod tests {
 
     #[test]
     fn sentences_start_past_abbreviations_and_wrapped_lines() {
-        let check_start = |text: &str, expect: &str| {
+        // (text, where its paragraph starts, the sentence before the quote)
+        let check_start = |text: &str, para_start: usize, expect: &str| {
             let at = text.find('"').unwrap();
-            assert_eq!(&text[sentence_start(text, at)..at], expect, "{text:?}");
+            assert_eq!(
+                &text[sentence_start(text, at, para_start)..at],
+                expect,
+                "{text:?}"
+            );
         };
+        let unknown = usize::MAX;
         check_start(
             "Prices fell. Sen. Ron Wyden said \"no\"",
+            unknown,
             " Sen. Ron Wyden said ",
         );
         check_start(
             "Prices fell.\nBroker Dinesh Walji\nsaid \"no\"",
+            unknown,
             "Broker Dinesh Walji\nsaid ",
         );
-        check_start("Prices fell.\n\"No\"", "");
+        check_start("Prices fell.\n\"No\"", unknown, "");
+        // Inside a known paragraph every line break is a wrap.
+        check_start(
+            "Prices fell.\n    A broker, Philippe\nBollag, said \"no\"",
+            13,
+            "    A broker, Philippe\nBollag, said ",
+        );
+        check_start(
+            "Prices fell.\n    A broker, Philippe\nBollag, said \"no\"",
+            unknown,
+            "Bollag, said ",
+        );
     }
 }
