@@ -20,6 +20,7 @@ mod merge;
 mod offices;
 mod eastasian;
 mod runon;
+mod surname;
 mod types;
 mod wordlists;
 

@@ -1,0 +1,181 @@
+//! A first name the tagger tagged alone, with the capitalised word after it
+//! left out: "Eugene Burger" (LOC "Eugene"), "Eden Hazard", "Delta
+//! Goodrem", "Nan Goldin". The surname is often an everyday word too
+//! ("burger", "hazard", "small"), or one the tagger never saw, so it ends
+//! the name there, and the first name alone then reads as a city. A
+//! one-word chunk that is a census first name, followed by one capitalised
+//! word that no chunk holds and that ends the run of capitalised words,
+//! is a person named by both. Left alone: a head noun after it ("Marshall
+//! Plan", "Victoria Station"), a function word ("Rich And"), an acronym,
+//! a country, region or continent ("Victoria Texas"), a first name that
+//! is one or a demonym ("German Economy", "China Review", "Nevada
+//! Independent": names the census also lists), a word that heads
+//! an event, a venue or a firm's trade ("Marshall Plan", "Grace Hall",
+//! "Helena Chemical"), and a plural after
+//! a first name that is a large city ("Charlotte Hornets").
+
+use super::{chunks, heads};
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::ner::Chunk;
+use crate::nlp::gender::FirstNames;
+
+/// A place of 100,000 people or more ("Eugene", "Charlotte") keeps the
+/// tagger's reading when a plural follows: a team ("Charlotte Hornets").
+const NOTABLE_CITY: u64 = 100_000;
+
+/// Heads of events, works, prizes and venues named after a person
+/// ("Marshall Plan", "Grace Hall"), beside the organisation and place
+/// heads of `heads.rs`.
+#[rustfmt::skip]
+const NAMED_AFTER: &[&str] = &[
+    "plan", "prize", "award", "awards", "cup", "act", "day", "festival", "theatre", "theater",
+    "hall", "park", "palace", "centre", "center", "hotel", "museum", "gallery", "show", "games",
+    "trophy", "memorial", "doctrine", "syndrome", "effect", "law", "rule", "line",
+    // A firm's trade after a founder's first name ("Helena Chemical",
+    // "Beverly Enterprises", "Savannah Wholesale").
+    "enterprises", "chemical", "chemicals", "wholesale", "exploration", "market", "markets",
+    "resources", "energy", "capital", "financial", "securities", "systems", "services",
+    "products", "foods", "stores", "pharmaceuticals", "electronics", "oil", "gas", "steel",
+    "mining", "communications", "benz", "review", "appeal", "government", "economy",
+];
+
+/// A word written as a name: a capital, then lower-case letters (a hyphen
+/// or apostrophe inside: "O'Brien", "Smith-Jones"); not "US" or "NASA".
+fn name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// The chunks with each such first name joined to its surname as one PER.
+pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    let names = FirstNames::embedded();
+    let alone: Vec<usize> = cs
+        .iter()
+        .filter(|c| c.end - c.start == 1 && c.end < words.len())
+        .map(|c| c.start)
+        // (Three letters or more: "Le Roi de Lahore" is an opera.)
+        .filter(|&i| {
+            name_word(words[i]) && words[i].chars().count() >= 3 && names.contains(words[i])
+        })
+        .take(chunks::MAX_TRIGGERS)
+        .collect();
+    if alone.is_empty() {
+        return cs;
+    }
+    let mut cs = cs;
+    for first in alone {
+        let last = first + 1;
+        let surname = words[last];
+        let next_is_name = words.get(last + 1).is_some_and(|w| name_word(w));
+        if !name_word(surname)
+            || next_is_name
+            || cs.iter().any(|c| c.start <= last && last < c.end)
+            || crate::nlp::is_stopword(&surname.to_lowercase())
+            || heads::head_kind(surname).is_some()
+            || NAMED_AFTER.contains(&surname.to_lowercase().as_str())
+            || (gaz.is_notable(words[first], NOTABLE_CITY) && surname.ends_with('s'))
+            || gaz.kinds(words[first]).iter().any(|k| {
+                matches!(
+                    k,
+                    Kind::Demonym | Kind::Country | Kind::Region | Kind::Continent | Kind::Province
+                )
+            })
+            || gaz
+                .kinds(surname)
+                .iter()
+                .any(|k| matches!(k, Kind::Country | Kind::Region | Kind::Continent))
+        {
+            continue;
+        }
+        chunks::put(
+            &mut cs,
+            Chunk {
+                start: first,
+                end: last + 1,
+                kind: "PER",
+            },
+        );
+    }
+    cs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
+        super::super::tests::check_chunks(mend, sentence, tagged, expect);
+    }
+
+    #[test]
+    fn a_first_name_tagged_alone_takes_its_surname() {
+        check(
+            "influences are Eugene Burger and Michael Skinner .",
+            &[(2, 1, "ORG"), (5, 2, "PER")],
+            &[("Eugene Burger", "PER"), ("Michael Skinner", "PER")],
+        );
+        check(
+            "singer Delta Goodrem has won",
+            &[(1, 1, "PER")],
+            &[("Delta Goodrem", "PER")],
+        );
+        check(
+            "Eden Hazard scored .",
+            &[(0, 1, "LOC")],
+            &[("Eden Hazard", "PER")],
+        );
+    }
+
+    #[test]
+    fn head_nouns_function_words_runs_and_places_are_left() {
+        check(
+            "a new Marshall Plan for Africa",
+            &[(2, 1, "PER")],
+            &[("Marshall", "PER")],
+        );
+        check(
+            "Get Rich And Die Tryin",
+            &[(1, 1, "MISC")],
+            &[("Rich", "MISC")],
+        );
+        check(
+            "Virginia State Attorney General",
+            &[(0, 1, "LOC")],
+            &[("Virginia", "LOC")],
+        );
+        check(
+            "met Eugene NASA staff",
+            &[(1, 1, "LOC")],
+            &[("Eugene", "LOC")],
+        );
+        check("Le Roi de Lahore", &[(0, 1, "ORG")], &[("Le", "ORG")]);
+        check(
+            "published in the China Review ,",
+            &[(3, 1, "LOC")],
+            &[("China", "LOC")],
+        );
+        check(
+            "Beverly Enterprises said",
+            &[(0, 1, "ORG")],
+            &[("Beverly", "ORG")],
+        );
+        check(
+            "the Charlotte Hornets won",
+            &[(1, 1, "LOC")],
+            &[("Charlotte", "LOC")],
+        );
+        check(
+            "flew to Victoria Texas today",
+            &[(2, 1, "LOC")],
+            &[("Victoria", "LOC")],
+        );
+        check(
+            "Eugene Burger Shack",
+            &[(0, 1, "LOC"), (1, 2, "ORG")],
+            &[("Eugene", "LOC"), ("Burger Shack", "ORG")],
+        );
+    }
+}
