@@ -1,5 +1,6 @@
 //! Edits of one sentence's chunk list shared by the chunk rules that
-//! join words into one name (`ampersand.rs`, `aged.rs`, `surname.rs`).
+//! join words into one name (`ampersand.rs`, `aged.rs`, `surname.rs`,
+//! `particles.rs`).
 
 use crate::ner::Chunk;
 

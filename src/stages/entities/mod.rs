@@ -18,6 +18,7 @@ mod located;
 mod mentions;
 mod merge;
 mod offices;
+mod particles;
 mod eastasian;
 mod runon;
 mod surname;
