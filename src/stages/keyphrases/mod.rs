@@ -140,9 +140,36 @@ fn particle(word: &str) -> bool {
             word,
             "near" | "around" | "across" | "like" | "almost" | "beyond" | "among" | "amongst"
                 | "behind" | "ago" | "along" | "beside" | "beneath" | "upon"
-                | "toward" | "towards" | "via" | "nearly" | "already" | "primarily"
-                | "roughly" | "approximately"
+                | "toward" | "towards" | "via" | "already" | "therefore" | "thus" | "hence"
         )
+}
+
+/// An adverb in "-ly" ("reportedly", "allegedly", "recently",
+/// "eventually"), six letters or more and in lower case; not the nouns and
+/// adjectives that end so ("family", "assembly", "deadly", "elderly",
+/// "daily", "friendly"), which name things. It opens a phrase only before
+/// a participle ("seasonally adjusted", "widely anticipated move",
+/// "electronically tagged"), and is none alone or inside or at the end of
+/// one ("stabbed reportedly several", "involving allegedly politically",
+/// "Lodge formerly", "eventually give").
+fn ly_adverb(word: &str) -> bool {
+    #[rustfmt::skip]
+    const NOT_ADVERBS: &[&str] = &[
+        "family", "assembly", "supply", "anomaly", "monopoly", "duopoly", "oligopoly",
+        "butterfly", "dragonfly", "firefly", "homily", "panoply", "underbelly", "melancholy",
+        "multiply", "deadly", "costly", "elderly", "friendly", "unfriendly", "daily", "weekly",
+        "monthly", "quarterly", "yearly", "hourly", "nightly", "fortnightly", "biweekly",
+        "lonely", "lovely", "lively", "orderly", "unruly", "timely", "untimely", "scholarly",
+        "heavenly", "worldly", "stately", "ghostly", "cowardly", "sickly", "leisurely",
+        "neighbourly", "neighborly", "brotherly", "motherly", "fatherly", "kindly", "prickly",
+        "bubbly", "wobbly", "cuddly", "grisly", "homely", "saintly", "princely", "courtly",
+        "bodily", "likely", "unlikely", "disorderly", "smelly", "woolly", "jolly", "silly", "hilly", "burly",
+        "surly", "portly", "lowly", "comely", "shapely", "manly", "earthly", "italy",
+    ];
+    (6..=16).contains(&word.len())
+        && word.ends_with("ly")
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !NOT_ADVERBS.contains(&word)
 }
 
 /// Irregular past participles ("known", "given").
@@ -165,7 +192,9 @@ fn title(key: &str) -> bool {
     matches!(
         key,
         "sir" | "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "dame" | "lord" | "lady" | "prof"
-            | "rev" | "president"
+            | "rev" | "president" | "vice" | "professor" | "minister" | "secretary" | "governor"
+            | "senator" | "mayor" | "chairman" | "chairwoman" | "spokesman" | "spokeswoman"
+            | "spokesperson"
     )
 }
 
@@ -176,7 +205,9 @@ fn quantity(key: &str) -> bool {
     matches!(
         key,
         "hundred" | "thousand" | "million" | "billion" | "trillion" | "percent" | "dozen"
-            | "hundreds" | "thousands" | "millions" | "billions"
+            | "hundreds" | "thousands" | "millions" | "billions" | "eleven" | "twelve"
+            | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen"
+            | "nineteen" | "twenty" | "thirty" | "forty" | "fifty"
     )
 }
 
@@ -249,6 +280,7 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         // date? (A run overlaps a mention exactly when one of its words
         // does: the gaps between words are white space.)
         let is_content: Vec<bool> = words.iter().map(|w| content(w) && !particle(w)).collect();
+        let is_adverb: Vec<bool> = words.iter().map(|w| ly_adverb(w)).collect();
         let in_mention: Vec<bool> = toks
             .iter()
             .map(|t| mentions.overlaps(t.start, t.end))
@@ -279,6 +311,11 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
                     break;
                 }
                 if in_mention[i..i + n].iter().any(|&m| m) {
+                    continue;
+                }
+                // An adverb only opens a phrase, before a participle.
+                let adverb_ok = |j: usize| j == i && n >= 2 && ends_in_ed(words[i + 1], 4);
+                if (i..i + n).any(|j| is_adverb[j] && !adverb_ok(j)) {
                     continue;
                 }
                 let surface = words[i..i + n].join(" ");
@@ -435,7 +472,7 @@ impl Stage for KeyphrasesStage {
         "keyphrases"
     }
     fn version(&self) -> &'static str {
-        "1.7.0"
+        "1.8.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         out.keyphrases = Some(keyphrases(article, out, self.config.top));

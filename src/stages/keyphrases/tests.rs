@@ -125,7 +125,10 @@ fn singular_and_plural_are_one_phrase() {
          doubled, and profits from loans grew. Analysts expect profit to keep rising.",
         5,
     );
-    let forms = got.iter().filter(|g| *g == "profit" || *g == "profits").count();
+    let forms = got
+        .iter()
+        .filter(|g| *g == "profit" || *g == "profits")
+        .count();
     assert_eq!(forms, 1, "{got:?}");
 }
 
@@ -166,10 +169,43 @@ fn a_preposition_or_adverb_opens_or_ends_no_phrase() {
     for g in &got {
         let words: Vec<&str> = g.split(' ').collect();
         for edge in [words[0], words[words.len() - 1]] {
-            assert!(!matches!(edge, "across" | "near" | "like"), "{g:?} in {got:?}");
+            assert!(
+                !matches!(edge, "across" | "near" | "like"),
+                "{g:?} in {got:?}"
+            );
         }
     }
     assert!(got.contains(&"heists".to_string()), "{got:?}");
+}
+
+#[test]
+fn an_adverb_in_ly_opens_or_ends_no_phrase() {
+    let got = top(
+        "Chef stabbed at market\n\n\
+         A chef was stabbed reportedly several times at the market. The attack, allegedly \
+         politically motivated, closed the market. Officials reportedly several times asked \
+         traders to leave. The deadly attack shocked the family market.",
+        10,
+    );
+    for g in &got {
+        for w in g.split(' ') {
+            assert!(!matches!(w, "reportedly" | "allegedly"), "{g:?} in {got:?}");
+        }
+    }
+    // An adjective or a noun in "-ly" stays; so does an adverb before a
+    // participle.
+    assert!(got.iter().any(|g| g.contains("deadly")), "{got:?}");
+    let got = top(
+        "Jobless total falls\n\n\
+         The seasonally adjusted jobless total fell in March. Economists watch the seasonally \
+         adjusted jobless total closely, and the seasonally adjusted figure fell again.",
+        10,
+    );
+    assert!(
+        got.iter().any(|g| g.starts_with("seasonally adjusted")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.contains("closely")), "{got:?}");
 }
 
 #[test]
