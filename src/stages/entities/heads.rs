@@ -33,6 +33,16 @@ const ORG_HEADS: &[&str] = &[
 
 /// Head nouns that are also surnames ("Jim Press", "Michael Bay",
 /// "Margaret Court", "Nathan Lane").
+/// Heads of events and prizes, which CoNLL types MISC ("Davis Cup",
+/// "Academy Awards", "London Marathon", "Booker Prize", "Cannes Film
+/// Festival"; the tagger made them people, places or bodies). Not
+/// "Games": firms end in it ("Rockstar Games").
+#[rustfmt::skip]
+const EVENT_HEADS: &[&str] = &[
+    "awards", "award", "prize", "prizes", "cup", "open", "championship", "championships",
+    "marathon", "olympics", "paralympics", "festival", "prix", "tournament", "trophy",
+];
+
 const SURNAME_HEADS: &[&str] = &["bay", "court", "lane", "press", "street"];
 
 /// The type the head noun before a name's first "of" (or "for", "on")
@@ -66,6 +76,8 @@ pub(super) fn head_kind(word: &str) -> Option<&'static str> {
         Some("LOC")
     } else if listed(ORG_HEADS) {
         Some("ORG")
+    } else if listed(EVENT_HEADS) {
+        Some("MISC")
     } else {
         None
     }
@@ -146,9 +158,12 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
         let head = after
             .or_else(|| head_kind(words[c.end - 1]))
             .or_else(|| of_head_kind(&words[c.start..c.end]));
+        // (A country before an event's head is where it is held: "Brazil
+        // Open", "US Open".)
         let exempt = || {
             let name = &words[c.start..c.end];
-            is_country(gaz, name) || c.kind == "PER" && first_name_and_surname(name)
+            is_country(gaz, name) && !(head_after && head == Some("MISC"))
+                || c.kind == "PER" && first_name_and_surname(name)
         };
         if let Some(kind) = head.filter(|_| !exempt()) {
             if head_after {
@@ -167,7 +182,10 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
                 c.start -= 1;
             }
             if let Some(prev) = out.last() {
+                // (An event takes the place it is held in, a country too:
+                // "London" + "Marathon", "Brazil" + "Open".)
                 let place_ok = prev.kind != "LOC"
+                    || kind == "MISC"
                     || kind == "ORG" && !is_country(gaz, &words[prev.start..prev.end]);
                 let open = !super::wordlists::ends_no_name(&words[prev.end - 1].to_lowercase());
                 if prev.end == c.start && place_ok && open {
@@ -227,6 +245,22 @@ mod tests {
             "Meanwhile Oxford University said",
             &[(2, 1, "ORG")],
             &[("Oxford University", "ORG")],
+        );
+        // An event or a prize is MISC, with the place it is held in.
+        check(
+            "won the Davis Cup twice",
+            &[(2, 2, "PER")],
+            &[("Davis Cup", "MISC")],
+        );
+        check(
+            "ran the London Marathon in April",
+            &[(2, 1, "LOC"), (3, 1, "ORG")],
+            &[("London Marathon", "MISC")],
+        );
+        check(
+            "at the Brazil Open final",
+            &[(2, 1, "LOC")],
+            &[("Brazil Open", "MISC")],
         );
         // The head before "of" when the last word is none.
         check(
