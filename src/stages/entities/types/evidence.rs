@@ -236,14 +236,15 @@ impl Evidence {
         }
         // (A mention the tagger calls a person does not vote for a town
         // of the same name: "Then Clinton said", "Eugene" of Oregon.)
-        let town_only = m.kind == "PER" && !l.gaz.is_notable(&joined, 100_000);
-        if !town_only
-            && l.gaz.kinds_of_lower(&joined).any(|k| {
-                matches!(
-                    k,
-                    Kind::City | Kind::Country | Kind::Region | Kind::Continent
-                )
-            })
+        // (The gazetteer first: most names are no place, and only places
+        // pay for the population test.)
+        let town_only = || m.kind == "PER" && !l.gaz.is_notable(&joined, 100_000);
+        if l.gaz.kinds_of_lower(&joined).any(|k| {
+            matches!(
+                k,
+                Kind::City | Kind::Country | Kind::Region | Kind::Continent
+            )
+        }) && !town_only()
         {
             *v.entry("LOC").or_default() += 1;
         }
