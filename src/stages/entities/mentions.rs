@@ -189,6 +189,23 @@ pub(super) fn extract(
             if c.kind != "MISC" && c.end - c.start == 1 && lower_is(words[c.start], ends_no_name) {
                 continue;
             }
+            // "Green MEP Caroline Lucas", "an Austrian Green member" (the
+            // tagger's "Green member", its lower-case end cut above): a
+            // party's label alone before a member's title is an
+            // affiliation, no entity (as a person, "Green" spoke Lucas's
+            // quote; as MISC, the gazetteer's town Green made it a place).
+            // A party the alias table knows comes back as that party
+            // ("Labour MP": the Labour Party). Typed MISC or ORG, the
+            // label stays ("Tory MP", "Democrat senator").
+            if c.end - c.start == 1
+                && matches!(c.kind, "PER" | "LOC")
+                && is_party_label(words[c.start])
+                && words
+                    .get(c.end)
+                    .is_some_and(|w| super::wordlists::member_after_label(w))
+            {
+                continue;
+            }
             // "Washington-based Economic Policy Institute": the modifier
             // opening a longer name is not part of it.
             if c.end - c.start >= 2 && is_modifier(words[c.start]) {

@@ -358,6 +358,19 @@ fn a_shared_surname_goes_to_the_person_named_last_before_it() {
 }
 
 #[test]
+fn a_party_label_before_a_members_title_is_no_person() {
+    let e = run(
+        "Treaty signed\n\nGreen MEP Ada Marsh welcomed the plan. An Austrian Green member \
+         of the European Parliament, Jonas Vik, disagreed.",
+    );
+    let named = names_and_types(&e);
+    assert!(!named.iter().any(|(n, _)| *n == "Green"), "{named:?}");
+    // A party the alias table knows stays, as the party.
+    let e = run("Deaths in custody\n\nLabour MP Ada Marsh said the report was late.");
+    assert!(names_and_types(&e).contains(&("Labour Party", "ORG")), "{:?}", e.entities);
+}
+
+#[test]
 fn interjections_initials_and_storms_are_no_entities() {
     let e = run(
         "Storm season\n\nYeah. Nah. Okay. We were ready, said Ann Lee of Hollow Creek. \

@@ -139,7 +139,26 @@ pub(super) fn is_party_label(word: &str) -> bool {
     lower_is(word, |w| {
         matches!(
             w,
-            "democrat" | "republican" | "labour" | "tory" | "conservative" | "liberal"
+            "democrat" | "republican" | "labour" | "tory" | "conservative" | "liberal" | "green"
+        )
+    })
+}
+
+/// A member's title or a group after a party's label ("Green MEP", "an
+/// Austrian Green member", "Republican lawmakers"): the label is an
+/// affiliation there, not a person's name.
+pub(super) fn member_after_label(word: &str) -> bool {
+    matches!(
+        word,
+        "MEP" | "MEPs" | "MP" | "MPs" | "MSP" | "MSPs" | "MLA" | "MLAs" | "AM" | "AMs"
+    ) || lower_is(word, |w| {
+        matches!(
+            w,
+            "member" | "members" | "party" | "candidate" | "candidates" | "councillor"
+                | "councillors" | "politician" | "politicians" | "leader" | "senator"
+                | "senators" | "congressman" | "congresswoman" | "lawmaker" | "lawmakers"
+                | "activist" | "activists" | "voters" | "supporters" | "deputy" | "spokesman"
+                | "spokeswoman" | "group" | "groups"
         )
     })
 }
