@@ -144,6 +144,15 @@ pub(super) fn is_party_label(word: &str) -> bool {
     })
 }
 
+/// Titles and groups of a party's members, in lower case.
+#[rustfmt::skip]
+const MEMBER_WORDS: &[&str] = &[
+    "member", "members", "party", "candidate", "candidates", "councillor", "councillors",
+    "politician", "politicians", "leader", "senator", "senators", "congressman",
+    "congresswoman", "lawmaker", "lawmakers", "activist", "activists", "voters", "supporters",
+    "deputy", "spokesman", "spokeswoman", "group", "groups",
+];
+
 /// A member's title or a group after a party's label ("Green MEP", "an
 /// Austrian Green member", "Republican lawmakers"): the label is an
 /// affiliation there, not a person's name.
@@ -151,16 +160,7 @@ pub(super) fn member_after_label(word: &str) -> bool {
     matches!(
         word,
         "MEP" | "MEPs" | "MP" | "MPs" | "MSP" | "MSPs" | "MLA" | "MLAs" | "AM" | "AMs"
-    ) || lower_is(word, |w| {
-        matches!(
-            w,
-            "member" | "members" | "party" | "candidate" | "candidates" | "councillor"
-                | "councillors" | "politician" | "politicians" | "leader" | "senator"
-                | "senators" | "congressman" | "congresswoman" | "lawmaker" | "lawmakers"
-                | "activist" | "activists" | "voters" | "supporters" | "deputy" | "spokesman"
-                | "spokeswoman" | "group" | "groups"
-        )
-    })
+    ) || lower_is(word, |w| MEMBER_WORDS.contains(&w))
 }
 
 /// Words that, capitalised at a sentence start, are not part of the name
