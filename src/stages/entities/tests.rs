@@ -353,8 +353,18 @@ fn a_shared_surname_goes_to_the_person_named_last_before_it() {
             .map(|m| m.text.as_str())
             .collect::<Vec<_>>()
     };
-    assert_eq!(mentions("Euan Murray"), ["Murray", "Euan Murray", "Murray"], "{:?}", e.entities);
-    assert_eq!(mentions("Scott Murray"), ["Scott Murray", "Murray"], "{:?}", e.entities);
+    assert_eq!(
+        mentions("Euan Murray"),
+        ["Murray", "Euan Murray", "Murray"],
+        "{:?}",
+        e.entities
+    );
+    assert_eq!(
+        mentions("Scott Murray"),
+        ["Scott Murray", "Murray"],
+        "{:?}",
+        e.entities
+    );
 }
 
 #[test]
@@ -367,7 +377,11 @@ fn a_party_label_before_a_members_title_is_no_person() {
     assert!(!named.iter().any(|(n, _)| *n == "Green"), "{named:?}");
     // A party the alias table knows stays, as the party.
     let e = run("Deaths in custody\n\nLabour MP Ada Marsh said the report was late.");
-    assert!(names_and_types(&e).contains(&("Labour Party", "ORG")), "{:?}", e.entities);
+    assert!(
+        names_and_types(&e).contains(&("Labour Party", "ORG")),
+        "{:?}",
+        e.entities
+    );
 }
 
 #[test]
