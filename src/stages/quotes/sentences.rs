@@ -75,8 +75,13 @@ const MAX_SKIPPED_STOPS: usize = 8;
 
 /// Whether the full stop at byte `i` ends an initial ("T."), a dotted
 /// word ("U.S.") or an abbreviation ("Sen."), not a sentence. Only the
-/// 12 bytes before the stop are read: a longer word ends a sentence.
+/// 12 bytes before the stop are read: a longer word ends a sentence. A
+/// stop a closing bracket follows is inside a parenthesis ("Senator Ron
+/// Wyden (D-Ore.) said").
 fn abbreviation_stop(text: &str, i: usize) -> bool {
+    if text[i + 1..].starts_with(')') {
+        return true;
+    }
     let mut lo = i.saturating_sub(12);
     while !text.is_char_boundary(lo) {
         lo += 1;
@@ -142,6 +147,12 @@ mod tests {
             "Broker Dinesh Walji\nsaid ",
         );
         check_start("Prices fell.\n\"No\"", unknown, "");
+        // A stop inside a parenthesis ends no sentence.
+        check_start(
+            "Prices fell. Senator Ron Wyden (D-Ore.) said \"no\"",
+            unknown,
+            " Senator Ron Wyden (D-Ore.) said ",
+        );
         // Inside a known paragraph every line break is a wrap.
         check_start(
             "Prices fell.\n    A broker, Philippe\nBollag, said \"no\"",

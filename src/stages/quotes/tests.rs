@@ -68,6 +68,11 @@ fn check_speakers(text: &str, expect: &[Option<&str>]) {
 
 #[test]
 fn speakers_by_role() {
+    // A party and state in brackets between the name and the verb.
+    check_speakers(
+        "Farm bill\n\nSenator Mara Lind (D-Ore.) said: \"We will vote no on this plan.\"",
+        &[Some("Mara Lind")],
+    );
     // The outlet told is not the speaker.
     check_speakers(
         "Port talks stall\n\n\"We will appeal the ruling next week,\" Mara Lind told Harbour News.",
