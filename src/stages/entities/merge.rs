@@ -393,9 +393,6 @@ pub(super) fn merge(
     join_possessives(mentions, keys);
 }
 
-/// "Kiev" and "Kyiv", "Bombay" and "Mumbai": two names the gazetteer gives
-/// one GeoNames id are one place, keyed as the first of them. (Places
-/// keyed by their own name only: a country has its ISO key already.)
 /// Of people who share a surname (`tied`, each by one mention index), the
 /// one a bare surname at mention `i` means: the one named last before it
 /// ("Euan Murray … said Murray … Scott Murray"), else the first named
@@ -425,6 +422,9 @@ fn nearest_named(
         .unwrap_or(tied[0])
 }
 
+/// "Kiev" and "Kyiv", "Bombay" and "Mumbai": two names the gazetteer gives
+/// one GeoNames id are one place, keyed as the first of them. (Places
+/// keyed by their own name only: a country has its ISO key already.)
 fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
     let own = |keys: &[Key], i: usize| {
         matches!(&keys[i], Key::Name("LOC", n) if *n == mentions[i].text)
