@@ -228,9 +228,10 @@ pub(super) fn attribute(
         scanned
     };
     let after_end = sentence_end(text, close, para_end);
-    let para_start = match paragraph.start <= mark {
-        true => paragraph.start,
-        false => usize::MAX,
+    let para_start = if paragraph.start <= mark {
+        paragraph.start
+    } else {
+        usize::MAX
     };
     let before_start = sentence_start(text, mark, para_start);
     // The paragraph before, when this one opens with the quote ("X said:").
