@@ -1,6 +1,7 @@
 //! Head nouns: the last word of a name often says what it names ("Lincoln
 //! Avenue" is a place, "Warner Bros" and "Washington State University" are
-//! organisations) more reliably than the tagger's guess, and the tagger
+//! organisations, "Davis Cup" and "Academy Awards" events, MISC) more
+//! reliably than the tagger's guess, and the tagger
 //! often leaves the head out of the chunk ("Lincoln" + "Avenue"). Chunks
 //! are extended over their head and retyped by it.
 
@@ -124,10 +125,12 @@ fn is_country(gaz: &Gazetteer, words: &[&str]) -> bool {
 ///   "Avenue");
 /// - a chunk ending in a head noun takes in the capitalised name words just
 ///   before it ("Sandia View" + "Academy") and an adjacent chunk before those
-///   ("Pope" + "Army Airfield"; a place only before an organisation:
-///   "Washington" + "State University"; never a country, "US" + "Congress",
-///   nor a chunk ending in a function word, "Fiat and" + "General Motors");
-/// - a country ("Russian Federation") is never retyped, nor a person whose
+///   ("Pope" + "Army Airfield"; a place only before an organisation or an
+///   event: "Washington" + "State University", "London" + "Marathon";
+///   never a country before an organisation, "US" + "Congress", nor a chunk
+///   ending in a function word, "Fiat and" + "General Motors");
+/// - a country ("Russian Federation") is never retyped (but for an event's
+///   head after it: "Brazil" + "Open"), nor a person whose
 ///   first name comes before a head that is also a surname ("Jim Press");
 /// - an organisation takes the ordinal just before it, which is part of a
 ///   unit's name ("82nd" + "Airborne Division", "7th" + "Fleet").
