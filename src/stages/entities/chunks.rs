@@ -9,6 +9,16 @@ use crate::ner::Chunk;
 /// 100,000 scans. A real sentence has a handful.
 pub(super) const MAX_TRIGGERS: usize = 32;
 
+/// A word written as a name: a capital, at least one lower-case letter,
+/// letters only but for a hyphen or an apostrophe inside ("Leyen",
+/// "O'Brien", "Smith-Jones"; not "US" or "NASA").
+pub(super) fn name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
 /// Whether a chunk overlaps words `start..end` and runs past either end:
 /// the tagger's reading of a longer name, which a rule leaves alone.
 pub(super) fn crosses(cs: &[Chunk], start: usize, end: usize) -> bool {

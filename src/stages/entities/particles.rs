@@ -37,15 +37,6 @@ fn particle(w: &str) -> bool {
     found
 }
 
-/// A word written as a name: a capital, then at least one lower-case
-/// letter ("Leyen", "O'Brien"; not "EU").
-fn name_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-        && w.chars().any(char::is_lowercase)
-        && w.chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-}
-
 /// The chunks with each name cut at its particle made one PER chunk.
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
     // Particles after a word, each a place a name may have been cut.
@@ -76,7 +67,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
             q += 1;
         }
         // (The left chunk holding the surname too: nothing was cut.)
-        if q >= words.len() || !name_word(words[q]) || left.end > q {
+        if q >= words.len() || !chunks::name_word(words[q]) || left.end > q {
             continue;
         }
         // A chunk at the surname ends the name there, when it starts at or

@@ -39,16 +39,6 @@ const NAMED_AFTER: &[&str] = &[
     "mining", "communications", "benz", "review", "appeal", "government", "economy",
 ];
 
-/// A word written as a name: a capital, then lower-case letters (a hyphen
-/// or apostrophe inside: "O'Brien", "Smith-Jones"); not "US" or "NASA".
-fn name_word(w: &str) -> bool {
-    let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase)
-        && w.chars().any(char::is_lowercase)
-        && w.chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-}
-
 /// The chunks with each such first name joined to its surname as one PER.
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
     let names = FirstNames::embedded();
@@ -58,7 +48,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         .map(|c| c.start)
         // (Three letters or more: "Le Roi de Lahore" is an opera.)
         .filter(|&i| {
-            name_word(words[i]) && words[i].chars().count() >= 3 && names.contains(words[i])
+            chunks::name_word(words[i]) && words[i].chars().count() >= 3 && names.contains(words[i])
         })
         .take(chunks::MAX_TRIGGERS)
         .collect();
@@ -69,8 +59,8 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
     for first in alone {
         let last = first + 1;
         let surname = words[last];
-        let next_is_name = words.get(last + 1).is_some_and(|w| name_word(w));
-        if !name_word(surname)
+        let next_is_name = words.get(last + 1).is_some_and(|w| chunks::name_word(w));
+        if !chunks::name_word(surname)
             || next_is_name
             || cs.iter().any(|c| c.start <= last && last < c.end)
             || crate::nlp::is_stopword(&surname.to_lowercase())
