@@ -31,12 +31,16 @@ pub(super) fn organisation_antecedent<'s>(
         .max(hi.saturating_sub(LOOK_BACK));
     speakers[lo..hi.max(lo)].iter().rev().find(|s| {
         !s.is_person && s.end <= limit && {
+            // (Past the bracket of an acronym it defines: "the Georgian
+            // Tennis Federation (GFT) released a statement".)
             let next = text[s.end..].trim_start();
-            let word_end = next
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(next.len());
-            word_end > 0
-                && first_verb(&next[..word_end]).is_some_and(|(p, v)| p == 0 && v != "according")
+            let next = next.strip_prefix(')').map_or(next, str::trim_start);
+            // Three words: "released a statement" is a verb of saying too.
+            let three = next
+                .match_indices(' ')
+                .nth(2)
+                .map_or(next.len(), |(i, _)| i);
+            first_verb(&next[..three]).is_some_and(|(p, v)| p == 0 && v != "according")
         }
     })
 }

@@ -213,6 +213,12 @@ fn descriptions_pronouns_and_participles() {
          wrote a fair offer in one night,\" he explains.",
         &[Some("Oscar Brandt")],
     );
+    // ... also when the acronym it defines stands between it and its verb.
+    check_speakers(
+        "Port talks stall\n\nThe Harbour Workers Federation (HWF) released a statement on \
+         Monday. It read, \"We condemn every act of violence in the port.\"",
+        &[Some("Harbour Workers Federation")],
+    );
     // "it said": the organisation that said something just before.
     check_speakers(
         "Port talks stall\n\nHarbour Council said the strike had cost millions. \
