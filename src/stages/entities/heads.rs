@@ -24,26 +24,26 @@ const PLACE_HEADS: &[&str] = &[
 #[rustfmt::skip]
 const ORG_HEADS: &[&str] = &[
     "academy", "agency", "airlines", "airways", "army", "assembly", "association", "bank",
-    "battalion", "board", "brigade", "brothers", "bros", "cabinet", "club", "college",
-    "commission", "committee", "company", "congress", "corp", "corporation", "corps", "council",
-    "court", "department", "division", "federation", "forces", "foundation", "group", "holdings",
-    "inc", "industries", "institute", "llc", "ltd", "magazine", "militia", "ministry", "motors",
-    "network", "paratroopers", "parliament", "party", "plc", "police", "press", "regiment",
-    "school", "senate", "society", "team", "times", "trust", "university",
+    "battalion", "board", "brigade", "bros", "brothers", "cabinet", "club", "college", "commission",
+    "committee", "company", "congress", "corp", "corporation", "corps", "council", "court",
+    "department", "division", "federation", "forces", "foundation", "group", "holdings", "inc",
+    "industries", "institute", "llc", "ltd", "magazine", "militia", "ministry", "motors", "network",
+    "paratroopers", "parliament", "party", "plc", "police", "press", "regiment", "school", "senate",
+    "society", "team", "times", "trust", "university",
 ];
 
-/// Head nouns that are also surnames ("Jim Press", "Michael Bay",
-/// "Margaret Court", "Nathan Lane").
 /// Heads of events and prizes, which CoNLL types MISC ("Davis Cup",
 /// "Academy Awards", "London Marathon", "Booker Prize", "Cannes Film
 /// Festival"; the tagger made them people, places or bodies). Not
 /// "Games": firms end in it ("Rockstar Games").
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
-    "awards", "award", "prize", "prizes", "cup", "open", "championship", "championships",
-    "marathon", "olympics", "paralympics", "festival", "prix", "tournament", "trophy",
+    "award", "awards", "championship", "championships", "cup", "festival", "marathon",
+    "olympics", "open", "paralympics", "prix", "prize", "prizes", "tournament", "trophy",
 ];
 
+/// Head nouns that are also surnames ("Jim Press", "Michael Bay",
+/// "Margaret Court", "Nathan Lane").
 const SURNAME_HEADS: &[&str] = &["bay", "court", "lane", "press", "street"];
 
 /// The type the head noun before a name's first "of" (or "for", "on")
@@ -69,10 +69,17 @@ pub(super) fn first_name_and_surname<S: AsRef<str>>(name: &[S]) -> bool {
 /// Called for every chunk and mention, so it allocates nothing.
 pub(super) fn head_kind(word: &str) -> Option<&'static str> {
     let w = word.trim_end_matches('.');
-    if w.len() > 12 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    let b = w.as_bytes();
+    if b.len() > 12 || !b.first().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let listed = |list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(w));
+    // Lower-cased on the stack (ASCII letters only, so still UTF-8), then
+    // a binary search of each sorted list.
+    let mut buf = [0u8; 12];
+    buf[..b.len()].copy_from_slice(b);
+    buf[..b.len()].make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
+    let listed = |list: &[&str]| list.binary_search(&lower).is_ok();
     if listed(PLACE_HEADS) {
         Some("LOC")
     } else if listed(ORG_HEADS) {
@@ -212,6 +219,17 @@ mod tests {
 
     fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
         super::super::tests::check_chunks(retype, sentence, tagged, expect);
+    }
+
+    #[test]
+    fn head_lists_are_sorted_for_binary_search() {
+        for list in [PLACE_HEADS, ORG_HEADS, EVENT_HEADS] {
+            assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
+        }
+        assert_eq!(head_kind("Avenue"), Some("LOC"));
+        assert_eq!(head_kind("UNIVERSITY."), Some("ORG"));
+        assert_eq!(head_kind("Cup"), Some("MISC"));
+        assert_eq!(head_kind("Ünïversity"), None);
     }
 
     #[test]
