@@ -53,14 +53,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         if chunks::crosses(&cs, start, end) {
             continue;
         }
-        chunks::put(
-            &mut cs,
-            Chunk {
-                start,
-                end,
-                kind: "PER",
-            },
-        );
+        chunks::put(&mut cs, start, end, "PER");
     }
     cs
 }

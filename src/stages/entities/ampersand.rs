@@ -123,14 +123,7 @@ fn mend_and(mut cs: Vec<Chunk>, words: &[&str], ands: &[usize]) -> Vec<Chunk> {
         {
             continue;
         }
-        chunks::put(
-            &mut cs,
-            Chunk {
-                start,
-                end,
-                kind: "ORG",
-            },
-        );
+        chunks::put(&mut cs, start, end, "ORG");
     }
     cs
 }
@@ -196,7 +189,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
             .filter(|c| start <= c.start && c.end <= end)
             .all(|c| c.kind == "MISC");
         let kind = if titles { "MISC" } else { "ORG" };
-        chunks::put(&mut cs, Chunk { start, end, kind });
+        chunks::put(&mut cs, start, end, kind);
     }
     cs
 }

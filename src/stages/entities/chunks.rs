@@ -26,8 +26,10 @@ pub(super) fn crosses(cs: &[Chunk], start: usize, end: usize) -> bool {
         .any(|c| c.start < start && start < c.end || c.start < end && end < c.end)
 }
 
-/// `chunk` in place of the chunks inside it, the list kept in order.
-pub(super) fn put(cs: &mut Vec<Chunk>, chunk: Chunk) {
+/// A chunk of words `start..end` typed `kind` in place of the chunks
+/// inside it, the list kept in order.
+pub(super) fn put(cs: &mut Vec<Chunk>, start: usize, end: usize, kind: &'static str) {
+    let chunk = Chunk { start, end, kind };
     cs.retain(|c| !(chunk.start <= c.start && c.end <= chunk.end));
     let at = cs
         .iter()

@@ -84,14 +84,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         if !gaz.lookup(&words[left.start..end].join(" ")).is_empty() {
             continue;
         }
-        chunks::put(
-            &mut cs,
-            Chunk {
-                start: left.start,
-                end,
-                kind: "PER",
-            },
-        );
+        chunks::put(&mut cs, left.start, end, "PER");
     }
     cs
 }

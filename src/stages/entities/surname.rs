@@ -80,14 +80,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         {
             continue;
         }
-        chunks::put(
-            &mut cs,
-            Chunk {
-                start: first,
-                end: last + 1,
-                kind: "PER",
-            },
-        );
+        chunks::put(&mut cs, first, last + 1, "PER");
     }
     cs
 }
