@@ -45,6 +45,18 @@ fn city_row(name: &str, c: &Value) -> Option<String> {
     )
 }
 
+/// The lower-cased names of the rows built so far, of the given kinds
+/// (all kinds when none are given).
+fn lower_names(rows: &BTreeSet<String>, kinds: &[&str]) -> std::collections::HashSet<String> {
+    rows.iter()
+        .filter_map(|r| {
+            let mut f = r.split('\t');
+            let (name, kind) = (f.next()?, f.next()?);
+            (kinds.is_empty() || kinds.contains(&kind)).then(|| name.to_lowercase())
+        })
+        .collect()
+}
+
 /// One gazetteer row without its region and display columns.
 fn format_row(
     name: &str,
@@ -302,17 +314,8 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
     }
     // Other names of large cities ("Kiev", "Peking"), chosen against every
     // name above.
-    let lower_names = |kinds: &[&str]| -> std::collections::HashSet<String> {
-        rows.iter()
-            .filter_map(|r| {
-                let mut f = r.split('\t');
-                let (name, kind) = (f.next()?, f.next()?);
-                (kinds.is_empty() || kinds.contains(&kind)).then(|| name.to_lowercase())
-            })
-            .collect()
-    };
-    let names = lower_names(&[]);
-    let places = lower_names(&["city", "country", "region", "continent"]);
+    let names = lower_names(&rows, &[]);
+    let places = lower_names(&rows, &["city", "country", "region", "continent"]);
     let (cities_big, values): (Vec<_>, Vec<_>) = big.into_iter().unzip();
     let chosen = super::alternates::select(&cities_big, &names, &places, alternates);
     for (alts, c) in chosen.iter().zip(values) {
@@ -323,11 +326,7 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
             rows.extend(format_row(old, "country", iso, lat, lon, pop, id));
         }
     }
-    let taken: std::collections::HashSet<String> = rows
-        .iter()
-        .filter_map(|r| r.split('\t').next())
-        .map(str::to_lowercase)
-        .collect();
+    let taken = lower_names(&rows, &[]);
     for (name, iso) in provinces(&info) {
         if !taken.contains(&name.to_lowercase())
             && facts.get(&iso).is_some_and(|f| f.2 >= PROVINCE_MIN_COUNTRY)
