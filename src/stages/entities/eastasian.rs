@@ -4,7 +4,11 @@
 //! "Suk-yeol" MISC), leaves the given name out ("Lam" PER) or calls them
 //! MISC ("Yau Wai-ching"). A known family name right before a capitalised
 //! two-syllable given name joined by a hyphen is one person, when no chunk
-//! runs past the two words.
+//! runs past the two words. So is a family name before two capitalised
+//! syllables of Korean given names written apart, as agencies now
+//! print them ("Yoon Suk Yeol", "Lee Jae Myung", "Kim Jong Un"; the
+//! tagger gave "Suk Yeol", "Kim" + "Un" ORG): both syllables must be
+//! in a list of common ones, so "Park Lane Hotel" stays a place.
 
 use crate::gazetteer::Gazetteer;
 use crate::ner::Chunk;
@@ -15,6 +19,23 @@ const NOT_SYLLABLES: &[&str] = &[
     "based", "led", "born", "run", "owned", "made", "listed", "backed", "style", "era", "wide",
     "level", "like", "linked", "bound", "class", "related", "free", "year", "old", "type",
 ];
+
+/// Syllables of Korean given names, romanised; sorted (binary search).
+#[rustfmt::skip]
+const KOREAN_SYLLABLES: &[&str] = &[
+    "Bae", "Beom", "Bo", "Bok", "Bong", "Byung", "Chan", "Chang", "Cheol", "Chul", "Chun",
+    "Dae", "Deok", "Do", "Dong", "Doo", "Duk", "Eun", "Geun", "Gi", "Gu", "Gyu", "Ha", "Hae",
+    "Hak", "Han", "Hee", "Heon", "Ho", "Hoon", "Hwa", "Hwan", "Hye", "Hyeok", "Hyeon", "Hyo",
+    "Hyuk", "Hyun", "Il", "In", "Jae", "Jeong", "Ji", "Jin", "Jong", "Joo", "Joon", "Ju",
+    "Jun", "Jung", "Kook", "Kwan", "Kwang", "Kyu", "Kyung", "Man", "Mi", "Min", "Moo", "Myung",
+    "Nam", "Sang", "Seo", "Seok", "Seon", "Seong", "Seung", "Shik", "Sik", "Soo", "Sook",
+    "Su", "Suk", "Sun", "Sung", "Tae", "Un", "Won", "Woo", "Wook", "Yeol", "Yeon", "Yeong",
+    "Yong", "Young", "Yun",
+];
+
+fn korean_syllable(word: &str) -> bool {
+    KOREAN_SYLLABLES.binary_search(&word).is_ok()
+}
 
 fn family_name(word: &str) -> bool {
     let mut cs = word.chars();
@@ -49,16 +70,25 @@ fn hyphenated_given_name(word: &str) -> bool {
 
 /// The chunks with such names made one person each (see the module note).
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chunk> {
-    let names: Vec<usize> = (0..words.len().saturating_sub(1))
-        .filter(|&i| hyphenated_given_name(words[i + 1]) && family_name(words[i]))
+    let names: Vec<(usize, usize)> = (0..words.len().saturating_sub(1))
+        .filter_map(|i| {
+            let apart = || {
+                words.get(i + 2).is_some_and(|w| korean_syllable(w))
+                    && korean_syllable(words[i + 1])
+            };
+            if hyphenated_given_name(words[i + 1]) {
+                family_name(words[i]).then_some((i, i + 2))
+            } else {
+                (apart() && family_name(words[i])).then_some((i, i + 3))
+            }
+        })
         .collect();
     if names.is_empty() {
         return cs;
     }
     let mut out: Vec<Chunk> = Vec::with_capacity(cs.len() + names.len());
     let mut cs = cs.into_iter().peekable();
-    for i in names {
-        let (start, end) = (i, i + 2);
+    for (start, end) in names {
         // Chunks before the name pass; a chunk running past either side
         // leaves the name to the tagger.
         while let Some(c) = cs.next_if(|c| c.end <= start) {
@@ -91,6 +121,11 @@ mod tests {
     }
 
     #[test]
+    fn korean_syllables_are_sorted_for_binary_search() {
+        assert!(KOREAN_SYLLABLES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn family_name_and_hyphenated_given_name_are_one_person() {
         // Cut in two, cut short, mistyped, or missed by the tagger.
         check(
@@ -113,6 +148,18 @@ mod tests {
             &[],
             &[("Yoon Suk-yeol", "PER")],
         );
+        // Written apart, each syllable a known one.
+        check(
+            "president Yoon Suk Yeol and Kim Jong Un met",
+            &[(2, 2, "PER"), (5, 1, "PER"), (7, 1, "ORG")],
+            &[("Yoon Suk Yeol", "PER"), ("Kim Jong Un", "PER")],
+        );
+        check(
+            "the Park Lane Hotel",
+            &[(1, 3, "LOC")],
+            &[("Park Lane Hotel", "LOC")],
+        );
+        check("Lee Jae said", &[(0, 2, "PER")], &[("Lee Jae", "PER")]);
         // Not a modifier ("Seoul-based"), not an unknown first word, not a
         // name a longer chunk holds.
         check("the Lee-led Kim Seoul-based firm", &[], &[]);

@@ -65,7 +65,14 @@ pub(super) fn extract(
         let mended = super::particles::mend(mended, &words, lex.gaz);
         let mended = super::lists::split(mended, &words);
         let mended = super::joined::join(mended, &words);
+        let mended = super::whole_places::mend(mended, &words, lex.gaz);
+        let mended = super::numerals::mend(mended, &words, lex.gaz);
+        let mended = super::forces::mend(mended, &words, lex.gaz);
         for mut c in super::located::split(mended, &words, lex.gaz) {
+            // "US$500", "HK$2,000": a currency's country code names no place.
+            if c.end - c.start == 1 && currency_code(text, toks, c.start) {
+                continue;
+            }
             // "Unlike Senators", "In Paris": a sentence's capitalised first
             // word that is never part of a name.
             if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
@@ -244,6 +251,12 @@ pub(super) fn extract(
     out
 }
 
+/// Whether token `i` is glued to a "$" after it: "US" of "US$500".
+fn currency_code(text: &str, toks: &[nlp::Token], i: usize) -> bool {
+    toks.get(i + 1)
+        .is_some_and(|d| d.start == toks[i].end && d.text(text) == "$")
+}
+
 /// Whether the tagger's span can be a name at all. Not: one word in lower
 /// case ("sales", "colleague", "de": words the tagger slipped on; a name
 /// of two lower-case words, "cesar gaviria" in a lower-case source,
@@ -368,6 +381,9 @@ fn add_alias_mentions(
             .then(|| {
                 (1..=3.min(toks.len() - i)).rev().find_map(|n| {
                     let (start, end) = (t.start, toks[i + n - 1].end);
+                    if n == 1 && currency_code(text, toks, i) {
+                        return None;
+                    }
                     let kind = alias_kind(&text[start..end])?;
                     fits(start, end).then_some((n, start, end, kind))
                 })
@@ -415,7 +431,7 @@ fn add_gazetteer_mentions(
             continue;
         }
         let covered = index.overlaps(t.start, t.start + 1);
-        if covered {
+        if covered || currency_code(text, toks, i) {
             continue;
         }
         let kinds = gaz.kinds(head);

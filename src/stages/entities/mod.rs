@@ -10,6 +10,7 @@ mod ampersand;
 mod chunks;
 mod common_words;
 mod consolidate;
+mod forces;
 mod heads;
 mod joined;
 mod list_types;
@@ -17,12 +18,14 @@ mod lists;
 mod located;
 mod mentions;
 mod merge;
+mod numerals;
 mod offices;
 mod particles;
 mod eastasian;
 mod runon;
 mod surname;
 mod types;
+mod whole_places;
 mod wordlists;
 
 use std::collections::BTreeMap;
@@ -194,7 +197,7 @@ impl Stage for EntitiesStage {
         "entities"
     }
     fn version(&self) -> &'static str {
-        "ner-perceptron-17"
+        "ner-perceptron-18"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;

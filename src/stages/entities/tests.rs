@@ -229,6 +229,22 @@ fn honorifics_are_not_part_of_the_name() {
 }
 
 #[test]
+fn a_currency_code_names_no_place_and_dr_is_no_doctor() {
+    // "US$", "HK$": the dollar, not the country; "DR Congo" is a country.
+    let e = run("Fines rose to US$500 and HK$2,000 a day, the ministry in Kinshasa said. \
+        Officials from DR Congo agreed.");
+    let names = names_and_types(&e);
+    assert!(
+        !names.iter().any(|(n, _)| *n == "United States" || *n == "HK"),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("Democratic Republic of the Congo", "LOC")),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn a_located_organisation_is_split_from_its_place() {
     let e = run(
         "Dollar gains\n\nThe dollar rose on Thursday. \"The chairman sounded calm,\" said Robert \

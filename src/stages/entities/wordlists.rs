@@ -62,14 +62,16 @@ pub(super) fn ends_no_name(lower: &str) -> bool {
 }
 
 /// Honorifics before a personal name ("Mr", "Mrs.", "Dr"). "Sir" and
-/// "Lord" stay: in British usage they are part of the styled name.
+/// "Lord" stay: in British usage they are part of the styled name. "DR"
+/// in capitals is the Democratic Republic ("DR Congo").
 pub(super) fn is_honorific(word: &str) -> bool {
-    lower_is(word.trim_end_matches('.'), |w| {
-        matches!(
-            w,
-            "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "professor"
-        )
-    })
+    word != "DR"
+        && lower_is(word.trim_end_matches('.'), |w| {
+            matches!(
+                w,
+                "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "professor"
+            )
+        })
 }
 
 /// Interjections, question words and auxiliaries ("How", "Does": an

@@ -1,0 +1,90 @@
+//! A Roman numeral after a name is part of it: a monarch's or a pope's
+//! ("Charles III", "Pope Leo XIV", "Mohammed VI"), a war's or a
+//! mission's ("World War II", "Apollo XIII"). The tagger, which saw few
+//! of them, made the numeral a body of its own ("Charles" PER + "III
+//! met" ORG, "Pope" PER + "XIV" ORG) or left the name before it out
+//! ("Leo"). The numeral joins the chunk that ends right before it, or,
+//! after an untagged given name, the person that name opens (taking in a
+//! person chunk just before it: "Pope" + "Leo" + "XIV"). A chunk the
+//! numeral opened goes. Numerals are written in I, V and X, two letters
+//! or more ("I" is a pronoun; "LIV", "MIX", "CIVIL" are other words).
+
+use super::chunks;
+use crate::gazetteer::Gazetteer;
+use crate::ner::Chunk;
+use crate::nlp::gender::FirstNames;
+
+/// "II", "XIV", "VIII": two to five of I, V and X.
+fn roman(w: &str) -> bool {
+    (2..=5).contains(&w.len()) && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
+/// The chunks with each name's numeral taken in (see the module note).
+pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chunk> {
+    let at: Vec<usize> = (1..words.len())
+        .filter(|&i| roman(words[i]))
+        .take(chunks::MAX_TRIGGERS)
+        .collect();
+    if at.is_empty() {
+        return cs;
+    }
+    let mut cs = cs;
+    for i in at {
+        // Inside a chunk already ("Elizabeth II" tagged whole).
+        if cs.iter().any(|c| c.start < i && i < c.end) {
+            continue;
+        }
+        let before = cs.iter().find(|c| c.end == i).cloned();
+        let (start, kind) = match before {
+            Some(c) if chunks::name_word(words[i - 1]) => (c.start, c.kind),
+            Some(_) => continue,
+            None if FirstNames::embedded().is_given_name(words[i - 1]) => {
+                let person = cs.iter().find(|c| c.end == i - 1 && c.kind == "PER");
+                (person.map_or(i - 1, |p| p.start), "PER")
+            }
+            None => continue,
+        };
+        // A chunk the numeral opens ("III met"): the tagger's slip.
+        cs.retain(|c| c.start != i);
+        chunks::put(&mut cs, start, i + 1, kind);
+    }
+    cs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
+        super::super::tests::check_chunks(mend, sentence, tagged, expect);
+    }
+
+    #[test]
+    fn a_numeral_after_a_name_is_part_of_it() {
+        check(
+            "King Charles III met Pope Leo XIV .",
+            &[(1, 1, "PER"), (2, 2, "ORG"), (4, 1, "PER"), (6, 1, "ORG")],
+            &[("Charles III", "PER"), ("Pope Leo XIV", "PER")],
+        );
+        check(
+            "after World War II ended",
+            &[(1, 2, "MISC")],
+            &[("World War II", "MISC")],
+        );
+        // An untagged given name opens the person.
+        check("said Mohammed VI .", &[], &[("Mohammed VI", "PER")]);
+        // Already whole; not after a name; not a numeral of ours.
+        check(
+            "Queen Elizabeth II said",
+            &[(1, 2, "PER")],
+            &[("Elizabeth II", "PER")],
+        );
+        check("a Type II diabetes", &[], &[]);
+        check("the US IV drip", &[(1, 1, "LOC")], &[("US", "LOC")]);
+        check(
+            "Saudi LIV Golf",
+            &[(0, 1, "MISC"), (1, 2, "ORG")],
+            &[("Saudi", "MISC"), ("LIV Golf", "ORG")],
+        );
+    }
+}

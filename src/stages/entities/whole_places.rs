@@ -1,0 +1,132 @@
+//! A country or province the gazetteer knows by a name of several words
+//! is one place, whatever pieces the tagger cut it into: "Democratic"
+//! MISC + "Congo" LOC is the Democratic Republic of the Congo (not the
+//! Republic of the Congo, the other country, which "Congo" alone
+//! resolved to), "Jammu" + "Kashmir" is Jammu and Kashmir, "Bosnia" +
+//! "Herzegovina" one country. The name must open and end with a
+//! capitalised word and hold the chunk it was found from; a chunk that
+//! runs past it is the tagger's reading of something longer ("Bosnia and
+//! Herzegovina Football Federation") and is left alone, as is a name the
+//! tagger left untagged altogether.
+
+use super::chunks;
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::ner::Chunk;
+
+/// Longest name looked for, in words ("Saint Vincent and the
+/// Grenadines").
+const MAX_WORDS: usize = 6;
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The longest country, province, region or continent name of two words
+/// or more that starts at word `start`: its end.
+fn longest_place(words: &[&str], start: usize, gaz: &Gazetteer) -> Option<usize> {
+    let mut name = String::new();
+    let mut found = None;
+    for end in start + 1..=(start + MAX_WORDS).min(words.len()) {
+        let w = words[end - 1];
+        if end > start + 1 {
+            name.push(' ');
+        }
+        name.extend(w.chars().flat_map(char::to_lowercase));
+        let place = || {
+            gaz.kinds_of_lower(&name).any(|k| {
+                matches!(
+                    k,
+                    Kind::Country | Kind::Province | Kind::Region | Kind::Continent
+                )
+            })
+        };
+        if end - start >= 2 && capitalised(w) && place() {
+            found = Some(end);
+        }
+    }
+    found
+}
+
+/// The chunks with each several-word place name made one LOC chunk (see
+/// the module note).
+pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    let mut cs = cs;
+    let mut k = 0;
+    while k < cs.len().min(chunks::MAX_TRIGGERS) {
+        let c = cs[k].clone();
+        k += 1;
+        if !capitalised(words[c.start]) {
+            continue;
+        }
+        let Some(end) = longest_place(words, c.start, gaz) else {
+            continue;
+        };
+        // Already one chunk of its own: its type is the tagger's to give.
+        if end == c.end || chunks::crosses(&cs, c.start, end) {
+            continue;
+        }
+        if end > c.end {
+            chunks::put(&mut cs, c.start, end, "LOC");
+            k = cs.iter().position(|x| x.start >= end).unwrap_or(cs.len());
+        }
+    }
+    cs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
+        super::super::tests::check_chunks(mend, sentence, tagged, expect);
+    }
+
+    #[test]
+    fn a_place_of_several_words_is_one_chunk() {
+        check(
+            "in the Democratic Republic of the Congo , where",
+            &[(2, 1, "MISC"), (6, 1, "LOC")],
+            &[("Democratic Republic of the Congo", "LOC")],
+        );
+        check(
+            "visits Jammu and Kashmir and Bosnia and Herzegovina .",
+            &[(1, 1, "ORG"), (3, 1, "LOC"), (5, 1, "LOC"), (7, 1, "LOC")],
+            &[
+                ("Jammu and Kashmir", "LOC"),
+                ("Bosnia and Herzegovina", "LOC"),
+            ],
+        );
+        // Pieces the tagger found inside, the rest untagged.
+        check(
+            "the Democratic Republic of the Congo said",
+            &[(1, 1, "MISC")],
+            &[("Democratic Republic of the Congo", "LOC")],
+        );
+        // One chunk already: its type stays the tagger's.
+        check(
+            "in Bosnia and Herzegovina today",
+            &[(1, 3, "ORG")],
+            &[("Bosnia and Herzegovina", "ORG")],
+        );
+        // A chunk running past the name is another reading.
+        check(
+            "the Bosnia and Herzegovina Football Federation said",
+            &[(1, 1, "LOC"), (3, 3, "ORG")],
+            &[
+                ("Bosnia", "LOC"),
+                ("Herzegovina Football Federation", "ORG"),
+            ],
+        );
+        // Nothing to mend: a place of one word, names that are no place.
+        check(
+            "Congo and Rwanda met in Kigali",
+            &[(0, 1, "LOC"), (2, 1, "LOC"), (5, 1, "LOC")],
+            &[("Congo", "LOC"), ("Rwanda", "LOC"), ("Kigali", "LOC")],
+        );
+        check(
+            "Marks and Spencer said",
+            &[(0, 1, "PER"), (2, 1, "PER")],
+            &[("Marks", "PER"), ("Spencer", "PER")],
+        );
+    }
+}
