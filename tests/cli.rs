@@ -451,6 +451,60 @@ fn eval_entities_scores_whole_documents() {
     );
 }
 
+/// `eval entities --wcep` on a fixture written for this project: two
+/// items, five linked names (one link over a common word, "people", is
+/// not a name and is not counted), halved by id.
+#[test]
+fn eval_entities_scores_linked_name_spans() {
+    let out = newsflow(
+        &[
+            "eval",
+            "entities",
+            "--wcep",
+            &repo("tests/data/entities/wcep-mini.jsonl"),
+        ],
+        None,
+        &[],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let all = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("all "))
+        .unwrap_or_else(|| panic!("no overall line: {stdout}"));
+    assert!(
+        all.contains("2 items") && all.contains("5 linked names"),
+        "{all}"
+    );
+    let exact: f64 = all
+        .split("exact span ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|x| x.parse().ok())
+        .unwrap_or_else(|| panic!("no exact rate: {all}"));
+    assert!((0.0..=1.0).contains(&exact), "{all}");
+
+    let out = newsflow(
+        &[
+            "eval",
+            "entities",
+            "--wcep",
+            &repo("tests/data/entities/gum-mini.tsv"),
+        ],
+        None,
+        &[],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains("gum-mini.tsv:1: not JSON"),
+        "{stderr}"
+    );
+}
+
 /// `eval quotes` and `eval dates` over the repo's annotations, which name
 /// articles of ../shared/data/wikinews (not in the repo): skipped without it.
 #[test]

@@ -20,6 +20,11 @@ pub(crate) struct EvalEntities {
     /// folders. Repeatable. e.g. ../shared/data/ner/re3d
     #[arg(long, value_name = "DIR")]
     re3d: Vec<PathBuf>,
+    /// Wikipedia Current Events items (JSON lines with id, text and linked entities, .gz allowed):
+    /// recall of the linked names' spans on fresh news, per half (dev, read; test, never read).
+    /// e.g. ../shared/data/wikipedia-current-events/items.jsonl.gz
+    #[arg(long, value_name = "PATH")]
+    wcep: Option<PathBuf>,
     /// Print each document's missed, spurious, split and mistyped entities.
     #[arg(long)]
     errors: bool,
@@ -124,8 +129,8 @@ fn re3d_docs(path: &Path) -> Result<Vec<(String, GoldDoc)>> {
 
 pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
     use newsflow::stages::{entities, structure, Annotations, Article, Stage};
-    if opts.gum.is_empty() && opts.re3d.is_empty() {
-        bail!("nothing to score: give --gum PATH and/or --re3d DIR (see `newsflow eval entities --help`)");
+    if opts.gum.is_empty() && opts.re3d.is_empty() && opts.wcep.is_none() {
+        bail!("nothing to score: give --gum PATH, --re3d DIR and/or --wcep PATH (see `newsflow eval entities --help`)");
     }
     let mut docs = Vec::new();
     for p in &opts.gum {
@@ -169,7 +174,9 @@ pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
         let corpus = group.split(' ').next().unwrap_or(group).to_string();
         corpus_totals.entry(corpus).or_default().add(&t);
     }
-    println!("entities over whole documents: one entry per real-world entity (see `eval entities --help`)\n");
+    if !docs.is_empty() {
+        println!("entities over whole documents: one entry per real-world entity (see `eval entities --help`)\n");
+    }
     for (name, t) in corpus_totals.iter().chain(&groups) {
         let o = t.overall();
         println!(
@@ -183,6 +190,9 @@ pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
     }
     for (name, t) in &corpus_totals {
         println!("\n{name}, {} documents:\n{}", t.docs, t.report());
+    }
+    if let Some(path) = &opts.wcep {
+        super::wcep_eval::eval_wcep(path, &en)?;
     }
     Ok(())
 }

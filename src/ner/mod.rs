@@ -12,6 +12,7 @@ pub mod corpora;
 pub mod entity_score;
 pub mod eval;
 pub mod features;
+pub mod link_spans;
 pub mod model_io;
 pub mod names;
 pub mod train;
