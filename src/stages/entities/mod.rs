@@ -4,6 +4,7 @@
 //! resolved to countries and coordinates, and the article's countries of focus.
 
 mod acronyms;
+mod after_title;
 mod aged;
 mod aliases;
 mod ampersand;
