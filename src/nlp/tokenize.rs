@@ -60,6 +60,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    // Whether the letters from `k` on are a clitic after an apostrophe:
+    // 's, 're, 've, 'll, 'd, 'm, 't.
+    let clitic_at = |k: usize| {
+        let len = (k..n)
+            .take_while(|&m| is_word_char(chars[m].1))
+            .take(3)
+            .count();
+        let l = |m: usize| chars[m].1.to_ascii_lowercase();
+        match len {
+            1 => matches!(l(k), 's' | 'd' | 'm' | 't'),
+            2 => matches!((l(k), l(k + 1)), ('r' | 'v', 'e') | ('l', 'l')),
+            _ => false,
+        }
+    };
     let mut i = 0;
     while i < n {
         let c = chars[i].1;
@@ -97,6 +111,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             && chars[start].1.is_uppercase()
                             && next.is_uppercase()
                             && at(j + 2).is_some_and(char::is_lowercase) =>
+                    {
+                        j += 2;
+                    }
+                    // "Kata'ib", "Sana'a", "Ba'athist", "Qur'an": a
+                    // capitalised word, an apostrophe, then lower-case
+                    // letters that are no clitic ("Don't", "Smith's").
+                    (Some('\'' | '’'), Some(next))
+                        if chars[start].1.is_uppercase()
+                            && next.is_lowercase()
+                            && !clitic_at(j + 1) =>
                     {
                         j += 2;
                     }
@@ -271,6 +295,22 @@ mod tests {
                 "'s",
                 "I",
                 "'M",
+            ],
+        );
+        // Apostrophes inside transliterated names stay in them.
+        check(
+            "Kata'ib Hezbollah near Sana'a. Ba'athist Don't Qur'an's",
+            &[
+                "Kata'ib",
+                "Hezbollah",
+                "near",
+                "Sana'a",
+                ".",
+                "Ba'athist",
+                "Do",
+                "n't",
+                "Qur'an",
+                "'s",
             ],
         );
         check(
