@@ -1,21 +1,26 @@
-//! Armed forces and units are organisations named by their head noun:
-//! "Rapid Support Forces", "Sudanese Armed Forces", "Israel Defense
-//! Forces", "Israeli Air Force", "Nigerian Army", "Turkish Coast Guard",
-//! "U.S. Central Command". The tagger, trained on 1996 wire copy, left
+//! Armed forces, units and public bodies are organisations named by
+//! their head noun: "Rapid Support Forces", "Sudanese Armed Forces",
+//! "Israel Defense Forces", "Israeli Air Force", "Turkish Coast Guard";
+//! "Drug Enforcement Administration", "Swedish Security Service",
+//! "Sri Lankan High Court". The tagger, trained on 1996 wire copy, left
 //! most of them untagged or kept only the country ("Sudanese" MISC,
 //! "Israel" LOC), so a force became a place. A run of capitalised words
 //! ending in such a head, two words or more and nothing capitalised
 //! after the head ("Armed Forces Day", "Air Force One" are the tagger's
-//! to read), is one organisation, a country or demonym opening it
-//! included (as CoNLL's "Mexican Army"). A chunk running past the run is
-//! another reading and stays; so does a run that is one chunk already.
+//! to read), is one organisation. A force takes the country or demonym
+//! opening it (as CoNLL's "Mexican Army"); a body takes a demonym but
+//! not a country ("U.S." + "Drug Enforcement Administration", as
+//! `heads.rs` keeps "US" + "Congress" apart), nor a person's chunk
+//! ("Trump Administration" is left alone), nor a place ("West Bank",
+//! "South Bank"; "State College", which the gazetteer knows). A chunk running past the run is another reading
+//! and stays; so does a run that is one chunk already.
 
 use super::chunks;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp;
 
-/// Heads of armed forces and units, lower-cased; sorted (binary search).
+/// Heads of armed forces and units, lower-cased.
 const HEADS: &[&str] = &[
     "army", "brigade", "brigades", "command", "corps", "force", "forces", "guard", "guards",
     "marines", "militia", "navy",
@@ -25,15 +30,119 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn head(w: &str) -> bool {
-    capitalised(w) && HEADS.binary_search(&w.to_lowercase().as_str()).is_ok()
+fn force(w: &str) -> bool {
+    capitalised(w) && HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
+}
+
+/// A body's head: an organisation's head noun (`heads.rs`), or one of
+/// the public service's that are too often other things to type a chunk
+/// there ("Office", "Service", "Administration").
+fn body(w: &str) -> bool {
+    capitalised(w)
+        && (super::heads::head_kind(w) == Some("ORG")
+            || matches!(w, "Administration" | "Office" | "Service"))
+}
+
+/// How many words opening `run` name a country (not a demonym) or
+/// abbreviate one: "U.S.", "UK", "New Zealand", "United States"; 0 if
+/// none.
+fn country_words(gaz: &Gazetteer, run: &[&str]) -> usize {
+    let abbreviation = |w: &str| {
+        let letters = w.chars().filter(|c| *c != '.');
+        (2..=3).contains(&letters.clone().count())
+            && letters.clone().all(|c| c.is_ascii_uppercase())
+    };
+    if run.first().is_some_and(|w| abbreviation(w)) {
+        return 1;
+    }
+    (1..=3.min(run.len().saturating_sub(1)))
+        .rev()
+        .find(|&n| gaz.kinds(&run[..n].join(" ")).contains(&Kind::Country))
+        .unwrap_or(0)
+}
+
+/// The end of a name's "of" part after its head at `at - 1`: "of" or
+/// "for", perhaps "the", then capitalised words, and after one "and"
+/// more of them ("European Court of Human Rights", "Ministry of Foreign
+/// Affairs and Trade"), up to an office ("Ministry of Defence" +
+/// "Secretary Ben Wallace") or a company's suffix; `at` when there is
+/// none. What follows an "and" must not be a name of its own: one with
+/// an organisation's head noun ("University of Washington and Stanford
+/// University"), a company, a country, region, demonym or city of
+/// 100,000 ("Group of Five and Canada"; "Speech and Drama" stays). A
+/// legislature "for" a place is a member's seat ("Parliament for
+/// Sheffield Brightside"), and a company "of" a place is where it is
+/// ("Novopharm Ltd of Canada").
+fn of_part(words: &[&str], at: usize, gaz: &Gazetteer) -> usize {
+    let head = words[at - 1];
+    let legislature = matches!(head, "Congress" | "Parliament" | "Senate" | "Assembly");
+    let joined = match words.get(at) {
+        Some(&"of") => !corporate(head),
+        Some(&"for") => !legislature,
+        _ => false,
+    };
+    if !joined {
+        return at;
+    }
+    let mut k = at + 1;
+    if words.get(k) == Some(&"the") {
+        k += 1;
+    }
+    let mut end = at;
+    let mut and: Option<usize> = None;
+    while k < words.len() && k - at <= 6 {
+        let w = words[k];
+        let name = capitalised(w)
+            && !nlp::is_stopword(&w.to_lowercase())
+            && !super::wordlists::is_office(w);
+        if name && and.is_some() && (super::heads::head_kind(w) == Some("ORG") || corporate(w)) {
+            // "... and Stanford University": another name; end before "and".
+            return and.expect("checked");
+        }
+        if name {
+            k += 1;
+            end = k;
+            if corporate(w) {
+                break;
+            }
+        } else if matches!(w, "and" | "&") && end == k && and.is_none() {
+            and = Some(k);
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // After "and", a place or a demonym alone is another name.
+    if let Some(a) = and.filter(|&a| end > a) {
+        let rest = words[a + 1..end].join(" ");
+        if gaz.is_notable(&rest, 100_000) {
+            return a;
+        }
+    }
+    end
+}
+
+/// A company's suffix, which ends a name before it ("Drexel Burnham
+/// Lambert Inc." + "Avery International Corp").
+fn corporate(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "inc" | "corp" | "ltd" | "plc" | "llc" | "co"
+    )
 }
 
 /// The chunks with each force's name made one ORG chunk (see the module
 /// note).
-pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chunk> {
+pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    // The head ends the name, or its "of" part does: nothing capitalised
+    // after it, nor "and".
+    let ends = |i: usize| {
+        words
+            .get(i + 1)
+            .is_none_or(|w| !capitalised(w) && !matches!(*w, "and" | "&"))
+    };
     let at: Vec<usize> = (1..words.len())
-        .filter(|&i| head(words[i]) && !words.get(i + 1).is_some_and(|w| capitalised(w)))
+        .filter(|&i| (force(words[i]) || body(words[i])) && ends(i))
         .take(chunks::MAX_TRIGGERS)
         .collect();
     let mut cs = cs;
@@ -47,12 +156,50 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chun
                 || opener
                 || super::wordlists::is_modifier(w)
                 || super::wordlists::is_office(w)
+                || corporate(w)
             {
                 break;
             }
             start -= 1;
         }
-        let end = i + 1;
+        // Stopped at an office ("General Accounting Office"), a company's
+        // suffix, or "and"/"of" inside a longer name ("Food and Drug
+        // Administration"): only the tail was found.
+        let tail = start > 0 && {
+            let w = words[start - 1];
+            capitalised(w) && super::wordlists::is_office(w)
+                || corporate(w)
+                || matches!(w, "and" | "&" | "of" | "for")
+                    && start >= 2
+                    && capitalised(words[start - 2])
+                    // (Not when a name ends before "and": "University of
+                    // Washington and" + "Stanford University".)
+                    && !cs.iter().any(|c| c.end == start - 1)
+        };
+        if tail {
+            continue;
+        }
+        // A sentence's first word the tagger left out is no name's
+        // ("Former Cabinet", "Proroguing Parliament"), a demonym aside.
+        if start == 0
+            && !cs.iter().any(|c| c.start == 0)
+            && !gaz.kinds(words[0]).contains(&Kind::Demonym)
+        {
+            start = 1;
+        }
+        let end = of_part(words, i + 1, gaz);
+        if !force(words[i]) {
+            start += country_words(gaz, &words[start..end]);
+            let person = cs
+                .iter()
+                .any(|c| c.kind == "PER" && start < c.end && c.start < end);
+            let compass = end - start == 2
+                && matches!(words[start], "East" | "Left" | "North" | "South" | "West");
+            let place = || gaz.contains(&words[start..end].join(" "));
+            if person || compass || end - start >= 2 && place() {
+                continue;
+            }
+        }
         let whole = cs.iter().any(|c| c.start == start && c.end == end);
         if end - start < 2 || whole || chunks::crosses(&cs, start, end) {
             continue;
@@ -68,11 +215,6 @@ mod tests {
 
     fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
         super::super::tests::check_chunks(mend, sentence, tagged, expect);
-    }
-
-    #[test]
-    fn heads_are_sorted_for_binary_search() {
-        assert!(HEADS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -107,5 +249,84 @@ mod tests {
             &[("Salvation Army Band", "ORG")],
         );
         check("the Red Army", &[(1, 2, "MISC")], &[("Red Army", "MISC")]);
+    }
+
+    #[test]
+    fn a_body_named_by_its_head_is_one_organisation() {
+        check(
+            "with the U.S. Drug Enforcement Administration , the Swedish Security Service said",
+            &[(2, 1, "LOC"), (9, 1, "MISC")],
+            &[
+                ("U.S.", "LOC"),
+                ("Drug Enforcement Administration", "ORG"),
+                ("Swedish Security Service", "ORG"),
+            ],
+        );
+        // A person's administration; a place; one word.
+        check(
+            "the Trump Administration said",
+            &[(1, 1, "PER")],
+            &[("Trump", "PER")],
+        );
+        check("in the West Bank today", &[], &[]);
+        check("at State College today", &[], &[]);
+        // The name goes on after "of"; only its tail was found; a
+        // sentence's opener.
+        check(
+            "the European Court of Human Rights ruled",
+            &[(1, 1, "MISC"), (4, 2, "ORG")],
+            &[("European Court of Human Rights", "ORG")],
+        );
+        check(
+            "the Ministry of Foreign Affairs and Trade said",
+            &[],
+            &[("Ministry of Foreign Affairs and Trade", "ORG")],
+        );
+        check("the Ministry of the interior", &[], &[]);
+        check(
+            "University of Washington and Stanford University researchers",
+            &[(0, 3, "ORG"), (4, 2, "ORG")],
+            &[
+                ("University of Washington", "ORG"),
+                ("Stanford University", "ORG"),
+            ],
+        );
+        check(
+            "the University of Washington and Stanford University said",
+            &[],
+            &[
+                ("University of Washington", "ORG"),
+                ("Stanford University", "ORG"),
+            ],
+        );
+        check(
+            "the Group of Five and Canada met",
+            &[(5, 1, "LOC")],
+            &[("Group of Five", "ORG"), ("Canada", "LOC")],
+        );
+        check(
+            "MP in the Parliament for Sheffield Brightside",
+            &[(5, 2, "LOC")],
+            &[("Sheffield Brightside", "LOC")],
+        );
+        check(
+            "the Ministry of Defence Secretary Ben Wallace",
+            &[(5, 2, "PER")],
+            &[("Ministry of Defence", "ORG"), ("Ben Wallace", "PER")],
+        );
+        check("the Food and Drug Administration said", &[], &[]);
+        check("the General Accounting Office said", &[], &[]);
+        check("Proroguing Parliament is", &[], &[]);
+        check(
+            "Meanwhile Rapid Support Forces fighters",
+            &[],
+            &[("Rapid Support Forces", "ORG")],
+        );
+        check(
+            "the New Zealand High Court said",
+            &[(1, 2, "LOC")],
+            &[("New Zealand", "LOC"), ("High Court", "ORG")],
+        );
+        check("the Service said", &[], &[]);
     }
 }
