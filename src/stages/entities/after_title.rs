@@ -22,6 +22,10 @@ use crate::nlp::titles::{self, PERSON};
 /// Initials before a surname: "JD", "J.D.", "R."; not a two-letter
 /// abbreviation ("TV", "UK").
 fn initials(w: &str) -> bool {
+    // Most words fail here (this runs on every word).
+    if !(1..=4).contains(&w.len()) || !w.as_bytes()[0].is_ascii_uppercase() {
+        return false;
+    }
     let letters = w.chars().filter(|c| *c != '.').count();
     (1..=2).contains(&letters)
         && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
@@ -48,7 +52,14 @@ fn name_word(w: &str) -> bool {
 /// (see the module note).
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chunk> {
     let at: Vec<usize> = (0..words.len().saturating_sub(2))
-        .filter(|&i| titles::is(words[i].trim_end_matches('.'), PERSON))
+        .filter(|&i| {
+            // Two capitalised words must follow (two name words at least).
+            let (next, after) = (words[i + 1], words[i + 2]);
+            next.starts_with(char::is_uppercase)
+                && after.starts_with(char::is_uppercase)
+                && (chunks::name_word(next) || initials(next))
+                && titles::is(words[i].trim_end_matches('.'), PERSON)
+        })
         .take(chunks::MAX_TRIGGERS)
         .collect();
     let given = FirstNames::embedded();

@@ -142,7 +142,13 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
             .is_none_or(|w| !capitalised(w) && !matches!(*w, "and" | "&"))
     };
     let at: Vec<usize> = (1..words.len())
-        .filter(|&i| (force(words[i]) || body(words[i])) && ends(i))
+        .filter(|&i| {
+            // A name of two words or more, or a head with its "of" part:
+            // the cheap tests first (this runs on every word).
+            let longer = capitalised(words[i - 1])
+                || words.get(i + 1).is_some_and(|w| matches!(*w, "of" | "for"));
+            longer && ends(i) && (force(words[i]) || body(words[i]))
+        })
         .take(chunks::MAX_TRIGGERS)
         .collect();
     let mut cs = cs;

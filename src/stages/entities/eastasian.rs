@@ -34,7 +34,13 @@ const KOREAN_SYLLABLES: &[&str] = &[
 ];
 
 fn korean_syllable(word: &str) -> bool {
-    KOREAN_SYLLABLES.binary_search(&word).is_ok()
+    // Shape first (this runs on most words): two to five ASCII letters,
+    // a capital and lower case.
+    let b = word.as_bytes();
+    (2..=5).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(u8::is_ascii_lowercase)
+        && KOREAN_SYLLABLES.binary_search(&word).is_ok()
 }
 
 fn family_name(word: &str) -> bool {

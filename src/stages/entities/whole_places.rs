@@ -55,7 +55,13 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
     while k < cs.len().min(chunks::MAX_TRIGGERS) {
         let c = cs[k].clone();
         k += 1;
-        if !capitalised(words[c.start]) {
+        // A longer name goes on past the chunk with a capital or a
+        // connector ("Democratic" + "Republic", "Jammu" + "and"); most
+        // chunks are followed by neither.
+        let goes_on = words.get(c.end).is_some_and(|w| {
+            capitalised(w) || matches!(*w, "and" | "of" | "the" | "del" | "de" | "do" | "-")
+        });
+        if !goes_on || !capitalised(words[c.start]) {
             continue;
         }
         let Some(end) = longest_place(words, c.start, gaz) else {
