@@ -2,18 +2,21 @@
 //! their head noun: "Rapid Support Forces", "Sudanese Armed Forces",
 //! "Israel Defense Forces", "Israeli Air Force", "Turkish Coast Guard";
 //! "Drug Enforcement Administration", "Swedish Security Service",
-//! "Sri Lankan High Court". The tagger, trained on 1996 wire copy, left
+//! "Sri Lankan High Court"; airports are places named so ("Kuwait
+//! International Airport"). The tagger, trained on 1996 wire copy, left
 //! most of them untagged or kept only the country ("Sudanese" MISC,
 //! "Israel" LOC), so a force became a place. A run of capitalised words
 //! ending in such a head, two words or more and nothing capitalised
 //! after the head ("Armed Forces Day", "Air Force One" are the tagger's
-//! to read), is one organisation. A force takes the country or demonym
-//! opening it (as CoNLL's "Mexican Army"); a body takes a demonym but
-//! not a country ("U.S." + "Drug Enforcement Administration", as
-//! `heads.rs` keeps "US" + "Congress" apart), nor a person's chunk
-//! ("Trump Administration" is left alone), nor a place ("West Bank",
-//! "South Bank"; "State College", which the gazetteer knows). A chunk running past the run is another reading
-//! and stays; so does a run that is one chunk already.
+//! to read), is one organisation, or one place for an airport. A force
+//! or an airport takes the country or demonym opening it (as CoNLL's
+//! "Mexican Army"); a body takes a demonym but not a country ("U.S." +
+//! "Drug Enforcement Administration", as `heads.rs` keeps "US" +
+//! "Congress" apart), nor a person's chunk ("Trump Administration" is
+//! left alone), nor a place ("West Bank", "South Bank"; "State
+//! College", which the gazetteer knows). A chunk running past the run
+//! is another reading and stays; so does a run that is one chunk
+//! already.
 
 use super::chunks;
 use crate::gazetteer::{Gazetteer, Kind};
@@ -28,6 +31,12 @@ const HEADS: &[&str] = &[
 
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// An airport, named after its place ("Kuwait International Airport",
+/// "Aden Adde International Airport"): a place, its country included.
+fn airport(w: &str) -> bool {
+    matches!(w, "Airport" | "Airbase" | "Airfield")
 }
 
 fn force(w: &str) -> bool {
@@ -135,19 +144,15 @@ fn corporate(w: &str) -> bool {
 /// note).
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
     // The head ends the name, or its "of" part does: nothing capitalised
-    // after it, nor "and".
-    let ends = |i: usize| {
-        words
-            .get(i + 1)
-            .is_none_or(|w| !capitalised(w) && !matches!(*w, "and" | "&"))
-    };
+    // after it.
+    let ends = |i: usize| words.get(i + 1).is_none_or(|w| !capitalised(w));
     let at: Vec<usize> = (1..words.len())
         .filter(|&i| {
             // A name of two words or more, or a head with its "of" part:
             // the cheap tests first (this runs on every word).
             let longer = capitalised(words[i - 1])
                 || words.get(i + 1).is_some_and(|w| matches!(*w, "of" | "for"));
-            longer && ends(i) && (force(words[i]) || body(words[i]))
+            longer && ends(i) && (force(words[i]) || airport(words[i]) || body(words[i]))
         })
         .take(chunks::MAX_TRIGGERS)
         .collect();
@@ -194,7 +199,8 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
             start = 1;
         }
         let end = of_part(words, i + 1, gaz);
-        if !force(words[i]) {
+        let kind = if airport(words[i]) { "LOC" } else { "ORG" };
+        if !force(words[i]) && !airport(words[i]) {
             start += country_words(gaz, &words[start..end]);
             let person = cs
                 .iter()
@@ -210,7 +216,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         if end - start < 2 || whole || chunks::crosses(&cs, start, end) {
             continue;
         }
-        chunks::put(&mut cs, start, end, "ORG");
+        chunks::put(&mut cs, start, end, kind);
     }
     cs
 }
@@ -255,6 +261,18 @@ mod tests {
             &[("Salvation Army Band", "ORG")],
         );
         check("the Red Army", &[(1, 2, "MISC")], &[("Red Army", "MISC")]);
+    }
+
+    #[test]
+    fn an_airport_is_one_place_with_its_city_or_country() {
+        check(
+            "at Kuwait International Airport and Aden Adde International Airport .",
+            &[(1, 1, "LOC"), (5, 1, "LOC"), (6, 3, "LOC")],
+            &[
+                ("Kuwait International Airport", "LOC"),
+                ("Aden Adde International Airport", "LOC"),
+            ],
+        );
     }
 
     #[test]

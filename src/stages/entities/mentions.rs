@@ -68,6 +68,7 @@ pub(super) fn extract(
         let mended = super::whole_places::mend(mended, &words, lex.gaz);
         let mended = super::numerals::mend(mended, &words, lex.gaz);
         let mended = super::bodies::mend(mended, &words, lex.gaz);
+        let mended = super::ships::mend(mended, &words, lex.gaz);
         let mended = super::after_title::mend(mended, &words, lex.gaz);
         for mut c in super::located::split(mended, &words, lex.gaz) {
             // "US$500", "HK$2,000": a currency's country code names no place.

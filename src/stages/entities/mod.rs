@@ -24,6 +24,7 @@ mod offices;
 mod particles;
 mod eastasian;
 mod runon;
+mod ships;
 mod surname;
 mod types;
 mod whole_places;
