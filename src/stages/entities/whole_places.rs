@@ -1,13 +1,13 @@
-//! A country or province the gazetteer knows by a name of several words
-//! is one place, whatever pieces the tagger cut it into: "Democratic"
-//! MISC + "Congo" LOC is the Democratic Republic of the Congo (not the
-//! Republic of the Congo, the other country, which "Congo" alone
-//! resolved to), "Jammu" + "Kashmir" is Jammu and Kashmir, "Bosnia" +
-//! "Herzegovina" one country. The name must open and end with a
-//! capitalised word and hold the chunk it was found from; a chunk that
-//! runs past it is the tagger's reading of something longer ("Bosnia and
-//! Herzegovina Football Federation") and is left alone, as is a name the
-//! tagger left untagged altogether.
+//! A country, province or city of 100,000 people the gazetteer knows by
+//! a name of several words is one place, whatever pieces the tagger cut
+//! it into: "Democratic" MISC + "Congo" LOC is the Democratic Republic of
+//! the Congo (not the Republic of the Congo, the other country, which
+//! "Congo" alone resolved to), "Jammu" + "Kashmir" is Jammu and Kashmir,
+//! "Bosnia" + "Herzegovina" one country, "Dera" + "Ismail Khan" one city.
+//! The name must open and end with a capitalised word and hold the chunk
+//! it was found from; a chunk that runs past it is the tagger's reading
+//! of something longer ("Bosnia and Herzegovina Football Federation")
+//! and is left alone, as is a name the tagger left untagged altogether.
 
 use super::chunks;
 use crate::gazetteer::{Gazetteer, Kind};
@@ -21,8 +21,9 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The longest country, province, region or continent name of two words
-/// or more that starts at word `start`: its end.
+/// The longest country, province, region, continent or city (of 100,000
+/// people) name of two words or more that starts at word `start`: its
+/// end.
 fn longest_place(words: &[&str], start: usize, gaz: &Gazetteer) -> Option<usize> {
     let mut name = String::new();
     let mut found = None;
@@ -40,7 +41,9 @@ fn longest_place(words: &[&str], start: usize, gaz: &Gazetteer) -> Option<usize>
                 )
             })
         };
-        if end - start >= 2 && capitalised(w) && place() {
+        // (Or a city of 100,000 people: "Dera Ismail Khan", "Rio de
+        // Janeiro"; smaller towns share too many names with other things.)
+        if end - start >= 2 && capitalised(w) && (place() || gaz.is_notable(&name, 100_000)) {
             found = Some(end);
         }
     }
@@ -128,6 +131,11 @@ mod tests {
             "Congo and Rwanda met in Kigali",
             &[(0, 1, "LOC"), (2, 1, "LOC"), (5, 1, "LOC")],
             &[("Congo", "LOC"), ("Rwanda", "LOC"), ("Kigali", "LOC")],
+        );
+        check(
+            "in Dera Ismail Khan district",
+            &[(1, 1, "LOC"), (2, 2, "PER")],
+            &[("Dera Ismail Khan", "LOC")],
         );
         check(
             "Marks and Spencer said",
