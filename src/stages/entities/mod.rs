@@ -36,7 +36,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Article, Located, Span};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::features::Lexicon;
 use crate::ner::NerModel;
 use crate::stages::{Annotations, Stage, StageError};
@@ -158,6 +158,12 @@ fn countries_of_focus(
                 0.6
             };
             *score.entry(cc).or_default() += e.salience * weight * (1.0 + (e.count as f64).ln());
+        } else if let Some(cc) = (e.kind == "ORG")
+            .then(|| org_country(gaz, &e.name))
+            .flatten()
+        {
+            // A body named after its place counts as a place in it.
+            *score.entry(cc).or_default() += e.salience * 0.3 * (1.0 + (e.count as f64).ln());
         }
     }
     if let Some(cc) = dateline_country {
@@ -179,6 +185,31 @@ fn countries_of_focus(
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     out
+}
+
+/// The country an organisation's name of two words or more opens with:
+/// a country, demonym, region, province or city of 100,000
+/// ("Pennsylvania Public Utility Commission", "Brazilian Coffee
+/// Institute", "U.S. Army Corps of Engineers"). The rules that make such
+/// a name one organisation took the place out of the entities; the
+/// countries of focus keep it, at half a sub-country place's weight.
+fn org_country(gaz: &Gazetteer, name: &str) -> Option<String> {
+    let mut words = name.split(' ');
+    let first = words.next()?;
+    let second = words.next()?;
+    let two = format!("{first} {second}");
+    let place = |n: &str| {
+        gaz.lookup(n)
+            .into_iter()
+            .find(|e| {
+                matches!(
+                    e.kind,
+                    Kind::Country | Kind::Demonym | Kind::Province | Kind::Region
+                ) || e.kind == Kind::City && e.population >= 100_000
+            })
+            .map(|e| e.country.clone())
+    };
+    place(&two).or_else(|| place(first))
 }
 
 /// A country the article only names by demonym ("German officials") is no

@@ -181,6 +181,23 @@ fn unit_names_keep_their_ordinal() {
 }
 
 #[test]
+fn a_body_named_after_its_place_counts_for_its_country() {
+    // "Pennsylvania Public Utility Commission" is one organisation; its
+    // state still makes the United States a country of focus.
+    let e = run(
+        "Rates approved\n\nThe Pennsylvania Public Utility Commission approved \
+        higher electricity rates on Monday, the commission said.",
+    );
+    assert!(
+        names_and_types(&e).contains(&("Pennsylvania Public Utility Commission", "ORG")),
+        "{:?}",
+        names_and_types(&e)
+    );
+    let top = e.countries.first().map(|c| c.country.as_str());
+    assert_eq!(top, Some("US"), "{:?}", e.countries);
+}
+
+#[test]
 fn places_follow_the_countries_the_article_names() {
     let e = run("Floods in Sindh\n\nFloods hit Hyderabad on Monday, officials in Pakistan said. Hyderabad lies on the Indus.");
     let h = find(&e, "Hyderabad");
@@ -231,11 +248,15 @@ fn honorifics_are_not_part_of_the_name() {
 #[test]
 fn a_currency_code_names_no_place_and_dr_is_no_doctor() {
     // "US$", "HK$": the dollar, not the country; "DR Congo" is a country.
-    let e = run("Fines rose to US$500 and HK$2,000 a day, the ministry in Kinshasa said. \
-        Officials from DR Congo agreed.");
+    let e = run(
+        "Fines rose to US$500 and HK$2,000 a day, the ministry in Kinshasa said. \
+        Officials from DR Congo agreed.",
+    );
     let names = names_and_types(&e);
     assert!(
-        !names.iter().any(|(n, _)| *n == "United States" || *n == "HK"),
+        !names
+            .iter()
+            .any(|(n, _)| *n == "United States" || *n == "HK"),
         "{names:?}"
     );
     assert!(
