@@ -14,21 +14,26 @@ use crate::ner::Chunk;
 /// Ship prefixes: navies' (USS, HMS, HMAS, HMCS, HMNZS, INS, RFA, USNS,
 /// USCGC) and merchant ones (MV, RMS, FV).
 fn prefix(w: &str) -> bool {
-    matches!(
-        w,
-        "USS"
-            | "USNS"
-            | "USCGC"
-            | "HMS"
-            | "HMAS"
-            | "HMCS"
-            | "HMNZS"
-            | "INS"
-            | "RFA"
-            | "MV"
-            | "RMS"
-            | "FV"
-    )
+    // Two to five capitals first (this runs on every word).
+    let b = w.as_bytes();
+    (2..=5).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b[1].is_ascii_uppercase()
+        && matches!(
+            w,
+            "USS"
+                | "USNS"
+                | "USCGC"
+                | "HMS"
+                | "HMAS"
+                | "HMCS"
+                | "HMNZS"
+                | "INS"
+                | "RFA"
+                | "MV"
+                | "RMS"
+                | "FV"
+        )
 }
 
 /// A word of a ship's name: capitalised ("Ford", "R.", "II").
