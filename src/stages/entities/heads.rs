@@ -91,11 +91,12 @@ pub(super) fn head_kind(word: &str) -> Option<&'static str> {
     }
 }
 
-/// Words that open a storm's name.
+/// Words that open a storm's name, or a military operation's, which is
+/// an event too ("Operation Epic Fury" was a person "Epic Fury").
 pub(super) fn is_storm(word: &str) -> bool {
-    ["hurricane", "cyclone", "typhoon", "storm", "tropical"]
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(word))
+    #[rustfmt::skip]
+    const OPENERS: &[&str] = &["hurricane", "cyclone", "typhoon", "storm", "tropical", "operation"];
+    OPENERS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// "1st", "82nd", "504th", "3RD".
@@ -320,6 +321,12 @@ mod tests {
             "Hurricane Katrina hit",
             &[(0, 2, "LOC")],
             &[("Hurricane Katrina", "MISC")],
+        );
+        // So is a military operation.
+        check(
+            "during Operation Epic Fury strikes",
+            &[(2, 2, "PER")],
+            &[("Operation Epic Fury", "MISC")],
         );
         // Countries, first names, function words, modifiers.
         check(
