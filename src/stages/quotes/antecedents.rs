@@ -201,8 +201,13 @@ pub(super) fn resolve_description<'s>(
     // "the company said": an organisation's generic name is the last
     // organisation named before (one whose name has the noun, for the
     // nouns that name a kind of body: "the ministry" is a ministry).
+    // (Wire copy's words for a firm too: "the corporation said", "the
+    // utility", "the lender", "the insurer".)
+    #[rustfmt::skip]
     const ANY_BODY: &[&str] = &[
-        "company", "firm", "group", "club", "airline", "bank", "carrier",
+        "company", "firm", "group", "club", "airline", "bank", "carrier", "corporation",
+        "utility", "lender", "insurer", "retailer", "carmaker", "automaker", "brewer", "miner",
+        "manufacturer", "producer", "conglomerate", "subsidiary",
     ];
     const NAMED_BODY: &[&str] = &[
         "ministry",

@@ -189,6 +189,13 @@ fn descriptions_pronouns_and_participles() {
          \"Every day of disruption costs our customers dearly,\" the company said.",
         &[Some("Harbour Shipping")],
     );
+    // So are wire copy's words for a firm ("the corporation", "the
+    // utility").
+    check_speakers(
+        "Power rates\n\nNorthgate Electric raised 2.1 billion dlrs last year. \
+         \"The borrowing programme is well within our capacity,\" the corporation said.",
+        &[Some("Northgate Electric")],
+    );
     // A question runs on into its attribution; the pronoun's person is
     // named before the pronoun, not after it.
     check_speakers(
