@@ -88,8 +88,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chun
         if !(2..=4).contains(&n) || !chunks::name_word(words[end - 1]) || !opens {
             continue;
         }
-        let whole = cs.iter().any(|c| c.start == start && c.end == end);
-        if whole || chunks::crosses(&cs, start, end) {
+        if chunks::whole(&cs, start, end) || chunks::crosses(&cs, start, end) {
             continue;
         }
         chunks::put(&mut cs, start, end, "PER");

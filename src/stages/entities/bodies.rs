@@ -212,8 +212,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
                 continue;
             }
         }
-        let whole = cs.iter().any(|c| c.start == start && c.end == end);
-        if end - start < 2 || whole || chunks::crosses(&cs, start, end) {
+        if end - start < 2 || chunks::whole(&cs, start, end) || chunks::crosses(&cs, start, end) {
             continue;
         }
         chunks::put(&mut cs, start, end, kind);

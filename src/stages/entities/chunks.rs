@@ -1,6 +1,7 @@
 //! Edits of one sentence's chunk list shared by the chunk rules that
 //! join words into one name (`ampersand.rs`, `aged.rs`, `surname.rs`,
-//! `particles.rs`).
+//! `particles.rs`, `whole_places.rs`, `numerals.rs`, `bodies.rs`,
+//! `ships.rs`, `after_title.rs`).
 
 use crate::ner::Chunk;
 
@@ -24,6 +25,12 @@ pub(super) fn name_word(w: &str) -> bool {
 pub(super) fn crosses(cs: &[Chunk], start: usize, end: usize) -> bool {
     cs.iter()
         .any(|c| c.start < start && start < c.end || c.start < end && end < c.end)
+}
+
+/// Whether one chunk is exactly words `start..end`: the tagger read the
+/// name as the rule would, and its type stands.
+pub(super) fn whole(cs: &[Chunk], start: usize, end: usize) -> bool {
+    cs.iter().any(|c| c.start == start && c.end == end)
 }
 
 /// A chunk of words `start..end` typed `kind` in place of the chunks
