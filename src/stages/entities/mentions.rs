@@ -57,7 +57,6 @@ pub(super) fn extract(
     for (s, l) in kept.iter().zip(&labels) {
         let toks = &tokens[s.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        if std::env::var("NFDBG").is_ok() { eprintln!("DBG {:?}\n    {:?}", words, chunks(l).iter().map(|c| (c.kind, words[c.start..c.end].join(" "))).collect::<Vec<_>>()); } // NFDBG-REMOVE
         let mended = super::runon::mend(repair(chunks(l), &words, lex.gaz), &words, lex.gaz);
         let mended = super::eastasian::mend(mended, &words, lex.gaz);
         let mended = super::ampersand::mend(mended, &words, lex.gaz);
