@@ -71,9 +71,10 @@ fn country_words(gaz: &Gazetteer, run: &[&str]) -> usize {
 }
 
 /// The end of a name's "of" part after its head at `at - 1`: "of" or
-/// "for", perhaps "the", then capitalised words, and after one "and"
-/// more of them ("European Court of Human Rights", "Ministry of Foreign
-/// Affairs and Trade"), up to an office ("Ministry of Defence" +
+/// "for", perhaps "the", then capitalised words, and after one "and" or
+/// a second "of"/"for" more of them ("European Court of Human Rights",
+/// "Ministry of Foreign Affairs and Trade", "Court of Arbitration for
+/// Sport"), up to an office ("Ministry of Defence" +
 /// "Secretary Ben Wallace") or a company's suffix; `at` when there is
 /// none. What follows an "and" must not be a name of its own: one with
 /// an organisation's head noun ("University of Washington and Stanford
@@ -99,6 +100,7 @@ fn of_part(words: &[&str], at: usize, gaz: &Gazetteer) -> usize {
     }
     let mut end = at;
     let mut and: Option<usize> = None;
+    let mut second = false;
     while k < words.len() && k - at <= 6 {
         let w = words[k];
         let name = capitalised(w)
@@ -116,6 +118,14 @@ fn of_part(words: &[&str], at: usize, gaz: &Gazetteer) -> usize {
             }
         } else if matches!(w, "and" | "&") && end == k && and.is_none() {
             and = Some(k);
+            k += 1;
+        } else if matches!(w, "for" | "of")
+            && end == k
+            && !second
+            && words.get(k + 1).is_some_and(|n| capitalised(n))
+        {
+            // A second connector: "Court of Arbitration for Sport".
+            second = true;
             k += 1;
         } else {
             break;
@@ -299,6 +309,11 @@ mod tests {
             "the European Court of Human Rights ruled",
             &[(1, 1, "MISC"), (4, 2, "ORG")],
             &[("European Court of Human Rights", "ORG")],
+        );
+        check(
+            "the Court of Arbitration for Sport ruled",
+            &[(1, 3, "ORG")],
+            &[("Court of Arbitration for Sport", "ORG")],
         );
         check(
             "the Ministry of Foreign Affairs and Trade said",
