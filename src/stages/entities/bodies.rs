@@ -44,12 +44,31 @@ fn force(w: &str) -> bool {
 }
 
 /// A body's head: an organisation's head noun (`heads.rs`), or one of
-/// the public service's that are too often other things to type a chunk
-/// there ("Office", "Service", "Administration").
+/// those too often other things to type a chunk there ("Office",
+/// "Service", "Administration", "Center": "Syrian Observatory for Human
+/// Rights" was "Human Rights", "Centers for Disease Control and
+/// Prevention" was "Disease Control and Prevention").
 fn body(w: &str) -> bool {
     capitalised(w)
         && (super::heads::head_kind(w) == Some("ORG")
-            || matches!(w, "Administration" | "Office" | "Service"))
+            || matches!(
+                w,
+                "Administration"
+                    | "Authority"
+                    | "Bureau"
+                    | "Center"
+                    | "Centers"
+                    | "Centre"
+                    | "Centres"
+                    | "Directorate"
+                    | "Observatory"
+                    | "Office"
+                    | "Organisation"
+                    | "Organization"
+                    | "Secretariat"
+                    | "Service"
+                    | "Tribunal"
+            ))
 }
 
 /// How many words opening `run` name a country (not a demonym) or
@@ -178,6 +197,8 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
                 || super::wordlists::is_modifier(w)
                 || super::wordlists::is_office(w)
                 || corporate(w)
+                // (A month opens no name; a weekday may: "Sunday Times".)
+                || crate::stages::dates::month(w).is_some()
             {
                 break;
             }
@@ -311,6 +332,16 @@ mod tests {
             &[("European Court of Human Rights", "ORG")],
         );
         check(
+            "The Syrian Observatory for Human Rights says",
+            &[(4, 2, "ORG")],
+            &[("Syrian Observatory for Human Rights", "ORG")],
+        );
+        check(
+            "The Centers for Disease Control and Prevention reports",
+            &[(3, 4, "ORG")],
+            &[("Centers for Disease Control and Prevention", "ORG")],
+        );
+        check(
             "the Court of Arbitration for Sport ruled",
             &[(1, 3, "ORG")],
             &[("Court of Arbitration for Sport", "ORG")],
@@ -366,5 +397,10 @@ mod tests {
             &[("New Zealand", "LOC"), ("High Court", "ORG")],
         );
         check("the Service said", &[], &[]);
+        check(
+            "since September World Trade Centre attacks",
+            &[],
+            &[("World Trade Centre", "ORG")],
+        );
     }
 }
