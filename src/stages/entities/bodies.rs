@@ -73,12 +73,14 @@ fn body(w: &str) -> bool {
 
 /// How many words opening `run` name a country (not a demonym) or
 /// abbreviate one: "U.S.", "UK", "New Zealand", "United States"; 0 if
-/// none.
+/// none. (Only countries' own abbreviations: "BBC" + "World Service" is
+/// one name.)
 fn country_words(gaz: &Gazetteer, run: &[&str]) -> usize {
     let abbreviation = |w: &str| {
-        let letters = w.chars().filter(|c| *c != '.');
-        (2..=3).contains(&letters.clone().count())
-            && letters.clone().all(|c| c.is_ascii_uppercase())
+        matches!(
+            w,
+            "US" | "U.S." | "USA" | "U.S.A." | "UK" | "U.K." | "UAE" | "U.A.E." | "PRC" | "DRC"
+        )
     };
     if run.first().is_some_and(|w| abbreviation(w)) {
         return 1;
@@ -397,6 +399,11 @@ mod tests {
             &[("New Zealand", "LOC"), ("High Court", "ORG")],
         );
         check("the Service said", &[], &[]);
+        check(
+            "on the BBC World Service today",
+            &[(2, 1, "ORG")],
+            &[("BBC World Service", "ORG")],
+        );
         check(
             "since September World Trade Centre attacks",
             &[],
