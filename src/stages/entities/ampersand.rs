@@ -12,7 +12,7 @@
 //! ("Serbia & Montenegro"); a chunk that already holds the "&" is the
 //! tagger's.
 
-use super::chunks::{self, MAX_TRIGGERS};
+use super::chunks::{self, capitalised, MAX_TRIGGERS};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp::gender::FirstNames;
@@ -43,10 +43,6 @@ pub(super) fn firms_by_first_word<'m>(
         .filter_map(|(j, (_, text))| text.split_once(" & ").map(|(first, _)| (first, j)))
         .filter(|(first, _)| !first.contains(' '))
         .collect()
-}
-
-fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A side that opens with a first name: "Richard", "Matt Lucas".

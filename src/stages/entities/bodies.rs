@@ -18,7 +18,7 @@
 //! is another reading and stays; so does a run that is one chunk
 //! already.
 
-use super::chunks;
+use super::chunks::{self, capitalised};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp;
@@ -28,10 +28,6 @@ const HEADS: &[&str] = &[
     "army", "brigade", "brigades", "command", "corps", "force", "forces", "guard", "guards",
     "marines", "militia", "navy",
 ];
-
-fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
 
 /// An airport, named after its place ("Kuwait International Airport",
 /// "Aden Adde International Airport"): a place, its country included.

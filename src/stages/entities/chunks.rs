@@ -1,7 +1,7 @@
 //! Edits of one sentence's chunk list shared by the chunk rules that
 //! join words into one name (`ampersand.rs`, `aged.rs`, `surname.rs`,
 //! `particles.rs`, `whole_places.rs`, `numerals.rs`, `bodies.rs`,
-//! `ships.rs`, `after_title.rs`).
+//! `ships.rs`, `after_title.rs`), and the word tests they share.
 
 use crate::ner::Chunk;
 
@@ -9,6 +9,11 @@ use crate::ner::Chunk;
 /// chunks, so a hostile "sentence" of 100,000 of them must not cost
 /// 100,000 scans. A real sentence has a handful.
 pub(super) const MAX_TRIGGERS: usize = 32;
+
+/// A word that opens with a capital ("Airport", "US", "É").
+pub(super) fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
 
 /// A word written as a name: a capital, at least one lower-case letter,
 /// letters only but for a hyphen or an apostrophe inside ("Leyen",

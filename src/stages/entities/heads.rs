@@ -5,6 +5,7 @@
 //! often leaves the head out of the chunk ("Lincoln" + "Avenue"). Chunks
 //! are extended over their head and retyped by it.
 
+use super::chunks::capitalised;
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp;
@@ -106,10 +107,6 @@ fn is_ordinal(w: &str) -> bool {
         && ["st", "nd", "rd", "th"]
             .iter()
             .any(|s| w[digits..].eq_ignore_ascii_case(s))
-}
-
-fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether the gazetteer knows these words as a country or demonym

@@ -9,17 +9,13 @@
 //! of something longer ("Bosnia and Herzegovina Football Federation")
 //! and is left alone, as is a name the tagger left untagged altogether.
 
-use super::chunks;
+use super::chunks::{self, capitalised};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 
 /// Longest name looked for, in words ("Saint Vincent and the
 /// Grenadines").
 const MAX_WORDS: usize = 6;
-
-fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
 
 /// The longest country, province, region, continent or city (of 100,000
 /// people) name of two words or more that starts at word `start`: its
