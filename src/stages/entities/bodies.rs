@@ -19,6 +19,7 @@
 //! already.
 
 use super::chunks::{self, capitalised};
+use super::wordlists::legal_form;
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp;
@@ -104,7 +105,7 @@ fn of_part(words: &[&str], at: usize, gaz: &Gazetteer) -> usize {
     let head = words[at - 1];
     let legislature = matches!(head, "Congress" | "Parliament" | "Senate" | "Assembly");
     let joined = match words.get(at) {
-        Some(&"of") => !corporate(head),
+        Some(&"of") => !legal_form(head),
         Some(&"for") => !legislature,
         _ => false,
     };
@@ -123,14 +124,14 @@ fn of_part(words: &[&str], at: usize, gaz: &Gazetteer) -> usize {
         let name = capitalised(w)
             && !nlp::is_stopword(&w.to_lowercase())
             && !super::wordlists::is_office(w);
-        if name && and.is_some() && (super::heads::head_kind(w) == Some("ORG") || corporate(w)) {
+        if name && and.is_some() && (super::heads::head_kind(w) == Some("ORG") || legal_form(w)) {
             // "... and Stanford University": another name; end before "and".
             return and.expect("checked");
         }
         if name {
             k += 1;
             end = k;
-            if corporate(w) {
+            if legal_form(w) {
                 break;
             }
         } else if matches!(w, "and" | "&") && end == k && and.is_none() {
@@ -156,15 +157,6 @@ fn of_part(words: &[&str], at: usize, gaz: &Gazetteer) -> usize {
         }
     }
     end
-}
-
-/// A company's suffix, which ends a name before it ("Drexel Burnham
-/// Lambert Inc." + "Avery International Corp").
-fn corporate(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "inc" | "corp" | "ltd" | "plc" | "llc" | "co"
-    )
 }
 
 /// The chunks with each force's name made one ORG chunk (see the module
@@ -194,7 +186,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
                 || opener
                 || super::wordlists::is_modifier(w)
                 || super::wordlists::is_office(w)
-                || corporate(w)
+                || legal_form(w)
                 // (A month opens no name; a weekday may: "Sunday Times".)
                 || crate::stages::dates::month(w).is_some()
             {
@@ -208,7 +200,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
         let tail = start > 0 && {
             let w = words[start - 1];
             capitalised(w) && super::wordlists::is_office(w)
-                || corporate(w)
+                || legal_form(w)
                 || matches!(w, "and" | "&" | "of" | "for")
                     && start >= 2
                     && capitalised(words[start - 2])

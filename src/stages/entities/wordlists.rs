@@ -61,6 +61,14 @@ pub(super) fn ends_no_name(lower: &str) -> bool {
     )
 }
 
+/// A company's legal form, which ends its name: Inc, Corp, Ltd, Plc, LLC,
+/// Co (any case, a trailing dot allowed).
+pub(super) fn legal_form(word: &str) -> bool {
+    lower_is(word.trim_end_matches('.'), |w| {
+        matches!(w, "inc" | "corp" | "ltd" | "plc" | "llc" | "co")
+    })
+}
+
 /// Honorifics before a personal name ("Mr", "Mrs.", "Dr"). "Sir" and
 /// "Lord" stay: in British usage they are part of the styled name. "DR"
 /// in capitals is the Democratic Republic ("DR Congo").
