@@ -16,16 +16,11 @@ use crate::nlp;
 use crate::nlp::gender::FirstNames;
 
 fn surname_like(word: &str) -> bool {
-    let lower = word.to_lowercase();
     word.chars().next().is_some_and(char::is_uppercase)
         && word
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !nlp::is_stopword(&lower)
-        && crate::stages::dates::month(word).is_none()
-        && crate::stages::dates::weekday(word).is_none()
-        && super::heads::head_kind(word).is_none()
-        && !super::wordlists::is_office(word)
+        && !super::wordlists::names_something_else(word)
 }
 
 /// A first name that is also a country, region or city of 100,000
