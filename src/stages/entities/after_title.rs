@@ -39,7 +39,7 @@ fn initials(w: &str) -> bool {
 /// A word of a person's name after a title: not a title itself ("Sir
 /// Alex Ferguson" keeps its styled name as the tagger read it).
 fn name_word(w: &str) -> bool {
-    chunks::name_word(w) && !titles::is(w, PERSON) && !super::wordlists::names_something_else(w)
+    chunks::name_word(w) && !titles::is(w, PERSON) && !super::runon::names_something_else(w)
 }
 
 /// The chunks with each name after a person's title made one PER chunk

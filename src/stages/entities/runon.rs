@@ -15,12 +15,22 @@ use crate::ner::Chunk;
 use crate::nlp;
 use crate::nlp::gender::FirstNames;
 
+/// A capitalised word that is no part of a person's name: a function
+/// word, a month, a weekday, a head noun ("Airport") or an office.
+pub(super) fn names_something_else(word: &str) -> bool {
+    nlp::is_stopword(&word.to_lowercase())
+        || crate::stages::dates::month(word).is_some()
+        || crate::stages::dates::weekday(word).is_some()
+        || super::heads::head_kind(word).is_some()
+        || super::wordlists::is_office(word)
+}
+
 fn surname_like(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && word
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !super::wordlists::names_something_else(word)
+        && !names_something_else(word)
 }
 
 /// A first name that is also a country, region or city of 100,000

@@ -61,16 +61,6 @@ pub(super) fn ends_no_name(lower: &str) -> bool {
     )
 }
 
-/// A capitalised word that is no part of a person's name: a function
-/// word, a month, a weekday, a head noun ("Airport") or an office.
-pub(super) fn names_something_else(word: &str) -> bool {
-    nlp::is_stopword(&word.to_lowercase())
-        || crate::stages::dates::month(word).is_some()
-        || crate::stages::dates::weekday(word).is_some()
-        || super::heads::head_kind(word).is_some()
-        || is_office(word)
-}
-
 /// A company's legal form, which ends its name: Inc, Corp, Ltd, Plc, LLC,
 /// Co (any case, a trailing dot allowed).
 pub(super) fn legal_form(word: &str) -> bool {
