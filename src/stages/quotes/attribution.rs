@@ -5,7 +5,8 @@
 use super::antecedents::{organisation_antecedent, pronoun_antecedent, resolve_description};
 use super::clauses::{opens_clause, quoted_as_saying, turn_speaker};
 use super::lexicon::{
-    find_word, first_verb, owns_its_words, word_before, Attribution, SpeakerRef, NOT_SPEAKER_AFTER,
+    clean_speaker_phrase, find_word, first_verb, owns_its_words, word_before, Attribution,
+    SpeakerRef, NOT_SPEAKER_AFTER,
 };
 use super::sentences::{sentence_end, sentence_start};
 use crate::document::Span;
@@ -373,6 +374,12 @@ pub(super) fn attribute(
             if described(after) {
                 return (None, Some(after.to_string()), Some(verb.to_string()));
             }
+        }
+        // A new speaker described before the verb ("A source within the
+        // Interior Ministry reportedly said "…"") is who spoke: no quote
+        // before continues into this one.
+        if let Some(d) = clean_speaker_phrase(subject).filter(|d| described(d)) {
+            return (None, Some(d), Some(verb.to_string()));
         }
         if fallback.2.is_none() {
             let subject = (!subject.is_empty() && subject.split_whitespace().count() <= 6)

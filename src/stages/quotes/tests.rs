@@ -574,6 +574,15 @@ fn verbs_of_manner_and_reporting_participles_attribute() {
          station, he said: \"The earth went from under my feet when I saw her.\"",
         &[Some("Ada Lund"), Some("Rolf Hagen"), Some("Dev Patel")],
     );
+    // Alleging, pointing out and describing quote too (2026-12-03 (du)).
+    check_speakers(
+        "Airline ban\n\nAmbassador Tom Berger alleged, by way of example, the airline had \
+         \"carried weapons for the militias for years,\" by flying to Syria.\n\n\
+         In her defence, Senator Ruth Okoye pointed out she had \"voted against the plan \
+         every single time\".\n\n\
+         The law, which The Guardian describes as \"a gift to the big carriers,\" passed.",
+        &[Some("Tom Berger"), Some("Ruth Okoye"), Some("The Guardian")],
+    );
 }
 
 #[test]
@@ -653,5 +662,24 @@ fn the_one_quoted_as_saying_speaks() {
         executive Lena Ostrova as saying.\n\n\"I have no diplomatic relations with him,\" the Arsenal boss Arne Vik is \
         quoted as saying.",
         &[Some("an insider"), Some("Lena Ostrova"), Some("Arne Vik")],
+    );
+}
+
+#[test]
+fn a_new_speaker_described_before_the_verb_is_who_spoke() {
+    // A described source inside a named body is the body's source, not
+    // the body, and no earlier quote continues into it; an adjective or a
+    // possessive before the body does not hide the "within"/"of"; an
+    // apposition after a comma is still the speaker (2026-12-03 (du)).
+    check_speakers(
+        "Blast at the base\n\nGovernor Ali Rahmani said the toll was \"far higher than \
+         reported\".\n\nA source within the central Interior Ministry reportedly said \"We were \
+         told not to make the figures public.\"\n\nA lawyer for the victims, Dana Ortiz, told \
+         Reuters: \"This shows the horrors were known to everyone.\"",
+        &[
+            Some("Ali Rahmani"),
+            Some("A source within the central Interior Ministry"),
+            Some("Dana Ortiz"),
+        ],
     );
 }
