@@ -99,6 +99,13 @@ pub(super) fn resolve_description<'s>(
     if let Some(at) = description.find(" by the ") {
         return resolve_description(text, &description[at + 4..], mark, speakers);
     }
+    // "Part of the judge's statement reads": the part is the whole's.
+    for part in ["part of ", "parts of ", "some of ", "much of ", "the rest of "] {
+        let head = description.get(..part.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(part)) {
+            return resolve_description(text, &description[part.len()..], mark, speakers);
+        }
+    }
     let mut words = description.split_whitespace();
     if !words.next()?.eq_ignore_ascii_case("the") {
         return None;

@@ -682,4 +682,10 @@ fn a_new_speaker_described_before_the_verb_is_who_spoke() {
             Some("Dana Ortiz"),
         ],
     );
+    // Part of a titled person's statement is theirs.
+    check_speakers(
+        "Draft ruling\n\nJudge Carla Mendes ruled on Friday.\n\nPart of the judge's \
+         statement reads \"the old rules no longer fit the armed forces of today.\"",
+        &[Some("Carla Mendes")],
+    );
 }
