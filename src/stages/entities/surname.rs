@@ -18,6 +18,7 @@ use super::{chunks, heads};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp::gender::FirstNames;
+use crate::nlp::titles::{self, PERSON};
 
 /// A place of 100,000 people or more ("Eugene", "Charlotte") keeps the
 /// tagger's reading when a plural follows: a team ("Charlotte Hornets").
@@ -85,6 +86,74 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
     cs
 }
 
+/// Census first names that are everyday words too ("Will Britain
+/// leave?", "May Day"): never the untagged half of a name.
+#[rustfmt::skip]
+const EVERYDAY: &[&str] = &[
+    "will", "may", "mark", "bill", "grant", "frank", "rose", "chase", "hope", "faith", "joy",
+    "page", "rich", "young", "long", "price", "hunter", "king", "major", "general", "sterling",
+    "guy", "lane", "miles", "art", "dean", "bishop", "don", "van", "sky", "summer", "winter",
+    "autumn", "dawn", "april", "june", "august", "june", "china", "india", "asia", "london",
+];
+
+/// A first name the tagger left out before a one-word name it tagged as a
+/// place or a body: "Nikki Holland" (LOC "Holland"), "Chris Jordan",
+/// "Stephen Ireland". The same word after a census first name, the two
+/// alone in their run of capitalised words, is a surname. Left alone: a
+/// first name that is an everyday word, a month, a weekday or a title too
+/// ("Will Britain", "Sunday Telegraph", "Queen Rania"), one of two
+/// letters, a first name that names a country, region, large city or a
+/// people itself ("Nikki", a town in Benin, is still a name), a head
+/// noun, and a province, region or continent after it ("Helena Montana").
+pub(super) fn mend_untagged(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    let names = FirstNames::embedded();
+    let at: Vec<usize> = cs
+        .iter()
+        .filter(|c| c.end - c.start == 1 && c.start > 0 && matches!(c.kind, "LOC" | "ORG"))
+        .map(|c| c.start)
+        .filter(|&i| {
+            let first = words[i - 1];
+            first.chars().count() >= 3
+                && chunks::name_word(first)
+                && names.contains(first)
+                && !EVERYDAY.contains(&first.to_lowercase().as_str())
+                && !crate::stages::dates::calendar_name(&first.to_lowercase())
+                && !titles::is(first, PERSON)
+        })
+        .take(chunks::MAX_TRIGGERS)
+        .collect();
+    if at.is_empty() {
+        return cs;
+    }
+    let mut cs = cs;
+    for last in at {
+        let first = last - 1;
+        let run_before = first > 0 && chunks::name_word(words[first - 1]);
+        let run_after = words.get(last + 1).is_some_and(|w| chunks::name_word(w));
+        if run_before
+            || run_after
+            || cs.iter().any(|c| c.start <= first && first < c.end)
+            || heads::head_kind(words[last]).is_some()
+            || NAMED_AFTER.contains(&words[last].to_lowercase().as_str())
+            || gaz.is_notable(words[first], NOTABLE_CITY)
+            || gaz.kinds(words[first]).iter().any(|k| {
+                matches!(
+                    k,
+                    Kind::Demonym | Kind::Country | Kind::Region | Kind::Continent | Kind::Province
+                )
+            })
+            || gaz
+                .kinds(words[last])
+                .iter()
+                .any(|k| matches!(k, Kind::Province | Kind::Region | Kind::Continent | Kind::Demonym))
+        {
+            continue;
+        }
+        chunks::put(&mut cs, first, last + 1, "PER");
+    }
+    cs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +178,42 @@ mod tests {
             "Eden Hazard scored .",
             &[(0, 1, "LOC")],
             &[("Eden Hazard", "PER")],
+        );
+    }
+
+    #[test]
+    fn an_untagged_first_name_takes_the_surname_tagged_as_a_place() {
+        let check = |sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]| {
+            super::super::tests::check_chunks(mend_untagged, sentence, tagged, expect)
+        };
+        check(
+            "Nikki Holland of the agency said",
+            &[(1, 1, "LOC")],
+            &[("Nikki Holland", "PER")],
+        );
+        check(
+            "midfielder Stephen Ireland scored",
+            &[(2, 1, "LOC")],
+            &[("Stephen Ireland", "PER")],
+        );
+        // An everyday word, a longer run, a head noun, a region: left.
+        check("Will Britain leave ?", &[(1, 1, "LOC")], &[("Britain", "LOC")]);
+        check("the Sunday Telegraph said", &[(2, 1, "ORG")], &[("Telegraph", "ORG")]);
+        check("its September Tankan survey", &[(2, 1, "ORG")], &[("Tankan", "ORG")]);
+        check(
+            "the Kevin Holland Trust",
+            &[(2, 1, "LOC")],
+            &[("Holland", "LOC")],
+        );
+        check(
+            "met Maria Park staff",
+            &[(2, 1, "LOC")],
+            &[("Park", "LOC")],
+        );
+        check(
+            "flew to Helena Montana today",
+            &[(3, 1, "LOC")],
+            &[("Montana", "LOC")],
         );
     }
 
