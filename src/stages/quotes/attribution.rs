@@ -3,10 +3,11 @@
 //! left out, pronouns and descriptions through `antecedents`).
 
 use super::antecedents::{organisation_antecedent, pronoun_antecedent, resolve_description};
+use super::candidates::{according_description, free_speakers};
 use super::clauses::{opens_clause, quoted_as_saying, turn_speaker};
 use super::lexicon::{
-    clean_speaker_phrase, find_word, first_verb, owns_its_words, word_before, Attribution,
-    SpeakerRef, NOT_SPEAKER_AFTER,
+    clean_speaker_phrase, find_word, first_verb, word_before, Attribution, SpeakerRef,
+    NOT_SPEAKER_AFTER,
 };
 use super::sentences::{sentence_end, sentence_start};
 use crate::document::Span;
@@ -56,34 +57,10 @@ fn speaker_in(
     } else {
         a
     };
-    // `speakers` are in text order: the names inside the window by
-    // bisection.
-    let from = speakers.partition_point(|s| s.start < clause_start);
-    let to = speakers.partition_point(|s| s.start < b);
-    let free: Vec<&SpeakerRef> = speakers[from..to.max(from)]
-        .iter()
-        .filter(|s| s.end <= b)
-        .filter(|s| {
-            !NOT_SPEAKER_AFTER.contains(&word_before(text, s.start).as_str()) || verb == "according"
-        })
-        // "Dunn's mother said": a possessor is not the speaker, unless
-        // what it owns is its own words ("the WHO's website said").
-        .filter(|s| !text[s.end..].starts_with(['\'', '’']) || owns_its_words(&text[s.end..]))
-        // "Biden's Twitter account, saying": a platform naming whose
-        // account it is does not speak.
-        .filter(|s| {
-            ![
-                " account",
-                " accounts",
-                " feed",
-                " page",
-                " channel",
-                " profile",
-            ]
-            .iter()
-            .any(|w| text[s.end..].starts_with(w))
-        })
-        .collect();
+    if let Some(phrase) = according_description(text, a + vpos, b, verb, speakers) {
+        return Some((None, Some(phrase), Some(verb.to_string())));
+    }
+    let free = free_speakers(text, speakers, clause_start, b, at_verb as usize, verb);
     // "Said the Pew report: …": the verb opens its clause, the subject
     // follows it.
     let inverted = !text[clause_start..(at_verb as usize).max(clause_start)]

@@ -62,6 +62,7 @@ use crate::stages::{Annotations, Stage, StageError};
 
 mod antecedents;
 mod attribution;
+mod candidates;
 mod clauses;
 mod labels;
 mod lexicon;

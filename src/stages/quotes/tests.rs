@@ -689,3 +689,25 @@ fn a_new_speaker_described_before_the_verb_is_who_spoke() {
         &[Some("Carla Mendes")],
     );
 }
+
+#[test]
+fn a_relative_clause_an_according_phrase_and_a_name_inside_a_quote() {
+    // "who said": the person the relative pronoun stands for, even after
+    // "by"; "According to" a description: that description, not the
+    // clause's subject; a name inside the quote before an inverted verb
+    // is not the speaker (2026-12-03 (dx)).
+    check_speakers(
+        "Reef study\n\nThe research was led by Mark Hayes, a marine ecologist at the \
+         institute, who said \"There is a lot of argument now about local management.\"\n\n\
+         According to police and county officials, Ivan Petrov was driving \"erratically and \
+         across the center line\" that night.\n\n\
+         \"On behalf of the Court and of Justice Tom Reyes,\" wrote Chief Justice Ann Brook, \
+         \"I am saddened to report that our colleague has died.\"",
+        &[
+            Some("Mark Hayes"),
+            Some("police and county officials"),
+            Some("Ann Brook"),
+            Some("Ann Brook"),
+        ],
+    );
+}
