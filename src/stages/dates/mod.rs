@@ -185,7 +185,7 @@ pub fn find_dates_in(
             }
         }
     }
-    quoted_today(text, &mut out);
+    quoted_today(text, published, &mut out);
     narrative_next(text, &mut out);
     dated_weekdays(text, &mut out);
     out
@@ -283,8 +283,9 @@ fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
 /// "today" or "tonight" inside a quotation is the day it was said, which in
 /// a report is the day of the events: the last day-precise date named
 /// before it ('Kipchoge ran on Saturday. "Today we went to the moon"'),
-/// when there is one.
-fn quoted_today(text: &str, dates: &mut [DateMention]) {
+/// when there is one, and not after publication (a date to come, "to
+/// leave office on August 2", is not when it was said).
+fn quoted_today(text: &str, published: Option<NaiveDate>, dates: &mut [DateMention]) {
     let quotes = quoted_ranges(text);
     for i in 0..dates.len() {
         let d = &dates[i];
@@ -298,8 +299,13 @@ fn quoted_today(text: &str, dates: &mut [DateMention]) {
         let said_on = dates[..i]
             .iter()
             .rev()
-            .find(|p| p.granularity == "day" && p.kind != "relative" && p.value.is_some())
-            .and_then(|p| p.value.clone());
+            .filter(|p| p.granularity == "day" && p.kind != "relative")
+            .filter_map(|p| p.value.as_deref())
+            .find(|v| {
+                let day = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+                published.is_none_or(|p| day.is_some_and(|d| d <= p))
+            })
+            .map(str::to_string);
         if let Some(v) = said_on {
             dates[i].value = Some(v);
         }
@@ -426,7 +432,7 @@ impl Stage for DatesStage {
         "dates"
     }
     fn version(&self) -> &'static str {
-        "1.3.0"
+        "1.4.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let published = article.meta.published_at.map(|t| t.date_naive());

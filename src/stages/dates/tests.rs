@@ -203,6 +203,15 @@ fn today_in_a_quote_is_the_day_it_was_said() {
         "\"Today is historic,\" she said.",
         &[("Today", Some("2020-01-05"))],
     );
+    // A date to come is not the day it was said (2026-12-03 (dy)).
+    check(
+        "She resigned on Thursday, to leave office on January 20. \"Today I feel free,\" she said.",
+        &[
+            ("Thursday", Some("2020-01-02")),
+            ("January 20", Some("2020-01-20")),
+            ("Today", Some("2020-01-02")),
+        ],
+    );
 }
 
 #[test]
