@@ -1,7 +1,8 @@
 //! Edits of one sentence's chunk list shared by the chunk rules that
 //! join words into one name (`ampersand.rs`, `aged.rs`, `surname.rs`,
 //! `particles.rs`, `whole_places.rs`, `numerals.rs`, `bodies.rs`,
-//! `ships.rs`, `after_title.rs`), and the word tests they share.
+//! `ships.rs`, `after_title.rs`), the word tests they share, and the
+//! possessive left out of a person's name before them all.
 
 use crate::ner::Chunk;
 
@@ -48,4 +49,58 @@ pub(super) fn put(cs: &mut Vec<Chunk>, start: usize, end: usize, kind: &'static 
         .position(|c| c.start >= chunk.end)
         .unwrap_or(cs.len());
     cs.insert(at, chunk);
+}
+
+/// "Jair" PER + "Bolsonaro 's" LOC: a person's one-word name with the
+/// possessive the tagger took in, or a place's right after a person's
+/// chunk, is the bare name, so the rules after see "Bolsonaro". Alone, a
+/// place or a firm keeps it ("Claridge's", "Sotheby's", "Moody's");
+/// longer names lose the possessive later, when mentions are cut.
+pub(super) fn possessive_out(mut cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
+    for k in 0..cs.len() {
+        let after_person = k > 0 && cs[k - 1].end == cs[k].start && cs[k - 1].kind == "PER";
+        let c = &mut cs[k];
+        if c.end - c.start == 2
+            && (c.kind == "PER" || (after_person && c.kind == "LOC"))
+            && matches!(words[c.end - 1], "'s" | "’s")
+        {
+            c.end -= 1;
+        }
+    }
+    cs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_persons_possessive_is_left_out_of_the_name() {
+        let check =
+            |sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]| {
+                super::super::tests::check_chunks(
+                    |cs, words, _| possessive_out(cs, words),
+                    sentence,
+                    tagged,
+                    expect,
+                )
+            };
+        check(
+            "president Jair Bolsonaro 's sentence",
+            &[(1, 1, "PER"), (2, 2, "LOC")],
+            &[("Jair", "PER"), ("Bolsonaro", "LOC")],
+        );
+        check("Kim 's book", &[(0, 2, "PER")], &[("Kim", "PER")]);
+        // A place or a firm alone keeps it; so does a firm after a person.
+        check(
+            "at Claridge 's hotel",
+            &[(1, 2, "LOC")],
+            &[("Claridge 's", "LOC")],
+        );
+        check(
+            "Jones Moody 's said",
+            &[(0, 1, "PER"), (1, 2, "ORG")],
+            &[("Jones", "PER"), ("Moody 's", "ORG")],
+        );
+    }
 }

@@ -57,7 +57,8 @@ pub(super) fn extract(
     for (s, l) in kept.iter().zip(&labels) {
         let toks = &tokens[s.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let mended = super::runon::mend(repair(chunks(l), &words, lex.gaz), &words, lex.gaz);
+        let tagged = super::chunks::possessive_out(chunks(l), &words);
+        let mended = super::runon::mend(repair(tagged, &words, lex.gaz), &words, lex.gaz);
         let mended = super::eastasian::mend(mended, &words, lex.gaz);
         let mended = super::ampersand::mend(mended, &words, lex.gaz);
         let mended = super::aged::mend(mended, &words, lex.gaz);
@@ -459,7 +460,6 @@ fn add_gazetteer_mentions(
 #[cfg(test)]
 mod tests {
     use super::could_be_a_name;
-
     #[test]
     fn spans_that_cannot_be_names() {
         for (span, name) in [
