@@ -15,10 +15,17 @@ use crate::nlp::gender::FirstNames;
 #[rustfmt::skip]
 const PLACE_HEADS: &[&str] = &[
     "abbey", "airfield", "airport", "avenue", "base", "bay", "boulevard", "bridge", "canal",
-    "cathedral", "coast", "county", "desert", "district", "gulf", "highway", "island", "islands",
-    "lake", "lane", "mosque", "mountains", "ocean", "peninsula", "plaza", "province", "river",
-    "road", "sea", "square", "stadium", "station", "strait", "street", "synagogue", "temple",
-    "valley",
+    "cathedral", "coast", "county", "desert", "district", "governorate", "gulf", "highway",
+    "island", "islands", "lake", "lane", "mosque", "mountains", "oblast", "ocean", "peninsula",
+    "plaza", "prefecture", "province", "river", "road", "sea", "square", "stadium", "station",
+    "strait", "street", "synagogue", "temple", "territory", "valley",
+];
+
+/// Heads of a country's divisions, whose names are often two words the
+/// tagger reads as two places ("Killa" + "Abdullah District", "North" +
+/// "Waziristan District").
+const DIVISION_HEADS: &[&str] = &[
+    "county", "district", "governorate", "oblast", "prefecture", "province", "territory",
 ];
 
 /// Head nouns of organisations.
@@ -192,9 +199,16 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             if let Some(prev) = out.last() {
                 // (An event takes the place it is held in, a country too:
                 // "London" + "Marathon", "Brazil" + "Open".)
+                // (A division takes a place before it, not a country:
+                // "Killa" + "Abdullah District"; "Pakistan" + "Kurram
+                // District" stay apart.)
+                let division = DIVISION_HEADS
+                    .iter()
+                    .any(|h| h.eq_ignore_ascii_case(words[c.end - 1]));
                 let place_ok = prev.kind != "LOC"
                     || kind == "MISC"
-                    || kind == "ORG" && !is_country(gaz, &words[prev.start..prev.end]);
+                    || (kind == "ORG" || kind == "LOC" && division)
+                        && !is_country(gaz, &words[prev.start..prev.end]);
                 let open = !super::wordlists::ends_no_name(&words[prev.end - 1].to_lowercase());
                 if prev.end == c.start && place_ok && open {
                     c.start = prev.start;
@@ -228,6 +242,30 @@ mod tests {
         assert_eq!(head_kind("UNIVERSITY."), Some("ORG"));
         assert_eq!(head_kind("Cup"), Some("MISC"));
         assert_eq!(head_kind("Ünïversity"), None);
+    }
+
+    #[test]
+    fn a_division_takes_the_place_before_it_but_not_a_country() {
+        check(
+            "killed in Killa Abdullah District , Balochistan",
+            &[(2, 1, "LOC"), (3, 2, "LOC"), (6, 1, "LOC")],
+            &[("Killa Abdullah District", "LOC"), ("Balochistan", "LOC")],
+        );
+        check(
+            "near North Waziristan District today",
+            &[(1, 1, "LOC"), (2, 1, "LOC")],
+            &[("North Waziristan District", "LOC")],
+        );
+        check(
+            "in Latakia Governorate and Okinawa Prefecture",
+            &[(1, 1, "LOC"), (4, 1, "LOC")],
+            &[("Latakia Governorate", "LOC"), ("Okinawa Prefecture", "LOC")],
+        );
+        check(
+            "in Pakistan Kurram District clashes",
+            &[(1, 1, "LOC"), (2, 2, "LOC")],
+            &[("Pakistan", "LOC"), ("Kurram District", "LOC")],
+        );
     }
 
     #[test]
