@@ -40,7 +40,18 @@ pub(super) fn organisation_antecedent<'s>(
                 .match_indices(' ')
                 .nth(2)
                 .map_or(next.len(), |(i, _)| i);
+            // After an auxiliary, the verb may follow an aside: "The
+            // ministry has, in a statement, called on drivers to …".
+            let aux = ["has ", "has,", "had ", "had,", "have ", "have,"]
+                .iter()
+                .any(|a| next.starts_with(a));
+            let clause = next[..next.find(['.', ';', '"', '“']).unwrap_or(next.len())]
+                .split_whitespace()
+                .take(8)
+                .collect::<Vec<_>>()
+                .join(" ");
             first_verb(&next[..three]).is_some_and(|(p, v)| p == 0 && v != "according")
+                || aux && first_verb(&clause).is_some_and(|(_, v)| v != "according")
         }
     })
 }

@@ -3,7 +3,7 @@
 //! left out, pronouns and descriptions through `antecedents`).
 
 use super::antecedents::{organisation_antecedent, pronoun_antecedent, resolve_description};
-use super::candidates::{according_description, free_speakers};
+use super::candidates::{according_description, described, free_speakers};
 use super::clauses::{opens_clause, quoted_as_saying, turn_speaker};
 use super::lexicon::{
     clean_speaker_phrase, find_word, first_verb, word_before, Attribution, SpeakerRef,
@@ -136,7 +136,15 @@ fn speaker_in(
     // "…, he said": a pronoun right before the verb is its subject, so no
     // name elsewhere in the window speaks ("Asked whether the BBC should
     // have shown it, he said").
-    let subject_word = crate::nlp::word_before(text, at_verb as usize).map(|(_, w)| w);
+    // ("It also urged", "She later said": past an adverb.)
+    let subject_word = crate::nlp::word_before(text, at_verb as usize)
+        .and_then(|(p, w)| match w {
+            "also" | "then" | "later" | "further" | "again" | "previously" | "earlier" => {
+                crate::nlp::word_before(text, p)
+            }
+            _ => Some((p, w)),
+        })
+        .map(|(_, w)| w);
     let is_subject = |p: &str| subject_word.is_some_and(|w| w.eq_ignore_ascii_case(p));
     if !(is_subject("he") || is_subject("she") || is_subject("it")) {
         if let Some(f) = nearest(&free, true).or_else(|| nearest(&free, false)) {
@@ -365,34 +373,6 @@ pub(super) fn attribute(
         }
     }
     fallback
-}
-
-/// A new speaker described after an inverted verb: an indefinite
-/// determiner and at most six words ("a spokesman for Ofcom", "one
-/// trader", "a Home Office spokesman"), not a clause. A definite one ("the
-/// two-time Academy Award winner", "the statement") points back, mostly to
-/// the speaker of the quote before, which continuation then gives.
-fn described(phrase: &str) -> bool {
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    (2..=7).contains(&words.len())
-        && matches!(
-            words[0].to_lowercase().as_str(),
-            "a" | "an" | "one" | "another"
-        )
-        && first_verb(phrase).is_none()
-        // Cut short at a stop or a line ("one U" of "one U.S. official",
-        // "one aide to a"): no description.
-        && words[words.len() - 1].chars().count() > 1
-        && !matches!(
-            words[words.len() - 1].to_lowercase().as_str(),
-            "a" | "an" | "the" | "to" | "at" | "of" | "in" | "for" | "and" | "from" | "with"
-        )
-        && !words.iter().any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "was" | "is" | "were" | "are" | "had" | "has" | "would" | "will" | "that"
-            )
-        })
 }
 
 /// The person named as the subject of a verb of saying in the sentence

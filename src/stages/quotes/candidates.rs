@@ -2,7 +2,8 @@
 //! an affiliation ("told ABC News", "Jane Doe of Acme University"), not a
 //! possessor ("Dunn's mother said"), not a name inside an earlier
 //! quotation, and the source an "according to" phrase names when it
-//! names no one ("according to police and county officials").
+//! names no one ("according to police and county officials"), and a
+//! new speaker's description ("a spokesman for Ofcom").
 
 use super::lexicon::{first_verb, owns_its_words, word_before, SpeakerRef, NOT_SPEAKER_AFTER};
 
@@ -89,4 +90,32 @@ pub(super) fn free_speakers<'s>(
             .any(|w| text[s.end..].starts_with(w))
         })
         .collect()
+}
+
+/// A new speaker described after an inverted verb: an indefinite
+/// determiner and at most six words ("a spokesman for Ofcom", "one
+/// trader", "a Home Office spokesman"), not a clause. A definite one ("the
+/// two-time Academy Award winner", "the statement") points back, mostly to
+/// the speaker of the quote before, which continuation then gives.
+pub(super) fn described(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    (2..=7).contains(&words.len())
+        && matches!(
+            words[0].to_lowercase().as_str(),
+            "a" | "an" | "one" | "another"
+        )
+        && first_verb(phrase).is_none()
+        // Cut short at a stop or a line ("one U" of "one U.S. official",
+        // "one aide to a"): no description.
+        && words[words.len() - 1].chars().count() > 1
+        && !matches!(
+            words[words.len() - 1].to_lowercase().as_str(),
+            "a" | "an" | "the" | "to" | "at" | "of" | "in" | "for" | "and" | "from" | "with"
+        )
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "was" | "is" | "were" | "are" | "had" | "has" | "would" | "will" | "that"
+            )
+        })
 }

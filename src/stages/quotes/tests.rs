@@ -711,3 +711,21 @@ fn a_relative_clause_an_according_phrase_and_a_name_inside_a_quote() {
         ],
     );
 }
+
+#[test]
+fn a_pronoun_before_an_adverb_is_the_subject() {
+    // "It also urged": the organisation that spoke before, even when its
+    // verb came after an auxiliary and an aside; "He also accused" the
+    // person before (2026-12-03 (ec)).
+    check_speakers(
+        "Crash\n\nThe Transport Ministry has, in a statement, called on drivers to \"slow down \
+         near schools and crossings.\" It also urged parents to \"teach children the rules of the \
+         road.\"\n\nTom Reyes left the club in March. He also accused the board of using him as \
+         \"a stalking horse for other bids\".",
+        &[
+            Some("Transport Ministry"),
+            Some("Transport Ministry"),
+            Some("Tom Reyes"),
+        ],
+    );
+}
