@@ -8,7 +8,9 @@
 //! is a person named by both; so is one that is another country's given
 //! name the tagger read as a person, when the word after it is no
 //! everyday word or plural ("Ewan" PER + "McGregor", "Jurgen" + "Klopp").
-//! Left alone: a head noun after it ("Marshall
+//! And a census first name the tagger left out before a one-word name it
+//! tagged as a place or a body is that person's ("Nikki Holland",
+//! `mend_untagged`). Left alone (`mend`): a head noun after it ("Marshall
 //! Plan", "Victoria Station"), a function word ("Rich And"), an acronym,
 //! a country, region or continent ("Victoria Texas"), a first name that
 //! is one or a demonym ("German Economy", "China Review", "Nevada
@@ -91,12 +93,7 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
             || heads::head_kind(surname).is_some()
             || NAMED_AFTER.contains(&surname.to_lowercase().as_str())
             || (gaz.is_notable(words[first], NOTABLE_CITY) && surname.ends_with('s'))
-            || gaz.kinds(words[first]).iter().any(|k| {
-                matches!(
-                    k,
-                    Kind::Demonym | Kind::Country | Kind::Region | Kind::Continent | Kind::Province
-                )
-            })
+            || names_a_place_or_people(gaz, words[first])
             || gaz
                 .kinds(surname)
                 .iter()
@@ -112,12 +109,24 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
 /// Census first names that are everyday words too ("Will Britain
 /// leave?", "May Day"): never the untagged half of a name.
 #[rustfmt::skip]
-const EVERYDAY: &[&str] = &[
+const WORD_NAMES: &[&str] = &[
     "will", "may", "mark", "bill", "grant", "frank", "rose", "chase", "hope", "faith", "joy",
     "page", "rich", "young", "long", "price", "hunter", "king", "major", "general", "sterling",
     "guy", "lane", "miles", "art", "dean", "bishop", "don", "van", "sky", "summer", "winter",
-    "autumn", "dawn", "april", "june", "august", "june", "china", "india", "asia", "london",
+    "autumn", "dawn", "april", "june", "august",
 ];
+
+/// Whether a first name is also a country, a region, a continent, a
+/// province or a people ("Georgia", "Victoria", "German"): then it names
+/// that.
+fn names_a_place_or_people(gaz: &Gazetteer, w: &str) -> bool {
+    gaz.kinds(w).iter().any(|k| {
+        matches!(
+            k,
+            Kind::Demonym | Kind::Country | Kind::Region | Kind::Continent | Kind::Province
+        )
+    })
+}
 
 /// A first name the tagger left out before a one-word name it tagged as a
 /// place or a body: "Nikki Holland" (LOC "Holland"), "Chris Jordan",
@@ -139,7 +148,7 @@ pub(super) fn mend_untagged(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> 
             first.chars().count() >= 3
                 && chunks::name_word(first)
                 && names.contains(first)
-                && !EVERYDAY.contains(&first.to_lowercase().as_str())
+                && !WORD_NAMES.contains(&first.to_lowercase().as_str())
                 && !crate::stages::dates::calendar_name(&first.to_lowercase())
                 && !titles::is(first, PERSON)
         })
@@ -159,16 +168,13 @@ pub(super) fn mend_untagged(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> 
             || heads::head_kind(words[last]).is_some()
             || NAMED_AFTER.contains(&words[last].to_lowercase().as_str())
             || gaz.is_notable(words[first], NOTABLE_CITY)
-            || gaz.kinds(words[first]).iter().any(|k| {
+            || names_a_place_or_people(gaz, words[first])
+            || gaz.kinds(words[last]).iter().any(|k| {
                 matches!(
                     k,
-                    Kind::Demonym | Kind::Country | Kind::Region | Kind::Continent | Kind::Province
+                    Kind::Province | Kind::Region | Kind::Continent | Kind::Demonym
                 )
             })
-            || gaz
-                .kinds(words[last])
-                .iter()
-                .any(|k| matches!(k, Kind::Province | Kind::Region | Kind::Continent | Kind::Demonym))
         {
             continue;
         }
@@ -221,14 +227,19 @@ mod tests {
             &[(1, 1, "PER")],
             &[("Jurgen", "PER")],
         );
-        check("met Jurgen Klopp in", &[(1, 1, "ORG")], &[("Jurgen", "ORG")]);
+        check(
+            "met Jurgen Klopp in",
+            &[(1, 1, "ORG")],
+            &[("Jurgen", "ORG")],
+        );
     }
 
     #[test]
     fn an_untagged_first_name_takes_the_surname_tagged_as_a_place() {
-        let check = |sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]| {
-            super::super::tests::check_chunks(mend_untagged, sentence, tagged, expect)
-        };
+        let check =
+            |sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]| {
+                super::super::tests::check_chunks(mend_untagged, sentence, tagged, expect)
+            };
         check(
             "Nikki Holland of the agency said",
             &[(1, 1, "LOC")],
@@ -240,19 +251,27 @@ mod tests {
             &[("Stephen Ireland", "PER")],
         );
         // An everyday word, a longer run, a head noun, a region: left.
-        check("Will Britain leave ?", &[(1, 1, "LOC")], &[("Britain", "LOC")]);
-        check("the Sunday Telegraph said", &[(2, 1, "ORG")], &[("Telegraph", "ORG")]);
-        check("its September Tankan survey", &[(2, 1, "ORG")], &[("Tankan", "ORG")]);
+        check(
+            "Will Britain leave ?",
+            &[(1, 1, "LOC")],
+            &[("Britain", "LOC")],
+        );
+        check(
+            "the Sunday Telegraph said",
+            &[(2, 1, "ORG")],
+            &[("Telegraph", "ORG")],
+        );
+        check(
+            "its September Tankan survey",
+            &[(2, 1, "ORG")],
+            &[("Tankan", "ORG")],
+        );
         check(
             "the Kevin Holland Trust",
             &[(2, 1, "LOC")],
             &[("Holland", "LOC")],
         );
-        check(
-            "met Maria Park staff",
-            &[(2, 1, "LOC")],
-            &[("Park", "LOC")],
-        );
+        check("met Maria Park staff", &[(2, 1, "LOC")], &[("Park", "LOC")]);
         check(
             "flew to Helena Montana today",
             &[(3, 1, "LOC")],
