@@ -3,7 +3,8 @@
 //! particle ("Ursula" + "Leyen", "Jean-Yves" ORG + "Drian" MISC, "Marine
 //! Le" + "Pen"), and one person became two entities of two types. A chunk
 //! that opens with a given name (of any country; the first part of a
-//! hyphenated one: "Jean-Yves"), then one or two particles, then a
+//! hyphenated one: "Jean-Yves") or that the tagger read as a person
+//! ("Luiz Inácio Lula"), then one or two particles, then a
 //! capitalised word, is one person. The particles may sit inside the
 //! first chunk ("Marine Le") or outside any; the surname may be a chunk
 //! of its own of one or two words. Left alone: a place the gazetteer
@@ -52,15 +53,24 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
     let mut cs = cs;
     for p in at {
         // The chunk holding the word before the particle, opening with a
-        // given name.
+        // given name or read as a person ("Luiz Inácio Lula" + "da" +
+        // "Silva": "Luiz" is on no list).
         let Some(left) = cs
             .iter()
             .find(|c| c.start < p && p - 1 < c.end)
-            .filter(|c| given(words[c.start]))
+            .filter(|c| {
+                chunks::capitalised(words[c.start]) && (c.kind == "PER" || given(words[c.start]))
+            })
             .cloned()
         else {
             continue;
         };
+        // A person's chunk right before it is the same name ("Luiz" +
+        // "Inácio Lula" + "da Silva").
+        let start = cs
+            .iter()
+            .find(|c| c.end == left.start && c.kind == "PER")
+            .map_or(left.start, |c| c.start);
         // One or two particles ("von der"), then the surname.
         let mut q = p;
         while q < words.len() && q < p + 2 && particle(words[q]) {
@@ -78,13 +88,13 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
             Some(_) => continue,
             None => q + 1,
         };
-        if chunks::crosses(&cs, left.start, end) {
+        if chunks::crosses(&cs, start, end) {
             continue;
         }
-        if !gaz.lookup(&words[left.start..end].join(" ")).is_empty() {
+        if !gaz.lookup(&words[start..end].join(" ")).is_empty() {
             continue;
         }
-        chunks::put(&mut cs, left.start, end, "PER");
+        chunks::put(&mut cs, start, end, "PER");
     }
     cs
 }
@@ -118,6 +128,16 @@ mod tests {
             "General Charles de Gaulle",
             &[(1, 1, "PER")],
             &[("Charles de Gaulle", "PER")],
+        );
+        check(
+            "President Luiz Inacio Lula da Silva signs",
+            &[(1, 3, "PER"), (5, 1, "ORG")],
+            &[("Luiz Inacio Lula da Silva", "PER")],
+        );
+        check(
+            "President Luiz Inacio Lula da Silva signs",
+            &[(1, 1, "PER"), (2, 2, "PER"), (5, 1, "ORG")],
+            &[("Luiz Inacio Lula da Silva", "PER")],
         );
     }
 
