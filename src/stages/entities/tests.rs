@@ -128,6 +128,22 @@ fn merges_surnames_acronyms_demonyms_and_aliases() {
     assert_eq!(e.countries[0].country, "PL", "{:?}", e.countries);
 }
 
+#[test]
+fn the_alias_table_names_groups_the_tagger_cuts_or_misses() {
+    // 2026-12-03 (eb): "Houthis" was no entity, "Boko Haram" was "Boko",
+    // "Fine Gael" was "Fine".
+    check(
+        "Clashes in the north\n\nThe Houthis fired a missile on Monday. Six soldiers and 34 \
+         Boko Haram gunmen were killed. In Dublin, Fine Gael and Fianna Fail formed a coalition.",
+        &[
+            ("Houthis", "ORG", &[]),
+            ("Boko Haram", "ORG", &[]),
+            ("Fine Gael", "ORG", &[]),
+            ("Fianna Fáil", "ORG", &["Fianna Fail"]),
+        ],
+    );
+}
+
 /// The reference sample from ../shared, when present (acceptance of issue 3, entities part).
 #[test]
 fn shared_sample_entities() {
