@@ -45,13 +45,17 @@ pub(super) fn organisation_antecedent<'s>(
             let aux = ["has ", "has,", "had ", "had,", "have ", "have,"]
                 .iter()
                 .any(|a| next.starts_with(a));
-            let clause = next[..next.find(['.', ';', '"', '“']).unwrap_or(next.len())]
-                .split_whitespace()
-                .take(8)
-                .collect::<Vec<_>>()
-                .join(" ");
+            // (The clause up to its end, eight words at most, only then.)
+            let after_aux = || {
+                let clause = &next[..next.find(['.', ';', '"', '“']).unwrap_or(next.len())];
+                let eight = clause
+                    .match_indices(' ')
+                    .nth(7)
+                    .map_or(clause.len(), |(i, _)| i);
+                first_verb(&clause[..eight]).is_some_and(|(_, v)| v != "according")
+            };
             first_verb(&next[..three]).is_some_and(|(p, v)| p == 0 && v != "according")
-                || aux && first_verb(&clause).is_some_and(|(_, v)| v != "according")
+                || aux && after_aux()
         }
     })
 }

@@ -7,7 +7,7 @@ use super::candidates::{according_description, described, free_speakers};
 use super::clauses::{opens_clause, quoted_as_saying, turn_speaker};
 use super::lexicon::{
     clean_speaker_phrase, find_word, first_verb, word_before, Attribution, SpeakerRef,
-    NOT_SPEAKER_AFTER,
+    NOT_SPEAKER_AFTER, SUBJECT_ADVERBS,
 };
 use super::sentences::{sentence_end, sentence_start};
 use crate::document::Span;
@@ -138,11 +138,12 @@ fn speaker_in(
     // have shown it, he said").
     // ("It also urged", "She later said": past an adverb.)
     let subject_word = crate::nlp::word_before(text, at_verb as usize)
-        .and_then(|(p, w)| match w {
-            "also" | "then" | "later" | "further" | "again" | "previously" | "earlier" => {
+        .and_then(|(p, w)| {
+            if SUBJECT_ADVERBS.contains(&w) {
                 crate::nlp::word_before(text, p)
+            } else {
+                Some((p, w))
             }
-            _ => Some((p, w)),
         })
         .map(|(_, w)| w);
     let is_subject = |p: &str| subject_word.is_some_and(|w| w.eq_ignore_ascii_case(p));

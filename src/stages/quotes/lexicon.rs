@@ -472,6 +472,12 @@ const TRAILING_ADVERBS: &[&str] = &[
     "have", "would", "will", "could", "already", "publicly", "repeatedly", "first", "even",
 ];
 
+/// Adverbs between a pronoun and its verb of saying ("It also urged",
+/// "He then said"): the pronoun is still the verb's subject. (Fewer than
+/// [`TRAILING_ADVERBS`]: no auxiliary, no "reportedly".)
+pub(super) const SUBJECT_ADVERBS: &[&str] =
+    &["also", "then", "later", "further", "again", "previously", "earlier"];
+
 /// A speaker phrase without the adverbs it ends in, or none when nothing
 /// but a conjunction or adverb is left ("and", "And", "But").
 pub(super) fn clean_speaker_phrase(phrase: &str) -> Option<String> {
