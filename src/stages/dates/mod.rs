@@ -8,7 +8,8 @@
 //! future seen from a past report ("it would meet on Monday": the such day
 //! nearest publication); "last Thursday" is the most recent Thursday
 //! before yesterday. "Today" inside a quotation is the last day named
-//! before it (the day it was said).
+//! before it (the day it was said). The end of a weekday range ("Wednesday
+//! through Friday") is the first such day after its start.
 //!
 //! `weekdays.rs` holds the weekday rules (tense, abbreviations); `tests.rs`
 //! the stage's tests.
@@ -21,7 +22,7 @@ use crate::nlp::{self, Token};
 use crate::stages::{Annotations, Stage, StageError};
 
 mod weekdays;
-use weekdays::{dated_weekdays, weekday_expr};
+use weekdays::{dated_weekdays, weekday_expr, weekday_ranges};
 
 /// Options of the `dates` stage (none yet).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -188,6 +189,7 @@ pub fn find_dates_in(
     quoted_today(text, published, &mut out);
     narrative_next(text, &mut out);
     dated_weekdays(text, &mut out);
+    weekday_ranges(text, &mut out);
     out
 }
 
@@ -432,7 +434,7 @@ impl Stage for DatesStage {
         "dates"
     }
     fn version(&self) -> &'static str {
-        "1.4.0"
+        "1.5.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let published = article.meta.published_at.map(|t| t.date_naive());

@@ -324,3 +324,61 @@ fn no_publish_time_leaves_relative_unresolved() {
     assert_eq!(d[0].value, None);
     assert_eq!(d[1].value.as_deref(), Some("2020-01-01"));
 }
+
+#[test]
+fn a_weekday_range_runs_forward() {
+    // Published Sunday 5 January 2020: the range started in the past and
+    // ends after publication.
+    check(
+        "Flags flew at half-mast from Friday to Monday.",
+        &[
+            ("Friday", Some("2020-01-03")),
+            ("Monday", Some("2020-01-06")),
+        ],
+    );
+    check(
+        "He declared three days of mourning, Thursday through Saturday.",
+        &[
+            ("Thursday", Some("2020-01-02")),
+            ("Saturday", Some("2020-01-04")),
+        ],
+    );
+    // Not a range: two days of one report.
+    check(
+        "Talks failed on Friday and resumed Monday.",
+        &[
+            ("Friday", Some("2020-01-03")),
+            ("Monday", Some("2019-12-30")),
+        ],
+    );
+}
+
+#[test]
+fn scheduled_after_a_noun_leaves_the_tense_to_the_clause() {
+    check(
+        "Other games scheduled for Wednesday were still held.",
+        &[("Wednesday", Some("2020-01-01"))],
+    );
+    check(
+        "The vote scheduled for Thursday will go ahead.",
+        &[("Thursday", Some("2020-01-09"))],
+    );
+    check(
+        "Talks scheduled for Thursday.",
+        &[("Thursday", Some("2020-01-09"))],
+    );
+    // Nothing after it in its clause: the earlier past tense is the
+    // report's, and the day still to come.
+    check(
+        "The firm said a reply would be made at its meeting, scheduled for Tuesday.",
+        &[("Tuesday", Some("2020-01-07"))],
+    );
+    check(
+        "Shares rose ahead of a meeting scheduled for Friday, traders said.",
+        &[("Friday", Some("2020-01-10"))],
+    );
+    check(
+        "The talks are scheduled for Thursday.",
+        &[("Thursday", Some("2020-01-09"))],
+    );
+}

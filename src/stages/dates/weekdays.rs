@@ -37,6 +37,14 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
 ];
 
+/// Words before "scheduled" that make it a verb ("was scheduled", "they
+/// scheduled"), not a noun's modifier.
+#[rustfmt::skip]
+const SUBJECTS_AND_AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "it", "they", "he",
+    "she", "we", "i", "you", "who", "which", "that", "not", "now", "also", "then",
+];
+
 /// Verbs of a scheduled event, whose infinitive names a future ("an offer
 /// to begin Thursday"; not "returned to the streets on Friday").
 #[rustfmt::skip]
@@ -104,15 +112,46 @@ fn tense_at(lw: &[String], j: usize) -> Option<Tense> {
 /// it does not date its event), else the nearest further back in the
 /// sentence ("The Treasury will issue ... at its monthly tender on
 /// Thursday"). Without one, the past: news reports what happened.
+///
+/// "scheduled" after a noun is a reduced relative ("Other games scheduled
+/// for Wednesday were still held"): it makes the day a future unless the
+/// clause's own verb, after the weekday and before a comma, says the past
+/// ("the annual meeting, scheduled for Tuesday." and "a meeting scheduled
+/// for Thursday and Friday, traders said" stay futures).
 fn tense(lw: &[String], i: usize) -> Tense {
     let near = (i.saturating_sub(8)..i).rev();
     let after =
         ((i + 1)..(i + 9).min(lw.len())).filter(|&j| !matches!(lw[j].as_str(), "said" | "told"));
     let far = (0..i.saturating_sub(8)).rev();
+    let clause_after = ((i + 1)..(i + 9).min(lw.len()))
+        .take_while(|&j| !matches!(lw[j].as_str(), "," | ";" | "." | ":"));
+    for j in near.clone() {
+        if reduced_scheduled(lw, j) {
+            return clause_after
+                .filter_map(|k| tense_at(lw, k))
+                .next()
+                .filter(|t| *t == Tense::Past)
+                .unwrap_or(Tense::Future);
+        }
+        if tense_at(lw, j).is_some() {
+            break;
+        }
+    }
     near.chain(after)
         .chain(far)
         .find_map(|j| tense_at(lw, j))
         .unwrap_or(Tense::Past)
+}
+
+/// Whether token `j` is "scheduled" modifying the noun before it ("games
+/// scheduled for"), not a verb ("is scheduled", "were scheduled", "it
+/// scheduled").
+fn reduced_scheduled(lw: &[String], j: usize) -> bool {
+    lw[j] == "scheduled"
+        && j.checked_sub(1).is_some_and(|k| {
+            let prev = lw[k].as_str();
+            !prev.ends_with("ly") && !SUBJECTS_AND_AUXILIARIES.contains(&prev)
+        })
 }
 
 /// Whether token `i`, a weekday's name, is one: a full name unless a
@@ -220,6 +259,37 @@ pub(super) fn dated_weekdays(text: &str, dates: &mut [DateMention]) {
             if let Some(date) = date.filter(|t| Some(t.weekday()) == wd) {
                 dates[i].value = Some(date.to_string());
             }
+        }
+    }
+}
+
+/// The second weekday of a range ("three days of mourning, Wednesday
+/// through Friday", "from Monday to Thursday", "Tuesday – Thursday") is the
+/// first such day after the first, whatever tense its own clause has: a
+/// range runs forward, even when it starts in the past and ends after
+/// publication.
+pub(super) fn weekday_ranges(text: &str, dates: &mut [DateMention]) {
+    for i in 1..dates.len() {
+        let (d, next) = (&dates[i - 1], &dates[i]);
+        let gap = text.get(d.end..next.start).unwrap_or("x").trim();
+        let joined = matches!(gap, "-" | "–" | "—")
+            || ["through", "thru", "to", "until", "till"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(gap));
+        if !(joined && d.kind == "weekday" && next.kind == "weekday") {
+            continue;
+        }
+        let start = d
+            .value
+            .as_deref()
+            .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+        let wd = next.text.split_whitespace().next().and_then(weekday);
+        if let (Some(mut day), Some(wd)) = (start, wd) {
+            day += Duration::days(1);
+            while day.weekday() != wd {
+                day += Duration::days(1);
+            }
+            dates[i].value = Some(day.to_string());
         }
     }
 }
