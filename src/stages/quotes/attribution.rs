@@ -3,7 +3,7 @@
 //! left out, pronouns and descriptions through `antecedents`).
 
 use super::antecedents::{organisation_antecedent, pronoun_antecedent, resolve_description};
-use super::candidates::{according_description, described, free_speakers};
+use super::candidates::{according_description, described, description_subject, free_speakers};
 use super::clauses::{opens_clause, quoted_as_saying, turn_speaker};
 use super::lexicon::{
     clean_speaker_phrase, find_word, first_verb, word_before, Attribution, SpeakerRef,
@@ -66,6 +66,13 @@ fn speaker_in(
     let inverted = !text[clause_start..(at_verb as usize).max(clause_start)]
         .chars()
         .any(char::is_alphanumeric);
+    if subject_first && !inverted {
+        if let Some(found) =
+            description_subject(text, clause_start, at_verb as usize, mark, verb, speakers)
+        {
+            return Some(found);
+        }
+    }
     let nearest = |pool: &[&SpeakerRef], person: bool| {
         // Before the quote, an organisation after the verb is its object
         // ("He will say that the Lib Dems …"), not its subject.

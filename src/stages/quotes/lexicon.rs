@@ -148,6 +148,12 @@ const VERBS: &[&str] = &[
     "alleges",
     "pointed",
     "describes",
+    // Fresh errors of the third development set (2026-12-03 (ee)): "the
+    // Prime Minister apologised to the people of his country for "…"".
+    "apologised",
+    "apologized",
+    "apologising",
+    "apologizing",
 ];
 
 /// Words after which a name is the one spoken to ("told ABC News") or an

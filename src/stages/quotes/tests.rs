@@ -729,3 +729,19 @@ fn a_pronoun_before_an_adverb_is_the_subject() {
         ],
     );
 }
+
+#[test]
+fn a_description_after_a_comma_and_a_listed_member() {
+    // "After X failed …, the Prime Minister apologised": the description
+    // after the comma is the subject, and resolves to the titled person,
+    // not the name of the clause before; a member of a group listed by
+    // "including" is not the group's voice (2026-12-03 (ee)).
+    check_speakers(
+        "Cabinet row\n\nForty former diplomats, including former ambassadors Jan Novak and Eva \
+         Kral, signed a letter saying the plan \"has all the marks of a hasty retreat.\"\n\n\
+         Prime Minister Ivo Marek of Slovenia tested positive on Friday.\n\n\
+         After Finance Minister Petra Hladik failed to buy enough testing kits, the Prime \
+         Minister apologised to the public for \"having such a minister in the cabinet.\"",
+        &[None, Some("Ivo Marek")],
+    );
+}
