@@ -505,6 +505,59 @@ fn eval_entities_scores_linked_name_spans() {
     );
 }
 
+/// `eval entities --wikinews` on invented articles written for this
+/// project: two articles, seven gold entities, one neutral demonym; the
+/// first article is the dev half, the second the test half, whose errors
+/// `--errors` does not print.
+#[test]
+fn eval_entities_scores_span_gold_in_halves() {
+    let args = [
+        "eval",
+        "entities",
+        "--wikinews",
+        &repo("tests/data/entities/wikinews-mini.tsv"),
+        "--data",
+        &repo("tests/data/entities/wikinews-mini.jsonl"),
+        "--errors",
+    ];
+    let out = newsflow(&args, None, &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for half in ["Wikinews dev-half", "Wikinews test-half"] {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(half) && l.contains(" 1 docs")),
+            "{half}: {stdout}"
+        );
+    }
+    let table = stdout.split("Wikinews, 2 documents:").nth(1).expect("table");
+    let overall: Vec<&str> = table
+        .lines()
+        .find(|l| l.starts_with("overall"))
+        .expect("overall row")
+        .split_whitespace()
+        .collect();
+    assert_eq!(overall[4], "7", "gold entities: {table}");
+    assert!(!stdout.contains("mini:two"), "test-half errors printed: {stdout}");
+
+    // Without --data, clap says what is missing; a wrong data file is named.
+    let out = newsflow(&args[..4], None, &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && stderr.contains("--data"), "{stderr}");
+    let mut wrong = args.to_vec();
+    let gum = repo("tests/data/entities/wcep-mini.jsonl");
+    wrong[5] = &gum;
+    let out = newsflow(&wrong, None, &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains("article mini:one is not in"),
+        "{stderr}"
+    );
+}
+
 /// `eval quotes` and `eval dates` over the repo's annotations, which name
 /// articles of ../shared/data/wikinews (not in the repo): skipped without it.
 #[test]

@@ -1,6 +1,6 @@
 //! `eval entities`: the entities stage over whole articles (GUM news and
-//! interviews, re3d), scored one entry per real-world entity (see
-//! `newsflow::ner::entity_score`).
+//! interviews, re3d, Wikinews articles annotated for this repo), scored one
+//! entry per real-world entity (see `newsflow::ner::entity_score`).
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use newsflow::ner::corpora::{self, GoldDoc};
 use newsflow::ner::entity_score::{self, Predicted, Tally};
+use newsflow::ner::span_gold;
 
 #[derive(clap::Args)]
 pub(crate) struct EvalEntities {
@@ -25,9 +26,57 @@ pub(crate) struct EvalEntities {
     /// e.g. ../shared/data/wikipedia-current-events/items.jsonl.gz
     #[arg(long, value_name = "PATH")]
     wcep: Option<PathBuf>,
+    /// Entities annotated for this repo in Wikinews articles, as byte offsets
+    /// (article_id, start, end, type, entity; see eval/wikinews-entities-dev3.tsv), scored per
+    /// half: the articles at even positions of the file (dev, read) and at odd ones (test,
+    /// never read: --errors leaves them out). Needs --data.
+    #[arg(long, value_name = "FILE", requires = "data")]
+    wikinews: Option<PathBuf>,
+    /// The articles --wikinews points into: JSON lines with `id` and `text` (.gz allowed),
+    /// e.g. ../shared/data/wikinews/articles.jsonl.gz
+    #[arg(long, value_name = "FILE", requires = "wikinews")]
+    data: Option<PathBuf>,
     /// Print each document's missed, spurious, split and mistyped entities.
     #[arg(long)]
     errors: bool,
+}
+
+/// The Wikinews gold named in `gold`, over the texts of `data`: (group,
+/// document) pairs, the group "Wikinews dev-half" or "Wikinews test-half".
+fn wikinews_docs(gold: &Path, data: &Path) -> Result<Vec<(String, GoldDoc)>> {
+    let lines = span_gold::parse(&super::read_text(gold)?)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", gold.display()))?;
+    let mut order: Vec<&str> = Vec::new();
+    for l in &lines {
+        if !order.contains(&l.article.as_str()) {
+            order.push(&l.article);
+        }
+    }
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    for (n, line) in super::read_text(data)?.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not JSON", data.display(), n + 1))?;
+        let id = v["id"].as_str().unwrap_or("");
+        if order.contains(&id) {
+            texts.insert(id.to_string(), v["text"].as_str().unwrap_or("").to_string());
+        }
+    }
+    let mut out = Vec::new();
+    for (i, id) in order.iter().enumerate() {
+        let Some(text) = texts.get(*id) else {
+            bail!(
+                "{}: article {id} is not in {} (wrong data file?)",
+                gold.display(),
+                data.display()
+            );
+        };
+        let mine: Vec<&span_gold::SpanLine> = lines.iter().filter(|l| l.article == *id).collect();
+        let doc = span_gold::document(id, text, &mine)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", gold.display()))?;
+        let half = if i % 2 == 0 { "dev-half" } else { "test-half" };
+        out.push((format!("Wikinews {half}"), doc));
+    }
+    Ok(out)
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>> {
@@ -129,8 +178,9 @@ fn re3d_docs(path: &Path) -> Result<Vec<(String, GoldDoc)>> {
 
 pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
     use newsflow::stages::{entities, structure, Annotations, Article, Stage};
-    if opts.gum.is_empty() && opts.re3d.is_empty() && opts.wcep.is_none() {
-        bail!("nothing to score: give --gum PATH, --re3d DIR and/or --wcep PATH (see `newsflow eval entities --help`)");
+    if opts.gum.is_empty() && opts.re3d.is_empty() && opts.wcep.is_none() && opts.wikinews.is_none()
+    {
+        bail!("nothing to score: give --gum PATH, --re3d DIR, --wikinews FILE --data FILE and/or --wcep PATH (see `newsflow eval entities --help`)");
     }
     let mut docs = Vec::new();
     for p in &opts.gum {
@@ -138,6 +188,9 @@ pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
     }
     for p in &opts.re3d {
         docs.extend(re3d_docs(p)?);
+    }
+    if let (Some(gold), Some(data)) = (&opts.wikinews, &opts.data) {
+        docs.extend(wikinews_docs(gold, data)?);
     }
     let st = structure::StructureStage::default();
     let en =
@@ -167,7 +220,7 @@ pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
             })
             .collect();
         let t = entity_score::score(doc, &predicted);
-        if opts.errors {
+        if opts.errors && !group.ends_with("test-half") {
             print!("{}", entity_score::errors(doc, &predicted));
         }
         groups.entry(group.clone()).or_default().add(&t);

@@ -15,6 +15,7 @@ pub mod features;
 pub mod link_spans;
 pub mod model_io;
 pub mod names;
+pub mod span_gold;
 pub mod train;
 
 use features::{dynamic_features, Lexicon, Sent};
