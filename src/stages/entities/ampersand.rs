@@ -84,7 +84,8 @@ fn firm_suffix(word: &str) -> bool {
 /// capitalised words ending in a firm's suffix are one firm, unless the
 /// left side ends in such a suffix itself or is one acronym ("Stephens Inc
 /// and Cazenove Inc", "Citizens Bank and Canal Bank", "IMF and World
-/// Bank": two bodies) or is a person's name before a body's ("Jean-Pascal
+/// Bank": two bodies; a newspaper's head is a firm's word, "Nippon
+/// Telegraph and Telephone Corp") or is a person's name before a body's ("Jean-Pascal
 /// Delamuraz and National Bank").
 fn mend_and(mut cs: Vec<Chunk>, words: &[&str], ands: &[usize]) -> Vec<Chunk> {
     for &i in ands {
@@ -114,6 +115,7 @@ fn mend_and(mut cs: Vec<Chunk>, words: &[&str], ands: &[usize]) -> Vec<Chunk> {
         if person && !suffixes_only
             || firm_suffix(words[i - 1])
             || super::heads::head_kind(words[i - 1]) == Some("ORG")
+                && !super::heads::is_newspaper(words[i - 1])
             || acronym
             || chunks::crosses(&cs, start, end)
         {
@@ -241,6 +243,11 @@ mod tests {
             "utility Pacific Gas and Electric Company said",
             &[(1, 2, "ORG"), (4, 2, "ORG")],
             &[("Pacific Gas and Electric Company", "ORG")],
+        );
+        check(
+            "shares of Nippon Telegraph and Telephone Corp rose",
+            &[(2, 2, "ORG"), (5, 2, "ORG")],
+            &[("Nippon Telegraph and Telephone Corp", "ORG")],
         );
         check(
             "broker Samuel Montagu and Co Ltd said",

@@ -25,7 +25,13 @@ const PLACE_HEADS: &[&str] = &[
 /// tagger reads as two places ("Killa" + "Abdullah District", "North" +
 /// "Waziristan District").
 const DIVISION_HEADS: &[&str] = &[
-    "county", "district", "governorate", "oblast", "prefecture", "province", "territory",
+    "county",
+    "district",
+    "governorate",
+    "oblast",
+    "prefecture",
+    "province",
+    "territory",
 ];
 
 /// Head nouns of organisations.
@@ -40,6 +46,19 @@ const ORG_HEADS: &[&str] = &[
     "society", "team", "times", "trust", "university",
 ];
 
+/// Head nouns of newspapers' names ("Las Vegas Review-Journal", "Manila
+/// Bulletin", "San Francisco Chronicle", "Samoa Observer"), which the
+/// tagger cut after the city or typed as the place ("Times" and "Press"
+/// are in `ORG_HEADS`). A country before one is the paper's title, not
+/// the place ("Samoa Observer"). Not "Express", "Star", "Globe" or "News",
+/// which end trains, films, awards and agencies as often.
+#[rustfmt::skip]
+const NEWSPAPER_HEADS: &[&str] = &[
+    "bulletin", "chronicle", "courier", "dispatch", "examiner", "gazette", "herald", "inquirer",
+    "journal", "journal-constitution", "mirror", "observer", "post", "post-dispatch",
+    "post-gazette", "review-journal", "sentinel", "star-telegram", "telegraph", "tribune",
+];
+
 /// Heads of events and prizes, which CoNLL types MISC ("Davis Cup",
 /// "Academy Awards", "London Marathon", "Booker Prize", "Cannes Film
 /// Festival"; the tagger made them people, places or bodies). Not
@@ -52,7 +71,8 @@ const EVENT_HEADS: &[&str] = &[
 
 /// Head nouns that are also surnames ("Jim Press", "Michael Bay",
 /// "Margaret Court", "Nathan Lane").
-const SURNAME_HEADS: &[&str] = &["bay", "court", "lane", "press", "street"];
+#[rustfmt::skip]
+const SURNAME_HEADS: &[&str] = &["bay", "courier", "court", "lane", "post", "press", "street"];
 
 /// The type the head noun before a name's first "of" (or "for", "on")
 /// gives it ("Massachusetts Institute of Technology", "Bank of England",
@@ -78,25 +98,32 @@ pub(super) fn first_name_and_surname<S: AsRef<str>>(name: &[S]) -> bool {
 pub(super) fn head_kind(word: &str) -> Option<&'static str> {
     let w = word.trim_end_matches('.');
     let b = w.as_bytes();
-    if b.len() > 12 || !b.first().is_some_and(u8::is_ascii_alphabetic) {
+    if b.len() > 20 || !b.first().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
     // Lower-cased on the stack (ASCII letters only, so still UTF-8), then
     // a binary search of each sorted list.
-    let mut buf = [0u8; 12];
+    let mut buf = [0u8; 20];
     buf[..b.len()].copy_from_slice(b);
     buf[..b.len()].make_ascii_lowercase();
     let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
     let listed = |list: &[&str]| list.binary_search(&lower).is_ok();
     if listed(PLACE_HEADS) {
         Some("LOC")
-    } else if listed(ORG_HEADS) {
+    } else if listed(ORG_HEADS) || listed(NEWSPAPER_HEADS) {
         Some("ORG")
     } else if listed(EVENT_HEADS) {
         Some("MISC")
     } else {
         None
     }
+}
+
+/// Whether `word` is a newspaper's head noun ("Herald", "Review-Journal").
+pub(super) fn is_newspaper(word: &str) -> bool {
+    NEWSPAPER_HEADS
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(word.trim_end_matches('.')))
 }
 
 /// Words that open a storm's name, or a military operation's, which is
@@ -175,9 +202,10 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             .or_else(|| of_head_kind(&words[c.start..c.end]));
         // (A country before an event's head is where it is held: "Brazil
         // Open", "US Open".)
+        let paper = head_after && is_newspaper(words[c.end]);
         let exempt = || {
             let name = &words[c.start..c.end];
-            is_country(gaz, name) && !(head_after && head == Some("MISC"))
+            is_country(gaz, name) && !(head_after && head == Some("MISC")) && !paper
                 || c.kind == "PER" && first_name_and_surname(name)
         };
         if let Some(kind) = head.filter(|_| !exempt()) {
@@ -191,7 +219,13 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
                 let lower = w.to_lowercase();
                 let opener = c.start == 1 && super::wordlists::opens_sentence_only(w);
                 let modifier = super::wordlists::is_modifier(w);
-                if !capitalised(w) || nlp::is_stopword(&lower) || opener || modifier {
+                // "DHL-owner", "China-published": a compound ending in a
+                // lower-case word describes the name; it is none of it.
+                let described = w
+                    .rsplit('-')
+                    .next()
+                    .is_some_and(|l| l.starts_with(char::is_lowercase));
+                if !capitalised(w) || nlp::is_stopword(&lower) || opener || modifier || described {
                     break;
                 }
                 c.start -= 1;
@@ -207,6 +241,7 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
                     .any(|h| h.eq_ignore_ascii_case(words[c.end - 1]));
                 let place_ok = prev.kind != "LOC"
                     || kind == "MISC"
+                    || is_newspaper(words[c.end - 1])
                     || (kind == "ORG" || kind == "LOC" && division)
                         && !is_country(gaz, &words[prev.start..prev.end]);
                 let open = !super::wordlists::ends_no_name(&words[prev.end - 1].to_lowercase());
@@ -235,13 +270,60 @@ mod tests {
 
     #[test]
     fn head_lists_are_sorted_for_binary_search() {
-        for list in [PLACE_HEADS, ORG_HEADS, EVENT_HEADS] {
+        for list in [
+            PLACE_HEADS,
+            ORG_HEADS,
+            NEWSPAPER_HEADS,
+            EVENT_HEADS,
+            SURNAME_HEADS,
+        ] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
         }
         assert_eq!(head_kind("Avenue"), Some("LOC"));
         assert_eq!(head_kind("UNIVERSITY."), Some("ORG"));
         assert_eq!(head_kind("Cup"), Some("MISC"));
         assert_eq!(head_kind("Ünïversity"), None);
+    }
+
+    #[test]
+    fn a_newspaper_is_an_organisation_with_its_city_or_country() {
+        check(
+            "the Las Vegas Review-Journal reported",
+            &[(1, 2, "LOC")],
+            &[("Las Vegas Review-Journal", "ORG")],
+        );
+        check(
+            "The Manila Bulletin said",
+            &[(1, 1, "LOC")],
+            &[("Manila Bulletin", "ORG")],
+        );
+        check(
+            "told the Samoa Observer that",
+            &[(2, 1, "LOC"), (3, 1, "ORG")],
+            &[("Samoa Observer", "ORG")],
+        );
+        check(
+            "the San Francisco Chronicle said",
+            &[(1, 3, "LOC")],
+            &[("San Francisco Chronicle", "ORG")],
+        );
+        check(
+            "The Telegraph said",
+            &[(1, 1, "MISC")],
+            &[("Telegraph", "ORG")],
+        );
+        // A first name before "Post" is a person's name; a compound ending
+        // in a lower-case word is no part of the paper's.
+        check(
+            "Emily Post wrote",
+            &[(0, 2, "PER")],
+            &[("Emily Post", "PER")],
+        );
+        check(
+            "the China-published Economic Observer said",
+            &[(2, 1, "ORG")],
+            &[("Economic Observer", "ORG")],
+        );
     }
 
     #[test]
@@ -259,7 +341,10 @@ mod tests {
         check(
             "in Latakia Governorate and Okinawa Prefecture",
             &[(1, 1, "LOC"), (4, 1, "LOC")],
-            &[("Latakia Governorate", "LOC"), ("Okinawa Prefecture", "LOC")],
+            &[
+                ("Latakia Governorate", "LOC"),
+                ("Okinawa Prefecture", "LOC"),
+            ],
         );
         check(
             "in Pakistan Kurram District clashes",

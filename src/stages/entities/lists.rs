@@ -45,9 +45,11 @@ fn two_bodies(c: &Chunk, words: &[&str]) -> Option<usize> {
     }
     let and = (c.start + 2..c.end - 2).find(|&i| words[i] == "and")?;
     let (left, right) = (&words[c.start..and], &words[and + 1..c.end]);
+    // (A newspaper's head noun is a firm's word too: "Nippon Telegraph and
+    // Telephone Corp", "Herald and Weekly Times Ltd".)
     let headed = |side: &[&str]| {
         side.iter()
-            .any(|w| super::heads::head_kind(w) == Some("ORG"))
+            .any(|w| super::heads::head_kind(w) == Some("ORG") && !super::heads::is_newspaper(w))
     };
     let generic = |w: &str| {
         super::heads::head_kind(w).is_some()
@@ -204,6 +206,10 @@ mod tests {
         check(
             "Bill and Melinda Gates Foundation",
             &["Bill and Melinda Gates Foundation"],
+        );
+        check(
+            "Nippon Telegraph and Telephone Corp",
+            &["Nippon Telegraph and Telephone Corp"],
         );
     }
 }
