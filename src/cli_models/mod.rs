@@ -106,7 +106,7 @@ pub(crate) enum Eval {
         #[arg(long)]
         no_misc: bool,
     },
-    /// Entities over whole articles (GUM news and interviews, re3d; WCEP name spans): one entry per real-world
+    /// Entities over whole articles (GUM news and interviews, re3d, Wikinews; WCEP name spans): one entry per real-world
     /// entity, scored per type, with split, merged and mistyped entities.
     #[command(
         long_about = "Run structure + entities over each gold document and score the stage's entities \
@@ -119,13 +119,17 @@ pub(crate) enum Eval {
         GUM: a gold entity is a coreference chain of person/organization/place mentions that has a \
         Wikipedia title or a mention ending in a capitalised word (chains of one type and one title are \
         one entity); other chains of those types are neutral (predictions there are not scored). re3d: Person/Organisation/Location spans, one entity \
-        per type and value; Nationality spans are neutral.\n\n\
+        per type and value; Nationality spans are neutral. Wikinews (--wikinews with --data, the repo's \
+        eval/wikinews-entities-dev3.tsv over ../shared/data/wikinews/articles.jsonl.gz): named mentions \
+        annotated for this project, grouped by entity; MISC lines are neutral; the \"title\" is the annotated \
+        name; articles are halved by position, and --errors never prints the test half.\n\n\
         WCEP (--wcep, Wikipedia Current Events items, 2025-26 news): the names editors linked (every word \
         capitalised or a connector such as \"of\"), untyped and not all names, so only recall of spans: \
         exact (a mention with that span), found (any overlap), split (two or more mentions, none exact). \
         Items are halved by id: \"dev\" was read while building rules, \"test\" never.\n\n\
         Example:\n  newsflow eval entities --gum ../shared/data/ner/gum-news/gum-news-interview-tsv.tar.gz \\\n    \
-        --re3d ../shared/data/ner/re3d --wcep ../shared/data/wikipedia-current-events/items.jsonl.gz"
+        --re3d ../shared/data/ner/re3d --wcep ../shared/data/wikipedia-current-events/items.jsonl.gz \\\n    \
+        --wikinews eval/wikinews-entities-dev3.tsv --data ../shared/data/wikinews/articles.jsonl.gz"
     )]
     Entities(entities_eval::EvalEntities),
     /// Quote speakers on hand-annotated Wikinews articles (eval/wikinews-quotes.tsv).
