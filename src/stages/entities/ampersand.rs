@@ -6,7 +6,8 @@
 //! with the tagger naming at least one side, is one organisation; with
 //! the following head nouns ("Daily Mail & General Trust"). So, with a
 //! lower-case "and", is a name ending in a firm's suffix ("Pacific Gas and
-//! Electric Company", `mend_and`). Left apart:
+//! Electric Company", `mend_and`), and a named service's pair after a name
+//! ("Oslo Fire and Rescue", "Rogaland Fire and Rescue Service"). Left apart:
 //! two sides that open with a first name ("Richard & Judy", "Matt Lucas &
 //! David Walliams": people, not a firm) and two countries
 //! ("Serbia & Montenegro"); a chunk that already holds the "&" is the
@@ -89,17 +90,20 @@ fn firm_suffix(word: &str) -> bool {
 /// Delamuraz and National Bank").
 fn mend_and(mut cs: Vec<Chunk>, words: &[&str], ands: &[usize]) -> Vec<Chunk> {
     for &i in ands {
-        let Some(last) = (i + 1..words.len().min(i + 5))
+        let firm_end = (i + 1..words.len().min(i + 5))
             .take_while(|&j| capitalised(words[j]))
             .find(|&j| firm_suffix(words[j]))
-        else {
+            .map(|last| {
+                let mut end = last + 1;
+                while end < words.len() && firm_suffix(words[end]) {
+                    end += 1;
+                }
+                end
+            });
+        let left = cs.iter().find(|c| c.end == i);
+        let Some(end) = firm_end.or_else(|| left.and_then(|_| service_pair_end(words, i))) else {
             continue;
         };
-        let mut end = last + 1;
-        while end < words.len() && firm_suffix(words[end]) {
-            end += 1;
-        }
-        let left = cs.iter().find(|c| c.end == i);
         let start = left.map_or(i - 1, |c| c.start);
         let acronym = i - start == 1 && words[start].chars().all(|c| c.is_uppercase());
         // A person and a body ("Jean-Pascal Delamuraz and National Bank",
@@ -124,6 +128,38 @@ fn mend_and(mut cs: Vec<Chunk>, words: &[&str], ands: &[usize]) -> Vec<Chunk> {
         chunks::put(&mut cs, start, end, "ORG");
     }
     cs
+}
+
+/// The pairs of a public service's name ("Rogaland Fire and Rescue",
+/// "Parks and Recreation", "Fish and Wildlife Service"), lower-cased.
+#[rustfmt::skip]
+const SERVICE_PAIRS: &[(&str, &str)] = &[
+    ("alcohol", "tobacco"), ("customs", "excise"), ("customs", "immigration"),
+    ("fire", "emergency"), ("fire", "rescue"), ("fish", "wildlife"), ("health", "safety"),
+    ("immigration", "customs"), ("parks", "recreation"), ("parks", "wildlife"),
+    ("research", "development"), ("search", "rescue"),
+];
+
+/// "Oslo Fire and Rescue (Service)": where the words around the "and" at
+/// `i` are a service's pair, the end of the name: after the pair's second
+/// word and the capitalised head nouns after it.
+fn service_pair_end(words: &[&str], i: usize) -> Option<usize> {
+    let (a, b) = (words[i - 1].to_lowercase(), words[i + 1].to_lowercase());
+    if !SERVICE_PAIRS.contains(&(a.as_str(), b.as_str())) {
+        return None;
+    }
+    let mut end = i + 2;
+    while end < words.len()
+        && capitalised(words[end])
+        && (super::heads::head_kind(words[end]) == Some("ORG")
+            || matches!(
+                words[end],
+                "Service" | "Services" | "Authority" | "Administration"
+            ))
+    {
+        end += 1;
+    }
+    Some(end)
 }
 
 /// The chunks with such names made one organisation (see the module note).
@@ -244,6 +280,18 @@ mod tests {
             &[(1, 2, "ORG"), (4, 2, "ORG")],
             &[("Pacific Gas and Electric Company", "ORG")],
         );
+        check(
+            "officers from Rogaland Fire and Rescue said",
+            &[(2, 2, "ORG"), (5, 1, "PER")],
+            &[("Rogaland Fire and Rescue", "ORG")],
+        );
+        check(
+            "the Oslo Fire and Rescue Service said",
+            &[(1, 2, "LOC")],
+            &[("Oslo Fire and Rescue Service", "ORG")],
+        );
+        // Not without a name before the pair.
+        check("Fire and Rescue teams came", &[], &[]);
         check(
             "shares of Nippon Telegraph and Telephone Corp rose",
             &[(2, 2, "ORG"), (5, 2, "ORG")],

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::aliases::Aliases;
 use super::mentions::Mention;
 use super::merge::{country_of, merge, norm, words, Key};
+use super::name_joins;
 use super::{Entity, Geo, MentionOut};
 use crate::document::Span;
 use crate::gazetteer::{Entry, Gazetteer, Kind};
@@ -88,7 +89,14 @@ pub(super) fn consolidate(
         }
     }
     // 2. Acronyms, surnames, first names, qualified and bare names merge.
+    // A possessive joins its bare name before the acronym rules
+    // ("Deutsche Boerse's (DB)") and again after the rest, whose merges may
+    // have moved the bare name's key.
+    name_joins::join_possessives(mentions, &mut keys);
     merge(text, mentions, &mut keys, aliases, gaz);
+    name_joins::join_of_forms(mentions, &mut keys);
+    name_joins::join_same_places(mentions, &mut keys, gaz);
+    name_joins::join_possessives(mentions, &mut keys);
     // 3. Group, keeping first-mention order.
     let mut order: Vec<Key> = Vec::new();
     let mut group_of: HashMap<Key, usize> = HashMap::new();
@@ -173,7 +181,7 @@ fn build_entity(
             .max_by_key(|(i, m)| {
                 (
                     words(&m.text).len(),
-                    super::merge::possessive_stem(&m.text).is_none(),
+                    super::name_joins::possessive_stem(&m.text).is_none(),
                     m.text.len(),
                     written_as_a_name(&m.text),
                     uses[m.text.as_str()],

@@ -60,6 +60,7 @@ pub(super) fn extract(
         let tagged = super::chunks::possessive_out(chunks(l), &words);
         let mended = super::runon::mend(repair(tagged, &words, lex.gaz), &words, lex.gaz);
         let mended = super::eastasian::mend(mended, &words, lex.gaz);
+        let mended = super::person_of::split(mended, &words, lex.gaz);
         let mended = super::ampersand::mend(mended, &words, lex.gaz);
         let mended = super::aged::mend(mended, &words, lex.gaz);
         let mended = super::surname::mend(mended, &words, lex.gaz);

@@ -1,9 +1,10 @@
-//! Merging mention keys before grouping: a parenthetical acronym into the
+//! Merging mention keys before grouping (`consolidate.rs` runs the whole-name
+//! joins of `name_joins.rs` around these rules): a parenthetical acronym into the
 //! name it follows, a surname into the full name and an acronym into the
 //! name it abbreviates, a country-qualified organisation into the bare one,
 //! a first name into the one person with it, a bare name into the firm
-//! "Name & Other", a bare head noun into the last name ending in it, and
-//! two names of one GeoNames place ("Kiev", "Kyiv") into one. Each rule finds its candidates in an index built once
+//! "Name & Other", and a bare head noun into the last name ending in it.
+//! Each rule finds its candidates in an index built once
 //! (by last word, initials, lower-cased text, first word), so an article's
 //! cost grows with its mentions, not with their square: a 2 MB input of
 //! 120,000 repeated names took 105 s in the pairwise scans this replaces.
@@ -51,6 +52,16 @@ pub(super) fn first_of_two_surnames(name: &str) -> Option<&str> {
         && s.chars().all(|c| c.is_alphabetic() || c == '-')
         && !names.is_given_name(s))
     .then_some(s)
+}
+
+/// Whether `name` ends in the words `tail`, a particle's case aside:
+/// "Leon van Biljon" ends in "Van Biljon", which opens a sentence.
+fn ends_with_words(name: &[&str], tail: &[&str]) -> bool {
+    name.len() >= tail.len()
+        && name[name.len() - tail.len()..]
+            .iter()
+            .zip(tail)
+            .all(|(a, b)| a == b || a.eq_ignore_ascii_case(b))
 }
 
 /// Two to six capital letters, no space ("WHO", "U.S.").
@@ -110,7 +121,6 @@ pub(super) fn merge(
     aliases: &Aliases,
     gaz: &Gazetteer,
 ) {
-    join_possessives(mentions, keys);
     // Parenthetical acronyms: "Full Name (FN)" makes FN an alias of Full Name.
     let mut acronym_of: HashMap<&str, Key> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -204,7 +214,7 @@ pub(super) fn merge(
             let fits = |&&(len, j): &&(usize, usize)| {
                 len > mine.len()
                     && (kind != "PER"
-                        || words(&mentions[j].text).ends_with(&mine)
+                        || ends_with_words(&words(&mentions[j].text), &mine)
                         || mine.len() == 1
                             && first_of_two_surnames(&mentions[j].text) == Some(mine[0]))
             };
@@ -389,8 +399,6 @@ pub(super) fn merge(
             keys[i] = keys[j].clone();
         }
     }
-    join_same_places(mentions, keys, gaz);
-    join_possessives(mentions, keys);
 }
 
 /// Of people who share a surname (`tied`, each by one mention index), the
@@ -420,113 +428,4 @@ fn nearest_named(
         .map(|(_, j)| j)
         .or_else(|| tied.iter().copied().min_by_key(|&j| first(j)))
         .unwrap_or(tied[0])
-}
-
-/// "Kiev" and "Kyiv", "Bombay" and "Mumbai": two names the gazetteer gives
-/// one GeoNames id are one place, keyed as the first of them. (Places
-/// keyed by their own name only: a country has its ISO key already.)
-fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
-    let own = |keys: &[Key], i: usize| {
-        matches!(&keys[i], Key::Name("LOC", n) if *n == mentions[i].text)
-    };
-    // Two different names at least, else nothing to join (most articles).
-    let mut places = (0..mentions.len()).filter(|&i| own(keys, i));
-    let Some(one) = places.next().map(|i| mentions[i].text.as_str()) else {
-        return;
-    };
-    if !places.any(|i| mentions[i].text != one) {
-        return;
-    }
-    let mut id_of: HashMap<&str, Option<u64>> = HashMap::new();
-    let mut first: HashMap<u64, Key> = HashMap::new();
-    for i in 0..mentions.len() {
-        if !own(keys, i) {
-            continue;
-        }
-        let name = mentions[i].text.as_str();
-        let id = *id_of.entry(name).or_insert_with(|| gaz.geonameid(name));
-        if let Some(id) = id {
-            let k = first.entry(id).or_insert_with(|| keys[i].clone());
-            keys[i] = k.clone();
-        }
-    }
-}
-
-/// "the BBC's iCan project", "Boeing's": a possessive the tagger took into
-/// the name is the name the article also writes bare, so it takes that
-/// mention's key. (Alone it stays: "Moody's", "Sotheby's".) Run before the
-/// acronym rules ("Deutsche Boerse's (DB)") and again after the rest, whose
-/// merges may have moved the bare name's key.
-fn join_possessives(mentions: &[Mention], keys: &mut [Key]) {
-    let mut bare: Option<HashMap<&str, usize>> = None;
-    for i in 0..mentions.len() {
-        let t = mentions[i].text.as_str();
-        let Some(stem) = possessive_stem(t) else {
-            continue;
-        };
-        let bare = bare.get_or_insert_with(|| {
-            let mut first = HashMap::new();
-            for (j, m) in mentions.iter().enumerate() {
-                first.entry(m.text.as_str()).or_insert(j);
-            }
-            first
-        });
-        // Of the same type: "Surinam's" ORG is not the country "Surinam".
-        if let Some(&j) = bare
-            .get(stem)
-            .filter(|&&j| mentions[j].kind == mentions[i].kind)
-        {
-            keys[i] = keys[j].clone();
-        }
-    }
-}
-
-/// The name a possessive mention is of: "BBC" for "BBC's" (either
-/// apostrophe); none for a name without one.
-pub(super) fn possessive_stem(t: &str) -> Option<&str> {
-    t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// (mentions as (text, type)) → for each, the text of the mention whose
-    /// key it ends with.
-    fn check(tagged: &[(&str, &'static str)], expect: &[&str]) {
-        let mentions: Vec<Mention> = tagged
-            .iter()
-            .map(|(t, k)| Mention {
-                text: t.to_string(),
-                start: 0,
-                end: t.len(),
-                kind: k,
-            })
-            .collect();
-        let mut keys: Vec<Key> = mentions
-            .iter()
-            .map(|m| Key::Name(m.kind, m.text.clone()))
-            .collect();
-        join_possessives(&mentions, &mut keys);
-        let got: Vec<String> = keys
-            .iter()
-            .map(|k| match k {
-                Key::Name(_, t) => t.clone(),
-                _ => unreachable!(),
-            })
-            .collect();
-        assert_eq!(got, expect, "{tagged:?}");
-    }
-
-    #[test]
-    fn a_possessive_joins_the_bare_name_of_its_type() {
-        check(
-            &[("BBC", "ORG"), ("BBC's", "ORG"), ("Moody's", "ORG")],
-            &["BBC", "BBC", "Moody's"],
-        );
-        check(
-            &[("Surinam", "LOC"), ("Surinam’s", "ORG")],
-            &["Surinam", "Surinam’s"],
-        );
-    }
 }

@@ -688,3 +688,23 @@ fn curated_firms_keep_their_type() {
         assert!(names.contains(&(firm, "ORG")), "{firm}: {names:?}");
     }
 }
+
+#[test]
+fn fresh_news_names_of_bodies_and_people_stay_whole() {
+    // Read from the dev half of eval/wikinews-entities-dev3.tsv
+    // (2026-12-03 (eh)); invented text.
+    let e = check(
+        "Lodge fire\n\nPieter van Aswegen ran the lodge for years. Van Aswegen was found on \
+        Monday by officers of Tygerberg Fire and Rescue, the Cape Argus reported.\n\n\
+        Marta Gonzales of Tygerberg Fire and Rescue said the Unity Party of Tygerberg had \
+        complained. The Unity Party has three councillors.",
+        &[
+            ("Pieter van Aswegen", "PER", &["Van Aswegen"]),
+            ("Tygerberg Fire and Rescue", "ORG", &[]),
+            ("Unity Party of Tygerberg", "ORG", &["Unity Party"]),
+            ("Marta Gonzales", "PER", &[]),
+        ],
+    );
+    let names = names_and_types(&e);
+    assert!(!names.iter().any(|n| n.0 == "Rescue"), "{names:?}");
+}

@@ -1,0 +1,172 @@
+//! Joins of whole names after the merge rules (`merge.rs`): a possessive
+//! into the bare name ("BBC's" and "BBC"), a body's short name into the
+//! name with its "of" part ("Unity Party" and "Unity Party of America"),
+//! and two names of one GeoNames place ("Kiev", "Kyiv").
+
+use std::collections::HashMap;
+
+use super::mentions::Mention;
+use super::merge::Key;
+use crate::gazetteer::Gazetteer;
+
+/// "The Unity Party was founded in 2004" is the "Unity Party of America"
+/// the article names: an organisation of two words or more, keyed by its
+/// own name, that a longer organisation's name opens with before "of"
+/// takes that name's key (the first such). Not one word ("the Bank" of
+/// "Bank of England" is the head-noun rule's).
+pub(super) fn join_of_forms(mentions: &[Mention], keys: &mut [Key]) {
+    let own =
+        |keys: &[Key], i: usize| matches!(&keys[i], Key::Name("ORG", n) if *n == mentions[i].text);
+    let with_of: Vec<usize> = (0..mentions.len())
+        .filter(|&j| mentions[j].kind == "ORG" && mentions[j].text.contains(" of "))
+        .collect();
+    if with_of.is_empty() {
+        return;
+    }
+    for i in 0..mentions.len() {
+        let t = mentions[i].text.as_str();
+        if mentions[i].kind != "ORG" || !t.contains(' ') || t.contains(" of ") || !own(keys, i) {
+            continue;
+        }
+        let longer = with_of.iter().copied().find(|&j| {
+            mentions[j]
+                .text
+                .strip_prefix(t)
+                .is_some_and(|rest| rest.starts_with(" of "))
+        });
+        if let Some(j) = longer {
+            keys[i] = keys[j].clone();
+        }
+    }
+}
+
+/// "Kiev" and "Kyiv", "Bombay" and "Mumbai": two names the gazetteer gives
+/// one GeoNames id are one place, keyed as the first of them. (Places
+/// keyed by their own name only: a country has its ISO key already.)
+pub(super) fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
+    let own =
+        |keys: &[Key], i: usize| matches!(&keys[i], Key::Name("LOC", n) if *n == mentions[i].text);
+    // Two different names at least, else nothing to join (most articles).
+    let mut places = (0..mentions.len()).filter(|&i| own(keys, i));
+    let Some(one) = places.next().map(|i| mentions[i].text.as_str()) else {
+        return;
+    };
+    if !places.any(|i| mentions[i].text != one) {
+        return;
+    }
+    let mut id_of: HashMap<&str, Option<u64>> = HashMap::new();
+    let mut first: HashMap<u64, Key> = HashMap::new();
+    for i in 0..mentions.len() {
+        if !own(keys, i) {
+            continue;
+        }
+        let name = mentions[i].text.as_str();
+        let id = *id_of.entry(name).or_insert_with(|| gaz.geonameid(name));
+        if let Some(id) = id {
+            let k = first.entry(id).or_insert_with(|| keys[i].clone());
+            keys[i] = k.clone();
+        }
+    }
+}
+
+/// "the BBC's iCan project", "Boeing's": a possessive the tagger took into
+/// the name is the name the article also writes bare, so it takes that
+/// mention's key. (Alone it stays: "Moody's", "Sotheby's".) Run before the
+/// acronym rules ("Deutsche Boerse's (DB)") and again after the rest, whose
+/// merges may have moved the bare name's key.
+pub(super) fn join_possessives(mentions: &[Mention], keys: &mut [Key]) {
+    let mut bare: Option<HashMap<&str, usize>> = None;
+    for i in 0..mentions.len() {
+        let t = mentions[i].text.as_str();
+        let Some(stem) = possessive_stem(t) else {
+            continue;
+        };
+        let bare = bare.get_or_insert_with(|| {
+            let mut first = HashMap::new();
+            for (j, m) in mentions.iter().enumerate() {
+                first.entry(m.text.as_str()).or_insert(j);
+            }
+            first
+        });
+        // Of the same type: "Surinam's" ORG is not the country "Surinam".
+        if let Some(&j) = bare
+            .get(stem)
+            .filter(|&&j| mentions[j].kind == mentions[i].kind)
+        {
+            keys[i] = keys[j].clone();
+        }
+    }
+}
+
+/// The name a possessive mention is of: "BBC" for "BBC's" (either
+/// apostrophe); none for a name without one.
+pub(super) fn possessive_stem(t: &str) -> Option<&str> {
+    t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (mentions as (text, type)) → for each, the text of the mention whose
+    /// key it ends with.
+    fn check(rule: fn(&[Mention], &mut [Key]), tagged: &[(&str, &'static str)], expect: &[&str]) {
+        let mentions: Vec<Mention> = tagged
+            .iter()
+            .map(|(t, k)| Mention {
+                text: t.to_string(),
+                start: 0,
+                end: t.len(),
+                kind: k,
+            })
+            .collect();
+        let mut keys: Vec<Key> = mentions
+            .iter()
+            .map(|m| Key::Name(m.kind, m.text.clone()))
+            .collect();
+        rule(&mentions, &mut keys);
+        let got: Vec<String> = keys
+            .iter()
+            .map(|k| match k {
+                Key::Name(_, t) => t.clone(),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(got, expect, "{tagged:?}");
+    }
+
+    #[test]
+    fn a_possessive_joins_the_bare_name_of_its_type() {
+        check(
+            join_possessives,
+            &[("BBC", "ORG"), ("BBC's", "ORG"), ("Moody's", "ORG")],
+            &["BBC", "BBC", "Moody's"],
+        );
+        check(
+            join_possessives,
+            &[("Surinam", "LOC"), ("Surinam’s", "ORG")],
+            &["Surinam", "Surinam’s"],
+        );
+    }
+
+    #[test]
+    fn a_body_named_without_its_of_part_is_the_same_body() {
+        check(
+            join_of_forms,
+            &[
+                ("Unity Party of America", "ORG"),
+                ("Unity Party", "ORG"),
+                ("Unity", "ORG"),
+                ("Unity Party", "LOC"),
+                ("Labour Party", "ORG"),
+            ],
+            &[
+                "Unity Party of America",
+                "Unity Party of America",
+                "Unity",
+                "Unity Party",
+                "Labour Party",
+            ],
+        );
+    }
+}
