@@ -7,14 +7,36 @@ use std::collections::HashMap;
 
 use super::mentions::Mention;
 use super::merge::Key;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Kind};
 
 /// "The Unity Party was founded in 2004" is the "Unity Party of America"
 /// the article names: an organisation of two words or more, keyed by its
 /// own name, that a longer organisation's name opens with before "of"
 /// takes that name's key (the first such). Not one word ("the Bank" of
-/// "Bank of England" is the head-noun rule's).
-pub(super) fn join_of_forms(mentions: &[Mention], keys: &mut [Key]) {
+/// "Bank of England" is the head-noun rule's), and not a party, council,
+/// assembly, court or senate before a region or a city: "the Prohibition
+/// Party of Illinois" is the party's branch there, another body than the
+/// "Prohibition Party" (a country is the body's own: "Royal Bank of
+/// Canada").
+pub(super) fn join_of_forms(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
+    // (Only for the bodies that have branches: a firm "of" its seat is the
+    // firm, "Public Service Co of New Mexico", "Exchange National Bank of
+    // Chicago".)
+    let branch = |short: &str, of_part: &str| {
+        let head = short
+            .rsplit(' ')
+            .next()
+            .unwrap_or(short)
+            .to_ascii_lowercase();
+        let kinds = gaz.kinds(of_part);
+        matches!(
+            head.as_str(),
+            "party" | "council" | "assembly" | "court" | "senate"
+        ) && !kinds.contains(&Kind::Country)
+            && kinds
+                .iter()
+                .any(|k| matches!(k, Kind::Region | Kind::City | Kind::Province))
+    };
     let own =
         |keys: &[Key], i: usize| matches!(&keys[i], Key::Name("ORG", n) if *n == mentions[i].text);
     let with_of: Vec<usize> = (0..mentions.len())
@@ -32,7 +54,8 @@ pub(super) fn join_of_forms(mentions: &[Mention], keys: &mut [Key]) {
             mentions[j]
                 .text
                 .strip_prefix(t)
-                .is_some_and(|rest| rest.starts_with(" of "))
+                .and_then(|rest| rest.strip_prefix(" of "))
+                .is_some_and(|of_part| !branch(t, of_part))
         });
         if let Some(j) = longer {
             keys[i] = keys[j].clone();
@@ -110,7 +133,11 @@ mod tests {
 
     /// (mentions as (text, type)) → for each, the text of the mention whose
     /// key it ends with.
-    fn check(rule: fn(&[Mention], &mut [Key]), tagged: &[(&str, &'static str)], expect: &[&str]) {
+    fn check(
+        rule: &dyn Fn(&[Mention], &mut [Key]),
+        tagged: &[(&str, &'static str)],
+        expect: &[&str],
+    ) {
         let mentions: Vec<Mention> = tagged
             .iter()
             .map(|(t, k)| Mention {
@@ -138,12 +165,12 @@ mod tests {
     #[test]
     fn a_possessive_joins_the_bare_name_of_its_type() {
         check(
-            join_possessives,
+            &join_possessives,
             &[("BBC", "ORG"), ("BBC's", "ORG"), ("Moody's", "ORG")],
             &["BBC", "BBC", "Moody's"],
         );
         check(
-            join_possessives,
+            &join_possessives,
             &[("Surinam", "LOC"), ("Surinam’s", "ORG")],
             &["Surinam", "Surinam’s"],
         );
@@ -151,8 +178,9 @@ mod tests {
 
     #[test]
     fn a_body_named_without_its_of_part_is_the_same_body() {
+        let of_forms = |m: &[Mention], k: &mut [Key]| join_of_forms(m, k, Gazetteer::embedded());
         check(
-            join_of_forms,
+            &of_forms,
             &[
                 ("Unity Party of America", "ORG"),
                 ("Unity Party", "ORG"),
@@ -166,6 +194,22 @@ mod tests {
                 "Unity",
                 "Unity Party",
                 "Labour Party",
+            ],
+        );
+        // A branch in a region or city is another body.
+        check(
+            &of_forms,
+            &[
+                ("Prohibition Party of Illinois", "ORG"),
+                ("Prohibition Party", "ORG"),
+                ("Royal Bank of Canada", "ORG"),
+                ("Royal Bank", "ORG"),
+            ],
+            &[
+                "Prohibition Party of Illinois",
+                "Prohibition Party",
+                "Royal Bank of Canada",
+                "Royal Bank of Canada",
             ],
         );
     }
