@@ -142,6 +142,20 @@ fn the_alias_table_names_groups_the_tagger_cuts_or_misses() {
             ("Fianna Fáil", "ORG", &["Fianna Fail"]),
         ],
     );
+    // 2026-12-03 (ei): "Washington DC" was "Washington" and a place "DC",
+    // "Washington, D.C." had no coordinates, "GoFundMe" was no entity.
+    let e = check(
+        "Protest
+
+A man set himself on fire in Washington DC on Friday. He had lived in          Washington, D.C. since 2010, and friends raised money on GoFundMe.",
+        &[
+            ("Washington, D.C.", "LOC", &["Washington DC"]),
+            ("GoFundMe", "ORG", &[]),
+        ],
+    );
+    let geo = find(&e, "Washington, D.C.").geo.clone().expect("geo");
+    assert_eq!(geo.country.as_deref(), Some("US"));
+    assert!(geo.lat.is_some());
 }
 
 /// The reference sample from ../shared, when present (acceptance of issue 3, entities part).
