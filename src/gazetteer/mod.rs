@@ -200,6 +200,18 @@ impl Gazetteer {
         })
     }
 
+    /// The city a name written with "City" after it names ("General Santos
+    /// City"), when the name itself is unknown: the most populous city of
+    /// the bare name. Only for a bare name of two words or more: "Leicester
+    /// City" and "Manchester City" are football clubs as often.
+    pub fn city_with_suffix(&self, name: &str) -> Option<&Entry> {
+        let stem = name.strip_suffix(" City")?;
+        if !stem.contains(' ') || self.by_name.contains_key(&name.to_lowercase()) {
+            return None;
+        }
+        self.lookup(stem).into_iter().find(|e| e.kind == Kind::City)
+    }
+
     /// The GeoNames id of the most populous entry with this name
     /// (case-insensitive), as `lookup(name)[0]` gives it, without sorting.
     pub fn geonameid(&self, name: &str) -> Option<u64> {
@@ -263,6 +275,16 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_city_written_with_city_after_it() {
+        let g = Gazetteer::embedded();
+        let id = |n: &str| g.city_with_suffix(n).and_then(|e| e.geonameid);
+        assert_eq!(id("General Santos City"), g.geonameid("General Santos"));
+        assert!(id("General Santos City").is_some());
+        assert_eq!(id("Leicester City"), None, "a club as often");
+        assert_eq!(id("Mexico City"), None, "listed under its own name");
+    }
 
     #[test]
     fn embedded_has_the_basics() {

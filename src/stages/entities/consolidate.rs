@@ -295,7 +295,11 @@ fn written_as_a_name(name: &str) -> bool {
 }
 
 fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
-    gaz.lookup(name).into_iter().next().map(geo_of)
+    gaz.lookup(name)
+        .into_iter()
+        .next()
+        .or_else(|| gaz.city_with_suffix(name))
+        .map(geo_of)
 }
 
 fn geo_of(e: &Entry) -> Geo {

@@ -23,6 +23,22 @@ pub(super) struct Mention {
     pub kind: &'static str,
 }
 
+/// Whether the first two or three of `name`'s words are a city, region or
+/// country the gazetteer knows under that name ("General Santos" of
+/// "General Santos City"), written as a name.
+fn place_opening(name: &[&str], gaz: &Gazetteer) -> bool {
+    (2..=name.len().min(3)).any(|k| {
+        let words = &name[..k];
+        words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && gaz.kinds(&words.join(" ")).iter().any(|k| {
+                matches!(
+                    k,
+                    Kind::City | Kind::Region | Kind::Country | Kind::Province
+                )
+            })
+    })
+}
+
 /// A mention's words as one line: a name the source wraps across lines
 /// ("Mikhail\nGorbachev" in hard-wrapped wire copy) or spaces twice is
 /// named, and keyed, as it reads.
@@ -73,7 +89,10 @@ pub(super) fn extract(
         let mended = super::bodies::mend(mended, &words, lex.gaz);
         let mended = super::ships::mend(mended, &words, lex.gaz);
         let mended = super::after_title::mend(mended, &words, lex.gaz);
+        let mut prev_end = 0;
         for mut c in super::located::split(mended, &words, lex.gaz) {
+            let free_before = c.start > prev_end;
+            prev_end = c.end;
             // "US$500", "HK$2,000": a currency's country code names no place.
             if c.end - c.start == 1 && currency_code(text, toks, c.start) {
                 continue;
@@ -92,10 +111,26 @@ pub(super) fn extract(
             if c.end - c.start == 1 && not_a_name(words[c.start]) {
                 continue;
             }
+            // "General Santos City", "Fort Worth": a place whose name
+            // opens with a title is a place, its title kept, also when
+            // the tagger left the title out ("General" + "Santos City").
+            let title = |w: &str| is_honorific(w) || is_office(w);
+            if c.start > 0
+                && free_before
+                && title(words[c.start - 1])
+                && place_opening(&words[c.start - 1..c.end], lex.gaz)
+            {
+                c.start -= 1;
+            }
+            let titled_place =
+                title(words[c.start]) && place_opening(&words[c.start..c.end], lex.gaz);
+            if titled_place {
+                c.kind = "LOC";
+            }
             // "Mr Greenspan", "Dr. Jane Doe": the honorific marks a person
             // but is not part of the name, so "Greenspan" can merge with
             // "Alan Greenspan".
-            if c.end - c.start >= 2 && is_honorific(words[c.start]) {
+            if c.end - c.start >= 2 && is_honorific(words[c.start]) && !titled_place {
                 c.start += 1;
                 c.kind = "PER";
             }
@@ -106,7 +141,10 @@ pub(super) fn extract(
             // name follows the office ("Congresswoman Karen Bass" ORG; not
             // "General Motors").
             // So is a party label ("Democrat Chuck Schumer" MISC).
-            if (c.kind != "PER" && is_office(words[c.start])) || is_party_label(words[c.start]) {
+            if !titled_place
+                && ((c.kind != "PER" && is_office(words[c.start]))
+                    || is_party_label(words[c.start]))
+            {
                 let name = (c.start + 1..c.end)
                     .find(|&i| !is_office(words[i]) && !is_party_label(words[i]));
                 if let Some(n) = name.filter(|&n| {

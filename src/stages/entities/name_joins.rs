@@ -63,8 +63,9 @@ pub(super) fn join_of_forms(mentions: &[Mention], keys: &mut [Key], gaz: &Gazett
     }
 }
 
-/// "Kiev" and "Kyiv", "Bombay" and "Mumbai": two names the gazetteer gives
-/// one GeoNames id are one place, keyed as the first of them. (Places
+/// "Kiev" and "Kyiv", "Bombay" and "Mumbai", "General Santos City" and
+/// "General Santos": two names the gazetteer gives one GeoNames id are one
+/// place, keyed as the first of them. (Places
 /// keyed by their own name only: a country has its ISO key already.)
 pub(super) fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
     let own =
@@ -84,7 +85,10 @@ pub(super) fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gaz
             continue;
         }
         let name = mentions[i].text.as_str();
-        let id = *id_of.entry(name).or_insert_with(|| gaz.geonameid(name));
+        let id = *id_of.entry(name).or_insert_with(|| {
+            gaz.geonameid(name)
+                .or_else(|| gaz.city_with_suffix(name).and_then(|e| e.geonameid))
+        });
         if let Some(id) = id {
             let k = first.entry(id).or_insert_with(|| keys[i].clone());
             keys[i] = k.clone();

@@ -722,3 +722,17 @@ fn fresh_news_names_of_bodies_and_people_stay_whole() {
     let names = names_and_types(&e);
     assert!(!names.iter().any(|n| n.0 == "Rescue"), "{names:?}");
 }
+
+#[test]
+fn a_place_named_with_a_title_keeps_it() {
+    // 2026-12-03 (ej): "General Santos City" was a person "Santos City".
+    let e = check(
+        "Quake
+
+The quake damaged homes in General Santos City on Monday. Officials in         General Santos said schools would stay shut. General Motors closed a plant.",
+        &[("General Santos City", "LOC", &["General Santos"])],
+    );
+    let geo = find(&e, "General Santos City").geo.clone().expect("geo");
+    assert_eq!(geo.country.as_deref(), Some("PH"));
+    assert!(names_and_types(&e).contains(&("General Motors", "ORG")));
+}
