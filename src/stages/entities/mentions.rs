@@ -114,7 +114,9 @@ pub(super) fn extract(
             // "General Santos City", "Fort Worth": a place whose name
             // opens with a title is a place, its title kept, also when
             // the tagger left the title out ("General" + "Santos City").
-            let title = |w: &str| is_honorific(w) || is_office(w);
+            // (The cheap tests first: this runs for every chunk.)
+            let title =
+                |w: &str| w.starts_with(char::is_uppercase) && (is_honorific(w) || is_office(w));
             if c.start > 0
                 && free_before
                 && title(words[c.start - 1])
@@ -122,8 +124,9 @@ pub(super) fn extract(
             {
                 c.start -= 1;
             }
-            let titled_place =
-                title(words[c.start]) && place_opening(&words[c.start..c.end], lex.gaz);
+            let titled_place = c.end - c.start >= 2
+                && title(words[c.start])
+                && place_opening(&words[c.start..c.end], lex.gaz);
             if titled_place {
                 c.kind = "LOC";
             }
