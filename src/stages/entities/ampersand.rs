@@ -119,7 +119,7 @@ fn mend_and(mut cs: Vec<Chunk>, words: &[&str], ands: &[usize]) -> Vec<Chunk> {
         if person && !suffixes_only
             || firm_suffix(words[i - 1])
             || super::heads::head_kind(words[i - 1]) == Some("ORG")
-                && !super::heads::is_newspaper(words[i - 1])
+                && !super::wordlists::is_newspaper(words[i - 1])
             || acronym
             || chunks::crosses(&cs, start, end)
         {
@@ -130,14 +130,16 @@ fn mend_and(mut cs: Vec<Chunk>, words: &[&str], ands: &[usize]) -> Vec<Chunk> {
     cs
 }
 
-/// The pairs of a public service's name ("Rogaland Fire and Rescue",
-/// "Parks and Recreation", "Fish and Wildlife Service"), lower-cased.
+/// The pairs of a public service's or a utility's name ("Rogaland Fire and
+/// Rescue", "Parks and Recreation", "Pacific Gas and Electric"),
+/// lower-cased.
 #[rustfmt::skip]
 const SERVICE_PAIRS: &[(&str, &str)] = &[
     ("alcohol", "tobacco"), ("customs", "excise"), ("customs", "immigration"),
-    ("fire", "emergency"), ("fire", "rescue"), ("fish", "wildlife"), ("health", "safety"),
-    ("immigration", "customs"), ("parks", "recreation"), ("parks", "wildlife"),
-    ("research", "development"), ("search", "rescue"),
+    ("fire", "emergency"), ("fire", "rescue"), ("fish", "wildlife"), ("gas", "electric"),
+    ("health", "safety"), ("immigration", "customs"), ("iron", "steel"), ("light", "power"),
+    ("parks", "recreation"), ("parks", "wildlife"), ("research", "development"),
+    ("search", "rescue"),
 ];
 
 /// "Oslo Fire and Rescue (Service)": where the words around the "and" at
@@ -289,6 +291,11 @@ mod tests {
             "the Oslo Fire and Rescue Service said",
             &[(1, 2, "LOC")],
             &[("Oslo Fire and Rescue Service", "ORG")],
+        );
+        check(
+            "customers of Pacific Gas and Electric lost power",
+            &[(2, 2, "LOC"), (5, 1, "ORG")],
+            &[("Pacific Gas and Electric", "ORG")],
         );
         // Not without a name before the pair.
         check("Fire and Rescue teams came", &[], &[]);

@@ -95,6 +95,7 @@ pub(super) fn consolidate(
     name_joins::join_possessives(mentions, &mut keys);
     merge(text, mentions, &mut keys, aliases, gaz);
     name_joins::join_of_forms(mentions, &mut keys, gaz);
+    name_joins::join_place_heads(mentions, &mut keys, gaz);
     name_joins::join_same_places(mentions, &mut keys, gaz);
     name_joins::join_possessives(mentions, &mut keys);
     // 3. Group, keeping first-mention order.

@@ -49,7 +49,7 @@ fn two_bodies(c: &Chunk, words: &[&str]) -> Option<usize> {
     // Telephone Corp", "Herald and Weekly Times Ltd".)
     let headed = |side: &[&str]| {
         side.iter()
-            .any(|w| super::heads::head_kind(w) == Some("ORG") && !super::heads::is_newspaper(w))
+            .any(|w| super::heads::head_kind(w) == Some("ORG") && !super::wordlists::is_newspaper(w))
     };
     let generic = |w: &str| {
         super::heads::head_kind(w).is_some()

@@ -23,22 +23,6 @@ pub(super) struct Mention {
     pub kind: &'static str,
 }
 
-/// Whether the first two or three of `name`'s words are a city, region or
-/// country the gazetteer knows under that name ("General Santos" of
-/// "General Santos City"), written as a name.
-fn place_opening(name: &[&str], gaz: &Gazetteer) -> bool {
-    (2..=name.len().min(3)).any(|k| {
-        let words = &name[..k];
-        words.iter().all(|w| w.starts_with(char::is_uppercase))
-            && gaz.kinds(&words.join(" ")).iter().any(|k| {
-                matches!(
-                    k,
-                    Kind::City | Kind::Region | Kind::Country | Kind::Province
-                )
-            })
-    })
-}
-
 /// A mention's words as one line: a name the source wraps across lines
 /// ("Mikhail\nGorbachev" in hard-wrapped wire copy) or spaces twice is
 /// named, and keyed, as it reads.
@@ -86,6 +70,7 @@ pub(super) fn extract(
         let mended = super::joined::join(mended, &words);
         let mended = super::whole_places::mend(mended, &words, lex.gaz);
         let mended = super::numerals::mend(mended, &words, lex.gaz);
+        let mended = super::numerals::mend_roads(mended, &words, lex.gaz);
         let mended = super::bodies::mend(mended, &words, lex.gaz);
         let mended = super::ships::mend(mended, &words, lex.gaz);
         let mended = super::after_title::mend(mended, &words, lex.gaz);
@@ -111,25 +96,8 @@ pub(super) fn extract(
             if c.end - c.start == 1 && not_a_name(words[c.start]) {
                 continue;
             }
-            // "General Santos City", "Fort Worth": a place whose name
-            // opens with a title is a place, its title kept, also when
-            // the tagger left the title out ("General" + "Santos City").
-            // (The cheap tests first: this runs for every chunk.)
-            let title =
-                |w: &str| w.starts_with(char::is_uppercase) && (is_honorific(w) || is_office(w));
-            if c.start > 0
-                && free_before
-                && title(words[c.start - 1])
-                && place_opening(&words[c.start - 1..c.end], lex.gaz)
-            {
-                c.start -= 1;
-            }
-            let titled_place = c.end - c.start >= 2
-                && title(words[c.start])
-                && place_opening(&words[c.start..c.end], lex.gaz);
-            if titled_place {
-                c.kind = "LOC";
-            }
+            // "General Santos City": a place whose name opens with a title.
+            let titled_place = super::whole_places::titled(&mut c, &words, free_before, lex.gaz);
             // "Mr Greenspan", "Dr. Jane Doe": the honorific marks a person
             // but is not part of the name, so "Greenspan" can merge with
             // "Alan Greenspan".

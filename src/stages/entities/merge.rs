@@ -277,9 +277,20 @@ pub(super) fn merge(
         keys[i] = keys[j].clone();
     }
     // "US Federal Reserve" is the "Federal Reserve" the article also names:
-    // an organisation qualified by a country merges into the bare name when
-    // that is an organisation too (the first such mention).
-    let mut first_org: Option<HashMap<String, usize>> = None;
+    // an organisation qualified by a country (of one or two words, "United
+    // States Supreme Court") merges into the bare name when that is an
+    // organisation too (the first such mention); not when two countries
+    // qualify it ("United States Chess Federation", "Iranian Chess
+    // Federation": two bodies, and the bare name is either).
+    let country = |w: &str| {
+        country_of(gaz, w).or_else(|| {
+            aliases
+                .get(w)
+                .filter(|a| a.kind == "LOC")
+                .and_then(|a| a.country.clone())
+        })
+    };
+    let mut qualified: Vec<(usize, String, String)> = Vec::new(); // (mention, bare, country)
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != "ORG" || !matches!(keys[i], Key::Name(..)) {
             continue;
@@ -287,23 +298,37 @@ pub(super) fn merge(
         let Some((first, rest)) = m.text.split_once(' ') else {
             continue;
         };
-        let alias_country = aliases
-            .get(first)
-            .is_some_and(|a| a.kind == "LOC" && a.country.is_some());
-        if country_of(gaz, first).is_none() && !alias_country {
-            continue;
-        }
-        let first_org = first_org.get_or_insert_with(|| {
-            let mut first = HashMap::new();
-            for (j, m) in mentions.iter().enumerate() {
-                if m.kind == "ORG" {
-                    first.entry(m.text.to_ascii_lowercase()).or_insert(j);
-                }
+        let (cc, rest) = match (country(first), rest.split_once(' ')) {
+            (Some(cc), _) => (cc, rest),
+            (None, Some((second, rest))) => match country(&format!("{first} {second}")) {
+                Some(cc) => (cc, rest),
+                None => continue,
+            },
+            (None, None) => continue,
+        };
+        qualified.push((i, rest.to_ascii_lowercase(), cc));
+    }
+    if !qualified.is_empty() {
+        let mut first_org: HashMap<String, usize> = HashMap::new();
+        for (j, m) in mentions.iter().enumerate() {
+            if m.kind == "ORG" {
+                first_org.entry(m.text.to_ascii_lowercase()).or_insert(j);
             }
-            first
-        });
-        if let Some(&j) = first_org.get(&rest.to_ascii_lowercase()) {
-            keys[i] = keys[j].clone();
+        }
+        let mut countries: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (_, bare, cc) in &qualified {
+            let ccs = countries.entry(bare.as_str()).or_default();
+            if !ccs.contains(&cc.as_str()) {
+                ccs.push(cc);
+            }
+        }
+        for (i, bare, _) in &qualified {
+            if countries[bare.as_str()].len() > 1 {
+                continue;
+            }
+            if let Some(&j) = first_org.get(bare) {
+                keys[*i] = keys[j].clone();
+            }
         }
     }
     // "Marsh said" is the "Marsh & McLennan" the article names: a one-word

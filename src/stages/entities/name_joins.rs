@@ -1,7 +1,8 @@
 //! Joins of whole names after the merge rules (`merge.rs`): a possessive
 //! into the bare name ("BBC's" and "BBC"), a body's short name into the
 //! name with its "of" part ("Unity Party" and "Unity Party of America"),
-//! and two names of one GeoNames place ("Kiev", "Kyiv").
+//! a place's name without its geographic head ("Atlantic" and "Atlantic
+//! Ocean"), and two names of one GeoNames place ("Kiev", "Kyiv").
 
 use std::collections::HashMap;
 
@@ -58,6 +59,60 @@ pub(super) fn join_of_forms(mentions: &[Mention], keys: &mut [Key], gaz: &Gazett
                 .is_some_and(|of_part| !branch(t, of_part))
         });
         if let Some(j) = longer {
+            keys[i] = keys[j].clone();
+        }
+    }
+}
+
+/// Geographic heads a place's name may drop ("the Atlantic Ocean" … "the
+/// Atlantic", "the Abaco Islands" … "Abaco").
+#[rustfmt::skip]
+const DROPPED_HEADS: &[&str] = &[
+    "Bay", "Desert", "Gulf", "Island", "Islands", "Lake", "Mountains", "Ocean", "Peninsula",
+    "River", "Sea", "Strait", "Valley",
+];
+
+/// "The Atlantic" is the "Atlantic Ocean" the article names: a place keyed
+/// by its own name takes the key of the place named by it and a
+/// geographic head, unless the bare name is a country, region, province
+/// or city the gazetteer knows ("Mississippi" and "Mississippi River",
+/// "Jordan" and "Jordan River" are two places).
+pub(super) fn join_place_heads(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
+    let own =
+        |keys: &[Key], i: usize| matches!(&keys[i], Key::Name("LOC", n) if *n == mentions[i].text);
+    let headed: Vec<usize> = (0..mentions.len())
+        .filter(|&j| {
+            own(keys, j)
+                && mentions[j]
+                    .text
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, h)| DROPPED_HEADS.contains(&h))
+        })
+        .collect();
+    if headed.is_empty() {
+        return;
+    }
+    for i in 0..mentions.len() {
+        let t = mentions[i].text.as_str();
+        if !own(keys, i) || headed.contains(&i) {
+            continue;
+        }
+        let longer = headed.iter().copied().find(|&j| {
+            mentions[j]
+                .text
+                .rsplit_once(' ')
+                .is_some_and(|(n, _)| n == t)
+        });
+        let Some(j) = longer else {
+            continue;
+        };
+        let settled = gaz.kinds(t).iter().any(|k| {
+            matches!(
+                k,
+                Kind::Country | Kind::Region | Kind::Province | Kind::City
+            )
+        });
+        if !settled {
             keys[i] = keys[j].clone();
         }
     }
@@ -177,6 +232,30 @@ mod tests {
             &join_possessives,
             &[("Surinam", "LOC"), ("Surinam’s", "ORG")],
             &["Surinam", "Surinam’s"],
+        );
+    }
+
+    #[test]
+    fn a_place_named_without_its_head_is_the_same_place() {
+        let heads = |m: &[Mention], k: &mut [Key]| join_place_heads(m, k, Gazetteer::embedded());
+        check(
+            &heads,
+            &[
+                ("Atlantic Ocean", "LOC"),
+                ("Atlantic", "LOC"),
+                ("Mississippi River", "LOC"),
+                ("Mississippi", "LOC"),
+                ("Abaco", "LOC"),
+                ("Abaco Islands", "LOC"),
+            ],
+            &[
+                "Atlantic Ocean",
+                "Atlantic Ocean",
+                "Mississippi River",
+                "Mississippi",
+                "Abaco Islands",
+                "Abaco Islands",
+            ],
         );
     }
 

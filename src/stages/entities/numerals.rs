@@ -8,6 +8,9 @@
 //! person chunk just before it: "Pope" + "Leo" + "XIV"). A chunk the
 //! numeral opened goes. Numerals are written in I, V and X, two letters
 //! or more ("I" is a pronoun; "LIV", "MIX", "CIVIL" are other words).
+//!
+//! So is a road's number (`mend_roads`): "Interstate 80" was a body
+//! "Interstate", "U.S. Route 2" the country and nothing.
 
 use super::chunks;
 use crate::gazetteer::Gazetteer;
@@ -51,6 +54,37 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chun
     cs
 }
 
+/// Words a road's number follows.
+const ROADS: &[&str] = &["Interstate", "Route", "Highway", "Motorway", "Freeway"];
+
+/// "Interstate 80", "U.S. Route 2", "State Highway 99": a road's word and
+/// its number (up to four digits, perhaps a letter) are one place, with a
+/// chunk that ends right before the word ("U.S." + "Route 2") or holds it.
+pub(super) fn mend_roads(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chunk> {
+    let number = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=4).contains(&digits) && w.len() <= digits + 1
+    };
+    let at: Vec<usize> = (0..words.len().saturating_sub(1))
+        .filter(|&i| ROADS.contains(&words[i]) && number(words[i + 1]))
+        .take(chunks::MAX_TRIGGERS)
+        .collect();
+    let mut cs = cs;
+    for i in at {
+        let end = i + 2;
+        let start = cs
+            .iter()
+            .find(|c| c.end == i || (c.start < i && i < c.end))
+            .map_or(i, |c| c.start);
+        if cs.iter().any(|c| c.start < end && end < c.end) {
+            continue;
+        }
+        cs.retain(|c| !(c.start < end && start < c.end));
+        chunks::put(&mut cs, start, end, "LOC");
+    }
+    cs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +120,27 @@ mod tests {
             &[(0, 1, "MISC"), (1, 2, "ORG")],
             &[("Saudi", "MISC"), ("LIV Golf", "ORG")],
         );
+    }
+
+    #[test]
+    fn a_roads_number_is_part_of_its_name() {
+        let roads =
+            |sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]| {
+                super::super::tests::check_chunks(mend_roads, sentence, tagged, expect)
+            };
+        roads(
+            "a crash on Interstate 80 near Reno",
+            &[(3, 1, "ORG"), (6, 1, "LOC")],
+            &[("Interstate 80", "LOC"), ("Reno", "LOC")],
+        );
+        roads(
+            "a truck on U.S. Route 2 in Randolph",
+            &[(3, 1, "LOC"), (7, 1, "LOC")],
+            &[("U.S. Route 2", "LOC"), ("Randolph", "LOC")],
+        );
+        roads("closed Highway 401 today", &[], &[("Highway 401", "LOC")]);
+        // Not a number of five digits, nor a word after the road's word.
+        roads("the Route 66000 figure", &[], &[]);
+        roads("Route planners met", &[], &[]);
     }
 }

@@ -724,6 +724,29 @@ fn fresh_news_names_of_bodies_and_people_stay_whole() {
 }
 
 #[test]
+fn a_body_qualified_by_a_two_word_country_and_a_road() {
+    // 2026-12-03 (ek): "United States Supreme Court" and "Supreme Court"
+    // were two bodies, "Interstate 80" a body "Interstate".
+    let e = check(
+        "Ruling\n\nThe United States Supreme Court heard the case on Monday. The Supreme \
+        Court will rule in June. Trucks on Interstate 80 were stopped.",
+        &[
+            ("United States Supreme Court", "ORG", &["Supreme Court"]),
+            ("Interstate 80", "LOC", &[]),
+        ],
+    );
+    assert!(!names_and_types(&e).iter().any(|n| n.0 == "Interstate"));
+    // Two countries qualify one bare name: two bodies, not one.
+    let e = run(
+        "Chess\n\nThe Iranian Chess Federation banned her. She joined the United States Chess \
+        Federation in 2018, and the Chess Federation welcomed her.",
+    );
+    let names = names_and_types(&e);
+    assert!(names.contains(&("Iranian Chess Federation", "ORG")), "{names:?}");
+    assert!(names.iter().any(|n| n.0 == "United States Chess Federation"), "{names:?}");
+}
+
+#[test]
 fn a_place_named_with_a_title_keeps_it() {
     // 2026-12-03 (ej): "General Santos City" was a person "Santos City".
     let e = check(

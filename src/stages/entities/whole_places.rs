@@ -78,6 +78,45 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
     cs
 }
 
+/// "General Santos City", "Fort Worth": a place whose name opens with a
+/// title is a place, its title kept, also when the tagger left the title
+/// out ("General" + "Santos City", the title free of other chunks,
+/// `free_before`): `c` widened over it and typed LOC, and true. (The
+/// cheap tests first: this runs for every chunk.)
+pub(super) fn titled(c: &mut Chunk, words: &[&str], free_before: bool, gaz: &Gazetteer) -> bool {
+    use super::wordlists::{is_honorific, is_office};
+    let title = |w: &str| w.starts_with(char::is_uppercase) && (is_honorific(w) || is_office(w));
+    if c.start > 0
+        && free_before
+        && title(words[c.start - 1])
+        && place_opening(&words[c.start - 1..c.end], gaz)
+    {
+        c.start -= 1;
+    }
+    let titled =
+        c.end - c.start >= 2 && title(words[c.start]) && place_opening(&words[c.start..c.end], gaz);
+    if titled {
+        c.kind = "LOC";
+    }
+    titled
+}
+
+/// Whether the first two or three of `name`'s words are a city, region or
+/// country the gazetteer knows under that name ("General Santos" of
+/// "General Santos City"), written as a name.
+fn place_opening(name: &[&str], gaz: &Gazetteer) -> bool {
+    (2..=name.len().min(3)).any(|k| {
+        let words = &name[..k];
+        words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && gaz.kinds(&words.join(" ")).iter().any(|k| {
+                matches!(
+                    k,
+                    Kind::City | Kind::Region | Kind::Country | Kind::Province
+                )
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -304,6 +304,26 @@ pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> 
     descriptor || !place && (held || which || shares)
 }
 
+/// Head nouns of newspapers' names ("Las Vegas Review-Journal", "Manila
+/// Bulletin", "San Francisco Chronicle", "Samoa Observer"), which the
+/// tagger cut after the city or typed as the place ("Times" and "Press"
+/// are in `ORG_HEADS`). A country before one is the paper's title, not
+/// the place ("Samoa Observer"). Not "Express", "Star", "Globe" or "News",
+/// which end trains, films, awards and agencies as often.
+#[rustfmt::skip]
+pub(super) const NEWSPAPER_HEADS: &[&str] = &[
+    "bulletin", "chronicle", "courier", "dispatch", "examiner", "gazette", "herald", "inquirer",
+    "journal", "journal-constitution", "mirror", "observer", "post", "post-dispatch",
+    "post-gazette", "review-journal", "sentinel", "star-telegram", "telegraph", "tribune",
+];
+
+/// Whether `word` is a newspaper's head noun ("Herald", "Review-Journal").
+pub(super) fn is_newspaper(word: &str) -> bool {
+    NEWSPAPER_HEADS
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(word.trim_end_matches('.')))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
