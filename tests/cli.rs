@@ -529,11 +529,16 @@ fn eval_entities_scores_span_gold_in_halves() {
     );
     for half in ["Wikinews dev-half", "Wikinews test-half"] {
         assert!(
-            stdout.lines().any(|l| l.starts_with(half) && l.contains(" 1 docs")),
+            stdout
+                .lines()
+                .any(|l| l.starts_with(half) && l.contains(" 1 docs")),
             "{half}: {stdout}"
         );
     }
-    let table = stdout.split("Wikinews, 2 documents:").nth(1).expect("table");
+    let table = stdout
+        .split("Wikinews, 2 documents:")
+        .nth(1)
+        .expect("table");
     let overall: Vec<&str> = table
         .lines()
         .find(|l| l.starts_with("overall"))
@@ -541,12 +546,18 @@ fn eval_entities_scores_span_gold_in_halves() {
         .split_whitespace()
         .collect();
     assert_eq!(overall[4], "7", "gold entities: {table}");
-    assert!(!stdout.contains("mini:two"), "test-half errors printed: {stdout}");
+    assert!(
+        !stdout.contains("mini:two"),
+        "test-half errors printed: {stdout}"
+    );
 
     // Without --data, clap says what is missing; a wrong data file is named.
     let out = newsflow(&args[..4], None, &[]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success() && stderr.contains("--data"), "{stderr}");
+    assert!(
+        !out.status.success() && stderr.contains("--data"),
+        "{stderr}"
+    );
     let mut wrong = args.to_vec();
     let gum = repo("tests/data/entities/wcep-mini.jsonl");
     wrong[5] = &gum;
@@ -584,6 +595,26 @@ fn eval_quotes_and_dates_read_the_annotations() {
             "eval/wikinews-dates-test.tsv",
             "48 annotated expressions",
         ),
+        (
+            "quotes",
+            "eval/wikinews-quotes-dev2.tsv",
+            "172 annotated quotes",
+        ),
+        (
+            "quotes",
+            "eval/wikinews-quotes-dev3.tsv",
+            "34 annotated quotes",
+        ),
+        (
+            "dates",
+            "eval/wikinews-dates-dev2.tsv",
+            "165 annotated expressions",
+        ),
+        (
+            "dates",
+            "eval/wikinews-dates-dev3.tsv",
+            "122 annotated expressions",
+        ),
     ] {
         let out = newsflow(
             &["eval", cmd, "--data", &data, "--gold", &repo(gold)],
@@ -601,6 +632,32 @@ fn eval_quotes_and_dates_read_the_annotations() {
             stdout.contains("found           1.0000"),
             "every annotated item is found: {stdout}"
         );
+    }
+    // The entity sets: every line fits its article (a wrong offset or an
+    // entity of two types is an error naming the file).
+    for (gold, n) in [
+        ("eval/wikinews-entities-dev3.tsv", "Wikinews, 47 documents:"),
+        ("eval/wikinews-entities-dev2.tsv", "Wikinews, 80 documents:"),
+    ] {
+        let out = newsflow(
+            &[
+                "eval",
+                "entities",
+                "--wikinews",
+                &repo(gold),
+                "--data",
+                &data,
+            ],
+            None,
+            &[],
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{gold}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains(n), "{gold}: {stdout}");
     }
     // A wrong data file is named, not a panic.
     let out = newsflow(
