@@ -569,6 +569,22 @@ fn eval_entities_scores_span_gold_in_halves() {
     );
 }
 
+/// `newsflow eval ARGS`, which must succeed and print `expect`; its output.
+fn eval_ok(args: &[&str], expect: &str) -> String {
+    let args: Vec<&str> = std::iter::once("eval")
+        .chain(args.iter().copied())
+        .collect();
+    let out = newsflow(&args, None, &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains(expect), "{args:?}: {stdout}");
+    stdout
+}
+
 /// `eval quotes` and `eval dates` over the repo's annotations, which name
 /// articles of ../shared/data/wikinews (not in the repo): skipped without it.
 #[test]
@@ -616,18 +632,7 @@ fn eval_quotes_and_dates_read_the_annotations() {
             "122 annotated expressions",
         ),
     ] {
-        let out = newsflow(
-            &["eval", cmd, "--data", &data, "--gold", &repo(gold)],
-            None,
-            &[],
-        );
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "{cmd} {gold}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(stdout.contains(n), "{cmd} {gold}: {stdout}");
+        let stdout = eval_ok(&[cmd, "--data", &data, "--gold", &repo(gold)], n);
         assert!(
             stdout.contains("found           1.0000"),
             "every annotated item is found: {stdout}"
@@ -639,25 +644,7 @@ fn eval_quotes_and_dates_read_the_annotations() {
         ("eval/wikinews-entities-dev3.tsv", "Wikinews, 47 documents:"),
         ("eval/wikinews-entities-dev2.tsv", "Wikinews, 80 documents:"),
     ] {
-        let out = newsflow(
-            &[
-                "eval",
-                "entities",
-                "--wikinews",
-                &repo(gold),
-                "--data",
-                &data,
-            ],
-            None,
-            &[],
-        );
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "{gold}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(stdout.contains(n), "{gold}: {stdout}");
+        eval_ok(&["entities", "--wikinews", &repo(gold), "--data", &data], n);
     }
     // A wrong data file is named, not a panic.
     let out = newsflow(
