@@ -69,12 +69,25 @@ const SURNAME_HEADS: &[&str] = &[
 /// The type the head noun before a name's first "of" (or "for", "on")
 /// gives it ("Massachusetts Institute of Technology", "Bank of England",
 /// "Gulf of Mexico", "U.S. District Court for the Eastern District of
-/// Louisiana"), when its last word gives none.
+/// Louisiana"), when its last word gives none. A legislature's chamber
+/// is a body ("House of Representatives", "House of Commons"; "House"
+/// alone heads places too: "Opera House").
 pub(super) fn of_head_kind<S: AsRef<str>>(name: &[S]) -> Option<&'static str> {
     let of = name
         .iter()
         .position(|w| matches!(w.as_ref(), "of" | "for" | "on"))?;
-    head_kind(name[of.checked_sub(1)?].as_ref())
+    let before = name[of.checked_sub(1)?].as_ref();
+    let chamber = before == "House"
+        && name.get(of + 1).is_some_and(|w| {
+            matches!(
+                w.as_ref(),
+                "Representatives" | "Commons" | "Lords" | "Delegates" | "Councillors"
+            )
+        });
+    if chamber {
+        return Some("ORG");
+    }
+    head_kind(before)
 }
 
 /// "Jim Press": a known first name and a head noun that is also a surname,
@@ -302,6 +315,12 @@ mod tests {
             "The Telegraph said",
             &[(1, 1, "MISC")],
             &[("Telegraph", "ORG")],
+        );
+        // A legislature's chamber is a body (2026-12-03 (el)).
+        check(
+            "the United States House of Representatives voted",
+            &[(1, 5, "LOC")],
+            &[("United States House of Representatives", "ORG")],
         );
         // Tribes and funds are bodies, harbours and towers places (2026-12-03 (ek)).
         check(
