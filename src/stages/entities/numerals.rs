@@ -65,8 +65,16 @@ pub(super) fn mend_roads(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Ve
         let digits = w.bytes().take_while(u8::is_ascii_digit).count();
         (1..=4).contains(&digits) && w.len() <= digits + 1
     };
+    // (A digit after it first: this scans every word of every sentence.)
     let at: Vec<usize> = (0..words.len().saturating_sub(1))
-        .filter(|&i| ROADS.contains(&words[i]) && number(words[i + 1]))
+        .filter(|&i| {
+            words[i + 1]
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_digit)
+                && ROADS.contains(&words[i])
+                && number(words[i + 1])
+        })
         .take(chunks::MAX_TRIGGERS)
         .collect();
     let mut cs = cs;
