@@ -107,21 +107,40 @@ pub(super) fn head_kind(word: &str) -> Option<&'static str> {
         return None;
     }
     // Lower-cased on the stack (ASCII letters only, so still UTF-8), then
-    // a binary search of each sorted list.
+    // one binary search of all the lists, merged once.
     let mut buf = [0u8; 20];
     buf[..b.len()].copy_from_slice(b);
     buf[..b.len()].make_ascii_lowercase();
     let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
-    let listed = |list: &[&str]| list.binary_search(&lower).is_ok();
-    if listed(PLACE_HEADS) {
-        Some("LOC")
-    } else if listed(ORG_HEADS) || listed(wordlists::NEWSPAPER_HEADS) {
-        Some("ORG")
-    } else if listed(EVENT_HEADS) {
-        Some("MISC")
-    } else {
-        None
-    }
+    let table = heads_table();
+    table
+        .binary_search_by(|(h, _)| (*h).cmp(lower))
+        .ok()
+        .map(|i| table[i].1)
+}
+
+/// Every head noun with the type it gives, sorted; a word in two lists
+/// keeps the first list's type (places, bodies, newspapers, events).
+fn heads_table() -> &'static [(&'static str, &'static str)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: Vec<(&str, &str)> = Vec::new();
+        for (list, kind) in [
+            (PLACE_HEADS, "LOC"),
+            (ORG_HEADS, "ORG"),
+            (wordlists::NEWSPAPER_HEADS, "ORG"),
+            (EVENT_HEADS, "MISC"),
+        ] {
+            for h in list {
+                if !t.iter().any(|(w, _)| w == h) {
+                    t.push((h, kind));
+                }
+            }
+        }
+        t.sort_unstable();
+        t
+    })
 }
 
 /// Words that open a storm's name, or a military operation's, which is

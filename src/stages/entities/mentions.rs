@@ -70,7 +70,6 @@ pub(super) fn extract(
         let mended = super::joined::join(mended, &words);
         let mended = super::whole_places::mend(mended, &words, lex.gaz);
         let mended = super::numerals::mend(mended, &words, lex.gaz);
-        let mended = super::numerals::mend_roads(mended, &words, lex.gaz);
         let mended = super::bodies::mend(mended, &words, lex.gaz);
         let mended = super::ships::mend(mended, &words, lex.gaz);
         let mended = super::after_title::mend(mended, &words, lex.gaz);

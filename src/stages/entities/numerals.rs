@@ -9,8 +9,8 @@
 //! numeral opened goes. Numerals are written in I, V and X, two letters
 //! or more ("I" is a pronoun; "LIV", "MIX", "CIVIL" are other words).
 //!
-//! So is a road's number (`mend_roads`): "Interstate 80" was a body
-//! "Interstate", "U.S. Route 2" the country and nothing.
+//! So is a road's number: "Interstate 80" was a body "Interstate", "U.S.
+//! Route 2" the country and nothing.
 
 use super::chunks;
 use crate::gazetteer::Gazetteer;
@@ -22,17 +22,49 @@ fn roman(w: &str) -> bool {
     (2..=5).contains(&w.len()) && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
-/// The chunks with each name's numeral taken in (see the module note).
+/// Words a road's number follows.
+const ROADS: &[&str] = &["Interstate", "Route", "Highway", "Motorway", "Freeway"];
+
+/// A road's number: up to four digits, perhaps a letter ("80", "1A").
+fn road_number(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=4).contains(&digits) && w.len() <= digits + 1
+}
+
+/// The chunks with each name's numeral and each road's number taken in
+/// (see the module note). One scan of the words finds both (most
+/// sentences have neither).
 pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chunk> {
-    let at: Vec<usize> = (1..words.len())
-        .filter(|&i| roman(words[i]))
-        .take(chunks::MAX_TRIGGERS)
-        .collect();
-    if at.is_empty() {
-        return cs;
+    let (mut numerals, mut roads) = (Vec::new(), Vec::new());
+    for i in 1..words.len() {
+        let w = words[i];
+        if roman(w) {
+            if numerals.len() < chunks::MAX_TRIGGERS {
+                numerals.push(i);
+            }
+        } else if w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && ROADS.contains(&words[i - 1])
+            && road_number(w)
+            && roads.len() < chunks::MAX_TRIGGERS
+        {
+            roads.push(i - 1);
+        }
     }
-    let mut cs = cs;
-    for i in at {
+    let cs = if numerals.is_empty() {
+        cs
+    } else {
+        mend_numerals(cs, words, &numerals)
+    };
+    if roads.is_empty() {
+        cs
+    } else {
+        mend_roads(cs, &roads)
+    }
+}
+
+/// The numerals at `at` joined to the names before them.
+fn mend_numerals(mut cs: Vec<Chunk>, words: &[&str], at: &[usize]) -> Vec<Chunk> {
+    for &i in at {
         // Inside a chunk already ("Elizabeth II" tagged whole).
         if cs.iter().any(|c| c.start < i && i < c.end) {
             continue;
@@ -54,31 +86,11 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chun
     cs
 }
 
-/// Words a road's number follows.
-const ROADS: &[&str] = &["Interstate", "Route", "Highway", "Motorway", "Freeway"];
-
-/// "Interstate 80", "U.S. Route 2", "State Highway 99": a road's word and
-/// its number (up to four digits, perhaps a letter) are one place, with a
-/// chunk that ends right before the word ("U.S." + "Route 2") or holds it.
-pub(super) fn mend_roads(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chunk> {
-    let number = |w: &str| {
-        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=4).contains(&digits) && w.len() <= digits + 1
-    };
-    // (A digit after it first: this scans every word of every sentence.)
-    let at: Vec<usize> = (0..words.len().saturating_sub(1))
-        .filter(|&i| {
-            words[i + 1]
-                .as_bytes()
-                .first()
-                .is_some_and(u8::is_ascii_digit)
-                && ROADS.contains(&words[i])
-                && number(words[i + 1])
-        })
-        .take(chunks::MAX_TRIGGERS)
-        .collect();
-    let mut cs = cs;
-    for i in at {
+/// "Interstate 80", "U.S. Route 2", "State Highway 99": the road's word at
+/// each of `at` and its number are one place, with a chunk that ends
+/// right before the word ("U.S." + "Route 2") or holds it.
+fn mend_roads(mut cs: Vec<Chunk>, at: &[usize]) -> Vec<Chunk> {
+    for &i in at {
         let end = i + 2;
         let start = cs
             .iter()
@@ -134,7 +146,7 @@ mod tests {
     fn a_roads_number_is_part_of_its_name() {
         let roads =
             |sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]| {
-                super::super::tests::check_chunks(mend_roads, sentence, tagged, expect)
+                super::super::tests::check_chunks(mend, sentence, tagged, expect)
             };
         roads(
             "a crash on Interstate 80 near Reno",
