@@ -26,14 +26,9 @@ const PLACE_HEADS: &[&str] = &[
 /// Heads of a country's divisions, whose names are often two words the
 /// tagger reads as two places ("Killa" + "Abdullah District", "North" +
 /// "Waziristan District").
+#[rustfmt::skip]
 const DIVISION_HEADS: &[&str] = &[
-    "county",
-    "district",
-    "governorate",
-    "oblast",
-    "prefecture",
-    "province",
-    "territory",
+    "county", "district", "governorate", "oblast", "prefecture", "province", "territory",
 ];
 
 /// Head nouns of organisations.
