@@ -520,13 +520,7 @@ fn eval_entities_scores_span_gold_in_halves() {
         &repo("tests/data/entities/wikinews-mini.jsonl"),
         "--errors",
     ];
-    let out = newsflow(&args, None, &[]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = eval_ok(&args[1..], "Wikinews dev-half");
     for half in ["Wikinews dev-half", "Wikinews test-half"] {
         assert!(
             stdout

@@ -43,6 +43,15 @@ impl Kind {
             Kind::Province => "province",
         }
     }
+    /// A country, region, province or city: a territory with borders (not
+    /// a continent, not a people).
+    pub fn is_territory(self) -> bool {
+        matches!(
+            self,
+            Kind::Country | Kind::Region | Kind::Province | Kind::City
+        )
+    }
+
     /// The feature type consumers see (`geo.feature`): a province is a
     /// first-level region to them, as a US state is.
     pub fn feature(self) -> &'static str {

@@ -61,7 +61,7 @@ fn ends_with_words(name: &[&str], tail: &[&str]) -> bool {
         && name[name.len() - tail.len()..]
             .iter()
             .zip(tail)
-            .all(|(a, b)| a == b || a.eq_ignore_ascii_case(b))
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
 }
 
 /// Two to six capital letters, no space ("WHO", "U.S.").
@@ -300,10 +300,13 @@ pub(super) fn merge(
         };
         let (cc, rest) = match (country(first), rest.split_once(' ')) {
             (Some(cc), _) => (cc, rest),
-            (None, Some((second, rest))) => match country(&format!("{first} {second}")) {
-                Some(cc) => (cc, rest),
-                None => continue,
-            },
+            // The first two words as written ("United States"), no copy.
+            (None, Some((second, rest))) => {
+                match country(&m.text[..first.len() + 1 + second.len()]) {
+                    Some(cc) => (cc, rest),
+                    None => continue,
+                }
+            }
             (None, None) => continue,
         };
         qualified.push((i, rest.to_ascii_lowercase(), cc));

@@ -10,6 +10,12 @@ use super::mentions::Mention;
 use super::merge::Key;
 use crate::gazetteer::{Gazetteer, Kind};
 
+/// Whether mention `i` is of type `kind` and still keyed by its own name
+/// (no alias, country or earlier rule has keyed it).
+fn keyed_by_own_name(mentions: &[Mention], keys: &[Key], i: usize, kind: &str) -> bool {
+    matches!(&keys[i], Key::Name(k, n) if *k == kind && *n == mentions[i].text)
+}
+
 /// "The Unity Party was founded in 2004" is the "Unity Party of America"
 /// the article names: an organisation of two words or more, keyed by its
 /// own name, that a longer organisation's name opens with before "of"
@@ -38,8 +44,7 @@ pub(super) fn join_of_forms(mentions: &[Mention], keys: &mut [Key], gaz: &Gazett
                 .iter()
                 .any(|k| matches!(k, Kind::Region | Kind::City | Kind::Province))
     };
-    let own =
-        |keys: &[Key], i: usize| matches!(&keys[i], Key::Name("ORG", n) if *n == mentions[i].text);
+    let own = |keys: &[Key], i: usize| keyed_by_own_name(mentions, keys, i, "ORG");
     let with_of: Vec<usize> = (0..mentions.len())
         .filter(|&j| mentions[j].kind == "ORG" && mentions[j].text.contains(" of "))
         .collect();
@@ -78,8 +83,7 @@ const DROPPED_HEADS: &[&str] = &[
 /// or city the gazetteer knows ("Mississippi" and "Mississippi River",
 /// "Jordan" and "Jordan River" are two places).
 pub(super) fn join_place_heads(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
-    let own =
-        |keys: &[Key], i: usize| matches!(&keys[i], Key::Name("LOC", n) if *n == mentions[i].text);
+    let own = |keys: &[Key], i: usize| keyed_by_own_name(mentions, keys, i, "LOC");
     let headed: Vec<usize> = (0..mentions.len())
         .filter(|&j| {
             own(keys, j)
@@ -106,12 +110,7 @@ pub(super) fn join_place_heads(mentions: &[Mention], keys: &mut [Key], gaz: &Gaz
         let Some(j) = longer else {
             continue;
         };
-        let settled = gaz.kinds(t).iter().any(|k| {
-            matches!(
-                k,
-                Kind::Country | Kind::Region | Kind::Province | Kind::City
-            )
-        });
+        let settled = gaz.kinds(t).iter().any(|k| k.is_territory());
         if !settled {
             keys[i] = keys[j].clone();
         }
@@ -123,8 +122,7 @@ pub(super) fn join_place_heads(mentions: &[Mention], keys: &mut [Key], gaz: &Gaz
 /// place, keyed as the first of them. (Places
 /// keyed by their own name only: a country has its ISO key already.)
 pub(super) fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
-    let own =
-        |keys: &[Key], i: usize| matches!(&keys[i], Key::Name("LOC", n) if *n == mentions[i].text);
+    let own = |keys: &[Key], i: usize| keyed_by_own_name(mentions, keys, i, "LOC");
     // Two different names at least, else nothing to join (most articles).
     let mut places = (0..mentions.len()).filter(|&i| own(keys, i));
     let Some(one) = places.next().map(|i| mentions[i].text.as_str()) else {

@@ -108,12 +108,7 @@ fn place_opening(name: &[&str], gaz: &Gazetteer) -> bool {
     (2..=name.len().min(3)).any(|k| {
         let words = &name[..k];
         words.iter().all(|w| w.starts_with(char::is_uppercase))
-            && gaz.kinds(&words.join(" ")).iter().any(|k| {
-                matches!(
-                    k,
-                    Kind::City | Kind::Region | Kind::Country | Kind::Province
-                )
-            })
+            && gaz.kinds(&words.join(" ")).iter().any(|k| k.is_territory())
     })
 }
 

@@ -168,9 +168,14 @@ pub(super) fn description_subject(
         .iter()
         .skip(1)
         .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
-    let in_reach = |s: &&SpeakerRef| s.start >= clause_start && s.end <= at_verb;
-    let named_inside = speakers.iter().filter(in_reach).any(|s| s.start > comma);
-    let named_before = speakers.iter().filter(in_reach).any(|s| s.end <= comma);
+    // `speakers` are in text order: the clause's names by bisection.
+    let from = speakers.partition_point(|s| s.start < clause_start);
+    let to = speakers.partition_point(|s| s.start < at_verb);
+    let in_reach = speakers[from..to.max(from)]
+        .iter()
+        .filter(|s| s.end <= at_verb);
+    let named_inside = in_reach.clone().any(|s| s.start > comma);
+    let named_before = in_reach.clone().any(|s| s.end <= comma);
     if !(definite && plain && (2..=5).contains(&words.len()) && named_before) || named_inside {
         return None;
     }
