@@ -15,8 +15,8 @@ use super::read_text;
 
 #[derive(clap::Args)]
 pub(crate) struct EvalGold {
-    /// Articles as JSON lines with `id`, `title`, `date` (publication, YYYY-MM-DD) and `text`
-    /// (.gz allowed), e.g. ../shared/data/wikinews/articles.jsonl.gz
+    /// Articles as JSON lines with `id`, `title`, `date` (publication, YYYY-MM-DD; needed by
+    /// `eval dates` only) and `text` (.gz allowed), e.g. ../shared/data/wikinews/articles.jsonl.gz
     #[arg(long, value_name = "FILE")]
     data: PathBuf,
     /// The annotations: article_id<TAB>start<TAB>end<TAB>value, byte offsets into `text`
@@ -63,11 +63,13 @@ fn read_gold(path: &Path) -> Result<Vec<Gold>> {
     Ok(out)
 }
 
-/// The articles the annotations name, by id: (title, date, text).
+/// The articles the annotations name, by id: (title, date, text). The date
+/// is checked only when `need_date` (dates resolve against it; quotes do not).
 fn read_articles(
     data: &Path,
     gold: &[Gold],
-) -> Result<HashMap<String, (String, NaiveDate, String)>> {
+    need_date: bool,
+) -> Result<HashMap<String, (String, Option<NaiveDate>, String)>> {
     let mut out = HashMap::new();
     for (n, line) in read_text(data)?.lines().enumerate() {
         let v: serde_json::Value = serde_json::from_str(line)
@@ -78,8 +80,14 @@ fn read_articles(
         }
         let date = v["date"]
             .as_str()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .with_context(|| format!("{}:{}: `date` must be YYYY-MM-DD", data.display(), n + 1))?;
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        if need_date && date.is_none() {
+            bail!(
+                "{}:{}: `date` must be YYYY-MM-DD (the publication date dates resolve against)",
+                data.display(),
+                n + 1
+            );
+        }
         let text = v["text"].as_str().unwrap_or("").to_string();
         out.insert(
             id.to_string(),
@@ -106,13 +114,18 @@ fn read_articles(
     Ok(out)
 }
 
-fn analyse(title: &str, date: NaiveDate, text: &str, quotes_too: bool) -> Result<Annotations> {
+fn analyse(
+    title: &str,
+    date: Option<NaiveDate>,
+    text: &str,
+    quotes_too: bool,
+) -> Result<Annotations> {
     let meta = Metadata {
         title: Some(title.to_string()),
         published_at: date
-            .and_hms_opt(12, 0, 0)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
             .map(|t| Utc.from_utc_datetime(&t)),
-        published_basis: Some("payload"),
+        published_basis: date.map(|_| "payload"),
         ..Metadata::default()
     };
     let article = Article::new(text.to_string(), InputFormat::JsonEnvelope, meta);
@@ -178,7 +191,7 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
         .clone()
         .unwrap_or_else(|| "eval/wikinews-quotes.tsv".into());
     let gold = read_gold(&path)?;
-    let articles = read_articles(&opts.data, &gold)?;
+    let articles = read_articles(&opts.data, &gold, false)?;
     let (mut found, mut right, mut named, mut named_right, mut null_right) = (0, 0, 0, 0, 0);
     let mut cache: HashMap<&str, Annotations> = HashMap::new();
     for g in &gold {
@@ -265,7 +278,7 @@ pub(super) fn eval_dates(opts: EvalGold) -> Result<()> {
         .clone()
         .unwrap_or_else(|| "eval/wikinews-dates.tsv".into());
     let gold: Vec<Gold> = read_gold(&path)?;
-    let articles = read_articles(&opts.data, &gold)?;
+    let articles = read_articles(&opts.data, &gold, true)?;
     let scored: Vec<&Gold> = gold.iter().filter(|g| g.value != "?").collect();
     let (mut found, mut right) = (0, 0);
     let mut cache: HashMap<&str, Annotations> = HashMap::new();
@@ -287,10 +300,11 @@ pub(super) fn eval_dates(opts: EvalGold) -> Result<()> {
                 format!("{:?} for {:?}", m.value, m.text)
             });
             println!(
-                "{}\t{}\t{:?} published {date}\twant {}\tgot {got}",
+                "{}\t{}\t{:?} published {}\twant {}\tgot {got}",
                 g.id,
                 g.start,
                 &text[g.start..g.end],
+                date.map_or("-".to_string(), |d| d.to_string()),
                 g.value
             );
         }
