@@ -640,6 +640,42 @@ fn eval_quotes_and_dates_read_the_annotations() {
     ] {
         eval_ok(&["entities", "--wikinews", &repo(gold), "--data", &data], n);
     }
+    // The BBC sets: articles without a publication date, which quotes and
+    // entities do not need and dates refuse, naming the field.
+    let bbc = repo("../shared/data/topic-classification/bbc-news/bbc-news-2225.jsonl.gz");
+    for (gold, n) in [
+        ("eval/bbc-quotes-dev.tsv", "72 annotated quotes"),
+        ("eval/bbc-quotes-test.tsv", "75 annotated quotes"),
+    ] {
+        eval_ok(&["quotes", "--data", &bbc, "--gold", &repo(gold)], n);
+    }
+    eval_ok(
+        &[
+            "entities",
+            "--spans",
+            &repo("eval/bbc-entities.tsv"),
+            "--data",
+            &bbc,
+        ],
+        "BBC, 30 documents:",
+    );
+    let out = newsflow(
+        &[
+            "eval",
+            "dates",
+            "--data",
+            &bbc,
+            "--gold",
+            &repo("eval/bbc-quotes-dev.tsv"),
+        ],
+        None,
+        &[],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains("`date` must be YYYY-MM-DD"),
+        "{stderr}"
+    );
     // A wrong data file is named, not a panic.
     let out = newsflow(
         &[

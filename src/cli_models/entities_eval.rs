@@ -26,14 +26,16 @@ pub(crate) struct EvalEntities {
     /// e.g. ../shared/data/wikipedia-current-events/items.jsonl.gz
     #[arg(long, value_name = "PATH")]
     wcep: Option<PathBuf>,
-    /// Entities annotated for this repo in Wikinews articles, as byte offsets
-    /// (article_id, start, end, type, entity; see eval/wikinews-entities-dev3.tsv), scored per
+    /// Entities annotated for this repo, as byte offsets (article_id, start, end, type,
+    /// entity; see eval/wikinews-entities-dev3.tsv or eval/bbc-entities.tsv), scored per
     /// half: the articles at even positions of the file (dev, read) and at odd ones (test,
-    /// never read: --errors leaves them out). Needs --data.
-    #[arg(long, value_name = "FILE", requires = "data")]
+    /// never read: --errors leaves them out). The figures are named after the file: its name
+    /// up to the first '-' ("Wikinews", "BBC"). Needs --data. Also `--spans`.
+    #[arg(long, visible_alias = "spans", value_name = "FILE", requires = "data")]
     wikinews: Option<PathBuf>,
     /// The articles --wikinews points into: JSON lines with `id` and `text` (.gz allowed),
-    /// e.g. ../shared/data/wikinews/articles.jsonl.gz
+    /// e.g. ../shared/data/wikinews/articles.jsonl.gz or
+    /// ../shared/data/topic-classification/bbc-news/bbc-news-2225.jsonl.gz
     #[arg(long, value_name = "FILE", requires = "wikinews")]
     data: Option<PathBuf>,
     /// Print each document's missed, spurious, split and mistyped entities.
@@ -41,9 +43,26 @@ pub(crate) struct EvalEntities {
     errors: bool,
 }
 
-/// The Wikinews gold named in `gold`, over the texts of `data`: (group,
-/// document) pairs, the group "Wikinews dev-half" or "Wikinews test-half".
+/// The name of a span-gold file's figures: its file name up to the first
+/// '-', capitalised, or all capitals when it is an acronym's length
+/// ("wikinews-entities-dev3.tsv" -> "Wikinews", "bbc-entities.tsv" -> "BBC").
+fn spans_label(gold: &Path) -> String {
+    let stem = gold.file_name().and_then(|n| n.to_str()).unwrap_or("spans");
+    let word = stem.split(['-', '.']).next().unwrap_or(stem);
+    if word.chars().count() <= 4 {
+        return word.to_uppercase();
+    }
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The span gold named in `gold`, over the texts of `data`: (group,
+/// document) pairs, the group "<label> dev-half" or "<label> test-half"
+/// (`spans_label`).
 fn wikinews_docs(gold: &Path, data: &Path) -> Result<Vec<(String, GoldDoc)>> {
+    let label = spans_label(gold);
     let lines = span_gold::parse(&super::read_text(gold)?)
         .map_err(|e| anyhow::anyhow!("{}: {e}", gold.display()))?;
     let mut order: Vec<&str> = Vec::new();
@@ -74,7 +93,7 @@ fn wikinews_docs(gold: &Path, data: &Path) -> Result<Vec<(String, GoldDoc)>> {
         let doc = span_gold::document(id, text, &mine)
             .map_err(|e| anyhow::anyhow!("{}: {e}", gold.display()))?;
         let half = if i % 2 == 0 { "dev-half" } else { "test-half" };
-        out.push((format!("Wikinews {half}"), doc));
+        out.push((format!("{label} {half}"), doc));
     }
     Ok(out)
 }
@@ -248,4 +267,21 @@ pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
         super::wcep_eval::eval_wcep(path, &en)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spans_label;
+
+    fn check(file: &str, expect: &str) {
+        assert_eq!(spans_label(std::path::Path::new(file)), expect, "{file}");
+    }
+
+    #[test]
+    fn span_gold_figures_are_named_after_the_file() {
+        check("eval/wikinews-entities-dev3.tsv", "Wikinews");
+        check("eval/bbc-entities.tsv", "BBC");
+        check("gold.tsv", "GOLD");
+        check("newsroom.tsv", "Newsroom");
+    }
 }
