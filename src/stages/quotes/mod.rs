@@ -184,7 +184,16 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize, usize, usi
                 .first()
                 .is_some_and(|q| text[q.start..].starts_with(['"', '“']));
             if !next_opens {
-                open = None;
+                // Never closed: the quote ends with its paragraph (copy that
+                // lost a closing mark, or the opening mark of the next
+                // paragraph). A mark glued to a word ('12" single') opens
+                // nothing.
+                if let Some((m, s)) = open.take() {
+                    let end = p.start + para.trim_end().len();
+                    if opens_words(text, m) && end > s {
+                        out.push((m, s, end, end));
+                    }
+                }
             }
         }
     }
@@ -200,6 +209,16 @@ fn reopens(para: &str, at: usize) -> bool {
     let after = para[at + 1..].chars().next();
     before.ends_with(char::is_whitespace)
         && before.trim_end().ends_with(['.', '?', '!'])
+        && after.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the mark at byte `m` stands where a quotation opens: at the
+/// start of the text or after a space, colon or bracket, and right before
+/// a letter or digit.
+fn opens_words(text: &str, m: usize) -> bool {
+    let before = text[..m].chars().next_back();
+    let after = text[m..].chars().nth(1);
+    before.is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '(' | '['))
         && after.is_some_and(char::is_alphanumeric)
 }
 
@@ -219,7 +238,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.25.0"
+        "1.26.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {

@@ -745,3 +745,22 @@ fn a_description_after_a_comma_and_a_listed_member() {
         &[None, Some("Ivo Marek")],
     );
 }
+
+#[test]
+fn a_quote_never_closed_ends_with_its_paragraph() {
+    // Copy that lost its closing mark (or the next paragraph's opening
+    // one): the quote runs to its paragraph's end, with its speaker; a
+    // mark glued to a word opens nothing (2026-12-03 (em)).
+    check_speakers(
+        "Transfer talk\n\nOn Tuesday, Ruiz had said: \"I like the club and I want the move \
+         to happen. \"They know my situation and must be sensible.\n\n\
+         The fee is said to be five million.",
+        &[Some("Ruiz")],
+    );
+    let q = run("Transfer talk\n\nOn Tuesday, Ruiz had said: \"I like the club and I want \
+         the move to happen.\n\nThe fee is said to be five million.");
+    assert!(q[0].text.ends_with("want the move to happen."), "{q:#?}");
+    assert!(run("Vinyl sales\n\nThe shop sold a 12\" single by the band for ten pounds \
+         on Monday.\n\nThe fee is said to be five million.")
+    .is_empty());
+}
