@@ -64,6 +64,12 @@ fn ends_with_words(name: &[&str], tail: &[&str]) -> bool {
             .all(|(a, b)| a.eq_ignore_ascii_case(b))
 }
 
+/// An acronym's letters as `initials` writes them: "U.S." is "US" and
+/// "B&B" is "BB" ("Bradford & Bingley"; the ampersand is a function word).
+fn acronym_letters(acronym: &str) -> String {
+    acronym.chars().filter(|c| !matches!(c, '.' | '&')).collect()
+}
+
 /// Two to six capital letters, no space ("WHO", "U.S.").
 pub(super) fn is_acronym(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
@@ -148,8 +154,17 @@ pub(super) fn merge(
     let mut storms_by_name: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut people_by_last_word: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     let mut others_by_initials: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    // Firms named after a founder ("George Wimpey", "James Hardie"), by
+    // surname: news calls them "Wimpey" and "Hardie" too.
+    let mut firms_by_surname: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let first_names = crate::nlp::gender::FirstNames::embedded();
     for (&(kind, t), &j) in &last {
         let w = words(t);
+        if let [first, surname] = w[..] {
+            if kind == "ORG" && first_names.contains(first) {
+                firms_by_surname.entry(surname).or_default().push((2, j));
+            }
+        }
         if let [head, name] = w[..] {
             if kind == "MISC" && super::heads::is_storm(head) {
                 storms_by_name.insert(name, (2, j));
@@ -181,7 +196,7 @@ pub(super) fn merge(
     for (i, m) in mentions.iter().enumerate() {
         // Three letters or more: "US" and "EU" are initials of too much
         // ("US Senate", a misspelt "Europe Union").
-        let letters = m.text.replace('.', "");
+        let letters = acronym_letters(&m.text);
         if !matches!(keys[i], Key::Alias(_)) || !is_acronym(&m.text) || letters.len() < 3 {
             continue;
         }
@@ -249,8 +264,10 @@ pub(super) fn merge(
                 }
             } else if is_acronym(&m.text) {
                 others_by_initials
-                    .get(&m.text.replace('.', ""))
+                    .get(&acronym_letters(&m.text))
                     .and_then(|c| c.iter().filter(fits).max())
+            } else if kind == "ORG" && mine.len() == 1 {
+                firms_by_surname.get(m.text.as_str()).and_then(|c| c.iter().filter(fits).max())
             } else if kind == "MISC" {
                 storms_by_name.get(m.text.as_str()).filter(|_| mine.len() == 1)
             } else {

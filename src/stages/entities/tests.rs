@@ -594,6 +594,30 @@ fn firms_joined_by_an_ampersand_are_one_entity_with_their_short_name() {
             ("Cable & Wireless", "ORG", &[]),
         ],
     );
+    // Its acronym keeps the ampersand: "B&B" is "Bradford & Bingley"
+    // (2026-12-03 (en)).
+    check(
+        "Lender upbeat\n\nMortgage lender Bradford & Bingley said prices would rise. \
+        Shares in B&B fell 4% on Monday.",
+        &[("Bradford & Bingley", "ORG", &["B&B"])],
+    );
+}
+
+#[test]
+fn a_firm_named_after_its_founder() {
+    // Twice in words only a body takes, a name with a first name is a
+    // firm, and its surname alone is the firm too (2026-12-03 (en)).
+    check(
+        "Builder upbeat\n\nProfits rose at housebuilder Karl Brennick on Monday. \
+        Brennick said reservations were better than expected. Shares in Brennick rose 6%.",
+        &[("Karl Brennick", "ORG", &["Brennick"])],
+    );
+    // Once is not enough against a first name.
+    check(
+        "Builder upbeat\n\nKarl Brennick said on Monday that reservations were better \
+        than expected. Shares in Brennick rose 6%. Brennick is 52.",
+        &[("Karl Brennick", "PER", &["Brennick"])],
+    );
 }
 
 #[test]

@@ -277,7 +277,8 @@ pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> 
         "newspaper", "magazine", "consultancy", "distributor",
         "subsidiary", "regulator", "watchdog", "body", "charity", "band", "outfit",
         "brewer", "distiller", "refiner", "utility", "lender",
-        "startup", "start-up", "fund", "group",
+        "startup", "start-up", "fund", "group", "housebuilder", "drugmaker", "chipmaker",
+        "steelmaker", "shipbuilder",
     ];
     let before = text[..start].trim_end_matches([' ', '\u{a0}']);
     let gap_is_space = before.len() < start;

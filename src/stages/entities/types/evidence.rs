@@ -98,9 +98,16 @@ impl<'a> Lookups<'a> {
 #[derive(Default)]
 pub(super) struct Evidence {
     votes: HashMap<&'static str, usize>,
-    org: bool,
+    /// Mentions tagged PER in words only an organisation takes.
+    org_contexts: usize,
     place_org: bool,
+    /// Something says person: a known first name in or before the name,
+    /// or what `person_said` counts.
     person: bool,
+    /// Something beyond a first name says person: a title, kin, a
+    /// transcript's speaker label.
+    person_said: bool,
+
     /// A storm's name is in the group ("Hurricane Dorian"): an event.
     storm: bool,
     /// A firm's name with an ampersand is in the group ("Marsh &
@@ -113,7 +120,7 @@ impl Evidence {
     pub(super) fn add(&mut self, text: &str, m: &Mention, name: &[String], l: &Lookups<'_>) {
         let joined = name.join(" ");
         if m.kind == "PER" && wordlists::org_context(text, m.start, m.end, false) {
-            self.org = true;
+            self.org_contexts += 1;
         }
         // "online retailer Amazon", "the website Wikipedia": a name the
         // tagger calls a place, after an organisation's descriptor, when
@@ -153,6 +160,7 @@ impl Evidence {
         if before.is_some_and(|w| titles::is(w, titles::PERSON)) {
             *v.entry("PER").or_default() += 2;
             self.person = true;
+            self.person_said = true;
         }
         // A name of two words or more labelling a transcript's turn is a
         // person speaking, whatever the tagger makes of the unusual context
@@ -160,12 +168,14 @@ impl Evidence {
         if name.len() >= 2 && speaker_label(text, m) {
             *v.entry("PER").or_default() += 2;
             self.person = true;
+            self.person_said = true;
         }
         // "His wife Mary said": kin name people, even a name the gazetteer
         // knows as a town (Mary, Turkmenistan), so three votes.
         if kin_before(text, m.start) {
             *v.entry("PER").or_default() += 3;
             self.person = true;
+            self.person_said = true;
         }
         // A known first name opening the name, or just before it ("Donald"
         // left out of the mention "Trump"); another country's given name
@@ -267,8 +277,12 @@ impl Evidence {
             })
             .unwrap_or("MISC");
         // Words around a name that only an organisation takes outweigh
-        // the tagger's count, unless something says person.
-        let org = (self.org || self.firm) && !self.person && best == "PER";
+        // the tagger's count, unless something says person; twice, they
+        // outweigh a first name too ("housebuilder George Wimpey …
+        // shares in Wimpey"), though not a title or kin.
+        let org_said = self.org_contexts >= 2 && !self.person_said;
+        let org = ((self.org_contexts > 0 || self.firm) && !self.person || org_said)
+            && best == "PER";
         let place_org = (self.place_org || self.firm) && !self.person && best == "LOC";
         if self.storm {
             "MISC"
