@@ -84,7 +84,23 @@ pub(super) fn pronoun_antecedent<'s>(
         .rfind(['.', '\n'])
         .map_or(0, |i| i + 1);
     let lo = before[..=last].partition_point(|s| s.start < from);
-    let subject = before[lo..=last].iter().find(|s| ok(s))?;
+    // "Nielsen had panicked, Greer said.": a name after a comma and right
+    // before its verb of saying is the sentence's subject, not the name
+    // opening the reported clause; unless the sentence opens with its
+    // source ("According to Mandaric, Redknapp vowed" is Mandaric's).
+    let reporter = &before[last];
+    let after = &text[reporter.end..];
+    let after = &after[..after.char_indices().nth(12).map_or(after.len(), |(i, _)| i)];
+    let inverted = text[..reporter.start].trim_end_matches(' ').ends_with(',')
+        && first_verb(after).is_some_and(|(at, _)| at == 1)
+        && !text[from..reporter.start]
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’'))
+            .starts_with("According to");
+    let subject = if inverted {
+        reporter
+    } else {
+        before[lo..=last].iter().find(|s| ok(s))?
+    };
     // "She was given a chance when Vizmedia dubbed it. … she told": a
     // sentence whose subject is itself a pronoun continues the person
     // before it, whom its own pronoun stands for.
@@ -268,14 +284,28 @@ pub(super) fn resolve_description<'s>(
     // (who speaks for someone else) or a thing.
     // No owner ("the charity's director" is not the charity's last
     // person) and no adverb ("the document reportedly").
-    let short = description.split_whitespace().count() <= 4
+    // One "and" between two nouns of one determiner is one person's two
+    // trades ("the feminist writer and broadcaster"; "the minister and
+    // the mayor" has a determiner after it, and a stopword).
+    let and_at = wanted.iter().position(|w| w == "and");
+    let coordinated = and_at.is_some_and(|i| i > 0 && i + 1 < wanted.len())
+        && wanted.iter().filter(|w| *w == "and").count() == 1;
+    let short = description.split_whitespace().count() <= 4 + usize::from(coordinated)
         && !description.contains([',', '(', '"', '\'', '’'])
-        && wanted
-            .iter()
-            .all(|w| !crate::nlp::is_stopword(w) && !w.ends_with("ly"));
-    let one_person = !(head.ends_with('s') && !head.ends_with("ss"))
-        && !head.starts_with("spokes")
-        && !NOT_PERSON_HEADS.contains(&head.as_str());
+        && wanted.iter().enumerate().all(|(i, w)| {
+            (coordinated && Some(i) == and_at)
+                || !crate::nlp::is_stopword(w) && !w.ends_with("ly")
+        });
+    let person_noun = |head: &str| {
+        !(head.ends_with('s') && !head.ends_with("ss"))
+            && !head.starts_with("spokes")
+            && !NOT_PERSON_HEADS.contains(&head)
+    };
+    // (Of two trades, the first may say person: "the writer and
+    // broadcaster", though "the broadcaster" alone is a channel.)
+    let one_person = person_noun(head)
+        || coordinated
+            && and_at.is_some_and(|i| person_noun(&wanted[i - 1]) && !head.ends_with('s'));
     // Not when a person is titled so but for a qualifier ("the union
     // leader" after "Deputy union leader Mara Lind" is someone else).
     let described = || {

@@ -146,8 +146,9 @@ pub(super) fn described(phrase: &str) -> bool {
 /// the Prime Minister apologised for "…"": a definite description between
 /// the last comma and the verb is the verb's subject, so a name before
 /// that comma (in a clause of its own) does not speak: the person the
-/// description resolves to does. None when it resolves to no person, a
-/// name stands in the description, or no name before the comma competes.
+/// description resolves to does (also when no name stands before the
+/// comma). None when it resolves to no person or a name stands in the
+/// description.
 pub(super) fn description_subject(
     text: &str,
     clause_start: usize,
@@ -164,19 +165,23 @@ pub(super) fn description_subject(
     };
     let words: Vec<&str> = seg.split_whitespace().collect();
     let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-    let plain = words
-        .iter()
-        .skip(1)
-        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    // Lower-case words and title words ("the Prime Minister"), not a
+    // name the tagger missed ("the Oscar-nominated Owen").
+    let plain = words.iter().skip(1).all(|w| {
+        w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && (w.starts_with(char::is_lowercase) || crate::nlp::titles::is(w, u8::MAX))
+    });
     // `speakers` are in text order: the clause's names by bisection.
     let from = speakers.partition_point(|s| s.start < clause_start);
     let to = speakers.partition_point(|s| s.start < at_verb);
     let in_reach = speakers[from..to.max(from)]
         .iter()
         .filter(|s| s.end <= at_verb);
+    // (With no name before the comma either, the description is still
+    // the subject: "Speaking amid a flurry of campaigning, the prime
+    // minister said:".)
     let named_inside = in_reach.clone().any(|s| s.start > comma);
-    let named_before = in_reach.clone().any(|s| s.end <= comma);
-    if !(definite && plain && (2..=5).contains(&words.len()) && named_before) || named_inside {
+    if !(definite && plain && (2..=5).contains(&words.len())) || named_inside {
         return None;
     }
     // Only a person it resolves to: an unresolved description, or one of

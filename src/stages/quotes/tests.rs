@@ -764,3 +764,43 @@ fn a_quote_never_closed_ends_with_its_paragraph() {
          on Monday.\n\nThe fee is said to be five million.")
     .is_empty());
 }
+
+#[test]
+fn a_description_after_an_opening_clause_and_two_trades() {
+    // "Speaking amid …, the prime minister said:" with no name before the
+    // comma; "the writer and broadcaster" is one person's two trades,
+    // though "the broadcaster" alone is a channel (2026-12-03 (eo)).
+    check_speakers(
+        "Campaign trail\n\nMark Ellison spoke of meeting many people across the country.\n\n\
+         Speaking amid a flurry of campaigning, the prime minister said: \"I am an issue, I \
+         always will be.\"",
+        &[Some("Mark Ellison")],
+    );
+    check_speakers(
+        "Show row\n\nGreta Lindqvist has quit the show. The feminist writer and broadcaster \
+         said the producers had behaved \"like a child rather than a parent\" all week.",
+        &[Some("Greta Lindqvist")],
+    );
+    // A capitalised word that is no title is a name the tagger missed,
+    // not a description ("the Oscar-nominated Owen" is not Kate Winslet).
+    let q = run(
+        "Awards night\n\nKate Winslet won best actress on Sunday.\n\nCelebrating his win, \
+         the Oscar-nominated Owen said: \"The whole award season is new to me.\"",
+    );
+    assert_eq!(q[0].speaker, None, "{q:#?}");
+    // ", X said." makes X the sentence's subject, not the name opening
+    // the reported clause; "According to X, Y vowed" stays X's.
+    check_speakers(
+        "Show row\n\nGreta Lindqvist has quit the show. Brigitte Nielsen had panicked about \
+         her children, Lindqvist said. The writer said the producers had behaved \
+         \"like a child rather than a parent\" all week.",
+        &[Some("Greta Lindqvist")],
+    );
+    check_speakers(
+        "Club row\n\n\"It would appear that talks have been going on for some time,\" \
+         Milo Radic said. According to Radic, Henry Lodge vowed he would not join their \
+         rivals when he left. \"I said to Henry 'I hope you don't go', and he told me \
+         'absolutely not',\" he said.",
+        &[Some("Milo Radic"), Some("Milo Radic")],
+    );
+}
