@@ -62,11 +62,34 @@ pub(super) fn consolidate(
         .collect();
     // A person's surname alias ("Biden") does not apply in an article that
     // names someone else with that surname ("Hunter Biden", whatever the
-    // tagger typed it): surname merging decides there. (Looked for only
-    // when a one-word name took a person's alias.)
-    let surname_alias = |i: usize, m: &Mention| {
-        matches!(keys[i], Key::Alias(a) if aliases.entries[a].kind == "PER")
+    // tagger typed it): surname merging decides there. Nor does a body's
+    // head noun alias ("Commons" of "House of Commons") where another name
+    // ends in it, or right after a capitalised word ("Creative Commons",
+    // whole or cut by the tagger). (Looked for only when a one-word name
+    // took such an alias.)
+    let head_alias = |a: usize, m: &Mention| {
+        let name = &aliases.entries[a].name;
+        name.rsplit(' ')
+            .next()
+            .is_some_and(|head| head.eq_ignore_ascii_case(&m.text) && head != name)
+    };
+    for (i, m) in mentions.iter().enumerate() {
+        let Key::Alias(a) = keys[i] else {
+            continue;
+        };
+        if aliases.entries[a].kind != "PER"
             && !m.text.contains(' ')
+            && head_alias(a, m)
+            && super::mentions::after_name(text, m.start, &m.text)
+        {
+            keys[i] = Key::Name(m.kind, m.text.clone());
+        }
+    }
+    let surname_alias = |i: usize, m: &Mention| {
+        let Key::Alias(a) = keys[i] else {
+            return false;
+        };
+        !m.text.contains(' ') && (aliases.entries[a].kind == "PER" || head_alias(a, m))
     };
     if mentions.iter().enumerate().any(|(i, m)| surname_alias(i, m)) {
         let other_surnames: HashSet<&str> = mentions

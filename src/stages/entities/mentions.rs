@@ -364,6 +364,24 @@ fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
     super::heads::retype(split, words, gaz)
 }
 
+/// Whether the word `w` at byte `start` stands right after a capitalised
+/// word that is no title or possessive, so that it ends a longer name
+/// ("Creative Commons", "Big Apple"; not "President Putin", "Biden's
+/// Twitter"). Not in capitals (an acronym, or a headline in capitals:
+/// "GETS FDA APPROVAL").
+pub(super) fn after_name(text: &str, start: usize, w: &str) -> bool {
+    use crate::nlp::titles;
+    w.chars().any(char::is_lowercase)
+        && crate::nlp::word_before(text, start).is_some_and(|(at, before)| {
+            at + before.len() + 1 == start
+                && before.starts_with(char::is_uppercase)
+                && before.chars().any(char::is_lowercase)
+                && !before.ends_with("'s")
+                && !before.ends_with("’s")
+                && !titles::is(before, titles::OFFICE | titles::PERSON)
+        })
+}
+
 /// Curated alias forms of up to three words, opening with a capital, not
 /// overlapping an existing mention except shorter ones inside them: the
 /// alias table knows them as names.
@@ -394,7 +412,10 @@ fn add_alias_mentions(
             .then(|| {
                 (1..=3.min(toks.len() - i)).rev().find_map(|n| {
                     let (start, end) = (t.start, toks[i + n - 1].end);
-                    if n == 1 && currency_code(text, toks, i) {
+                    if n == 1
+                        && (currency_code(text, toks, i)
+                            || i > 1 && after_name(text, t.start, t.text(text)))
+                    {
                         return None;
                     }
                     let kind = alias_kind(&text[start..end])?;

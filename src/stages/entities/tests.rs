@@ -783,3 +783,30 @@ The quake damaged homes in General Santos City on Monday. Officials in         G
     assert_eq!(geo.country.as_deref(), Some("PH"));
     assert!(names_and_types(&e).contains(&("General Motors", "ORG")));
 }
+
+#[test]
+fn british_parties_short_names_and_the_commons() {
+    // A party's short name before a noun is the party's mention, as
+    // "Labour" is; "the Commons" is the House of Commons (2026-12-03 (ep)).
+    check(
+        "Vote ahead\n\nTory leader Mark Ellison said his party would allow a Commons vote. \
+        Liberal Democrat leader Ruth Dale agreed, and the Lib Dems will back it in the \
+        House of Commons.",
+        &[
+            ("Conservative Party", "ORG", &["Tory"]),
+            ("Liberal Democrats", "ORG", &["Liberal Democrat", "Lib Dems"]),
+            ("House of Commons", "ORG", &["Commons"]),
+        ],
+    );
+    // A head noun alias right after a capitalised word ends another name,
+    // or where another name ends in it; not after a title or a possessive.
+    let e = run(
+        "Books\n\nThere is an increasing number of modern books available under Creative \
+        Commons and similar licences.",
+    );
+    assert!(e.entities.iter().all(|x| x.name != "House of Commons"), "{:?}", e.entities);
+    check(
+        "Feed\n\nThe message was sent from Ruth Dale's Twitter account on Monday.",
+        &[("Twitter", "ORG", &[])],
+    );
+}
