@@ -439,15 +439,9 @@ fn eval_entities_scores_whole_documents() {
         "GUM titles are checked: {stdout}"
     );
 
-    let out = newsflow(
+    fails_naming(
         &["eval", "entities", "--re3d", &repo("tests/data")],
-        None,
-        &[],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !out.status.success() && stderr.contains("no re3d folder found"),
-        "{stderr}"
+        "no re3d folder found",
     );
 }
 
@@ -488,20 +482,14 @@ fn eval_entities_scores_linked_name_spans() {
         .unwrap_or_else(|| panic!("no exact rate: {all}"));
     assert!((0.0..=1.0).contains(&exact), "{all}");
 
-    let out = newsflow(
+    fails_naming(
         &[
             "eval",
             "entities",
             "--wcep",
             &repo("tests/data/entities/gum-mini.tsv"),
         ],
-        None,
-        &[],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !out.status.success() && stderr.contains("gum-mini.tsv:1: not JSON"),
-        "{stderr}"
+        "gum-mini.tsv:1: not JSON",
     );
 }
 
@@ -546,20 +534,20 @@ fn eval_entities_scores_span_gold_in_halves() {
     );
 
     // Without --data, clap says what is missing; a wrong data file is named.
-    let out = newsflow(&args[..4], None, &[]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !out.status.success() && stderr.contains("--data"),
-        "{stderr}"
-    );
+    fails_naming(&args[..4], "--data");
     let mut wrong = args.to_vec();
     let gum = repo("tests/data/entities/wcep-mini.jsonl");
     wrong[5] = &gum;
-    let out = newsflow(&wrong, None, &[]);
+    fails_naming(&wrong, "article mini:one is not in");
+}
+
+/// `newsflow ARGS`, which must fail with `expect` in its error output.
+fn fails_naming(args: &[&str], expect: &str) {
+    let out = newsflow(args, None, &[]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        !out.status.success() && stderr.contains("article mini:one is not in"),
-        "{stderr}"
+        !out.status.success() && stderr.contains(expect),
+        "{args:?}: {stderr}"
     );
 }
 
@@ -659,7 +647,7 @@ fn eval_quotes_and_dates_read_the_annotations() {
         ],
         "BBC, 30 documents:",
     );
-    let out = newsflow(
+    fails_naming(
         &[
             "eval",
             "dates",
@@ -668,28 +656,16 @@ fn eval_quotes_and_dates_read_the_annotations() {
             "--gold",
             &repo("eval/bbc-quotes-dev.tsv"),
         ],
-        None,
-        &[],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !out.status.success() && stderr.contains("`date` must be YYYY-MM-DD"),
-        "{stderr}"
+        "`date` must be YYYY-MM-DD",
     );
     // A wrong data file is named, not a panic.
-    let out = newsflow(
+    fails_naming(
         &[
             "eval",
             "quotes",
             "--data",
             &repo("tests/data/entities/re3d-mini/documents.json"),
         ],
-        None,
-        &[],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !out.status.success() && stderr.contains("is not in"),
-        "{stderr}"
+        "is not in",
     );
 }
