@@ -810,3 +810,19 @@ fn british_parties_short_names_and_the_commons() {
         &[("Twitter", "ORG", &[])],
     );
 }
+
+#[test]
+fn an_apposition_naming_a_kind_of_body() {
+    // ", an independent human rights group," after a name the tagger
+    // calls a person makes it a body; a person's head before "of" does
+    // not (2026-12-03 (eq)).
+    check(
+        "Protest count\n\nPolice detained dozens on Friday, and Vyasna, an independent \
+        Belarusian human rights group, said the count was higher.",
+        &[("Vyasna", "ORG", &[])],
+    );
+    check(
+        "Deal talks\n\nBut Gianni Tavelli, the godfather of the group, wanted to keep control.",
+        &[("Gianni Tavelli", "PER", &[])],
+    );
+}

@@ -302,7 +302,39 @@ pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> 
     let one_word = !text[start..end].contains(char::is_whitespace);
     let which = !place && one_word && after.starts_with(", which ");
     let shares = after.starts_with(" shares ") || after.starts_with(" share price");
-    descriptor || !place && (held || which || shares)
+    descriptor || apposition_of_body(after, DESCRIPTORS) || !place && (held || which || shares)
+}
+
+/// ", an independent Belarusian human rights group,": an apposition of at
+/// most six words after a name whose head (its last word before any "of")
+/// names a kind of body. Not ", the group's leader" or ", the godfather of
+/// the group" (a person's head).
+fn apposition_of_body(after: &str, descriptors: &[&str]) -> bool {
+    #[rustfmt::skip]
+    const MORE: &[&str] = &[
+        "organisation", "organization", "party", "movement", "union", "association", "network",
+    ];
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let Some(rest) = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))
+    else {
+        return false;
+    };
+    let phrase = rest
+        .split([',', '.', ';', ':', '(', ')', '\n'])
+        .next()
+        .unwrap_or("");
+    let closed = rest.len() > phrase.len();
+    let head = phrase
+        .split(" of ")
+        .next()
+        .and_then(|p| p.split_whitespace().next_back());
+    closed
+        && phrase.split_whitespace().count() <= 6
+        && head.is_some_and(|h| descriptors.contains(&h) || MORE.contains(&h))
 }
 
 /// Head nouns of newspapers' names ("Las Vegas Review-Journal", "Manila
