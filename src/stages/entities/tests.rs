@@ -826,3 +826,19 @@ fn an_apposition_naming_a_kind_of_body() {
         &[("Gianni Tavelli", "PER", &[])],
     );
 }
+
+#[test]
+fn a_place_noun_after_a_name_the_tagger_calls_a_person() {
+    // "The Sandy Point area and …", "the Johan Sverdrup oil field.": a
+    // place, first name or not; "area executive" is a post (2026-12-03
+    // (er)).
+    check(
+        "Storm damage\n\nThe Sandy Point area and the south suffered less damage than the north.",
+        &[("Sandy Point", "LOC", &[])],
+    );
+    check(
+        "Stranded\n\nThe minister was stranded after a visit to the Johan Sverdrup oil field. \
+        She posted on Twitter.",
+        &[("Johan Sverdrup", "LOC", &[])],
+    );
+}

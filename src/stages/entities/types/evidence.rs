@@ -20,6 +20,27 @@ const KIN: &[&str] = &[
     "stepson", "stepdaughter", "stepmother", "stepfather",
 ];
 
+/// A lower-case place noun right after the name, closing its phrase: "the
+/// Karol Bagh area of the capital", "the Johan Sverdrup oil field.", "its
+/// Sassan field, part of"; not a post or a thing of the place ("Chase
+/// Manhattan area executive", "a Smith field goal").
+fn place_noun_after(text: &str, end: usize) -> bool {
+    #[rustfmt::skip]
+    const NOUNS: &[&str] = &[
+        " area", " oil field", " oilfield", " gas field", " field", " district",
+        " neighbourhood", " neighborhood", " suburb", " valley",
+    ];
+    let after = &text[end..];
+    NOUNS.iter().any(|n| {
+        after.strip_prefix(n).is_some_and(|rest| {
+            rest.starts_with([',', '.', ';', ':', ')'])
+                || [" of ", " and ", " in ", " near ", " on ", " where "]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+        })
+    })
+}
+
 /// A person's kin, written in lower case after a possessive, just before
 /// byte `at`: "his wife Mary", "Mr Begg's father, Azmat" (not "its sister
 /// Xiluodu dam", "Mother Nature", "with husband, Chicago Cubs shortstop").
@@ -107,6 +128,8 @@ pub(super) struct Evidence {
     /// Something beyond a first name says person: a title, kin, a
     /// transcript's speaker label.
     person_said: bool,
+    /// A mention tagged PER is followed by a place noun ("… area of").
+    place_said: bool,
 
     /// A storm's name is in the group ("Hurricane Dorian"): an event.
     storm: bool,
@@ -122,6 +145,7 @@ impl Evidence {
         if m.kind == "PER" && wordlists::org_context(text, m.start, m.end, false) {
             self.org_contexts += 1;
         }
+        self.place_said |= m.kind == "PER" && place_noun_after(text, m.end);
         // "online retailer Amazon", "the website Wikipedia": a name the
         // tagger calls a place, after an organisation's descriptor, when
         // the gazetteer knows no country, region or large city by it.
@@ -281,13 +305,18 @@ impl Evidence {
         // outweigh a first name too ("housebuilder George Wimpey …
         // shares in Wimpey"), though not a title or kin.
         let org_said = self.org_contexts >= 2 && !self.person_said;
-        let org = ((self.org_contexts > 0 || self.firm) && !self.person || org_said)
-            && best == "PER";
+        let org =
+            ((self.org_contexts > 0 || self.firm) && !self.person || org_said) && best == "PER";
         let place_org = (self.place_org || self.firm) && !self.person && best == "LOC";
+        // A place noun after a name outweighs a first name ("the Sandy
+        // Point area"), not a title or kin.
+        let place = self.place_said && !self.person_said && best == "PER";
         if self.storm {
             "MISC"
         } else if org || place_org {
             "ORG"
+        } else if place {
+            "LOC"
         } else {
             best
         }
