@@ -842,3 +842,25 @@ fn a_place_noun_after_a_name_the_tagger_calls_a_person() {
         &[("Johan Sverdrup", "LOC", &[])],
     );
 }
+
+#[test]
+fn one_word_that_reports_is_an_outlet() {
+    // "Rappler reported three malls …": unless a first name elsewhere
+    // says person (2026-12-03 (es)).
+    for (text, name, kind) in [
+        (
+            "Quake damage\n\nThe quake damaged two schools. Rappler reported three malls in \
+            the city were closed.",
+            "Rappler",
+            "ORG",
+        ),
+        (
+            "Stock sale\n\nWilliam Ingram sold his shares. Ingram reported that his interest \
+            had been sold.",
+            "William Ingram",
+            "PER",
+        ),
+    ] {
+        check(text, &[(name, kind, &[])]);
+    }
+}

@@ -302,7 +302,13 @@ pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> 
     let one_word = !text[start..end].contains(char::is_whitespace);
     let which = !place && one_word && after.starts_with(", which ");
     let shares = after.starts_with(" shares ") || after.starts_with(" share price");
-    descriptor || apposition_of_body(after, DESCRIPTORS) || !place && (held || which || shares)
+    // "Rappler reported three malls …", "Rudaw reports": one word that
+    // reports is an outlet (a person's surname does too, but then a first
+    // name elsewhere says person: "William Ingram … Ingram reported").
+    let reports = one_word && (after.starts_with(" reported ") || after.starts_with(" reports "));
+    descriptor
+        || apposition_of_body(after, DESCRIPTORS)
+        || !place && (held || which || shares || reports)
 }
 
 /// ", an independent Belarusian human rights group,": an apposition of at
