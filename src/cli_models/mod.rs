@@ -122,7 +122,9 @@ pub(crate) enum Eval {
         per type and value; Nationality spans are neutral. Wikinews (--wikinews with --data, the repo's \
         eval/wikinews-entities-dev3.tsv over ../shared/data/wikinews/articles.jsonl.gz): named mentions \
         annotated for this project, grouped by entity; MISC lines are neutral; the \"title\" is the annotated \
-        name; articles are halved by position, and --errors never prints the test half.\n\n\
+        name; articles are halved by position, and --errors never prints the test half. Any such file \
+        scores the same way (--spans, e.g. eval/bbc-entities.tsv over \
+        ../shared/data/topic-classification/bbc-news/bbc-news-2225.jsonl.gz), its figures named after the file.\n\n\
         WCEP (--wcep, Wikipedia Current Events items, 2025-26 news): the names editors linked (every word \
         capitalised or a connector such as \"of\"), untyped and not all names, so only recall of spans: \
         exact (a mention with that span), found (any overlap), split (two or more mentions, none exact). \
