@@ -412,13 +412,13 @@ fn add_alias_mentions(
             .then(|| {
                 (1..=3.min(toks.len() - i)).rev().find_map(|n| {
                     let (start, end) = (t.start, toks[i + n - 1].end);
-                    if n == 1
-                        && (currency_code(text, toks, i)
-                            || i > 1 && after_name(text, t.start, t.text(text)))
-                    {
+                    if n == 1 && currency_code(text, toks, i) {
                         return None;
                     }
                     let kind = alias_kind(&text[start..end])?;
+                    if n == 1 && i > 1 && after_name(text, t.start, t.text(text)) {
+                        return None;
+                    }
                     fits(start, end).then_some((n, start, end, kind))
                 })
             })
