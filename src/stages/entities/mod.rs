@@ -12,6 +12,7 @@ mod bodies;
 mod chunks;
 mod common_words;
 mod consolidate;
+mod datelines;
 mod heads;
 mod joined;
 mod list_types;
@@ -256,7 +257,9 @@ impl Stage for EntitiesStage {
                     skip,
                     salient,
                     minor,
-                    s.dateline.as_ref().map(|d| d.location.clone()),
+                    s.dateline
+                        .as_ref()
+                        .map(|d| (d.start, d.end, d.location.clone())),
                 )
             }
             None => (Vec::new(), Vec::new(), Vec::new(), None),
@@ -279,6 +282,10 @@ impl Stage for EntitiesStage {
             &alias_kind,
         );
         let mentions = types::unify(&article.text, &mentions, lex.gaz);
+        let mentions = datelines::place_of_dateline(
+            mentions,
+            dateline.as_ref().map(|(s, e, l)| (*s, *e, l.as_str())),
+        );
         let mentions = acronyms::add_defined(&article.text, mentions, &skip);
         let prom = consolidate::Prominence {
             salient: &salient,
@@ -286,7 +293,7 @@ impl Stage for EntitiesStage {
         };
         let entities =
             consolidate::consolidate(&article.text, &mentions, &self.aliases, lex.gaz, &prom);
-        let dateline_cc = dateline.and_then(|d| {
+        let dateline_cc = dateline.map(|(_, _, l)| l).and_then(|d| {
             let place = d.split(',').next().unwrap_or(&d).trim().to_string();
             lex.gaz.lookup(&place).first().map(|e| e.country.clone())
         });
