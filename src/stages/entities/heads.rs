@@ -67,6 +67,23 @@ const SURNAME_HEADS: &[&str] = &[
 /// Louisiana"), when its last word gives none. A legislature's chamber
 /// is a body ("House of Representatives", "House of Commons"; "House"
 /// alone heads places too: "Opera House").
+/// A geographic word opening a name of two words or more says place as a
+/// head noun would ("Mount Everest", "Lake Placid", "Cape Varn", "Isle of
+/// Man"); lower-case words, two or three (not a run-on span: "Lake
+/// Ontario and Montreal", "Mount Clemens and Bankers Life Insurance Co").
+/// Not "Port" or "Fort", which open clubs and bodies as often ("Port
+/// Vale", "Port Authority").
+pub(super) fn prefix_kind<S: AsRef<str>>(name: &[S]) -> Option<&'static str> {
+    let geographic = matches!(
+        name.first().map(AsRef::as_ref),
+        Some("mount" | "mt" | "lake" | "cape" | "isle")
+    );
+    let connective = name
+        .iter()
+        .any(|w| matches!(w.as_ref(), "and" | "with" | "&"));
+    (geographic && (2..=3).contains(&name.len()) && !connective).then_some("LOC")
+}
+
 pub(super) fn of_head_kind<S: AsRef<str>>(name: &[S]) -> Option<&'static str> {
     let of = name
         .iter()

@@ -864,3 +864,14 @@ fn one_word_that_reports_is_an_outlet() {
         check(text, &[(name, kind, &[])]);
     }
 }
+
+#[test]
+fn a_geographic_word_opening_a_name() {
+    // "Lake Erie", "Cape Varn" typed as bodies by the tagger are places;
+    // not a run-on span (2026-12-03 (eu)).
+    check(
+        "Storm\n\nWinds of up to 140 km/h were recorded at the Cape Varn lighthouse. \
+        Shipping on Lake Erie was halted.",
+        &[("Cape Varn", "LOC", &[]), ("Lake Erie", "LOC", &[])],
+    );
+}

@@ -168,7 +168,8 @@ impl Evidence {
             .last()
             .filter(|_| name.len() >= 2)
             .and_then(|h| heads::head_kind(h))
-            .or_else(|| heads::of_head_kind(name));
+            .or_else(|| heads::of_head_kind(name))
+            .or_else(|| heads::prefix_kind(name));
         if let Some(k) = head.filter(|_| {
             !heads::first_name_and_surname(m.text.split_whitespace().collect::<Vec<_>>().as_slice())
         }) {
