@@ -658,6 +658,34 @@ fn eval_quotes_and_dates_read_the_annotations() {
         ],
         "`date` must be YYYY-MM-DD",
     );
+    // The Reuters-21578 sets: the file's own fields (newid, body, and a
+    // date as 26-FEB-1987 15:14:36.41) are read as they are.
+    let reuters = repo("../shared/data/news-articles/reuters21578/reuters21578.jsonl.gz");
+    for (cmd, gold, n) in [
+        (
+            "quotes",
+            "eval/reuters-quotes-dev.tsv",
+            "58 annotated quotes",
+        ),
+        (
+            "quotes",
+            "eval/reuters-quotes-test.tsv",
+            "33 annotated quotes",
+        ),
+        (
+            "dates",
+            "eval/reuters-dates-dev.tsv",
+            "35 annotated expressions",
+        ),
+        (
+            "dates",
+            "eval/reuters-dates-test.tsv",
+            "46 annotated expressions",
+        ),
+    ] {
+        let stdout = eval_ok(&[cmd, "--data", &reuters, "--gold", &repo(gold)], n);
+        assert!(stdout.contains("found           1.0000"), "{stdout}");
+    }
     // A wrong data file is named, not a panic.
     fails_naming(
         &[

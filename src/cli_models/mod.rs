@@ -134,20 +134,25 @@ pub(crate) enum Eval {
         --wikinews eval/wikinews-entities-dev3.tsv --data ../shared/data/wikinews/articles.jsonl.gz"
     )]
     Entities(entities_eval::EvalEntities),
-    /// Quote speakers on hand-annotated Wikinews articles (eval/wikinews-quotes.tsv).
+    /// Quote speakers on hand-annotated articles (default eval/wikinews-quotes.tsv).
     #[command(
         long_about = "Run structure + entities + quotes over the annotated articles and check each annotated \
         quotation: found (a quote covering at least half of it), and its speaker right (the speaker entity's \
         name or an alias contains the annotated name's last word; or no speaker where the annotation has '-').\n\n\
-        The annotations hold only article ids and byte offsets; the texts come from --data.\n\n\
-        Example:\n  newsflow eval quotes --data ../shared/data/wikinews/articles.jsonl.gz --errors"
+        The annotations hold only article ids and byte offsets; the texts come from --data. The repo's sets: \
+        eval/wikinews-quotes*.tsv (Wikinews), eval/bbc-quotes-{dev,test}.tsv (BBC News 2004-05) and \
+        eval/reuters-quotes-{dev,test}.tsv (Reuters-21578, whose file is read as it is).\n\n\
+        Example:\n  newsflow eval quotes --data ../shared/data/wikinews/articles.jsonl.gz --errors\n  \
+        newsflow eval quotes --data ../shared/data/news-articles/reuters21578/reuters21578.jsonl.gz \\\n    \
+        --gold eval/reuters-quotes-dev.tsv"
     )]
     Quotes(quotes_dates_eval::EvalGold),
-    /// Weekday and relative dates on hand-annotated Wikinews articles (eval/wikinews-dates.tsv).
+    /// Weekday and relative dates on hand-annotated articles (default eval/wikinews-dates.tsv).
     #[command(
         long_about = "Run structure + dates over the annotated articles, with each article's `date` as its \
         publish time, and check each annotated weekday or relative expression (\"Thursday\", \"last Monday\", \
-        \"yesterday\"): found, and resolved to the annotated calendar date. Annotations valued '?' are skipped.\n\n\
+        \"yesterday\"): found, and resolved to the annotated calendar date. Annotations valued '?' are skipped. \
+        The repo's sets: eval/wikinews-dates*.tsv and eval/reuters-dates-{dev,test}.tsv.\n\n\
         Example:\n  newsflow eval dates --data ../shared/data/wikinews/articles.jsonl.gz --errors"
     )]
     Dates(quotes_dates_eval::EvalGold),

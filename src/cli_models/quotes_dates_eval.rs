@@ -16,7 +16,8 @@ use super::read_text;
 #[derive(clap::Args)]
 pub(crate) struct EvalGold {
     /// Articles as JSON lines with `id`, `title`, `date` (publication, YYYY-MM-DD; needed by
-    /// `eval dates` only) and `text` (.gz allowed), e.g. ../shared/data/wikinews/articles.jsonl.gz
+    /// `eval dates` only) and `text` (.gz allowed), e.g. ../shared/data/wikinews/articles.jsonl.gz.
+    /// Reuters-21578's own fields are read too: `newid`, `body` and `date` as 26-FEB-1987 15:14:36.41.
     #[arg(long, value_name = "FILE")]
     data: PathBuf,
     /// The annotations: article_id<TAB>start<TAB>end<TAB>value, byte offsets into `text`
@@ -74,23 +75,29 @@ fn read_articles(
     for (n, line) in read_text(data)?.lines().enumerate() {
         let v: serde_json::Value = serde_json::from_str(line)
             .with_context(|| format!("{}:{}: not JSON", data.display(), n + 1))?;
-        let id = v["id"].as_str().unwrap_or("");
+        let id = match (&v["id"], &v["newid"]) {
+            (serde_json::Value::String(id), _) => id.clone(),
+            (_, serde_json::Value::Number(id)) => id.to_string(),
+            _ => String::new(),
+        };
         if !gold.iter().any(|g| g.id == id) {
             continue;
         }
-        let date = v["date"]
-            .as_str()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let date = v["date"].as_str().and_then(publication_date);
         if need_date && date.is_none() {
             bail!(
-                "{}:{}: `date` must be YYYY-MM-DD (the publication date dates resolve against)",
+                "{}:{}: `date` must be YYYY-MM-DD or 26-FEB-1987 15:14:36.41 (the publication date dates resolve against)",
                 data.display(),
                 n + 1
             );
         }
-        let text = v["text"].as_str().unwrap_or("").to_string();
+        let text = v["text"]
+            .as_str()
+            .or(v["body"].as_str())
+            .unwrap_or("")
+            .to_string();
         out.insert(
-            id.to_string(),
+            id,
             (v["title"].as_str().unwrap_or("").to_string(), date, text),
         );
     }
@@ -112,6 +119,15 @@ fn read_articles(
         }
     }
     Ok(out)
+}
+
+/// The day of `date`: YYYY-MM-DD, or Reuters-21578's "26-FEB-1987 15:14:36.41"
+/// or "1-MAR-1987 01:30:29.50" (the day is the first word; month names in any case).
+fn publication_date(date: &str) -> Option<NaiveDate> {
+    let date = date.trim();
+    NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .ok()
+        .or_else(|| NaiveDate::parse_from_str(date.split(' ').next()?, "%d-%b-%Y").ok())
 }
 
 fn analyse(
@@ -326,4 +342,25 @@ pub(super) fn eval_dates(opts: EvalGold) -> Result<()> {
         right as f64 / n.max(1) as f64
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::publication_date;
+
+    #[test]
+    fn publication_dates() {
+        let check = |input: &str, expect: Option<&str>| {
+            let got = publication_date(input).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), expect, "{input:?}");
+        };
+        check("2020-01-07", Some("2020-01-07"));
+        check("26-FEB-1987 15:14:36.41", Some("1987-02-26"));
+        check("1-MAR-1987 01:30:29.50", Some("1987-03-01"));
+        check("26-FEB-1987", Some("1987-02-26"));
+        check("26 FEB 1987", None);
+        check("05-Mar-1987", Some("1987-03-05"));
+        check("yesterday", None);
+        check("", None);
+    }
 }
