@@ -44,11 +44,31 @@ pub(super) fn extract(
     alias_kind: &dyn Fn(&str) -> Option<&'static str>,
 ) -> Vec<Mention> {
     let tokens = &analysed.tokens;
+    // A sentence touching boilerplate keeps its words before it (a wire
+    // story's last line runs on into the agency's sign-off: "… by Ryan,
+    // Beck and Co, West Orange, N.J.\n Reuter"); one opening inside it goes.
     let kept: Vec<nlp::Sentence> = analysed
         .sentences
         .iter()
-        .filter(|s| !skip.iter().any(|b| b.start < s.end && s.start < b.end))
-        .cloned()
+        .filter_map(|s| {
+            let cut = skip
+                .iter()
+                .filter(|b| b.start < s.end && s.start < b.end)
+                .map(|b| b.start)
+                .min();
+            let Some(cut) = cut else {
+                return Some(s.clone());
+            };
+            let n = tokens[s.tokens.clone()]
+                .iter()
+                .take_while(|t| t.end <= cut)
+                .count();
+            (n > 0).then(|| nlp::Sentence {
+                start: s.start,
+                end: tokens[s.tokens.start + n - 1].end,
+                tokens: s.tokens.start..s.tokens.start + n,
+            })
+        })
         .collect();
     let words = nlp::sentence_words(text, tokens, &kept);
     let labels = model.tag_document(&words, lex);
@@ -510,5 +530,17 @@ mod tests {
         ] {
             assert_eq!(could_be_a_name(span), name, "{span}");
         }
+    }
+
+    /// A wire story's last sentence runs on into the sign-off (one line
+    /// break, no stop): its names stay, the sign-off is no name.
+    #[test]
+    fn names_before_a_sign_off_stay() {
+        let e = crate::stages::entities::tests::run(
+            "Harlow Grain Co said it will sell bonds.\n    It said the offering will be led by Ferris, Beck and Co, Portland, Ore.\n Reuter\n",
+        );
+        let names: Vec<&str> = e.entities.iter().map(|x| x.name.as_str()).collect();
+        assert!(names.contains(&"Portland"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Reuter")), "{names:?}");
     }
 }

@@ -70,6 +70,8 @@ pub(super) fn analyse(text: &str, meta_title: Option<&str>, cfg: &Config) -> Str
             Some("video_widget")
         } else if repeated && phase == Phase::Body {
             Some("repeated")
+        } else if i + 1 == items.len() && i > 0 && rules::sign_off(norm) {
+            Some("sign_off")
         } else {
             widget_mode = false;
             None

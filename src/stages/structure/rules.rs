@@ -182,6 +182,14 @@ pub(super) fn boilerplate(s: &str, extra_prefixes: &[String]) -> Option<&'static
     None
 }
 
+/// A wire agency's sign-off, the story's last line alone ("Reuter",
+/// "REUTER", "AP"): the agency's mark, not a name in the story.
+pub(super) fn sign_off(s: &str) -> bool {
+    const AGENCIES: &[&str] = &["reuter", "reuters", "ap", "afp", "upi", "dpa"];
+    let word = s.trim().trim_end_matches('.').to_lowercase();
+    AGENCIES.contains(&word.as_str())
+}
+
 /// A widget title that follows a "WATCH:" marker: short and unpunctuated.
 pub(super) fn widget_title(s: &str) -> bool {
     word_count(s) <= 20 && !ends_sentence(s)
@@ -282,6 +290,11 @@ mod tests {
                 false,
             ),
             ("-- Reuters contributed to this report", credit, true),
+            ("Reuter", sign_off, true),
+            (" REUTER", sign_off, true),
+            ("AP.", sign_off, true),
+            ("Reuter said.", sign_off, false),
+            ("Paul Reuter", sign_off, false),
             ("Reporting by Jane Doe; Editing by Sam Roe", credit, true),
             (
                 "The minister said reporting by the press was unfair.",

@@ -189,6 +189,33 @@ fn byline_and_wrapped_paragraphs() {
     );
 }
 
+/// 1980s wire copy: hard-wrapped, paragraphs indented, the agency's
+/// sign-off alone on the last line (boilerplate, so no stage reads it as a
+/// name); one word that is not a sign-off stays a paragraph.
+#[test]
+fn wire_sign_off() {
+    for (input, paragraphs, boilerplate) in [
+        (
+            "Harlow Grain Co said it\nwill close two mills.\n    \"We have no choice,\" it said.\n Reuter\n",
+            2,
+            &["sign_off"][..],
+        ),
+        ("The mills close.\n\nREUTER", 1, &["sign_off"][..]),
+        ("The mills close.\n\nThanks.", 2, &[][..]),
+        ("The mills close. Reuter", 1, &[][..]),
+    ] {
+        check(
+            input,
+            Some("HARLOW TO CLOSE MILLS"),
+            Expect {
+                paragraphs: Some(paragraphs),
+                boilerplate: Some(boilerplate),
+                ..Expect::default()
+            },
+        );
+    }
+}
+
 #[test]
 fn title_from_metadata_is_not_repeated_in_body() {
     check(
