@@ -55,6 +55,29 @@ fn sample_records_validate() {
     assert_eq!((enriched, dead_lettered), (4, 2));
 }
 
+/// Every boilerplate reason the structure stage gives is in the schema's
+/// enum: a wire story with a sign-off, a promotion and a video widget.
+#[test]
+fn boilerplate_reasons_validate() {
+    let pipeline = build_pipeline(&default_stages()).unwrap();
+    let text = "Harlow Grain Co said it will close two mills.\n\nSubscribe to our newsletter.\n\n\
+                WATCH: Mills at dawn\n\nThe mills employ 300 people.\n Reuter\n";
+    let raw = RawInput::new(text.as_bytes()).max_bytes(1 << 21);
+    let Processed::Enriched { record, .. } = process(&raw, &SourceInfo::default(), &pipeline)
+    else {
+        panic!("not enriched");
+    };
+    let v: serde_json::Value = serde_json::from_slice(&record).unwrap();
+    let reasons: Vec<&str> = v["enrichment"]["structure"]["boilerplate"]
+        .as_array()
+        .expect("boilerplate listed")
+        .iter()
+        .filter_map(|b| b["reason"].as_str())
+        .collect();
+    assert_eq!(reasons, ["promotion", "video_or_related", "sign_off"]);
+    assert_valid(&record_validator(), &v, "record with boilerplate");
+}
+
 /// The validators are not vacuous: broken records are rejected.
 #[test]
 fn validators_reject_broken_records() {

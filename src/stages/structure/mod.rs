@@ -68,7 +68,8 @@ pub struct Boilerplate {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// promotion | video_or_related | video_widget | repeated | configured
+    /// promotion | video_or_related | video_widget | repeated | configured |
+    /// sign_off
     pub reason: &'static str,
 }
 
