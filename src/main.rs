@@ -1,5 +1,23 @@
 //! The `newsflow` binary: command-line glue over the library.
 
+/// `println!` that hands a write error back to `?` (a reader gone: `eval
+/// quotes --errors | head`) instead of panicking; `main` ends quietly on a
+/// broken pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
+/// `print!` so (see `outln!`).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
 mod cli_models;
 mod cli_ops;
 

@@ -541,6 +541,34 @@ fn eval_entities_scores_span_gold_in_halves() {
     fails_naming(&wrong, "article mini:one is not in");
 }
 
+/// A reader that goes away before the report (`newsflow eval … | head`)
+/// ends the command quietly, not with a panic. (The read end closes
+/// before the command has loaded its data, so its first line meets it.)
+#[test]
+fn an_eval_whose_reader_is_gone_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsflow"))
+        .args([
+            "eval",
+            "entities",
+            "--gum",
+            &repo("tests/data/entities/gum-mini.tsv"),
+            "--re3d",
+            &repo("tests/data/entities/re3d-mini"),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn newsflow");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && !stderr.contains("panicked"),
+        "{:?}: {stderr}",
+        out.status
+    );
+}
+
 /// `newsflow ARGS`, which must fail with `expect` in its error output.
 fn fails_naming(args: &[&str], expect: &str) {
     let out = newsflow(args, None, &[]);

@@ -64,9 +64,9 @@ pub(super) fn eval_dedup(data: &Path, n_variants: usize) -> Result<()> {
         )
     };
     let (p, r) = pr(tp, fp_, fn_);
-    println!("dedup on {} ({} articles)", data.display(), items.len());
-    println!("exact     precision {p:.4} recall {r:.4}  (tp {tp} fp {fp_} fn {fn_}; gold = same normalised text as an earlier article)");
-    println!(
+    outln!("dedup on {} ({} articles)", data.display(), items.len());
+    outln!("exact     precision {p:.4} recall {r:.4}  (tp {tp} fp {fp_} fn {fn_}; gold = same normalised text as an earlier article)");
+    outln!(
         "          {near} further articles flagged as near-duplicates (not labelled in the data)"
     );
     // 2. Generated variants, after all originals.
@@ -126,7 +126,7 @@ pub(super) fn eval_dedup(data: &Path, n_variants: usize) -> Result<()> {
     }
     for (name, hit, wrong, miss) in &kinds {
         let (p, r) = pr(*hit, *wrong, *miss);
-        println!(
+        outln!(
             "{name:<18} precision {p:.4} recall {r:.4}  (of {} variants)",
             hit + wrong + miss
         );
@@ -135,6 +135,6 @@ pub(super) fn eval_dedup(data: &Path, n_variants: usize) -> Result<()> {
         .iter()
         .fold((0, 0, 0), |a, k| (a.0 + k.1, a.1 + k.2, a.2 + k.3));
     let (p, r) = pr(h, w, m);
-    println!("variants  precision {p:.4} recall {r:.4}");
+    outln!("variants  precision {p:.4} recall {r:.4}");
     Ok(())
 }

@@ -240,18 +240,18 @@ pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
             .collect();
         let t = entity_score::score(doc, &predicted);
         if opts.errors && !group.ends_with("test-half") {
-            print!("{}", entity_score::errors(doc, &predicted));
+            out!("{}", entity_score::errors(doc, &predicted));
         }
         groups.entry(group.clone()).or_default().add(&t);
         let corpus = group.split(' ').next().unwrap_or(group).to_string();
         corpus_totals.entry(corpus).or_default().add(&t);
     }
     if !docs.is_empty() {
-        println!("entities over whole documents: one entry per real-world entity (see `eval entities --help`)\n");
+        outln!("entities over whole documents: one entry per real-world entity (see `eval entities --help`)\n");
     }
     for (name, t) in corpus_totals.iter().chain(&groups) {
         let o = t.overall();
-        println!(
+        outln!(
             "{name:<44} {:>4} docs  P {:.4}  R {:.4}  F1 {:.4}  (no type: F1 {:.4})",
             t.docs,
             o.precision(),
@@ -261,7 +261,7 @@ pub(super) fn eval_entities(opts: EvalEntities) -> Result<()> {
         );
     }
     for (name, t) in &corpus_totals {
-        println!("\n{name}, {} documents:\n{}", t.docs, t.report());
+        outln!("\n{name}, {} documents:\n{}", t.docs, t.report());
     }
     if let Some(path) = &opts.wcep {
         super::wcep_eval::eval_wcep(path, &en)?;

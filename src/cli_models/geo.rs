@@ -84,17 +84,17 @@ pub(super) fn eval_geo(data: &Path, mapping: &Path, limit: usize) -> Result<()> 
             break;
         }
     }
-    println!(
+    outln!(
         "geo on {} ({n} articles with mapped places)",
         data.display()
     );
-    println!(
+    outln!(
         "accuracy@1  {:.4}  ({top1}/{n}: top country of focus is a gold place)",
         top1 as f64 / n.max(1) as f64
     );
-    println!("recall      {:.4}  ({gold_found}/{gold_total} gold countries found among the countries of focus)", gold_found as f64 / gold_total.max(1) as f64);
+    outln!("recall      {:.4}  ({gold_found}/{gold_total} gold countries found among the countries of focus)", gold_found as f64 / gold_total.max(1) as f64);
     if unmapped > 0 {
-        println!("({unmapped} gold place codes had no mapping and were ignored)");
+        outln!("({unmapped} gold place codes had no mapping and were ignored)");
     }
     Ok(())
 }

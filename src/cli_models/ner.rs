@@ -225,7 +225,7 @@ pub(super) fn train_ner(opts: TrainNer) -> Result<()> {
         let (lo, hi) = f1
             .iter()
             .fold((1.0f64, 0.0f64), |(l, h), x| (l.min(*x), h.max(*x)));
-        println!("cross-validation, {cv} folds over {} documents (+{} without MISC in every fold): F1 mean {mean:.4}, sd {sd:.4}, range {lo:.4}-{hi:.4}", docs.len(), extra.len());
+        outln!("cross-validation, {cv} folds over {} documents (+{} without MISC in every fold): F1 mean {mean:.4}, sd {sd:.4}, range {lo:.4}-{hi:.4}", docs.len(), extra.len());
         if cv_only {
             return Ok(());
         }
@@ -304,8 +304,8 @@ pub(super) fn eval_ner(
     }
     let started = Instant::now();
     let score = train::evaluate(model, &docs, Lexicon::embedded());
-    println!("NER on {} ({} documents)", data.display(), docs.len());
-    print!("{}", score.report());
+    outln!("NER on {} ({} documents)", data.display(), docs.len());
+    out!("{}", score.report());
     eprintln!(
         "tagged {} tokens in {:.2}s",
         score.tokens,
@@ -313,11 +313,11 @@ pub(super) fn eval_ner(
     );
     if let Some(train_file) = lookup_baseline {
         let train_docs = conll::read_path(train_file)?;
-        println!(
+        outln!(
             "\nplain lookup of {} entity strings (baseline)",
             train_file.display()
         );
-        print!("{}", train::lookup_baseline(&train_docs, &docs).report());
+        out!("{}", train::lookup_baseline(&train_docs, &docs).report());
     }
     Ok(())
 }

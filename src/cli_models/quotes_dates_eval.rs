@@ -261,30 +261,32 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
                 (Some(_), Some(e)) => format!("speaker {} {:?}", e.kind, e.name),
             };
             let excerpt: String = text[g.start..g.end].chars().take(50).collect();
-            println!(
+            outln!(
                 "{}\t{}\twant {:?}\tgot {got}\t{excerpt:?}",
-                g.id, g.start, g.value
+                g.id,
+                g.start,
+                g.value
             );
         }
     }
     let n = gold.len();
-    println!(
+    outln!(
         "quotes on {} ({} articles, {} annotated quotes, {})",
         opts.data.display(),
         articles.len(),
         n,
         path.display()
     );
-    println!(
+    outln!(
         "found           {:.4}  ({found}/{n})",
         found as f64 / n.max(1) as f64
     );
-    println!("speaker right   {:.4}  ({right}/{n}: the quote found and its speaker the annotated one, or null where none is named)", right as f64 / n.max(1) as f64);
-    println!(
+    outln!("speaker right   {:.4}  ({right}/{n}: the quote found and its speaker the annotated one, or null where none is named)", right as f64 / n.max(1) as f64);
+    outln!(
         "  named         {:.4}  ({named_right}/{named})",
         named_right as f64 / named.max(1) as f64
     );
-    println!("  unnamed       {null_right}/{} left null", n - named);
+    outln!("  unnamed       {null_right}/{} left null", n - named);
     Ok(())
 }
 
@@ -315,7 +317,7 @@ pub(super) fn eval_dates(opts: EvalGold) -> Result<()> {
             let got = m.map_or("not found".to_string(), |m| {
                 format!("{:?} for {:?}", m.value, m.text)
             });
-            println!(
+            outln!(
                 "{}\t{}\t{:?} published {}\twant {}\tgot {got}",
                 g.id,
                 g.start,
@@ -326,18 +328,18 @@ pub(super) fn eval_dates(opts: EvalGold) -> Result<()> {
         }
     }
     let n = scored.len();
-    println!(
+    outln!(
         "dates on {} ({} articles, {n} annotated expressions, {} left undecided, {})",
         opts.data.display(),
         articles.len(),
         gold.len() - n,
         path.display()
     );
-    println!(
+    outln!(
         "found           {:.4}  ({found}/{n})",
         found as f64 / n.max(1) as f64
     );
-    println!(
+    outln!(
         "resolved right  {:.4}  ({right}/{n})",
         right as f64 / n.max(1) as f64
     );

@@ -32,8 +32,8 @@ pub(super) fn eval_tone(data: &Path) -> Result<()> {
     }
     let total: usize = confusion.iter().flatten().sum();
     let correct: usize = (0..3).map(|k| confusion[k][k]).sum();
-    println!("tone on {} ({total} targets)", data.display());
-    println!("accuracy  {:.4}", correct as f64 / total.max(1) as f64);
+    outln!("tone on {} ({total} targets)", data.display());
+    outln!("accuracy  {:.4}", correct as f64 / total.max(1) as f64);
     let mut f1s = Vec::new();
     for (k, c) in classes.iter().enumerate() {
         let tp = confusion[k][k] as f64;
@@ -47,11 +47,11 @@ pub(super) fn eval_tone(data: &Path) -> Result<()> {
             0.0
         };
         f1s.push(f);
-        println!(
+        outln!(
             "{c:<9} precision {p:.4} recall {r:.4} f1 {f:.4} (gold {})",
             confusion[k].iter().sum::<usize>()
         );
     }
-    println!("macro-F1  {:.4}", f1s.iter().sum::<f64>() / 3.0);
+    outln!("macro-F1  {:.4}", f1s.iter().sum::<f64>() / 3.0);
     Ok(())
 }

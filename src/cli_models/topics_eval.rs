@@ -107,7 +107,7 @@ impl Scores {
         }
     }
 
-    fn print(&self, model: &newsflow::topics::TopicModel, per_topic: bool) {
+    fn print(&self, model: &newsflow::topics::TopicModel, per_topic: bool) -> Result<()> {
         let f1 = |tp: f64, fp: f64, fn_: f64| {
             if tp == 0.0 {
                 0.0
@@ -120,25 +120,25 @@ impl Scores {
             .values()
             .fold((0.0, 0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
         let n = self.n.max(1) as f64;
-        println!(
+        outln!(
             "accuracy@1 {:.4}  ({}/{}: top level-1 topic is a gold topic)",
             self.top1 as f64 / n,
             self.top1,
             self.n
         );
-        println!("micro-F1   {:.4}", f1(tp, fp, fn_));
-        println!(
+        outln!("micro-F1   {:.4}", f1(tp, fp, fn_));
+        outln!(
             "macro-F1   {:.4}  (over {} level-1 topics seen in gold or predictions)",
             self.per.values().map(|c| f1(c.0, c.1, c.2)).sum::<f64>()
                 / self.per.len().max(1) as f64,
             self.per.len()
         );
-        println!(
+        outln!(
             "several    {:.4}  (share of documents given more than one level-1 topic)",
             self.several as f64 / n
         );
         if !per_topic {
-            return;
+            return Ok(());
         }
         for (q, c) in &self.per {
             let name = model
@@ -150,7 +150,7 @@ impl Scores {
                 .top1_by_gold
                 .get(q)
                 .map_or(String::new(), |(n, k)| format!("; top topic for {k}/{n}"));
-            println!(
+            outln!(
                 "  {q} {name:<45} f1 {:.3} (tp {} fp {} fn {}{top1})",
                 f1(c.0, c.1, c.2),
                 c.0,
@@ -158,6 +158,7 @@ impl Scores {
                 c.2
             );
         }
+        Ok(())
     }
 }
 
@@ -258,7 +259,7 @@ pub(super) fn eval_topics(opts: EvalTopics) -> Result<()> {
         Split::Dev => what.push("dev half"),
         Split::Test => what.push("test half"),
     }
-    println!(
+    outln!(
         "topics on {} ({} items{}{}), min probability {}",
         data.display(),
         single.n,
@@ -266,13 +267,13 @@ pub(super) fn eval_topics(opts: EvalTopics) -> Result<()> {
         what.join(", "),
         opts.min_probability
     );
-    single.print(model, true);
+    single.print(model, true)?;
     if opts.mixtures > 0 {
-        println!(
+        outln!(
             "\ntwo-topic mixtures ({} documents, each two items with different gold topics joined)",
             mixed.n
         );
-        mixed.print(model, false);
+        mixed.print(model, false)?;
     }
     Ok(())
 }

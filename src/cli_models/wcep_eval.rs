@@ -78,7 +78,7 @@ pub(super) fn eval_wcep(path: &Path, en: &entities::EntitiesStage) -> Result<()>
         );
     }
     let mut all = LinkTally::default();
-    println!(
+    outln!(
         "\nlinked names of {} (name spans only, any type; see `eval entities --help`):",
         path.display()
     );
@@ -89,9 +89,9 @@ pub(super) fn eval_wcep(path: &Path, en: &entities::EntitiesStage) -> Result<()>
         } else {
             "never read"
         };
-        println!("  {half:<5} {}   ({note})", t.line());
+        outln!("  {half:<5} {}   ({note})", t.line());
     }
-    println!("  all   {}", all.line());
+    outln!("  all   {}", all.line());
     Ok(())
 }
 
