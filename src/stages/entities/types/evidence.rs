@@ -81,6 +81,25 @@ fn speaker_label(text: &str, m: &Mention) -> bool {
     })
 }
 
+/// "Dauster said he would talk": the mention is the subject of a verb of
+/// saying whose clause goes on with "he" or "she", as only a person's
+/// does (a firm "said it"); not a name after "of" or "at", which is the
+/// speaker's employer ("Ann Roe of King & Associates said he").
+fn said_he_after(text: &str, m: &Mention) -> bool {
+    const VERBS: &[&str] = &[" said", " says", " added", " told reporters", " noted"];
+    let after = text[m.end..].strip_prefix(',').unwrap_or(&text[m.end..]);
+    let Some(rest) = VERBS.iter().find_map(|v| after.strip_prefix(v)) else {
+        return false;
+    };
+    let rest = rest.strip_prefix(" that").unwrap_or(rest);
+    let pronoun = [" he ", " she ", "\nhe ", "\nshe "]
+        .iter()
+        .any(|p| rest.starts_with(p));
+    pronoun
+        && !crate::nlp::word_before(text, m.start)
+            .is_some_and(|(_, w)| matches!(w, "of" | "at" | "for" | "from" | "with"))
+}
+
 /// What the evidence consults besides the mention: the gazetteer, the
 /// first-name list, and the tails of names that open with a known first
 /// name ("Van Halen" of "Eddie Van Halen": a band or firm named so may be
@@ -130,6 +149,11 @@ pub(super) struct Evidence {
     person_said: bool,
     /// A mention tagged PER is followed by a place noun ("… area of").
     place_said: bool,
+    /// Mentions that say something "he" or "she" goes on with
+    /// (`said_he_after`).
+    said_he: usize,
+    /// A head noun or a firm's ampersand voted.
+    head: bool,
 
     /// A storm's name is in the group ("Hurricane Dorian"): an event.
     storm: bool,
@@ -146,6 +170,7 @@ impl Evidence {
             self.org_contexts += 1;
         }
         self.place_said |= m.kind == "PER" && place_noun_after(text, m.end);
+        self.said_he += usize::from(said_he_after(text, m));
         // "online retailer Amazon", "the website Wikipedia": a name the
         // tagger calls a place, after an organisation's descriptor, when
         // the gazetteer knows no country, region or large city by it.
@@ -174,6 +199,7 @@ impl Evidence {
             !heads::first_name_and_surname(m.text.split_whitespace().collect::<Vec<_>>().as_slice())
         }) {
             *v.entry(k).or_default() += 2;
+            self.head = true;
         }
         // "Marsh & McLennan": capitalised names joined by an ampersand are
         // a firm (entities/ampersand.rs), as a head noun says.
@@ -312,8 +338,16 @@ impl Evidence {
         // A place noun after a name outweighs a first name ("the Sandy
         // Point area"), not a title or kin.
         let place = self.place_said && !self.person_said && best == "PER";
+        // Twice the subject of "said he" is a person, whatever the tagger
+        // or the words around a mention say ("Jorio Dauster" tagged PER,
+        // after "the Brazilian Coffee Institute, IBC," which reads as an
+        // organisation's context; "Lord Woolf" tagged ORG), unless a head
+        // noun or an ampersand says body.
+        let said_he = self.said_he >= 2 && !self.head && !self.firm;
         if self.storm {
             "MISC"
+        } else if said_he {
+            "PER"
         } else if org || place_org {
             "ORG"
         } else if place {

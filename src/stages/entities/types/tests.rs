@@ -175,3 +175,47 @@ fn a_transcripts_speaker_label_is_a_person() {
         &["ORG", "ORG", "ORG"],
     );
 }
+
+#[test]
+fn twice_the_subject_of_said_he_is_a_person() {
+    // Every mention tagged ORG; "said he" twice makes the group a person.
+    check(
+        "Institute president Varo Lindqvist spoke. Lindqvist said he would wait.\nLindqvist said he had not decided. Lindqvist added more.",
+        &[
+            ("Varo Lindqvist", "ORG"),
+            ("Lindqvist", "ORG"),
+            ("Lindqvist", "ORG"),
+            ("Lindqvist", "ORG"),
+        ],
+        &["PER", "PER", "PER", "PER"],
+    );
+    // Tagged PER, and outweighing words only a body takes around one
+    // mention ("shares in").
+    check(
+        "Shares in Lindqvist rose. Lindqvist said he would wait.\nLindqvist said he had not decided.",
+        &[
+            ("Lindqvist", "PER"),
+            ("Lindqvist", "PER"),
+            ("Lindqvist", "PER"),
+        ],
+        &["PER", "PER", "PER"],
+    );
+    // Once is not enough; nor a firm after "of" (the speaker's employer),
+    // nor a name whose head noun says body.
+    for (text, tagged) in [
+        (
+            "Lindqvist said he would wait. Lindqvist left.",
+            &[("Lindqvist", "ORG"), ("Lindqvist", "ORG")][..],
+        ),
+        (
+            "Ann Roe of Varo said he was wrong. Bo Lee of Varo said he agreed.",
+            &[("Varo", "ORG"), ("Varo", "ORG")][..],
+        ),
+        (
+            "Varo Bank said he was wrong. Varo Bank said he agreed.",
+            &[("Varo Bank", "ORG"), ("Varo Bank", "ORG")][..],
+        ),
+    ] {
+        check(text, tagged, &vec!["ORG"; tagged.len()]);
+    }
+}
