@@ -39,7 +39,7 @@ pub(super) fn agree(mut entities: Vec<Entity>, text: &str, gaz: &Gazetteer) -> V
             end += 1;
         }
         if end - start >= 3 {
-            if let Some((odd, kind)) = odd_one(&entities, &mentions[start..end], gaz) {
+            if let Some((odd, kind)) = odd_one(&entities, &mentions[start..end], text, gaz) {
                 retype.insert(odd, kind);
             }
         }
@@ -56,6 +56,7 @@ pub(super) fn agree(mut entities: Vec<Entity>, text: &str, gaz: &Gazetteer) -> V
 fn odd_one(
     entities: &[Entity],
     list: &[(usize, usize, usize)],
+    text: &str,
     gaz: &Gazetteer,
 ) -> Option<(usize, &'static str)> {
     let kind_of = |&(_, _, e): &(usize, usize, usize)| entities[e].kind.as_str();
@@ -77,11 +78,18 @@ fn odd_one(
             && (last.chars().all(|c| c.is_ascii_uppercase())
                 || (last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"))));
     // A place named more than once was typed by more than one mention
-    // ("Wales", which the gazetteer lacks, beside two rugby players).
+    // ("Wales", which the gazetteer lacks, beside two rugby players); a
+    // person who "said he" is one ("President of the Brazilian Coffee
+    // Institute, IBC, Jorio Dauster", then "Dauster said he would talk";
+    // not "Goldman, Sachs and Co" named twice).
     let place = e.geo.is_some()
         || !gaz.lookup(&e.name).is_empty()
         || (e.kind == "LOC" && e.mentions.len() >= 2);
-    (!place && e.wikidata.is_none() && !says_itself).then_some((odd, kind))
+    let person = e.kind == "PER"
+        && e.mentions
+            .iter()
+            .any(|m| super::types::said_he_after(text, m.start, m.end));
+    (!place && !person && e.wikidata.is_none() && !says_itself).then_some((odd, kind))
 }
 
 #[cfg(test)]
@@ -110,6 +118,12 @@ mod tests {
             "Shortlist\n\nWales won on Sunday. The film stars Anna Kovac, Peter Lund and Wales, \
              its maker said. Rivals are Microsoft, Google and Bill Gates.",
             &[("Wales", "LOC"), ("Bill Gates", "PER")],
+        );
+        // A person named again after the list stays a person.
+        check(
+            "Coffee\n\nPresident of the Vell Coffee Institute, VCI, Jorum Daste, told reporters. \
+             Daste said he would talk.",
+            &[("Jorum Daste", "PER")],
         );
     }
 }

@@ -85,9 +85,9 @@ fn speaker_label(text: &str, m: &Mention) -> bool {
 /// saying whose clause goes on with "he" or "she", as only a person's
 /// does (a firm "said it"); not a name after "of" or "at", which is the
 /// speaker's employer ("Ann Roe of King & Associates said he").
-fn said_he_after(text: &str, m: &Mention) -> bool {
+pub(in super::super) fn said_he_after(text: &str, start: usize, end: usize) -> bool {
     const VERBS: &[&str] = &[" said", " says", " added", " told reporters", " noted"];
-    let after = text[m.end..].strip_prefix(',').unwrap_or(&text[m.end..]);
+    let after = text[end..].strip_prefix(',').unwrap_or(&text[end..]);
     let Some(rest) = VERBS.iter().find_map(|v| after.strip_prefix(v)) else {
         return false;
     };
@@ -96,7 +96,7 @@ fn said_he_after(text: &str, m: &Mention) -> bool {
         .iter()
         .any(|p| rest.starts_with(p));
     pronoun
-        && !crate::nlp::word_before(text, m.start)
+        && !crate::nlp::word_before(text, start)
             .is_some_and(|(_, w)| matches!(w, "of" | "at" | "for" | "from" | "with"))
 }
 
@@ -170,7 +170,7 @@ impl Evidence {
             self.org_contexts += 1;
         }
         self.place_said |= m.kind == "PER" && place_noun_after(text, m.end);
-        self.said_he += usize::from(said_he_after(text, m));
+        self.said_he += usize::from(said_he_after(text, m.start, m.end));
         // "online retailer Amazon", "the website Wikipedia": a name the
         // tagger calls a place, after an organisation's descriptor, when
         // the gazetteer knows no country, region or large city by it.
