@@ -130,8 +130,19 @@ pub(super) fn resolve_description<'s>(
     if let Some(at) = description.find(" by the ") {
         return resolve_description(text, &description[at + 4..], mark, speakers);
     }
-    // "Part of the judge's statement reads": the part is the whole's.
-    for part in ["part of ", "parts of ", "some of ", "much of ", "the rest of "] {
+    // "Part of the judge's statement reads": the part is the whole's. "But
+    // the company, which …, said": a conjunction opening the sentence is
+    // no part of the description.
+    for part in [
+        "part of ",
+        "parts of ",
+        "some of ",
+        "much of ",
+        "the rest of ",
+        "but ",
+        "and ",
+        "yet ",
+    ] {
         let head = description.get(..part.len());
         if head.is_some_and(|h| h.eq_ignore_ascii_case(part)) {
             return resolve_description(text, &description[part.len()..], mark, speakers);

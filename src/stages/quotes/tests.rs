@@ -196,6 +196,13 @@ fn descriptions_pronouns_and_participles() {
          \"The borrowing programme is well within our capacity,\" the corporation said.",
         &[Some("Northgate Electric")],
     );
+    // A conjunction opening the sentence is no part of the description.
+    check_speakers(
+        "Power rates\n\nNorthgate Electric raised 2.1 billion dlrs last year. But the \
+         company, which has said it was studying a sale of the grid, said in a filing that it \
+         will continue \"to study all options for the grid.\"",
+        &[Some("Northgate Electric")],
+    );
     // A question runs on into its attribution; the pronoun's person is
     // named before the pronoun, not after it.
     check_speakers(
