@@ -191,6 +191,7 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize, usize, usi
                 if let Some((m, s)) = open.take() {
                     let end = p.start + para.trim_end().len();
                     if opens_words(text, m) && end > s {
+                        let end = s + attribution_left_in(&text[s..end]);
                         out.push((m, s, end, end));
                     }
                 }
@@ -198,6 +199,38 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize, usize, usi
         }
     }
     out
+}
+
+/// The length of a never-closed quote's words before an attribution its
+/// writer left inside it: '"More importantly, they need a stable market,
+/// he said.' ends after "market,"; a tail after the last comma ending the
+/// paragraph with a stop, a verb of saying with at most two words before
+/// it and two after ("he said.", "said Mr Smith.", "he told reporters."),
+/// not a clause ("which everyone said was the aim."). Otherwise the whole
+/// run.
+fn attribution_left_in(run: &str) -> usize {
+    const CLAUSE: &[&str] = &["which", "who", "that", "when", "as", "because", "if", "while", "what"];
+    let Some(comma) = run.rfind(", ") else {
+        return run.len();
+    };
+    let tail = &run[comma + 2..];
+    let clause = tail
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| CLAUSE.contains(&w.to_lowercase().as_str()));
+    let attribution = lexicon::first_verb(tail).is_some_and(|(at, _)| {
+        // (The verb's own word: `first_verb` gives its lemma.)
+        let verb_end = tail[at..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(tail.len(), |i| at + i);
+        let after = tail[verb_end..].split_whitespace().count();
+        tail[..at].split_whitespace().count() <= 2 && after <= 2
+    });
+    if !clause && attribution && tail.ends_with('.') && !tail.contains(['"', '“', '”']) {
+        comma + 1
+    } else {
+        run.len()
+    }
 }
 
 /// Whether the straight quote mark at byte `at` of `para` opens a new

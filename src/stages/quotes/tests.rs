@@ -770,6 +770,15 @@ fn a_quote_never_closed_ends_with_its_paragraph() {
     assert!(run("Vinyl sales\n\nThe shop sold a 12\" single by the band for ten pounds \
          on Monday.\n\nThe fee is said to be five million.")
     .is_empty());
+    // An attribution left inside it ends it, and names the speaker; a
+    // longer last clause stays quoted.
+    let q = run("Oil outlook\n\nMara Lind spoke in Houston.\n\n\"More importantly, they need \
+         a stable market to plan, she said.\n\nPrices fell.");
+    assert!(q[0].text.ends_with("to plan,"), "{q:#?}");
+    assert_eq!(speaker_name(&q, 0), Some("Mara Lind"));
+    let q = run("Oil outlook\n\nMara Lind spoke in Houston.\n\n\"More importantly, they need \
+         a stable market, which everyone said was the aim.\n\nPrices fell.");
+    assert!(q[0].text.ends_with("was the aim."), "{q:#?}");
 }
 
 #[test]
