@@ -434,7 +434,7 @@ impl Stage for DatesStage {
         "dates"
     }
     fn version(&self) -> &'static str {
-        "1.5.0"
+        "1.6.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let published = article.meta.published_at.map(|t| t.date_naive());

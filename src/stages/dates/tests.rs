@@ -101,6 +101,19 @@ fn a_future_seen_from_a_report_is_the_nearest_such_day() {
         "The Senate announced it would meet on Sunday.",
         &[("Sunday", Some("2020-01-05"))],
     );
+    // So is the end of a spell after "until", whatever the verb's tense.
+    check(
+        "The city ordered offices closed until Tuesday.",
+        &[("Tuesday", Some("2020-01-07"))],
+    );
+    check(
+        "The road stayed shut until Friday.",
+        &[("Friday", Some("2020-01-03"))],
+    );
+    check(
+        "The team will stay in the city until Thursday.",
+        &[("Thursday", Some("2020-01-09"))],
+    );
 }
 
 #[test]

@@ -202,6 +202,14 @@ pub(super) fn weekday_expr(
     let tense = match prev {
         Some("last" | "past") => Tense::Past,
         Some("next" | "coming") => Tense::Future,
+        // "ordered offices closed until Wednesday": the end of a spell the
+        // report saw begin, which mostly runs past it, so a past verb
+        // gives the such day nearest publication ("will remain until
+        // Tuesday" stays ahead).
+        Some("until" | "till") => match tense(lw, i) {
+            Tense::Past => Tense::Reported,
+            t => t,
+        },
         Some("this") => tense(lw, i - 1),
         _ => tense(lw, i),
     };
