@@ -393,11 +393,14 @@ pub(super) fn attribute(
 /// (not an organisation or a phrase) named before the verb, and no
 /// reporting clause of a pronoun ("Mr Blair has failed, he claimed" is not
 /// Mr Blair's; "Jane Doe broke news when she revealed" is Jane Doe's). `(None, None, None)` when there is none.
+/// `paragraphs` (in text order) tell a paragraph's start from a
+/// hard-wrapped line of wire copy.
 pub(super) fn attribute_previous_sentence(
     text: &str,
     q: (usize, usize, usize, usize),
     speakers: &[SpeakerRef],
     min_words: usize,
+    paragraphs: &[Span],
 ) -> Attribution {
     let none = (None, None, None);
     let mark = q.0;
@@ -409,27 +412,44 @@ pub(super) fn attribute_previous_sentence(
         .trim_end_matches(|c: char| c.is_whitespace() || c == '.')
         .len();
     // A question or exclamation ends a sentence too, unless a quote mark
-    // closes right after it ('"Why now?" Holmes asked.').
+    // closes right after it ('"Why now?" Holmes asked.'). A line break
+    // inside the sentence's paragraph is a wrapped line ("He said the
+    // response was expected, but reiterated\nhis belief that …").
+    let floor = paragraphs[..paragraphs.partition_point(|p| p.start <= end)]
+        .last()
+        .map_or(0, |p| p.start);
     let start = text[..end]
         .char_indices()
         .rev()
         .find(|&(i, c)| {
-            c == '\n'
+            (c == '\n' && i < floor)
                 || c == '.'
                 || (matches!(c, '?' | '!') && !text[i + 1..].starts_with(['"', '”']))
         })
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(0, |(i, c)| i + c.len_utf8())
+        .max(floor.min(end));
     // A quotation in it has its own attribution; a short quoted term does
     // not ('Jane Doe said the plan was a "shambles". "…"').
     if start >= end || quotes_in(&text[start..end], min_words) {
         return none;
     }
     // The first finite verb: "-ing" forms are as often nouns ("praise for
-    // her writing") as reports.
+    // her writing") as reports, and a passive reports nothing ("berths
+    // will be added …, Jiang said").
     let mut from = start;
+    let passive = |at: usize| {
+        crate::nlp::word_before(text, at)
+            .is_some_and(|(_, w)| matches!(w, "be" | "been" | "being" | "is" | "are" | "was" | "were"))
+    };
     let (at_verb, verb) = loop {
         match first_verb(&text[from..end]) {
-            Some((v, verb)) if verb.ends_with("ing") => from += v + verb.len(),
+            Some((v, verb)) if verb.ends_with("ing") || passive(from + v) => {
+                // (Past the verb's own word: `verb` may be its lemma.)
+                let at = from + v;
+                from = text[at..end]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .map_or(end, |i| at + i);
+            }
             Some((v, verb)) => break (from + v, verb),
             None => return none,
         }
@@ -484,6 +504,31 @@ pub(super) fn attribute_previous_sentence(
         pick = speakers.get(next).filter(|s| {
             s.is_person && s.end <= end && text[at_verb..s.start].split_whitespace().count() <= 2
         });
+    }
+    // "He said the response was expected next month. "I don't think …"":
+    // a pronoun opening the sentence as its subject is the person it
+    // stands for before the sentence.
+    if pick.is_none() {
+        let mut head = text[start..at_verb].split_whitespace();
+        let pronoun = head
+            .next()
+            .filter(|w| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"))
+            .and_then(Gender::of_pronoun);
+        let rest_adverbs = head.all(|w| SUBJECT_ADVERBS.contains(&w));
+        if let Some(g) = pronoun.filter(|_| rest_adverbs) {
+            // (A person whose gender is known: the sentence is not the
+            // quote's own, so a name of no known gender is too weak a
+            // guess; "Breakfast with Frost … Mr Kinnock")
+            let fits = |s: &SpeakerRef| s.is_person && s.gender == Some(g);
+            let before = &speakers[..speakers.partition_point(|s| s.start < start)];
+            if let Some(s) = pronoun_antecedent(text, before, fits) {
+                return (
+                    Some(s.id.clone()),
+                    Some(s.name.clone()),
+                    Some(verb.to_string()),
+                );
+            }
+        }
     }
     pick.map_or(none, |s| {
         (

@@ -258,12 +258,29 @@ fn opens_words(text: &str, m: usize) -> bool {
 /// Whether `between`, the text from one quote's closing mark to the start
 /// of the paragraph that opens with the next quote, is only the first
 /// quote's attribution (", eBay's David Stern told the BBC News website."):
-/// one sentence of at most 20 words. The next quote then continues the
-/// voice ("a quote in a paragraph whose speaker was named in the paragraph
-/// before").
-fn one_clause(between: &str) -> bool {
+/// one sentence of at most 20 words, or, with `wire`, of at most 45 when
+/// a verb of saying opens it (", said Max Oesch, a senior official of the Swiss
+/// Lawyers Federation, which has fought …"). The next quote then continues
+/// the voice ("a quote in a paragraph whose speaker was named in the
+/// paragraph before"). Unless `wire`, no stop or line break inside at all;
+/// with it, a stop inside an abbreviation ("U.S.", "Inc.") ends nothing,
+/// nor a line break when `one_paragraph` (wire copy wraps its lines).
+fn one_clause(between: &str, one_paragraph: bool, wire: bool) -> bool {
     let t = between.trim().trim_end_matches(['.', '!', '?']);
-    t.split_whitespace().count() <= 20 && !t.contains(['.', '!', '?', '\n', '"', '“', '”'])
+    let words = t.split_whitespace().count();
+    if !wire {
+        return words <= 20 && !t.contains(['.', '!', '?', '\n', '"', '“', '”']);
+    }
+    let opens_with_verb = lexicon::first_verb(t)
+        .is_some_and(|(at, _)| t[..at].split_whitespace().count() <= 6);
+    let stop_inside = t.split_whitespace().any(|w| {
+        w.contains(['!', '?'])
+            || (w.contains('.') && !sentences::abbreviation_word(w.trim_end_matches(',')))
+    });
+    (words <= 20 || (words <= 45 && opens_with_verb))
+        && !stop_inside
+        && !t.contains(['"', '“', '”'])
+        && (one_paragraph || !t.contains('\n'))
 }
 
 impl Stage for QuotesStage {
@@ -356,14 +373,30 @@ impl Stage for QuotesStage {
             // ('," Pompeo said. "...', or the next paragraph), or that opens
             // the paragraph right after the other's, continues it.
             // ... or that shares its paragraph: a paragraph quotes one voice.
-            let follows = prev_close.is_some_and(|c| {
-                c <= q.0
-                    && (text[c..q.0].split_whitespace().count() <= 6
-                        || c > paragraph.start
-                        || (paragraph.start >= c
-                            && (text[c..paragraph.start].split_whitespace().count() <= 6
-                                || (opens && one_clause(&text[c..paragraph.start])))))
-            });
+            // `wire`: the attribution between may also be wrapped over
+            // lines, long or hold an abbreviation (`one_clause`); such a
+            // quote continues the voice only if it has no verb of its own
+            // ('"…," said Bank of Tokyo's Kimura' with Kimura unknown is
+            // not the quote before's).
+            let follows_if = |wire: bool| {
+                prev_close.is_some_and(|c| {
+                    c <= q.0
+                        && (text[c..q.0].split_whitespace().count() <= 6
+                            || c > paragraph.start
+                            || (paragraph.start >= c
+                                && (text[c..paragraph.start].split_whitespace().count() <= 6
+                                    || (opens
+                                        && one_clause(
+                                            &text[c..paragraph.start],
+                                            wire && !paragraphs.iter().any(|p| {
+                                                c < p.start && p.start < paragraph.start
+                                            }),
+                                            wire,
+                                        )))))
+                })
+            };
+            let strict_follows = follows_if(false);
+            let follows = strict_follows || verb.is_none() && follows_if(true);
             // No attribution of its own: the person the sentence before
             // names as the subject of a verb of saying ('Jane Doe said the
             // plan was a "mess". "…"'). Inside its paragraph that comes
@@ -379,7 +412,13 @@ impl Stage for QuotesStage {
             let unattributed = unattributed && speaker.is_none();
             if unattributed && (!opens || !follows) {
                 (speaker, speaker_text, verb) =
-                    attribute_previous_sentence(text, q, &speakers, self.config.min_words);
+                    attribute_previous_sentence(
+                        text,
+                        q,
+                        &speakers,
+                        self.config.min_words,
+                        &paragraphs,
+                    );
             }
             if unattributed && speaker.is_none() && speaker_text.is_none() {
                 (speaker, speaker_text, verb) = attribute_sentence_subject(text, q, &speakers);
@@ -423,3 +462,5 @@ impl Stage for QuotesStage {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wire_tests;

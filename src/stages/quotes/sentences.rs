@@ -95,6 +95,20 @@ fn abbreviation_stop(text: &str, i: usize) -> bool {
     initial || word.contains('.') || ABBREVIATIONS.contains(&word)
 }
 
+/// Whether the stops in word `w` end no sentence: a stop inside it
+/// ("3.5", "U.S"), or after an initial, an abbreviation with stops
+/// ("U.S.") or one of `ABBREVIATIONS` or a firm's ("Inc.", "Co.").
+pub(super) fn abbreviation_word(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix('.') else {
+        return true;
+    };
+    let initial = stem.chars().count() == 1 && stem.starts_with(char::is_uppercase);
+    initial
+        || stem.contains('.')
+        || ABBREVIATIONS.contains(&stem)
+        || ["Inc", "Co", "Corp", "Ltd", "Bros", "Cos"].contains(&stem)
+}
+
 /// Abbreviations written with a stop before a name or a word.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Mt", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
@@ -104,6 +118,21 @@ const ABBREVIATIONS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviation_words() {
+        for (w, expect) in [
+            ("U.S.", true),
+            ("Corp.", true),
+            ("Mr.", true),
+            ("J.", true),
+            ("3.5", true),
+            ("delegation.", false),
+            ("it.", false),
+        ] {
+            assert_eq!(abbreviation_word(w), expect, "{w}");
+        }
+    }
 
     /// The sentence from the start of `text` ends after `expect`.
     fn check_end(text: &str, expect: &str) {

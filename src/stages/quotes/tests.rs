@@ -5,7 +5,7 @@ use super::*;
 use crate::stages::entities::{Config as EntCfg, EntitiesStage};
 use crate::stages::structure::StructureStage;
 
-fn run(text: &str) -> Vec<Quote> {
+pub(super) fn run(text: &str) -> Vec<Quote> {
     let mut out = Annotations::default();
     let doc = Article::from_text(text);
     StructureStage::default().run(&doc, &mut out).unwrap();
@@ -60,7 +60,7 @@ fn check_pronoun(text: &str, expect: Option<&str>) {
 }
 
 /// (text, expected speaker_text of each quote in order).
-fn check_speakers(text: &str, expect: &[Option<&str>]) {
+pub(super) fn check_speakers(text: &str, expect: &[Option<&str>]) {
     let q = run(text);
     let got: Vec<Option<&str>> = q.iter().map(|q| q.speaker_text.as_deref()).collect();
     assert_eq!(got, expect, "{text}");
