@@ -269,22 +269,7 @@ const OPENERS: &[&str] = &[
 /// London", "London shares"), so for a name tagged as a place (`place`)
 /// only the descriptor counts.
 pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> bool {
-    #[rustfmt::skip]
-    const DESCRIPTORS: &[&str] = &[
-        "firm", "company", "carmaker", "automaker", "manufacturer", "bank",
-        "insurer", "airline", "retailer", "supermarket", "grocer", "chain", "giant",
-        "conglomerate", "publisher", "studio", "label", "website", "operator", "agency",
-        "newspaper", "magazine", "consultancy", "distributor",
-        "subsidiary", "regulator", "watchdog", "body", "charity", "band", "outfit",
-        "brewer", "distiller", "refiner", "utility", "lender",
-        "startup", "start-up", "fund", "group", "housebuilder", "drugmaker", "chipmaker",
-        "steelmaker", "shipbuilder",
-    ];
-    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
-    let gap_is_space = before.len() < start;
     let prev = crate::nlp::word_before(text, start);
-    let descriptor = gap_is_space
-        && prev.is_some_and(|(at, w)| at + w.len() == before.len() && DESCRIPTORS.contains(&w));
     // "shares in X", "a stake in X", "shares of X"
     let held = prev.is_some_and(|(at, w)| {
         matches!(w, "in" | "of")
@@ -306,10 +291,33 @@ pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> 
     // reports is an outlet (a person's surname does too, but then a first
     // name elsewhere says person: "William Ingram … Ingram reported").
     let reports = one_word && (after.starts_with(" reported ") || after.starts_with(" reports "));
-    descriptor
+    descriptor_before(text, start)
         || apposition_of_body(after, DESCRIPTORS)
         || !place && (held || which || shares || reports)
 }
+
+/// A body's descriptor in lower case right before byte `start`
+/// ("carmaker Nissan", "electronics firm Hitachi").
+pub(super) fn descriptor_before(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let gap_is_space = before.len() < start;
+    gap_is_space
+        && crate::nlp::word_before(text, start)
+            .is_some_and(|(at, w)| at + w.len() == before.len() && DESCRIPTORS.contains(&w))
+}
+
+/// Lower-case nouns naming a kind of body (`org_context`).
+#[rustfmt::skip]
+const DESCRIPTORS: &[&str] = &[
+    "firm", "company", "carmaker", "automaker", "manufacturer", "bank",
+    "insurer", "airline", "retailer", "supermarket", "grocer", "chain", "giant",
+    "conglomerate", "publisher", "studio", "label", "website", "operator", "agency",
+    "newspaper", "magazine", "consultancy", "distributor",
+    "subsidiary", "regulator", "watchdog", "body", "charity", "band", "outfit",
+    "brewer", "distiller", "refiner", "utility", "lender",
+    "startup", "start-up", "fund", "group", "housebuilder", "drugmaker", "chipmaker",
+    "steelmaker", "shipbuilder",
+];
 
 /// ", an independent Belarusian human rights group,": an apposition of at
 /// most six words after a name whose head (its last word before any "of")

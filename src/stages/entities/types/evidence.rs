@@ -173,10 +173,17 @@ impl Evidence {
         self.said_he += usize::from(said_he_after(text, m.start, m.end));
         // "online retailer Amazon", "the website Wikipedia": a name the
         // tagger calls a place, after an organisation's descriptor, when
-        // the gazetteer knows no country, region or large city by it.
+        // the gazetteer knows no country, region or large city by it; a
+        // descriptor right before outweighs a city of under a million
+        // ("electronics firm Hitachi", whose namesake has 185,000).
+        // (Words a body takes, read as a place's: only a descriptor or an
+        // apposition naming a body.)
+        let body_words = || wordlists::org_context(text, m.start, m.end, true);
         if m.kind == "LOC"
-            && wordlists::org_context(text, m.start, m.end, true)
-            && !l.gaz.is_notable(&joined, 100_000)
+            && body_words()
+            && (!l.gaz.is_notable(&joined, 100_000)
+                || wordlists::descriptor_before(text, m.start)
+                    && !l.gaz.is_notable(&joined, 1_000_000))
         {
             self.place_org = true;
         }
@@ -299,13 +306,18 @@ impl Evidence {
         // of the same name: "Then Clinton said", "Eugene" of Oregon.)
         // (The gazetteer first: most names are no place, and only places
         // pay for the population test.)
+        // (Nor, for a town or city, a mention after a body's descriptor:
+        // "electronics firm Hitachi", tagged ORG, tied with its namesake.)
         let town_only = || m.kind == "PER" && !l.gaz.is_notable(&joined, 100_000);
+        let named_as_body =
+            || m.kind != "LOC" && !l.gaz.is_notable(&joined, 1_000_000) && body_words();
         if l.gaz.kinds_of_lower(&joined).any(|k| {
             matches!(
                 k,
                 Kind::City | Kind::Country | Kind::Region | Kind::Continent
             )
         }) && !town_only()
+            && !named_as_body()
         {
             *v.entry("LOC").or_default() += 1;
         }

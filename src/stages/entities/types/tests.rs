@@ -103,6 +103,24 @@ fn one_type_per_entity() {
         &[("Amazon", "LOC"), ("Amazon", "LOC")],
         &["ORG", "ORG"],
     );
+    // A descriptor right before outweighs a town or city of under a
+    // million (Hitachi, Ibaraki), not a larger one.
+    check(
+        "Electronics firm Hitachi unveiled a robot. Hitachi said it can walk.",
+        &[("Hitachi", "LOC"), ("Hitachi", "LOC")],
+        &["ORG", "ORG"],
+    );
+    // Tagged ORG, its namesake town casts no vote there.
+    check(
+        "Electronics firm Hitachi unveiled a robot. Hitachi said it can walk.",
+        &[("Hitachi", "ORG"), ("Hitachi", "ORG")],
+        &["ORG", "ORG"],
+    );
+    check(
+        "The investment group Paris said no. Paris was calm.",
+        &[("Paris", "LOC"), ("Paris", "LOC")],
+        &["LOC", "LOC"],
+    );
     check(
         "Shares in London rose. London was calm.",
         &[("London", "LOC"), ("London", "LOC")],
