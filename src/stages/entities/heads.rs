@@ -40,8 +40,8 @@ const ORG_HEADS: &[&str] = &[
     "department", "division", "federation", "forces", "foundation", "fund", "group", "holdings",
     "inc", "industries", "institute", "llc", "ltd", "magazine", "militia", "ministry", "motors",
     "nation", "network", "paratroopers", "parliament", "party", "plc", "police", "press",
-    "regiment", "school", "senate", "service", "society", "team", "times", "tribe", "tribes",
-    "trust", "university",
+    "railroad", "railroads", "railway", "railways", "regiment", "school", "senate", "service",
+    "society", "team", "times", "tribe", "tribes", "trust", "university",
 ];
 
 /// Heads of events and prizes, which CoNLL types MISC ("Davis Cup",
@@ -317,6 +317,7 @@ mod tests {
         assert_eq!(head_kind("Avenue"), Some("LOC"));
         assert_eq!(head_kind("UNIVERSITY."), Some("ORG"));
         assert_eq!(head_kind("Cup"), Some("MISC"));
+        assert_eq!(head_kind("Railways"), Some("ORG"));
         assert_eq!(head_kind("Ünïversity"), None);
     }
 
