@@ -297,13 +297,82 @@ pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> 
 }
 
 /// A body's descriptor in lower case right before byte `start`
-/// ("carmaker Nissan", "electronics firm Hitachi").
+/// ("carmaker Nissan", "electronics firm Hitachi"), or its plural before
+/// a list the name ends ("its marques Opel and Saab", "carmakers Fiat,
+/// Renault and Volvo": up to three capitalised words before each "and"
+/// or comma).
 pub(super) fn descriptor_before(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\u{a0}']);
     let gap_is_space = before.len() < start;
-    gap_is_space
-        && crate::nlp::word_before(text, start)
-            .is_some_and(|(at, w)| at + w.len() == before.len() && DESCRIPTORS.contains(&w))
+    let Some((at, w)) = crate::nlp::word_before(text, start) else {
+        return false;
+    };
+    let list = gap_is_space && (w == "and" || before.ends_with(','));
+    if !list {
+        // A plural only before a list's first item ("marques Opel and
+        // Saab"), not before a clause's subject ("the two firms Watanabe
+        // has proposed").
+        let first_of_list = || {
+            let after = &text[end_of_name(text, start)..];
+            after.starts_with(" and ") || after.starts_with(", ")
+        };
+        return gap_is_space
+            && at + w.len() == before.len()
+            && (DESCRIPTORS.contains(&w) || plural_descriptor(w) && first_of_list());
+    }
+    // Back over the list's earlier items (capitalised words, "and",
+    // commas) to the plural: at least one item first ("U.S. and European
+    // firms,\nWatanabe said" is no list).
+    let mut at = if w == "and" { at } else { start };
+    for step in 0..5 {
+        let Some((p, word)) = crate::nlp::word_before(text, at) else {
+            return false;
+        };
+        if step > 0 && plural_descriptor(word) {
+            return true;
+        }
+        if !(word.starts_with(char::is_uppercase) || step > 0 && word == "and") {
+            return false;
+        }
+        at = p;
+    }
+    false
+}
+
+/// Where the capitalised words from byte `start` end ("Opel" of "Opel and
+/// Saab", "Rio Tinto" of "Rio Tinto, Vale").
+fn end_of_name(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut at = start;
+    while at < text.len() {
+        let len = text[at..].find([' ', '\n']).unwrap_or(text.len() - at);
+        let word = text[at..at + len].trim_end_matches([',', '.', ';', ':']);
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        end = at + word.len();
+        if word.len() < len {
+            break;
+        }
+        at += len + 1;
+    }
+    end
+}
+
+/// "marques", "banks", "companies": a descriptor's plural (not "bands":
+/// "the wedding bands Ozzy gave her").
+fn plural_descriptor(w: &str) -> bool {
+    if w == "bands" {
+        return false;
+    }
+    let stem = |suffix: &str| {
+        w.strip_suffix(suffix)
+            .is_some_and(|s| DESCRIPTORS.contains(&s))
+    };
+    stem("s")
+        || stem("es")
+        || w.strip_suffix("ies")
+            .is_some_and(|s| DESCRIPTORS.iter().any(|d| d.strip_suffix('y') == Some(s)))
 }
 
 /// Lower-case nouns naming a kind of body (`org_context`).
@@ -316,7 +385,7 @@ const DESCRIPTORS: &[&str] = &[
     "subsidiary", "regulator", "watchdog", "body", "charity", "band", "outfit",
     "brewer", "distiller", "refiner", "utility", "lender",
     "startup", "start-up", "fund", "group", "housebuilder", "drugmaker", "chipmaker",
-    "steelmaker", "shipbuilder",
+    "steelmaker", "shipbuilder", "marque",
 ];
 
 /// ", an independent Belarusian human rights group,": an apposition of at

@@ -110,6 +110,30 @@ fn one_type_per_entity() {
         &[("Hitachi", "LOC"), ("Hitachi", "LOC")],
         &["ORG", "ORG"],
     );
+    // A descriptor's plural before a list names bodies ("marques").
+    check(
+        "GM is struggling with its European marques Opel and Saab, it said.",
+        &[("GM", "ORG"), ("Opel", "PER"), ("Saab", "PER")],
+        &["ORG", "ORG", "ORG"],
+    );
+    check(
+        "Sales rose at carmakers Fiat, Renault and Volvo.",
+        &[("Fiat", "PER"), ("Renault", "PER"), ("Volvo", "PER")],
+        &["ORG", "ORG", "ORG"],
+    );
+    // Not a plural before a clause's subject, nor the first name after
+    // it ("the two firms Watanabe proposed"; "firms,\nWatanabe said").
+    check(
+        "It holds stakes in the two firms Watanabe proposed. Asked about other firms, Watanabe said no.",
+        &[("Watanabe", "PER"), ("Watanabe", "PER")],
+        &["PER", "PER"],
+    );
+    // Not a list of people after a plural that names no body.
+    check(
+        "The singers Adele and Dido sang.",
+        &[("Adele", "PER"), ("Dido", "PER")],
+        &["PER", "PER"],
+    );
     // Tagged ORG, its namesake town casts no vote there.
     check(
         "Electronics firm Hitachi unveiled a robot. Hitachi said it can walk.",
