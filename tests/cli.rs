@@ -396,15 +396,9 @@ fn eval_topics_writes_predictions_that_agree_with_its_score() {
 /// their presence and range are checked.
 #[test]
 fn eval_entities_scores_whole_documents() {
+    let args = mini_entities_eval();
     let out = newsflow(
-        &[
-            "eval",
-            "entities",
-            "--gum",
-            &repo("tests/data/entities/gum-mini.tsv"),
-            "--re3d",
-            &repo("tests/data/entities/re3d-mini"),
-        ],
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
         None,
         &[],
     );
@@ -541,20 +535,25 @@ fn eval_entities_scores_span_gold_in_halves() {
     fails_naming(&wrong, "article mini:one is not in");
 }
 
+/// `eval entities` over the repo's small GUM and re3d fixtures.
+fn mini_entities_eval() -> Vec<String> {
+    vec![
+        "eval".into(),
+        "entities".into(),
+        "--gum".into(),
+        repo("tests/data/entities/gum-mini.tsv"),
+        "--re3d".into(),
+        repo("tests/data/entities/re3d-mini"),
+    ]
+}
+
 /// A reader that goes away before the report (`newsflow eval … | head`)
 /// ends the command quietly, not with a panic. (The read end closes
 /// before the command has loaded its data, so its first line meets it.)
 #[test]
 fn an_eval_whose_reader_is_gone_ends_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsflow"))
-        .args([
-            "eval",
-            "entities",
-            "--gum",
-            &repo("tests/data/entities/gum-mini.tsv"),
-            "--re3d",
-            &repo("tests/data/entities/re3d-mini"),
-        ])
+        .args(mini_entities_eval())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -119,7 +119,7 @@ mod tests {
              its maker said. Rivals are Microsoft, Google and Bill Gates.",
             &[("Wales", "LOC"), ("Bill Gates", "PER")],
         );
-        // A person named again after the list stays a person.
+        // A person who "said he" after the list stays a person.
         check(
             "Coffee\n\nPresident of the Vell Coffee Institute, VCI, Jorum Daste, told reporters. \
              Daste said he would talk.",

@@ -21,7 +21,10 @@
 //! organisation when words only an organisation takes surround one of its
 //! mentions ("carmaker Nissan", "Matsushita, which", "shares in Baikal";
 //! `wordlists::org_context`) and nothing says person (a title, a known
-//! first name, a longer name of a person ending in it).
+//! first name, a longer name of a person ending in it). A group twice
+//! the subject of "said he" or "said she" is a person, unless a head noun
+//! or an ampersand says body; a name after a body's descriptor casts no
+//! vote for its namesake town ("electronics firm Hitachi").
 //!
 //! `evidence.rs` holds what one mention says about its group's type and
 //! the decision; this file groups the mentions.
