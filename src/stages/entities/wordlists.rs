@@ -340,11 +340,14 @@ pub(super) fn descriptor_before(text: &str, start: usize) -> bool {
 }
 
 /// Where the capitalised words from byte `start` end ("Opel" of "Opel and
-/// Saab", "Rio Tinto" of "Rio Tinto, Vale").
+/// Saab", "Rio Tinto" of "Rio Tinto, Vale"), after eight at most.
 fn end_of_name(text: &str, start: usize) -> usize {
     let mut end = start;
     let mut at = start;
-    while at < text.len() {
+    for _ in 0..8 {
+        if at >= text.len() {
+            break;
+        }
         let len = text[at..].find([' ', '\n']).unwrap_or(text.len() - at);
         let word = text[at..at + len].trim_end_matches([',', '.', ';', ':']);
         if !word.starts_with(char::is_uppercase) {

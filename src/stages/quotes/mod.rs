@@ -233,6 +233,15 @@ fn attribution_left_in(run: &str) -> usize {
     }
 }
 
+/// Whether a paragraph of `paragraphs` (in text order) starts strictly
+/// between bytes `from` and `to` (by bisection: an article may hold
+/// thousands of quotes and paragraphs).
+fn paragraph_starts_between(paragraphs: &[Span], from: usize, to: usize) -> bool {
+    paragraphs
+        .get(paragraphs.partition_point(|p| p.start <= from))
+        .is_some_and(|p| p.start < to)
+}
+
 /// Whether the straight quote mark at byte `at` of `para` opens a new
 /// sentence: after a sentence's end and a space, right before a letter or
 /// digit ('… break. "It'), not a term quoted inside the quote ('The
@@ -388,9 +397,11 @@ impl Stage for QuotesStage {
                                     || (opens
                                         && one_clause(
                                             &text[c..paragraph.start],
-                                            wire && !paragraphs.iter().any(|p| {
-                                                c < p.start && p.start < paragraph.start
-                                            }),
+                                            wire && !paragraph_starts_between(
+                                                &paragraphs,
+                                                c,
+                                                paragraph.start,
+                                            ),
                                             wire,
                                         )))))
                 })
