@@ -291,17 +291,17 @@ pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> 
     // reports is an outlet (a person's surname does too, but then a first
     // name elsewhere says person: "William Ingram … Ingram reported").
     let reports = one_word && (after.starts_with(" reported ") || after.starts_with(" reports "));
-    descriptor_before(text, start)
-        || apposition_of_body(after, DESCRIPTORS)
+    descriptor_before(text, start, end)
+        || apposition_of_body(after)
         || !place && (held || which || shares || reports)
 }
 
-/// A body's descriptor in lower case right before byte `start`
-/// ("carmaker Nissan", "electronics firm Hitachi"), or its plural before
-/// a list the name ends ("its marques Opel and Saab", "carmakers Fiat,
-/// Renault and Volvo": up to three capitalised words before each "and"
-/// or comma).
-pub(super) fn descriptor_before(text: &str, start: usize) -> bool {
+/// A body's descriptor in lower case right before the name at bytes
+/// `start..end` ("carmaker Nissan", "electronics firm Hitachi"), or its
+/// plural before a list the name is in ("its marques Opel and Saab",
+/// "carmakers Fiat, Renault and Volvo": up to three capitalised words
+/// before each "and" or comma).
+pub(super) fn descriptor_before(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\u{a0}']);
     let gap_is_space = before.len() < start;
     let Some((at, w)) = crate::nlp::word_before(text, start) else {
@@ -313,7 +313,7 @@ pub(super) fn descriptor_before(text: &str, start: usize) -> bool {
         // Saab"), not before a clause's subject ("the two firms Watanabe
         // has proposed").
         let first_of_list = || {
-            let after = &text[end_of_name(text, start)..];
+            let after = &text[end..];
             after.starts_with(" and ") || after.starts_with(", ")
         };
         return gap_is_space
@@ -337,29 +337,6 @@ pub(super) fn descriptor_before(text: &str, start: usize) -> bool {
         at = p;
     }
     false
-}
-
-/// Where the capitalised words from byte `start` end ("Opel" of "Opel and
-/// Saab", "Rio Tinto" of "Rio Tinto, Vale"), after eight at most.
-fn end_of_name(text: &str, start: usize) -> usize {
-    let mut end = start;
-    let mut at = start;
-    for _ in 0..8 {
-        if at >= text.len() {
-            break;
-        }
-        let len = text[at..].find([' ', '\n']).unwrap_or(text.len() - at);
-        let word = text[at..at + len].trim_end_matches([',', '.', ';', ':']);
-        if !word.starts_with(char::is_uppercase) {
-            break;
-        }
-        end = at + word.len();
-        if word.len() < len {
-            break;
-        }
-        at += len + 1;
-    }
-    end
 }
 
 /// "marques", "banks", "companies": a descriptor's plural (not "bands":
@@ -395,7 +372,7 @@ const DESCRIPTORS: &[&str] = &[
 /// most six words after a name whose head (its last word before any "of")
 /// names a kind of body. Not ", the group's leader" or ", the godfather of
 /// the group" (a person's head).
-fn apposition_of_body(after: &str, descriptors: &[&str]) -> bool {
+fn apposition_of_body(after: &str) -> bool {
     #[rustfmt::skip]
     const MORE: &[&str] = &[
         "organisation", "organization", "party", "movement", "union", "association", "network",
@@ -420,7 +397,7 @@ fn apposition_of_body(after: &str, descriptors: &[&str]) -> bool {
         .and_then(|p| p.split_whitespace().next_back());
     closed
         && phrase.split_whitespace().count() <= 6
-        && head.is_some_and(|h| descriptors.contains(&h) || MORE.contains(&h))
+        && head.is_some_and(|h| DESCRIPTORS.contains(&h) || MORE.contains(&h))
 }
 
 /// Head nouns of newspapers' names ("Las Vegas Review-Journal", "Manila

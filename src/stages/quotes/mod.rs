@@ -267,19 +267,22 @@ fn opens_words(text: &str, m: usize) -> bool {
 /// Whether `between`, the text from one quote's closing mark to the start
 /// of the paragraph that opens with the next quote, is only the first
 /// quote's attribution (", eBay's David Stern told the BBC News website."):
-/// one sentence of at most 20 words, or, with `wire`, of at most 45 when
-/// a verb of saying opens it (", said Max Oesch, a senior official of the Swiss
-/// Lawyers Federation, which has fought …"). The next quote then continues
-/// the voice ("a quote in a paragraph whose speaker was named in the
-/// paragraph before"). Unless `wire`, no stop or line break inside at all;
-/// with it, a stop inside an abbreviation ("U.S.", "Inc.") ends nothing,
-/// nor a line break when `one_paragraph` (wire copy wraps its lines).
-fn one_clause(between: &str, one_paragraph: bool, wire: bool) -> bool {
+/// one sentence of at most 20 words, with no stop or line break inside.
+/// The next quote then continues the voice ("a quote in a paragraph whose
+/// speaker was named in the paragraph before").
+fn one_clause(between: &str) -> bool {
+    let t = between.trim().trim_end_matches(['.', '!', '?']);
+    t.split_whitespace().count() <= 20 && !t.contains(['.', '!', '?', '\n', '"', '“', '”'])
+}
+
+/// `one_clause` as wire copy writes it: of at most 45 words when a verb of
+/// saying opens it (", said Max Oesch, a senior official of the Swiss
+/// Lawyers Federation, which has fought …"), a stop inside an
+/// abbreviation ("U.S.", "Inc.") ending nothing, nor a line break when
+/// `one_paragraph` (wire copy wraps its lines).
+fn wire_clause(between: &str, one_paragraph: bool) -> bool {
     let t = between.trim().trim_end_matches(['.', '!', '?']);
     let words = t.split_whitespace().count();
-    if !wire {
-        return words <= 20 && !t.contains(['.', '!', '?', '\n', '"', '“', '”']);
-    }
     let opens_with_verb = lexicon::first_verb(t)
         .is_some_and(|(at, _)| t[..at].split_whitespace().count() <= 6);
     let stop_inside = t.split_whitespace().any(|w| {
@@ -383,7 +386,7 @@ impl Stage for QuotesStage {
             // the paragraph right after the other's, continues it.
             // ... or that shares its paragraph: a paragraph quotes one voice.
             // `wire`: the attribution between may also be wrapped over
-            // lines, long or hold an abbreviation (`one_clause`); such a
+            // lines, long or hold an abbreviation (`wire_clause`); such a
             // quote continues the voice only if it has no verb of its own
             // ('"…," said Bank of Tokyo's Kimura' with Kimura unknown is
             // not the quote before's).
@@ -394,16 +397,19 @@ impl Stage for QuotesStage {
                             || c > paragraph.start
                             || (paragraph.start >= c
                                 && (text[c..paragraph.start].split_whitespace().count() <= 6
-                                    || (opens
-                                        && one_clause(
-                                            &text[c..paragraph.start],
-                                            wire && !paragraph_starts_between(
+                                    || (opens && {
+                                        let between = &text[c..paragraph.start];
+                                        if wire {
+                                            let one_paragraph = !paragraph_starts_between(
                                                 &paragraphs,
                                                 c,
                                                 paragraph.start,
-                                            ),
-                                            wire,
-                                        )))))
+                                            );
+                                            wire_clause(between, one_paragraph)
+                                        } else {
+                                            one_clause(between)
+                                        }
+                                    }))))
                 })
             };
             let strict_follows = follows_if(false);

@@ -182,7 +182,7 @@ impl Evidence {
         if m.kind == "LOC"
             && body_words()
             && (!l.gaz.is_notable(&joined, 100_000)
-                || wordlists::descriptor_before(text, m.start)
+                || wordlists::descriptor_before(text, m.start, m.end)
                     && !l.gaz.is_notable(&joined, 1_000_000))
         {
             self.place_org = true;
