@@ -415,19 +415,17 @@ pub(super) fn attribute_previous_sentence(
     // closes right after it ('"Why now?" Holmes asked.'). A line break
     // inside the sentence's paragraph is a wrapped line ("He said the
     // response was expected, but reiterated\nhis belief that …").
+    // The stops of initials and abbreviations end no sentence ("Thomas T.
+    // Cullen said …").
     let floor = paragraphs[..paragraphs.partition_point(|p| p.start <= end)]
         .last()
         .map_or(0, |p| p.start);
-    let start = text[..end]
+    let stop = sentence_start(text, end, floor).max(floor.min(end));
+    let start = text[stop..end]
         .char_indices()
         .rev()
-        .find(|&(i, c)| {
-            (c == '\n' && i < floor)
-                || c == '.'
-                || (matches!(c, '?' | '!') && !text[i + 1..].starts_with(['"', '”']))
-        })
-        .map_or(0, |(i, c)| i + c.len_utf8())
-        .max(floor.min(end));
+        .find(|&(i, c)| matches!(c, '?' | '!') && !text[stop + i + 1..].starts_with(['"', '”']))
+        .map_or(stop, |(i, c)| stop + i + c.len_utf8());
     // A quotation in it has its own attribution; a short quoted term does
     // not ('Jane Doe said the plan was a "shambles". "…"').
     if start >= end || quotes_in(&text[start..end], min_words) {

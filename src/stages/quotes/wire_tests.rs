@@ -17,6 +17,22 @@ fn the_paraphrase_before_a_quote_paragraph_spans_wrapped_lines() {
     );
 }
 
+/// The stops of initials and abbreviations ("U.S.", "T.") do not end the
+/// sentence before a quote paragraph: its subject is still found.
+#[test]
+fn the_paraphrase_before_a_quote_paragraph_runs_past_abbreviations() {
+    check_speakers(
+        "FARM TRADE\n\nSpeaking in Tokyo, Dale Ruck said feeling against imports in the \
+         U.S. Has grown.\n\n\"It is a changed situation and a very tense one.\"",
+        &[Some("Dale Ruck")],
+    );
+    check_speakers(
+        "PORT DEAL\n\nHarbour chief Thomas T. Cullen said the deal would close soon.\n\n\"We \
+         have waited long enough for it.\"",
+        &[Some("Thomas T. Cullen")],
+    );
+}
+
 /// "He said …" or "She said …" opening that sentence: the person the
 /// pronoun stands for, when that person's gender is known.
 #[test]
