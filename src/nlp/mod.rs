@@ -2,6 +2,7 @@
 //! sentences with byte offsets into the original text, and the stop-word
 //! list.
 
+pub mod bodies;
 pub mod gender;
 pub mod sentences;
 pub mod stopwords;

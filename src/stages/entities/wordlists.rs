@@ -3,6 +3,7 @@
 //! interjections, and words that open a sentence but no name.
 
 use crate::nlp;
+use crate::nlp::bodies;
 
 /// Suffixes that make a name a modifier: "U.S.-led", "Iranian-allied".
 const MODIFIER_SUFFIXES: &[&str] = &[
@@ -318,7 +319,7 @@ pub(super) fn descriptor_before(text: &str, start: usize, end: usize) -> bool {
         };
         return gap_is_space
             && at + w.len() == before.len()
-            && (DESCRIPTORS.contains(&w) || plural_descriptor(w) && first_of_list());
+            && (names_body(w) || plural_descriptor(w) && first_of_list());
     }
     // Back over the list's earlier items (capitalised words, "and",
     // commas) to the plural: at least one item first ("U.S. and European
@@ -345,28 +346,23 @@ fn plural_descriptor(w: &str) -> bool {
     if w == "bands" {
         return false;
     }
-    let stem = |suffix: &str| {
-        w.strip_suffix(suffix)
-            .is_some_and(|s| DESCRIPTORS.contains(&s))
-    };
+    let stem = |suffix: &str| w.strip_suffix(suffix).is_some_and(names_body);
     stem("s")
         || stem("es")
-        || w.strip_suffix("ies")
-            .is_some_and(|s| DESCRIPTORS.iter().any(|d| d.strip_suffix('y') == Some(s)))
+        || w.strip_suffix("ies").is_some_and(|s| {
+            bodies::KINDS
+                .iter()
+                .chain(bodies::INSTITUTIONS)
+                .any(|d| d.strip_suffix('y') == Some(s))
+        })
 }
 
-/// Lower-case nouns naming a kind of body (`org_context`).
-#[rustfmt::skip]
-const DESCRIPTORS: &[&str] = &[
-    "firm", "company", "carmaker", "automaker", "manufacturer", "bank",
-    "insurer", "airline", "retailer", "supermarket", "grocer", "chain", "giant",
-    "conglomerate", "publisher", "studio", "label", "website", "operator", "agency",
-    "newspaper", "magazine", "consultancy", "distributor",
-    "subsidiary", "regulator", "watchdog", "body", "charity", "band", "outfit",
-    "brewer", "distiller", "refiner", "utility", "lender",
-    "startup", "start-up", "fund", "group", "housebuilder", "drugmaker", "chipmaker",
-    "steelmaker", "shipbuilder", "marque",
-];
+/// A lower-case noun naming a kind of body (`org_context`; one list with
+/// the quote stage's, `nlp::bodies`): a firm's ("carmaker") or an
+/// institution's ("party", "union").
+fn names_body(w: &str) -> bool {
+    bodies::KINDS.contains(&w) || bodies::INSTITUTIONS.contains(&w)
+}
 
 /// ", an independent Belarusian human rights group,": an apposition of at
 /// most six words after a name whose head (its last word before any "of")
@@ -374,9 +370,7 @@ const DESCRIPTORS: &[&str] = &[
 /// the group" (a person's head).
 fn apposition_of_body(after: &str) -> bool {
     #[rustfmt::skip]
-    const MORE: &[&str] = &[
-        "organisation", "organization", "party", "movement", "union", "association", "network",
-    ];
+    const MORE: &[&str] = &["movement", "network"];
     let Some(rest) = after.strip_prefix(", ") else {
         return false;
     };
@@ -397,7 +391,7 @@ fn apposition_of_body(after: &str) -> bool {
         .and_then(|p| p.split_whitespace().next_back());
     closed
         && phrase.split_whitespace().count() <= 6
-        && head.is_some_and(|h| DESCRIPTORS.contains(&h) || MORE.contains(&h))
+        && head.is_some_and(|h| names_body(h) || MORE.contains(&h))
 }
 
 /// Head nouns of newspapers' names ("Las Vegas Review-Journal", "Manila

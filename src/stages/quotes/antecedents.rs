@@ -2,6 +2,7 @@
 //! Tory leader", "the company") speaking a quote stands for, among the
 //! names shortly before it.
 
+use crate::nlp::bodies;
 use super::lexicon::{
     first_verb, SpeakerRef, CHANNELS, LOOK_BACK, NOT_PERSON_HEADS, NOT_SPEAKER_AFTER,
 };
@@ -248,33 +249,10 @@ pub(super) fn resolve_description<'s>(
     let upto = speakers.partition_point(|s| s.start < mark);
     let recent = &speakers[upto.saturating_sub(LOOK_BACK)..upto];
     // "the company said": an organisation's generic name is the last
-    // organisation named before (one whose name has the noun, for the
-    // nouns that name a kind of body: "the ministry" is a ministry).
-    // (Wire copy's words for a firm too: "the corporation said", "the
-    // utility", "the lender", "the insurer".)
-    #[rustfmt::skip]
-    const ANY_BODY: &[&str] = &[
-        "company", "firm", "group", "club", "airline", "bank", "carrier", "corporation",
-        "utility", "lender", "insurer", "retailer", "carmaker", "automaker", "brewer", "miner",
-        "manufacturer", "producer", "conglomerate", "subsidiary",
-    ];
-    const NAMED_BODY: &[&str] = &[
-        "ministry",
-        "department",
-        "agency",
-        "organisation",
-        "organization",
-        "union",
-        "council",
-        "commission",
-        "court",
-        "board",
-        "association",
-        "party",
-        "federation",
-        "committee",
-    ];
-    let body_noun = ANY_BODY.contains(&head.as_str()) || NAMED_BODY.contains(&head.as_str());
+    // organisation named before (one whose name has the noun, for an
+    // institution's: "the ministry" is a ministry; see `nlp::bodies`).
+    let body_noun =
+        bodies::any_body_in_speech(head) || bodies::INSTITUTIONS.contains(&head.as_str());
     // A body noun names a body, not a person titled with it ("the court
     // said" is not "Court of Session judge Lord Carloway").
     let person = (!body_noun)
@@ -371,7 +349,7 @@ pub(super) fn resolve_description<'s>(
             .filter(|s| {
                 !s.is_person
                     && s.end <= mark
-                    && (ANY_BODY.contains(&head.as_str())
+                    && (bodies::any_body_in_speech(head)
                         || s.name.split_whitespace().any(|w| clean(w) == *head))
             })
             .collect();

@@ -196,6 +196,18 @@ fn descriptions_pronouns_and_participles() {
          \"The borrowing programme is well within our capacity,\" the corporation said.",
         &[Some("Northgate Electric")],
     );
+    // The entity stage's descriptors name one too (`nlp::bodies`: "the
+    // watchdog"); a publication stays the description.
+    check_speakers(
+        "Port talks stall\n\nShares in Harbour Shipping fell after Ofcom opened an inquiry. \
+         \"The rules on pricing are clear,\" the watchdog said.",
+        &[Some("Ofcom")],
+    );
+    check_speakers(
+        "Port talks stall\n\nShares in Harbour Shipping fell after the strike began. \
+         \"Every day of disruption costs the port dearly,\" the newspaper said.",
+        &[Some("the newspaper")],
+    );
     // A conjunction opening the sentence is no part of the description.
     check_speakers(
         "Power rates\n\nNorthgate Electric raised 2.1 billion dlrs last year. But the \

@@ -121,6 +121,22 @@ fn one_type_per_entity() {
         &[("Fiat", "PER"), ("Renault", "PER"), ("Volvo", "PER")],
         &["ORG", "ORG", "ORG"],
     );
+    // An institution's noun and the words for a firm that quotes read
+    // ("carrier", "union", `nlp::bodies`) are descriptors too.
+    check(
+        "Qantas faces low-cost carrier Virgin Blue. The rail union Aslef called a strike.",
+        &[("Qantas", "ORG"), ("Virgin Blue", "PER"), ("Aslef", "PER")],
+        &["ORG", "ORG", "ORG"],
+    );
+    check(
+        "Fans of clubs Portsmouth, Southampton and Northampton met.",
+        &[
+            ("Portsmouth", "LOC"),
+            ("Southampton", "LOC"),
+            ("Northampton", "LOC"),
+        ],
+        &["ORG", "ORG", "ORG"],
+    );
     // Not a plural before a clause's subject, nor the first name after
     // it ("the two firms Watanabe proposed"; "firms,\nWatanabe said").
     check(
