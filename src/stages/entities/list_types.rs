@@ -88,7 +88,7 @@ fn odd_one(
     let person = e.kind == "PER"
         && e.mentions
             .iter()
-            .any(|m| super::types::said_he_after(text, m.start, m.end));
+            .any(|m| super::wordlists::said_he_after(text, m.start, m.end));
     (!place && !person && e.wikidata.is_none() && !says_itself).then_some((odd, kind))
 }
 

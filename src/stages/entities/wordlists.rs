@@ -1,6 +1,8 @@
 //! Word lists the mention rules consult: modifiers ("U.S.-led"), function
 //! words no name ends in, honorifics and offices before a name,
-//! interjections, and words that open a sentence but no name.
+//! interjections, and words that open a sentence but no name; and the
+//! contexts around a mention that say body ("carmaker Nissan") or person
+//! ("Dauster said he").
 
 use crate::nlp;
 use crate::nlp::bodies;
@@ -295,6 +297,25 @@ pub(super) fn org_context(text: &str, start: usize, end: usize, place: bool) -> 
     descriptor_before(text, start, end)
         || apposition_of_body(after)
         || !place && (held || which || shares || reports)
+}
+
+/// "Dauster said he would talk": the mention is the subject of a verb of
+/// saying whose clause goes on with "he" or "she", as only a person's
+/// does (a firm "said it"); not a name after "of" or "at", which is the
+/// speaker's employer ("Ann Roe of King & Associates said he").
+pub(super) fn said_he_after(text: &str, start: usize, end: usize) -> bool {
+    const VERBS: &[&str] = &[" said", " says", " added", " told reporters", " noted"];
+    let after = text[end..].strip_prefix(',').unwrap_or(&text[end..]);
+    let Some(rest) = VERBS.iter().find_map(|v| after.strip_prefix(v)) else {
+        return false;
+    };
+    let rest = rest.strip_prefix(" that").unwrap_or(rest);
+    let pronoun = [" he ", " she ", "\nhe ", "\nshe "]
+        .iter()
+        .any(|p| rest.starts_with(p));
+    pronoun
+        && !crate::nlp::word_before(text, start)
+            .is_some_and(|(_, w)| matches!(w, "of" | "at" | "for" | "from" | "with"))
 }
 
 /// A body's descriptor in lower case right before the name at bytes

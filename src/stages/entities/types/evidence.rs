@@ -81,25 +81,6 @@ fn speaker_label(text: &str, m: &Mention) -> bool {
     })
 }
 
-/// "Dauster said he would talk": the mention is the subject of a verb of
-/// saying whose clause goes on with "he" or "she", as only a person's
-/// does (a firm "said it"); not a name after "of" or "at", which is the
-/// speaker's employer ("Ann Roe of King & Associates said he").
-pub(in super::super) fn said_he_after(text: &str, start: usize, end: usize) -> bool {
-    const VERBS: &[&str] = &[" said", " says", " added", " told reporters", " noted"];
-    let after = text[end..].strip_prefix(',').unwrap_or(&text[end..]);
-    let Some(rest) = VERBS.iter().find_map(|v| after.strip_prefix(v)) else {
-        return false;
-    };
-    let rest = rest.strip_prefix(" that").unwrap_or(rest);
-    let pronoun = [" he ", " she ", "\nhe ", "\nshe "]
-        .iter()
-        .any(|p| rest.starts_with(p));
-    pronoun
-        && !crate::nlp::word_before(text, start)
-            .is_some_and(|(_, w)| matches!(w, "of" | "at" | "for" | "from" | "with"))
-}
-
 /// What the evidence consults besides the mention: the gazetteer, the
 /// first-name list, and the tails of names that open with a known first
 /// name ("Van Halen" of "Eddie Van Halen": a band or firm named so may be
@@ -150,7 +131,7 @@ pub(super) struct Evidence {
     /// A mention tagged PER is followed by a place noun ("… area of").
     place_said: bool,
     /// Mentions that say something "he" or "she" goes on with
-    /// (`said_he_after`).
+    /// (`wordlists::said_he_after`).
     said_he: usize,
     /// A head noun or a firm's ampersand voted.
     head: bool,
@@ -170,7 +151,7 @@ impl Evidence {
             self.org_contexts += 1;
         }
         self.place_said |= m.kind == "PER" && place_noun_after(text, m.end);
-        self.said_he += usize::from(said_he_after(text, m.start, m.end));
+        self.said_he += usize::from(wordlists::said_he_after(text, m.start, m.end));
         // "online retailer Amazon", "the website Wikipedia": a name the
         // tagger calls a place, after an organisation's descriptor, when
         // the gazetteer knows no country, region or large city by it; a

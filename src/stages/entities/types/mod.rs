@@ -40,7 +40,6 @@ mod evidence;
 mod tests;
 
 use evidence::{Evidence, Lookups};
-pub(super) use evidence::said_he_after;
 
 fn words_lower(s: &str) -> Vec<String> {
     s.split_whitespace()
