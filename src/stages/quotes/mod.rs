@@ -39,7 +39,7 @@
 //!   one after a colon ending a sentence that person is the subject of
 //!   ("Chakrapani proposed: "…"");
 //! - a quote with none of that inside its paragraph takes the person the
-//!   sentence before names as the subject of a verb of saying ('Mr Herren
+//!   sentence before (`previous.rs`) names as the subject of a verb of saying ('Mr Herren
 //!   said the plan was "bold". "We plan …"'; a short quoted term there is
 //!   no quotation of its own, and a name inside it does not speak; after
 //!   one, '…," explains X' is X);
@@ -66,10 +66,12 @@ mod candidates;
 mod clauses;
 mod labels;
 mod lexicon;
+mod previous;
 mod sentences;
 
 use antecedents::resolve_description;
-use attribution::{attribute, attribute_previous_sentence};
+use attribution::attribute;
+use previous::attribute_previous_sentence;
 use labels::{attribute_colon_sentence, attribute_label, attribute_sentence_subject};
 use lexicon::SpeakerRef;
 
