@@ -482,4 +482,6 @@ impl Stage for QuotesStage {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod window_tests;
+#[cfg(test)]
 mod wire_tests;
