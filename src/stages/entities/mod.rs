@@ -311,3 +311,5 @@ impl Stage for EntitiesStage {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod context_tests;
