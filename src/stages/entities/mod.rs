@@ -25,6 +25,7 @@ mod numerals;
 mod offices;
 mod particles;
 mod person_of;
+mod repair;
 mod eastasian;
 mod runon;
 mod ships;
