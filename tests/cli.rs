@@ -646,6 +646,14 @@ fn eval_quotes_and_dates_read_the_annotations() {
             stdout.contains("found           1.0000"),
             "every annotated item is found: {stdout}"
         );
+        // Quotes: the precision of the speakers given, by the rule that
+        // gave them.
+        if cmd == "quotes" {
+            assert!(
+                stdout.contains("attributed      0.") && stdout.contains("  by verb "),
+                "{stdout}"
+            );
+        }
     }
     // The entity sets: every line fits its article (a wrong offset or an
     // entity of two types is an error naming the file).

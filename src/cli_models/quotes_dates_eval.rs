@@ -209,6 +209,11 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
     let gold = read_gold(&path)?;
     let articles = read_articles(&opts.data, &gold, false)?;
     let (mut found, mut right, mut named, mut named_right, mut null_right) = (0, 0, 0, 0, 0);
+    // Of the quotes found: how many the stage gave a speaker, how many of
+    // those were right, and how many named in the gold it left null.
+    let (mut attributed, mut attributed_right, mut named_null) = (0, 0, 0);
+    let mut by_basis: std::collections::BTreeMap<&'static str, (usize, usize)> =
+        std::collections::BTreeMap::new();
     let mut cache: HashMap<&str, Annotations> = HashMap::new();
     for g in &gold {
         let (title, date, text) = &articles[&g.id];
@@ -248,6 +253,16 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
         };
         found += usize::from(q.is_some());
         right += usize::from(ok);
+        if speaker.is_some() {
+            attributed += 1;
+            attributed_right += usize::from(ok);
+            let basis = q.and_then(|q| q.basis).map_or("?", |b| b.as_str());
+            let slot = by_basis.entry(basis).or_default();
+            slot.0 += 1;
+            slot.1 += usize::from(ok);
+        } else if q.is_some() && g.value != "-" {
+            named_null += 1;
+        }
         if g.value == "-" {
             null_right += usize::from(ok);
         } else {
@@ -258,7 +273,12 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
             let got = match (q, speaker) {
                 (None, _) => "quote not found".to_string(),
                 (Some(q), None) => format!("speaker null (speaker_text {:?})", q.speaker_text),
-                (Some(_), Some(e)) => format!("speaker {} {:?}", e.kind, e.name),
+                (Some(q), Some(e)) => format!(
+                    "speaker {} {:?} (by {})",
+                    e.kind,
+                    e.name,
+                    q.basis.map_or("?", |b| b.as_str())
+                ),
             };
             let excerpt: String = text[g.start..g.end].chars().take(50).collect();
             outln!(
@@ -287,6 +307,16 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
         named_right as f64 / named.max(1) as f64
     );
     outln!("  unnamed       {null_right}/{} left null", n - named);
+    outln!(
+        "attributed      {:.4}  ({attributed_right}/{attributed}: of the quotes given a speaker, right; {named_null} named ones left null)",
+        attributed_right as f64 / attributed.max(1) as f64
+    );
+    for (basis, (n, ok)) in &by_basis {
+        outln!(
+            "  by {basis:<18} {:.4}  ({ok}/{n})",
+            *ok as f64 / (*n).max(1) as f64
+        );
+    }
     Ok(())
 }
 

@@ -110,6 +110,42 @@ pub struct Quote {
     /// statement"): an entity's name is in `entities`.
     pub speaker_text: Option<String>,
     pub verb: Option<String>,
+    /// Which rule found the speaker (`Basis`); none when no speaker was
+    /// found. Not in the record: `eval quotes` reports the precision of
+    /// each rule (on unread text they differ too little to filter by).
+    pub basis: Option<Basis>,
+}
+
+/// Which rule found a quote's speaker, in the order of the module note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Basis {
+    /// A verb of saying or "according to" in the quote's own sentence, or
+    /// in the paragraph before a quote that opens its paragraph.
+    Verb,
+    /// A speaker's label before a colon ("- Blackburn boss Mark Hughes:").
+    Label,
+    /// A colon ending a sentence the speaker is the subject of.
+    Colon,
+    /// The subject of a verb of saying in the sentence before.
+    PreviousSentence,
+    /// A first-person quote in a sentence the speaker's name opens.
+    SentenceSubject,
+    /// The voice of the quote before, continued.
+    Continued,
+}
+
+impl Basis {
+    /// The name the record and the eval use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Verb => "verb",
+            Basis::Label => "label",
+            Basis::Colon => "colon",
+            Basis::PreviousSentence => "previous_sentence",
+            Basis::SentenceSubject => "sentence_subject",
+            Basis::Continued => "continued",
+        }
+    }
 }
 
 /// In the record: `start`, `end`, `speaker`, `verb`, and `speaker_text`
@@ -382,6 +418,7 @@ impl Stage for QuotesStage {
             };
             let (mut speaker, mut speaker_text, mut verb) =
                 attribute(text, q, paragraph, &speakers);
+            let mut basis = Basis::Verb;
             let opens = q.0 <= paragraph.start + 1;
             // A quotation that follows another with only a few words between
             // ('," Pompeo said. "...', or the next paragraph), or that opens
@@ -424,9 +461,11 @@ impl Stage for QuotesStage {
             let unattributed = speaker.is_none() && speaker_text.is_none() && verb.is_none();
             if unattributed {
                 (speaker, speaker_text, verb) = attribute_label(text, q.0, &speakers);
+                basis = Basis::Label;
             }
             if unattributed && speaker.is_none() {
                 (speaker, speaker_text, verb) = attribute_colon_sentence(text, q.0, &speakers);
+                basis = Basis::Colon;
             }
             let unattributed = unattributed && speaker.is_none();
             if unattributed && (!opens || !follows) {
@@ -438,14 +477,17 @@ impl Stage for QuotesStage {
                         self.config.min_words,
                         &paragraphs,
                     );
+                basis = Basis::PreviousSentence;
             }
             if unattributed && speaker.is_none() && speaker_text.is_none() {
                 (speaker, speaker_text, verb) = attribute_sentence_subject(text, q, &speakers);
+                basis = Basis::SentenceSubject;
             }
             if speaker.is_none() && speaker_text.is_none() && follows {
                 if let Some(p) = quotes.last() {
                     (speaker, speaker_text, verb) =
                         (p.speaker.clone(), p.speaker_text.clone(), p.verb.clone());
+                    basis = Basis::Continued;
                 }
             }
             // "It also", "The mayor then": the phrase without its adverbs;
@@ -468,6 +510,7 @@ impl Stage for QuotesStage {
                 text: content,
                 start: q.1,
                 end: q.2,
+                basis: (speaker.is_some() || speaker_text.is_some()).then_some(basis),
                 speaker,
                 speaker_text,
                 verb,
