@@ -354,7 +354,7 @@ pub(super) fn owns_its_words(rest: &str) -> bool {
 /// The entry of [`VERBS`] that `w` is, ignoring ASCII case: a hash lookup
 /// of the word lower-cased on the stack (the list grew past 150 and is
 /// asked of every word around every quote).
-fn verb(w: &str) -> Option<&'static str> {
+pub(super) fn verb(w: &str) -> Option<&'static str> {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     crate::text::with_short_lower(w, |lower| {

@@ -68,6 +68,8 @@ mod labels;
 mod lexicon;
 mod previous;
 mod sentences;
+mod spans;
+mod voice;
 
 use antecedents::resolve_description;
 use attribution::attribute;
@@ -132,6 +134,9 @@ pub enum Basis {
     SentenceSubject,
     /// The voice of the quote before, continued.
     Continued,
+    /// A person who became the subject of a clause since the quote before
+    /// (`voice.rs`).
+    NewSubject,
 }
 
 impl Basis {
@@ -144,6 +149,7 @@ impl Basis {
             Basis::PreviousSentence => "previous_sentence",
             Basis::SentenceSubject => "sentence_subject",
             Basis::Continued => "continued",
+            Basis::NewSubject => "new_subject",
         }
     }
 }
@@ -180,165 +186,12 @@ impl QuotesStage {
     }
 }
 
-/// (open mark, content start, content end, close mark end) per quotation.
-fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize, usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, usize)> = None; // (mark start, content start)
-    for p in paragraphs {
-        let para = &text[p.start..p.end];
-        let mut first_mark = true;
-        for (off, c) in para.char_indices() {
-            let at = p.start + off;
-            let len = c.len_utf8();
-            let is_open = c == '“' || (c == '"' && open.is_none());
-            let is_close = c == '”' || (c == '"' && open.is_some());
-            if first_mark && off == 0 && (c == '"' || c == '“') && open.is_some() {
-                // A paragraph reopening a quote left open: the quote continues.
-                first_mark = false;
-                continue;
-            }
-            first_mark = false;
-            // A straight mark opening a sentence inside an open quote
-            // reopens it: a paragraph break lost in transit ('… the break.
-            // "It gives players …', as flattened copy reads). A closing mark
-            // follows the words it closes.
-            if c == '"' && open.is_some() && reopens(para, off) {
-                continue;
-            }
-            if is_close {
-                if let Some((m, s)) = open.take() {
-                    out.push((m, s, at, at + len));
-                }
-            } else if is_open {
-                open = Some((at, at + len));
-            }
-        }
-        // A quote still open at the end of a paragraph carries on only if
-        // the next paragraph opens with a quote mark.
-        if let Some((_, _)) = open {
-            // (Paragraphs are in text order: the first that starts at or
-            // after this one's end, by bisection.)
-            let next_opens = paragraphs[paragraphs.partition_point(|q| q.start < p.end)..]
-                .first()
-                .is_some_and(|q| text[q.start..].starts_with(['"', '“']));
-            if !next_opens {
-                // Never closed: the quote ends with its paragraph (copy that
-                // lost a closing mark, or the opening mark of the next
-                // paragraph). A mark glued to a word ('12" single') opens
-                // nothing.
-                if let Some((m, s)) = open.take() {
-                    let end = p.start + para.trim_end().len();
-                    if opens_words(text, m) && end > s {
-                        let end = s + attribution_left_in(&text[s..end]);
-                        out.push((m, s, end, end));
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The length of a never-closed quote's words before an attribution its
-/// writer left inside it: '"More importantly, they need a stable market,
-/// he said.' ends after "market,"; a tail after the last comma ending the
-/// paragraph with a stop, a verb of saying with at most two words before
-/// it and two after ("he said.", "said Mr Smith.", "he told reporters."),
-/// not a clause ("which everyone said was the aim."). Otherwise the whole
-/// run.
-fn attribution_left_in(run: &str) -> usize {
-    const CLAUSE: &[&str] = &["which", "who", "that", "when", "as", "because", "if", "while", "what"];
-    let Some(comma) = run.rfind(", ") else {
-        return run.len();
-    };
-    let tail = &run[comma + 2..];
-    let clause = tail
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| CLAUSE.contains(&w.to_lowercase().as_str()));
-    let attribution = lexicon::first_verb(tail).is_some_and(|(at, _)| {
-        // (The verb's own word: `first_verb` gives its lemma.)
-        let verb_end = tail[at..]
-            .find(|c: char| !c.is_alphanumeric())
-            .map_or(tail.len(), |i| at + i);
-        let after = tail[verb_end..].split_whitespace().count();
-        tail[..at].split_whitespace().count() <= 2 && after <= 2
-    });
-    if !clause && attribution && tail.ends_with('.') && !tail.contains(['"', '“', '”']) {
-        comma + 1
-    } else {
-        run.len()
-    }
-}
-
-/// Whether a paragraph of `paragraphs` (in text order) starts strictly
-/// between bytes `from` and `to` (by bisection: an article may hold
-/// thousands of quotes and paragraphs).
-fn paragraph_starts_between(paragraphs: &[Span], from: usize, to: usize) -> bool {
-    paragraphs
-        .get(paragraphs.partition_point(|p| p.start <= from))
-        .is_some_and(|p| p.start < to)
-}
-
-/// Whether the straight quote mark at byte `at` of `para` opens a new
-/// sentence: after a sentence's end and a space, right before a letter or
-/// digit ('… break. "It'), not a term quoted inside the quote ('The
-/// "United States" is').
-fn reopens(para: &str, at: usize) -> bool {
-    let before = &para[..at];
-    let after = para[at + 1..].chars().next();
-    before.ends_with(char::is_whitespace)
-        && before.trim_end().ends_with(['.', '?', '!'])
-        && after.is_some_and(char::is_alphanumeric)
-}
-
-/// Whether the mark at byte `m` stands where a quotation opens: at the
-/// start of the text or after a space, colon or bracket, and right before
-/// a letter or digit.
-fn opens_words(text: &str, m: usize) -> bool {
-    let before = text[..m].chars().next_back();
-    let after = text[m..].chars().nth(1);
-    before.is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '(' | '['))
-        && after.is_some_and(char::is_alphanumeric)
-}
-
-/// Whether `between`, the text from one quote's closing mark to the start
-/// of the paragraph that opens with the next quote, is only the first
-/// quote's attribution (", eBay's David Stern told the BBC News website."):
-/// one sentence of at most 20 words, with no stop or line break inside.
-/// The next quote then continues the voice ("a quote in a paragraph whose
-/// speaker was named in the paragraph before").
-fn one_clause(between: &str) -> bool {
-    let t = between.trim().trim_end_matches(['.', '!', '?']);
-    t.split_whitespace().count() <= 20 && !t.contains(['.', '!', '?', '\n', '"', '“', '”'])
-}
-
-/// `one_clause` as wire copy writes it: of at most 45 words when a verb of
-/// saying opens it (", said Max Oesch, a senior official of the Swiss
-/// Lawyers Federation, which has fought …"), a stop inside an
-/// abbreviation ("U.S.", "Inc.") ending nothing, nor a line break when
-/// `one_paragraph` (wire copy wraps its lines).
-fn wire_clause(between: &str, one_paragraph: bool) -> bool {
-    let t = between.trim().trim_end_matches(['.', '!', '?']);
-    let words = t.split_whitespace().count();
-    let opens_with_verb = lexicon::first_verb(t)
-        .is_some_and(|(at, _)| t[..at].split_whitespace().count() <= 6);
-    let stop_inside = t.split_whitespace().any(|w| {
-        w.contains(['!', '?'])
-            || (w.contains('.') && !sentences::abbreviation_word(w.trim_end_matches(',')))
-    });
-    (words <= 20 || (words <= 45 && opens_with_verb))
-        && !stop_inside
-        && !t.contains(['"', '“', '”'])
-        && (one_paragraph || !t.contains('\n'))
-}
-
 impl Stage for QuotesStage {
     fn name(&self) -> &'static str {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.28.0"
+        "1.29.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -361,7 +214,7 @@ impl Stage for QuotesStage {
         let mut paragraphs = paragraphs;
         paragraphs.sort_by_key(|p| p.start);
         let text = &article.text;
-        let spans = quote_spans(text, &paragraphs);
+        let spans = spans::quote_spans(text, &paragraphs);
         // Whether bytes start..end lie inside a quotation (`spans` are in
         // text order and do not overlap).
         let in_quote = |start: usize, end: usize| {
@@ -439,14 +292,14 @@ impl Stage for QuotesStage {
                                     || (opens && {
                                         let between = &text[c..paragraph.start];
                                         if wire {
-                                            let one_paragraph = !paragraph_starts_between(
+                                            let one_paragraph = !voice::paragraph_starts_between(
                                                 &paragraphs,
                                                 c,
                                                 paragraph.start,
                                             );
-                                            wire_clause(between, one_paragraph)
+                                            voice::wire_clause(between, one_paragraph)
                                         } else {
-                                            one_clause(between)
+                                            voice::one_clause(between)
                                         }
                                     }))))
                 })
@@ -485,9 +338,26 @@ impl Stage for QuotesStage {
             }
             if speaker.is_none() && speaker_text.is_none() && follows {
                 if let Some(p) = quotes.last() {
-                    (speaker, speaker_text, verb) =
-                        (p.speaker.clone(), p.speaker_text.clone(), p.verb.clone());
-                    basis = Basis::Continued;
+                    // (Only a named voice gives way: an unknown one, as in
+                    // an interview whose speaker is never named, is no
+                    // reason to give the quote to the person talked of.)
+                    let from = prev_close.unwrap_or(q.0);
+                    // (Nor a quote with a verb of its own whose subject
+                    // is unknown: '…," added the spokesman.')
+                    let turned = p
+                        .speaker
+                        .as_deref()
+                        .filter(|_| verb.is_none())
+                        .and_then(|voice| voice::new_subject(text, from, q.0, &speakers, voice));
+                    if let Some(s) = turned {
+                        (speaker, speaker_text, verb) =
+                            (Some(s.id.clone()), Some(s.name.clone()), None);
+                        basis = Basis::NewSubject;
+                    } else {
+                        (speaker, speaker_text, verb) =
+                            (p.speaker.clone(), p.speaker_text.clone(), p.verb.clone());
+                        basis = Basis::Continued;
+                    }
                 }
             }
             // "It also", "The mayor then": the phrase without its adverbs;

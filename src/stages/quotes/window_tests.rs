@@ -387,3 +387,40 @@ fn a_description_after_an_opening_clause_and_two_trades() {
         &[Some("Milo Radic"), Some("Milo Radic")],
     );
 }
+
+/// A quote with no attribution continues the voice before it, unless
+/// another person became the subject of a clause between them: then the
+/// story has turned to that person (`voice.rs`).
+#[test]
+fn a_new_subject_between_two_quotes_takes_the_voice() {
+    check_speakers(
+        "Cup final\n\n\"What a way to end the year,\" said Rafa Nadal afterwards. US coach \
+         Pat Mackie wants his team to play more on clay. \"I think it will help them on slow \
+         courts.\"",
+        &[Some("Rafa Nadal"), Some("Pat Mackie")],
+    );
+    check_speakers(
+        "Retail sales\n\n\"Consumers kept their strength,\" said Parul Jain. Van Rourke, a \
+         bond strategist at Acme Securities, agreed that the figures were \"slightly stronger \
+         than expected\".",
+        &[Some("Parul Jain"), Some("Van Rourke")],
+    );
+    // The voice's own person as the last subject keeps the voice.
+    check_speakers(
+        "Web portals\n\n\"The portal will spread fast,\" said Allen Weiner. Analyst Nick Hazel disagrees, \
+         but Mr Weiner thinks the firm will grow. \"It will spread its wings into rich media.\"",
+        &[Some("Allen Weiner"), Some("Allen Weiner")],
+    );
+    // Hearsay about a person is no clause of theirs.
+    check_speakers(
+        "Games deal\n\n\"Games are big business,\" said Peter Chen. Tom Brice is said to be on \
+         its list of targets. \"We would like to get into it.\"",
+        &[Some("Peter Chen"), Some("Peter Chen")],
+    );
+    // An unnamed voice does not give way to the person talked of.
+    check_speakers(
+        "Legend\n\nThe producer recalled the tour. \"He was a driven man.\" Bob Marley sold \
+         more records after his death. \"He would be the biggest star in Africa today.\"",
+        &[None, None],
+    );
+}
