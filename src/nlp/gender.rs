@@ -83,6 +83,7 @@ const HONORIFICS: &[(&str, Gender)] = &[
     ("mister", Gender::Male),
     ("sir", Gender::Male),
     ("lord", Gender::Male),
+    ("baron", Gender::Male),
     ("king", Gender::Male),
     ("prince", Gender::Male),
     ("father", Gender::Male),
@@ -92,6 +93,7 @@ const HONORIFICS: &[(&str, Gender)] = &[
     ("madam", Gender::Female),
     ("dame", Gender::Female),
     ("lady", Gender::Female),
+    ("baroness", Gender::Female),
     ("queen", Gender::Female),
     ("princess", Gender::Female),
     ("sister", Gender::Female),
@@ -182,6 +184,14 @@ pub fn person_gender(text: &str, name: &str, starts: &[usize]) -> Option<Gender>
         }
     }
     let first = name.split_whitespace().next()?;
+    // A styled name carries its title ("Lord Falconer", "Baroness Morgan",
+    // "Sir Edward").
+    let styled = first.to_lowercase();
+    if name.split_whitespace().count() >= 2 {
+        if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| *h == styled) {
+            return Some(*g);
+        }
+    }
     // A single-word name is usually a surname ("Lind"), not a first name.
     // Nor does a Chinese or Korean family name written first say a sex:
     // the census lists "Li", "Ma", "Moon", "Chan" as women's first names,
@@ -211,6 +221,17 @@ mod tests {
         check("Moon Jae-in met Li Keqiang.", "Moon Jae-in", None);
         check("Mr. Li Keqiang spoke.", "Li Keqiang", Some(Gender::Male));
         check("Mary Jones spoke.", "Mary Jones", Some(Gender::Female));
+    }
+
+    #[test]
+    fn a_styled_name_carries_its_title() {
+        check("Lord Falconer agreed.", "Lord Falconer", Some(Gender::Male));
+        check(
+            "Baroness Morgan spoke.",
+            "Baroness Morgan",
+            Some(Gender::Female),
+        );
+        check("Lord spoke.", "Lord", None);
     }
 
     #[test]

@@ -81,6 +81,22 @@ fn speaker_label(text: &str, m: &Mention) -> bool {
     })
 }
 
+/// Whether `name` opens with a title that British usage keeps in a
+/// person's styled name (Sir, Dame, Lord, Lady, Baron, Baroness) before a
+/// capitalised word that is no office or title ("Lord Chancellor") and no
+/// "of" ("Lord of the Rings").
+fn styled_name(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let styled = words
+        .next()
+        .is_some_and(|w| matches!(w, "Sir" | "Dame" | "Lord" | "Lady" | "Baron" | "Baroness"));
+    styled
+        && words.next().is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && !titles::is(w, titles::OFFICE | titles::QUALIFIER | titles::PERSON)
+        })
+}
+
 /// What the evidence consults besides the mention: the gazetteer, the
 /// first-name list, and the tails of names that open with a known first
 /// name ("Van Halen" of "Eddie Van Halen": a band or firm named so may be
@@ -200,6 +216,14 @@ impl Evidence {
             *v.entry("PER").or_default() += 2;
             self.person = true;
             self.person_said = true;
+        }
+        // A styled name ("Lord Goldsmith", "Sir Digby Jones", "Baroness
+        // Morgan"): the title is part of a person's name in British usage,
+        // as a title before the name would be. Not an office ("Lord
+        // Mayor", "Lord Chancellor") or "Lord of the Rings".
+        if styled_name(&m.text) {
+            *v.entry("PER").or_default() += 2;
+            self.person = true;
         }
         // A name of two words or more labelling a transcript's turn is a
         // person speaking, whatever the tagger makes of the unusual context

@@ -277,3 +277,25 @@ fn twice_the_subject_of_said_he_is_a_person() {
         check(text, tagged, &vec!["ORG"; tagged.len()]);
     }
 }
+
+/// A styled name ("Lord Goldsmith", "Baroness Morgan") is a person's, as a
+/// title before it would make it; an office ("Lord Chancellor") or "Lord
+/// of the Rings" is not.
+#[test]
+fn a_styled_name_is_a_person() {
+    check(
+        "Lord Goldsmith's advice was published. Lord Goldsmith said it was lawful.",
+        &[("Lord Goldsmith", "ORG"), ("Lord Goldsmith", "ORG")],
+        &["PER", "PER"],
+    );
+    check(
+        "Adviser Baroness Morgan left. Sir Edward Heath called.",
+        &[("Baroness Morgan", "ORG"), ("Sir Edward", "ORG")],
+        &["PER", "PER"],
+    );
+    check(
+        "The Lord Chancellor spoke. The Lord of the Rings won.",
+        &[("Lord Chancellor", "ORG"), ("Lord of the Rings", "MISC")],
+        &["ORG", "MISC"],
+    );
+}
