@@ -3,6 +3,7 @@
 //! names shortly before it.
 
 use crate::nlp::bodies;
+use crate::nlp::gender::Gender;
 use super::lexicon::{
     first_verb, SpeakerRef, CHANNELS, LOOK_BACK, NOT_PERSON_HEADS, NOT_SPEAKER_AFTER,
 };
@@ -110,6 +111,101 @@ pub(super) fn pronoun_antecedent<'s>(
         return pronoun_antecedent(text, &before[..lo], fits).or(Some(subject));
     }
     Some(subject)
+}
+
+/// A spokesperson described, not named, as the subject of a verb of saying
+/// between bytes `from` and `to` ("…, a spokesman said."; "A Home Office
+/// spokeswoman said"; "said a spokesman"), whose word agrees with `g`
+/// ("spokesperson" with either): the last one, as written from its
+/// article ("a Home Office spokeswoman"). A "he" or "she" after it stands
+/// for them, not for a person named before them. Not one named in an
+/// apposition or by a title ("Barry Hugill, a spokesman for Liberty,";
+/// "Tory spokesman David Willetts"), nor "the spokesman" unless the text
+/// before has an unnamed one ("the Tory spokesman" after "Michael Ancram"
+/// is Ancram).
+pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender) -> Option<String> {
+    let window = &text[from..to];
+    let mut found = None;
+    for (at, _) in window.match_indices("spokes") {
+        let word_end = window[at..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(window.len(), |i| at + i);
+        let word = &window[at..word_end];
+        let agrees = match word {
+            "spokesman" => g == Gender::Male,
+            "spokeswoman" => g == Gender::Female,
+            "spokesperson" => true,
+            _ => false,
+        };
+        let starts_word = at == 0 || window[..at].ends_with(|c: char| !c.is_alphabetic());
+        if !agrees || !starts_word {
+            continue;
+        }
+        // Its article within five words before ("a Home Office
+        // spokeswoman"), with no punctuation between.
+        let Some(det) = article_before(&window[..at]) else {
+            continue;
+        };
+        let definite = window[det..].starts_with(['t', 'T']);
+        // Named: in an apposition after a name, or a name after the word.
+        let after = &window[word_end..];
+        // (", a spokesman said" is a reporting clause, not an apposition:
+        // its verb follows at once.)
+        let six = after
+            .match_indices(' ')
+            .nth(6)
+            .map_or(after.len(), |(i, _)| i);
+        let said_at_once =
+            first_verb(&after[..six]).is_some_and(|(v, _)| after[..v].trim().is_empty());
+        let apposition = !said_at_once
+            && text[..from + det]
+                .trim_end()
+                .strip_suffix(',')
+                .and_then(|b| b.split_whitespace().next_back())
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+        let titled = after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(char::is_uppercase));
+        // "The spokesman" only after an unnamed one earlier in the text.
+        let unnamed_before = || {
+            text[..from + det].match_indices(word).any(|(i, _)| {
+                article_before(&text[..i]).is_some_and(|d| !text[d..].starts_with(['t', 'T']))
+            })
+        };
+        if apposition || titled || definite && !unnamed_before() {
+            continue;
+        }
+        // The subject of a verb of saying: one within six words after ("a
+        // spokesman for the ministry said"), or just before it ("said a
+        // spokesman").
+        let verb_after = first_verb(&after[..six])
+            .is_some_and(|(v, w)| w != "according" && !after[..v].contains(['.', '"', '“', '”']));
+        let verb_before = crate::nlp::word_before(text, from + det)
+            .is_some_and(|(_, w)| first_verb(w).is_some_and(|(_, v)| v != "according"));
+        if verb_after || verb_before {
+            let phrase = &window[det..word_end];
+            let (first, rest) = phrase.split_at(phrase.find(' ').unwrap_or(0));
+            found = Some(format!("{}{rest}", first.to_lowercase()));
+        }
+    }
+    found
+}
+
+/// Where the article ("a", "an", "the") that `before` ends in a noun
+/// phrase of stands: within its last six words, with no punctuation after
+/// it.
+fn article_before(before: &str) -> Option<usize> {
+    let det = before
+        .char_indices()
+        .rev()
+        .filter(|&(i, c)| c == ' ' || i == 0)
+        .take(6)
+        .map(|(i, c)| if c == ' ' { i + 1 } else { i })
+        .find(|&i| {
+            let w = before[i..].split(' ').next().unwrap_or("");
+            matches!(w, "a" | "A" | "an" | "An" | "the" | "The")
+        })?;
+    (!before[det..].contains(['.', ',', ';', '"', '“', '”', '\n'])).then_some(det)
 }
 
 /// The person (or body) a definite description speaking a quote refers to ("the

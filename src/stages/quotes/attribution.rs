@@ -2,7 +2,9 @@
 //! of saying, the subject before the verb, addressees and affiliations
 //! left out, pronouns and descriptions through `antecedents`).
 
-use super::antecedents::{organisation_antecedent, pronoun_antecedent, resolve_description};
+use super::antecedents::{
+    organisation_antecedent, pronoun_antecedent, resolve_description, spokesperson_between,
+};
 use super::candidates::{according_description, described, description_subject, free_speakers};
 use super::clauses::{opens_clause, quoted_as_saying, turn_speaker};
 use super::lexicon::{
@@ -185,7 +187,15 @@ fn speaker_in(
         // The names before the quote, by bisection (`speakers` are in text
         // order), not a scan of the article's people.
         let before = &speakers[..speakers.partition_point(|s| s.start < limit)];
-        if let Some(s) = pronoun_antecedent(text, before, fits) {
+        let found = pronoun_antecedent(text, before, fits);
+        // "…, the spokesman said. "…," he added": a spokesperson described
+        // after the person is who the pronoun stands for.
+        let from = found.map_or(limit.saturating_sub(LOOK_BACK_BYTES), |s| s.end);
+        let from = (from..=limit).find(|&i| text.is_char_boundary(i)).unwrap_or(limit);
+        if let Some(d) = spokesperson_between(text, from, limit, g) {
+            return Some((None, Some(d), Some(verb.to_string())));
+        }
+        if let Some(s) = found {
             return Some((
                 Some(s.id.clone()),
                 Some(s.name.clone()),
@@ -195,6 +205,9 @@ fn speaker_in(
     }
     None
 }
+
+/// How far back a spokesperson is looked for when no person fits a pronoun.
+const LOOK_BACK_BYTES: usize = 400;
 
 pub(super) fn attribute(
     text: &str,

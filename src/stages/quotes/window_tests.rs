@@ -424,3 +424,26 @@ fn a_new_subject_between_two_quotes_takes_the_voice() {
         &[None, None],
     );
 }
+
+/// "…, a spokeswoman said. "…," she added": a spokesperson described
+/// after a named person is who the pronoun stands for; not one named in
+/// an apposition, nor "the Tory spokesman" who is a person named before.
+#[test]
+fn a_pronoun_after_an_unnamed_spokesperson_is_theirs() {
+    check_speakers(
+        "Shoppers\n\nCentre manager Jane Roe opened the doors at nine. Thousands of cars \
+         arrived, a spokeswoman said. \"We predict that next week will follow the same \
+         trend,\" she added.",
+        &[Some("a spokeswoman")],
+    );
+    check_speakers(
+        "Lawyers\n\nBarry Hugill, a spokesman for the campaign group Liberty, told the radio \
+         that more lawyers may go. \"I can assure you that more may be resigning,\" he said.",
+        &[Some("Barry Hugill")],
+    );
+    check_speakers(
+        "Treaty\n\nShadow foreign secretary Michael Ancram spoke first. The Tory spokesman \
+         also said the plan was flawed. \"Who are they trying to kid with this?\" he said.",
+        &[Some("Michael Ancram")],
+    );
+}
