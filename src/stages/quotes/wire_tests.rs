@@ -89,3 +89,18 @@ fn a_passive_in_the_paraphrase_is_no_report() {
         &[Some("Li Wen")],
     );
 }
+
+/// The sentence before a quote paragraph may start right after another
+/// quote's closing mark ('… terrorism." Lib Dem spokesman …'): that mark
+/// is no opening one, and the short term quoted in the sentence is no
+/// quotation of its own.
+#[test]
+fn the_paraphrase_after_a_closing_mark_names_the_speaker() {
+    check_speakers(
+        "Vote\n\nMr Kennedy said: \"It is to be hoped that a second term will see a better \
+         approach.\" Party spokesman Menzies Campbell said a win would have given a fresh \
+         start, adding there was an \"umbilical cord\" between them.\n\n\"Europeans must hope \
+         that his administration will be much more multilateral.\"",
+        &[Some("Kennedy"), Some("Menzies Campbell")],
+    );
+}
