@@ -167,9 +167,15 @@ pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender
             .strip_prefix(' ')
             .is_some_and(|a| a.starts_with(char::is_uppercase));
         // "The spokesman" only after an unnamed one earlier in the text.
+        // (Within the few thousand bytes before: an article's spokesperson
+        // is introduced near where they speak.)
         let unnamed_before = || {
-            text[..from + det].match_indices(word).any(|(i, _)| {
-                article_before(&text[..i]).is_some_and(|d| !text[d..].starts_with(['t', 'T']))
+            let end = from + det;
+            let lo = (end.saturating_sub(4000)..end)
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(end);
+            text[lo..end].match_indices(word).any(|(i, _)| {
+                article_before(&text[..lo + i]).is_some_and(|d| !text[d..].starts_with(['t', 'T']))
             })
         };
         if apposition || titled || definite && !unnamed_before() {
@@ -195,8 +201,13 @@ pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender
 /// phrase of stands: within its last six words, with no punctuation after
 /// it.
 fn article_before(before: &str) -> Option<usize> {
-    let det = before
+    // (Six words are read from the last 80 bytes at most.)
+    let lo = (before.len().saturating_sub(80)..before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    let det = before[lo..]
         .char_indices()
+        .map(|(i, c)| (lo + i, c))
         .rev()
         .filter(|&(i, c)| c == ' ' || i == 0)
         .take(6)

@@ -190,7 +190,7 @@ fn speaker_in(
         let found = pronoun_antecedent(text, before, fits);
         // "…, the spokesman said. "…," he added": a spokesperson described
         // after the person is who the pronoun stands for.
-        let from = found.map_or(limit.saturating_sub(LOOK_BACK_BYTES), |s| s.end);
+        let from = found.map_or(0, |s| s.end).max(limit.saturating_sub(LOOK_BACK_BYTES));
         let from = (from..=limit).find(|&i| text.is_char_boundary(i)).unwrap_or(limit);
         if let Some(d) = spokesperson_between(text, from, limit, g) {
             return Some((None, Some(d), Some(verb.to_string())));
@@ -206,8 +206,9 @@ fn speaker_in(
     None
 }
 
-/// How far back a spokesperson is looked for when no person fits a pronoun.
-const LOOK_BACK_BYTES: usize = 400;
+/// How far back before a pronoun a spokesperson is looked for (a few
+/// sentences; the bound keeps an article of thousands of quotes linear).
+const LOOK_BACK_BYTES: usize = 600;
 
 pub(super) fn attribute(
     text: &str,

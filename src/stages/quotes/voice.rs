@@ -45,7 +45,12 @@ pub(super) fn new_subject<'a>(
 
 /// Whether `after`, the text after a name, goes on with that name's verb.
 fn verb_follows(after: &str) -> bool {
-    let after = skip_apposition(after);
+    // (An apposition of twelve words and the verb fit in 160 bytes; the
+    // bound keeps a paragraph of thousands of names linear.)
+    let cut = (after.len().min(160)..=after.len())
+        .find(|&i| after.is_char_boundary(i))
+        .unwrap_or(after.len());
+    let after = skip_apposition(&after[..cut]);
     let mut words = after
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty());
