@@ -116,8 +116,9 @@ pub(super) fn pronoun_antecedent<'s>(
 /// A spokesperson described, not named, as the subject of a verb of saying
 /// between bytes `from` and `to` ("…, a spokesman said."; "A Home Office
 /// spokeswoman said"; "said a spokesman"), whose word agrees with `g`
-/// ("spokesperson" with either): the last one, as written from its
-/// article ("a Home Office spokeswoman"). A "he" or "she" after it stands
+/// ("spokesperson", and the `UNNAMED_ROLES`, "one dealer said", with
+/// either): the last one, as written from its article ("a Home Office
+/// spokeswoman"). A "he" or "she" after it stands
 /// for them, not for a person named before them. Not one named in an
 /// apposition or by a title ("Barry Hugill, a spokesman for Liberty,";
 /// "Tory spokesman David Willetts"), nor "the spokesman" unless the text
@@ -126,19 +127,28 @@ pub(super) fn pronoun_antecedent<'s>(
 pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender) -> Option<String> {
     let window = &text[from..to];
     let mut found = None;
-    for (at, _) in window.match_indices("spokes") {
-        let word_end = window[at..]
-            .find(|c: char| !c.is_alphabetic())
-            .map_or(window.len(), |i| at + i);
+    // Every word of the window, by its start and end.
+    let words = window
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_alphabetic() && (i == 0 || !window[..i].ends_with(char::is_alphabetic))
+        })
+        .map(|(at, _)| {
+            let end = window[at..]
+                .find(|c: char| !c.is_alphabetic())
+                .map_or(window.len(), |i| at + i);
+            (at, end)
+        });
+    for (at, word_end) in words {
         let word = &window[at..word_end];
+        let spokes = word.starts_with("spokes");
         let agrees = match word {
             "spokesman" => g == Gender::Male,
             "spokeswoman" => g == Gender::Female,
             "spokesperson" => true,
-            _ => false,
+            w => UNNAMED_ROLES.contains(&w),
         };
-        let starts_word = at == 0 || window[..at].ends_with(|c: char| !c.is_alphabetic());
-        if !agrees || !starts_word {
+        if !agrees {
             continue;
         }
         // Its article within five words before ("a Home Office
@@ -184,8 +194,15 @@ pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender
         // The subject of a verb of saying: one within six words after ("a
         // spokesman for the ministry said"), or just before it ("said a
         // spokesman").
-        let verb_after = first_verb(&after[..six])
-            .is_some_and(|(v, w)| w != "according" && !after[..v].contains(['.', '"', '“', '”']));
+        // (A role that is also an adjective, "an official statement said",
+        // only with its verb at once or after a "for" phrase.)
+        let verb_after = first_verb(&after[..six]).is_some_and(|(v, w)| {
+            w != "according"
+                && !after[..v].contains(['.', '"', '“', '”'])
+                && (spokes
+                    || after[..v].trim().is_empty()
+                    || [" for ", " at ", " with "].iter().any(|p| after.starts_with(p)))
+        });
         let verb_before = crate::nlp::word_before(text, from + det)
             .is_some_and(|(_, w)| first_verb(w).is_some_and(|(_, v)| v != "according"));
         if verb_after || verb_before {
@@ -196,6 +213,12 @@ pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender
     }
     found
 }
+
+/// Unnamed people whose words news reports ("an analyst said", "one
+/// dealer commented"), of either gender.
+const UNNAMED_ROLES: &[&str] = &[
+    "analyst", "banker", "broker", "dealer", "diplomat", "economist", "official", "trader",
+];
 
 /// Where the article ("a", "an", "the") that `before` ends in a noun
 /// phrase of stands: within its last six words, with no punctuation after
@@ -214,7 +237,7 @@ fn article_before(before: &str) -> Option<usize> {
         .map(|(i, c)| if c == ' ' { i + 1 } else { i })
         .find(|&i| {
             let w = before[i..].split(' ').next().unwrap_or("");
-            matches!(w, "a" | "A" | "an" | "An" | "the" | "The")
+            matches!(w, "a" | "A" | "an" | "An" | "one" | "One" | "the" | "The")
         })?;
     (!before[det..].contains(['.', ',', ';', '"', '“', '”', '\n'])).then_some(det)
 }

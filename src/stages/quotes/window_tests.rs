@@ -436,6 +436,13 @@ fn a_pronoun_after_an_unnamed_spokesperson_is_theirs() {
          trend,\" she added.",
         &[Some("a spokeswoman")],
     );
+    // So does an unnamed analyst, dealer or official ("one dealer said").
+    check_speakers(
+        "Money markets\n\nBundesbank chief Karl Otto Pohl spoke on Monday. \"They could cut \
+         the amount a little, to say 14 billion marks,\" one dealer said.\n\n\"They would then \
+         stock it up at the next tender,\" he added.",
+        &[Some("one dealer"), Some("one dealer")],
+    );
     check_speakers(
         "Lawyers\n\nBarry Hugill, a spokesman for the campaign group Liberty, told the radio \
          that more lawyers may go. \"I can assure you that more may be resigning,\" he said.",
