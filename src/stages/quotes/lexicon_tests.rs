@@ -31,7 +31,10 @@ fn the_first_whole_verb_of_a_window() {
     check(", said Doe", Some((2, "said")));
     check("Ümit said", Some((6, "said")));
     check("no verb here", None);
-    check("The Department issued a statement that", Some((15, "issued")));
+    check(
+        "The Department issued a statement that",
+        Some((15, "issued")),
+    );
     check("Acme released the statement: ", Some((5, "released")));
     check("In a statement, Doe wrote", Some((20, "wrote")));
     check("The issued statement", None);
