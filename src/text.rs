@@ -171,6 +171,23 @@ pub fn lowercase(s: &str) -> String {
     }
 }
 
+/// The first char boundary of `s` at or after byte `i` (at most
+/// `s.len()`): where a slice cut at a byte count may start.
+pub fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    (i.min(s.len())..=s.len())
+        .find(|&j| s.is_char_boundary(j))
+        .unwrap_or(s.len())
+}
+
+/// The last char boundary of `s` at or before byte `i`: where a slice cut
+/// at a byte count may end.
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    (0..=i.min(s.len()))
+        .rev()
+        .find(|&j| s.is_char_boundary(j))
+        .unwrap_or(0)
+}
+
 /// `f` of `word` lower-cased on the stack, for a short ASCII word (at most
 /// 16 bytes); `None` for a longer or non-ASCII one. For the word lists
 /// asked of nearly every token (offices, verbs of saying, firm suffixes),
@@ -237,6 +254,15 @@ pub type ModelSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefaul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_boundaries_round_to_whole_characters() {
+        let s = "a\u{e9}b"; // 'é' is bytes 1..3
+        for (i, ceil, floor) in [(0, 0, 0), (1, 1, 1), (2, 3, 1), (3, 3, 3), (9, 4, 4)] {
+            assert_eq!(ceil_char_boundary(s, i), ceil, "ceil {i}");
+            assert_eq!(floor_char_boundary(s, i), floor, "floor {i}");
+        }
+    }
 
     #[test]
     fn lowercase_is_to_lowercase() {

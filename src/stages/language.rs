@@ -156,10 +156,7 @@ impl Stage for LanguageStage {
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let content = super::content_text(article, out);
-        let mut cut = content.len().min(self.config.max_bytes);
-        while !content.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = crate::text::floor_char_boundary(&content, self.config.max_bytes);
         let sample = &content[..cut];
         let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
         let declared = article.meta.language.clone();

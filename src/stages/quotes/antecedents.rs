@@ -165,8 +165,8 @@ pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender
             .match_indices(' ')
             .nth(6)
             .map_or(after.len(), |(i, _)| i);
-        let said_at_once =
-            first_verb(&after[..six]).is_some_and(|(v, _)| after[..v].trim().is_empty());
+        let verb = first_verb(&after[..six]);
+        let said_at_once = verb.is_some_and(|(v, _)| after[..v].trim().is_empty());
         let apposition = !said_at_once
             && text[..from + det]
                 .trim_end()
@@ -181,9 +181,7 @@ pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender
         // is introduced near where they speak.)
         let unnamed_before = || {
             let end = from + det;
-            let lo = (end.saturating_sub(4000)..end)
-                .find(|&i| text.is_char_boundary(i))
-                .unwrap_or(end);
+            let lo = crate::text::ceil_char_boundary(text, end.saturating_sub(4000));
             text[lo..end].match_indices(word).any(|(i, _)| {
                 article_before(&text[..lo + i]).is_some_and(|d| !text[d..].starts_with(['t', 'T']))
             })
@@ -196,7 +194,7 @@ pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender
         // spokesman").
         // (A role that is also an adjective, "an official statement said",
         // only with its verb at once or after a "for" phrase.)
-        let verb_after = first_verb(&after[..six]).is_some_and(|(v, w)| {
+        let verb_after = verb.is_some_and(|(v, w)| {
             w != "according"
                 && !after[..v].contains(['.', '"', '“', '”'])
                 && (spokes
@@ -225,9 +223,7 @@ const UNNAMED_ROLES: &[&str] = &[
 /// it.
 fn article_before(before: &str) -> Option<usize> {
     // (Six words are read from the last 80 bytes at most.)
-    let lo = (before.len().saturating_sub(80)..before.len())
-        .find(|&i| before.is_char_boundary(i))
-        .unwrap_or(before.len());
+    let lo = crate::text::ceil_char_boundary(before, before.len().saturating_sub(80));
     let det = before[lo..]
         .char_indices()
         .map(|(i, c)| (lo + i, c))

@@ -191,7 +191,7 @@ fn speaker_in(
         // "…, the spokesman said. "…," he added": a spokesperson described
         // after the person is who the pronoun stands for.
         let from = found.map_or(0, |s| s.end).max(limit.saturating_sub(LOOK_BACK_BYTES));
-        let from = (from..=limit).find(|&i| text.is_char_boundary(i)).unwrap_or(limit);
+        let from = crate::text::ceil_char_boundary(text, from);
         if let Some(d) = spokesperson_between(text, from, limit, g) {
             return Some((None, Some(d), Some(verb.to_string())));
         }

@@ -55,13 +55,6 @@ pub(super) fn attribute_previous_sentence(
         .rev()
         .find(|&(i, c)| matches!(c, '?' | '!') && !text[stop + i + 1..].starts_with(['"', '”']))
         .map_or(stop, |(i, c)| stop + i + c.len_utf8());
-    // The closing mark of a quote that ended the sentence before ('…
-    // terrorism." Lib Dem spokesman Menzies Campbell said …') is that
-    // sentence's, not an opening one of this.
-    let start = match text[start..end].strip_prefix(['"', '”']) {
-        Some(rest) if rest.starts_with(char::is_whitespace) => end - rest.len(),
-        _ => start,
-    };
     // A quotation in it has its own attribution; a short quoted term does
     // not ('Jane Doe said the plan was a "shambles". "…"').
     if start >= end || quotes_in(&text[start..end], min_words) {

@@ -9,7 +9,8 @@
 /// had cut the speaker off the window, and the line breaks of hard-wrapped
 /// wire copy ("broker Dinesh Walji\nsaid": a break before a lower-case
 /// word; any break after byte `para_start`, where the structure stage's
-/// paragraph began: "said Philippe\nBollag"; `usize::MAX` when unknown).
+/// paragraph began: "said Philippe\nBollag"; `usize::MAX` when unknown),
+/// and past the closing quote mark of the sentence before.
 pub(super) fn sentence_start(text: &str, at: usize, para_start: usize) -> usize {
     let mut end = at;
     for _ in 0..MAX_SKIPPED_STOPS {
@@ -19,7 +20,12 @@ pub(super) fn sentence_start(text: &str, at: usize, para_start: usize) -> usize 
         let wrapped = text.as_bytes()[i] == b'\n'
             && (i > para_start || text[i + 1..].starts_with(|c: char| c.is_lowercase()));
         if !wrapped && (text.as_bytes()[i] == b'\n' || !abbreviation_stop(text, i)) {
-            return i + 1;
+            // A closing mark right after the stop ends that sentence too
+            // ('… terrorism." Lib Dem spokesman …'): it opens nothing here.
+            return match text[i + 1..at].strip_prefix(['"', '”']) {
+                Some(rest) if rest.starts_with(char::is_whitespace) => at - rest.len(),
+                _ => i + 1,
+            };
         }
         end = i;
     }
@@ -82,10 +88,7 @@ fn abbreviation_stop(text: &str, i: usize) -> bool {
     if text[i + 1..].starts_with(')') {
         return true;
     }
-    let mut lo = i.saturating_sub(12);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = crate::text::ceil_char_boundary(text, i.saturating_sub(12));
     let seg = &text[lo..i];
     if lo > 0 && !seg.contains(char::is_whitespace) {
         return false;

@@ -47,9 +47,7 @@ pub(super) fn new_subject<'a>(
 fn verb_follows(after: &str) -> bool {
     // (An apposition of twelve words and the verb fit in 160 bytes; the
     // bound keeps a paragraph of thousands of names linear.)
-    let cut = (after.len().min(160)..=after.len())
-        .find(|&i| after.is_char_boundary(i))
-        .unwrap_or(after.len());
+    let cut = crate::text::ceil_char_boundary(after, 160);
     let after = skip_apposition(&after[..cut]);
     let mut words = after
         .split(|c: char| c.is_whitespace())
