@@ -209,9 +209,10 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
     let gold = read_gold(&path)?;
     let articles = read_articles(&opts.data, &gold, false)?;
     let (mut found, mut right, mut named, mut named_right, mut null_right) = (0, 0, 0, 0, 0);
-    // Of the quotes found: how many the stage gave a speaker, how many of
-    // those were right, and how many named in the gold it left null.
-    let (mut attributed, mut attributed_right, mut named_null) = (0, 0, 0);
+    // Of the quotes found: by the rule that gave the speaker, how many it
+    // gave and how many were right; and how many named in the gold it left
+    // null.
+    let mut named_null = 0;
     let mut by_basis: std::collections::BTreeMap<&'static str, (usize, usize)> =
         std::collections::BTreeMap::new();
     let mut cache: HashMap<&str, Annotations> = HashMap::new();
@@ -254,8 +255,6 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
         found += usize::from(q.is_some());
         right += usize::from(ok);
         if speaker.is_some() {
-            attributed += 1;
-            attributed_right += usize::from(ok);
             let basis = q.and_then(|q| q.basis).map_or("?", |b| b.as_str());
             let slot = by_basis.entry(basis).or_default();
             slot.0 += 1;
@@ -307,6 +306,9 @@ pub(super) fn eval_quotes(opts: EvalGold) -> Result<()> {
         named_right as f64 / named.max(1) as f64
     );
     outln!("  unnamed       {null_right}/{} left null", n - named);
+    let (attributed, attributed_right) = by_basis
+        .values()
+        .fold((0, 0), |(n, ok), v| (n + v.0, ok + v.1));
     outln!(
         "attributed      {:.4}  ({attributed_right}/{attributed}: of the quotes given a speaker, right; {named_null} named ones left null)",
         attributed_right as f64 / attributed.max(1) as f64

@@ -39,17 +39,19 @@
 //!   one after a colon ending a sentence that person is the subject of
 //!   ("Chakrapani proposed: "…"");
 //! - a quote with none of that inside its paragraph takes the person the
-//!   sentence before (`previous.rs`) names as the subject of a verb of saying ('Mr Herren
-//!   said the plan was "bold". "We plan …"'; a short quoted term there is
-//!   no quotation of its own, and a name inside it does not speak; after
-//!   one, '…," explains X' is X);
+//!   sentence before (`previous.rs`) names as the subject of a verb of
+//!   saying ('Mr Herren said the plan was "bold". "We plan …"'; a short
+//!   quoted term there is no quotation of its own, and a name inside it
+//!   does not speak; after one, '…," explains X' is X);
 //! - a quote still with none that speaks in the first person, in a
 //!   sentence a person's name opens, is that person's ("Lisa Mancini has
 //!   been cosplaying …, her hobby "stemmed through my love for …"");
 //! - a quote still with none right after another, in the same paragraph,
 //!   or opening the paragraph after the one its attribution ended,
-//!   continues its voice; one that still has none, and opens its
-//!   paragraph, takes the sentence before as above.
+//!   continues its voice, unless another person became the subject of a
+//!   clause between them, whose quote it then is (`voice.rs`); one that
+//!   still has none, and opens its paragraph, takes the sentence before as
+//!   above.
 //!
 //! Unattributed quotes keep a null speaker (and the phrase, if any, in
 //! `speaker_text`).
@@ -119,7 +121,7 @@ pub struct Quote {
 }
 
 /// Which rule found a quote's speaker, in the order of the module note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
     /// A verb of saying or "according to" in the quote's own sentence, or
     /// in the paragraph before a quote that opens its paragraph.
@@ -140,7 +142,7 @@ pub enum Basis {
 }
 
 impl Basis {
-    /// The name the record and the eval use.
+    /// The name `eval quotes` prints.
     pub fn as_str(self) -> &'static str {
         match self {
             Basis::Verb => "verb",

@@ -20,12 +20,12 @@ const AUXILIARIES: &[&str] = &[
 /// The last person named between bytes `from` and `to` (outside any
 /// quotation) as the subject of a clause, unless that is `voice`, the
 /// entity whose voice the quote would continue ("Mr Weiner thinks …"
-/// keeps Weiner's voice past another person named before): a name
-/// followed, past an
-/// apposition between commas or dashes of at most twelve words and an
-/// adverb, by a lower-case finite verb (an auxiliary, a verb of saying,
-/// an irregular past, a verb in "-ed", or one in "-s": "Mr Prater predicts", "Sir Digby Jones said",
-/// "Mr Valentine, who grew up in Argentina, agreed").
+/// keeps Weiner's voice past another person named before). A subject is
+/// a name followed, past an apposition between commas or dashes of at
+/// most twelve words and an adverb, by a lower-case finite verb (an
+/// auxiliary, a verb of saying, an irregular past, a verb in "-ed", or
+/// one in "-s": "Mr Prater predicts", "Sir Digby Jones said", "Mr
+/// Valentine, who grew up in Argentina, agreed").
 pub(super) fn new_subject<'a>(
     text: &str,
     from: usize,
@@ -34,12 +34,16 @@ pub(super) fn new_subject<'a>(
     voice: &str,
 ) -> Option<&'a SpeakerRef> {
     let first = speakers.partition_point(|s| s.start < from);
-    speakers[first..]
+    let between = &speakers[first..];
+    let n = between
         .iter()
-        .take_while(|s| s.end <= to)
-        .filter(|s| s.is_person && !s.in_quote)
-        .filter(|s| verb_follows(&text[s.end..to]))
-        .last()
+        .position(|s| s.end > to)
+        .unwrap_or(between.len());
+    // From the quote backwards: only the last subject's verb is read.
+    between[..n]
+        .iter()
+        .rev()
+        .find(|s| s.is_person && !s.in_quote && verb_follows(&text[s.end..to]))
         .filter(|s| s.id != voice)
 }
 
