@@ -50,7 +50,7 @@ EOF
 for i in $(seq "$RUNS"); do
   data=$(mktemp -d)
   NEWSFLOW_DATA_DIR=$data /usr/bin/time -f "%e %M" -o "$OUT/time.txt" \
-    taskset -c "$CORE" "$BIN" enrich --jsonl "$OUT/bbc.jsonl" > "$OUT/records-$i.jsonl" 2>/dev/null
+    taskset -c "$CORE" "$BIN" enrich --jsonl --stage-timings "$OUT/bbc.jsonl" > "$OUT/records-$i.jsonl" 2>/dev/null
   cat "$OUT/time.txt" >> "$OUT/newsflow-runs.txt"
   rm -rf "$data"
   echo "benchmarks: newsflow run $i: $(cat "$OUT/time.txt") (seconds, peak KB)" >&2

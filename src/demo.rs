@@ -114,8 +114,11 @@ pub async fn run(http_addr: &str, mut emit: impl FnMut(&str)) -> Result<String, 
         st.options
             .insert("store".into(), toml::Value::String("memory".into()));
     }
-    let pipeline =
-        Arc::new(build_pipeline(&config.pipeline.stages).expect("default pipeline builds"));
+    let pipeline = Arc::new(
+        build_pipeline(&config.pipeline.stages)
+            .expect("default pipeline builds")
+            .with_stage_timings(config.pipeline.stage_timings),
+    );
 
     let listener = tokio::net::TcpListener::bind(http_addr)
         .await

@@ -104,6 +104,10 @@ enum Command {
         /// One line of JSON instead of pretty-printed output (always on with --jsonl).
         #[arg(long)]
         compact: bool,
+        /// Put each stage's wall time in the record (provenance.stage_ms), as
+        /// `pipeline.stage_timings = true` does; off by default.
+        #[arg(long)]
+        stage_timings: bool,
     },
     /// Run the bundled sample articles through an embedded broker and the real worker, then exit.
     #[command(
@@ -315,13 +319,16 @@ fn dispatch(cli: Cli) -> Result<i32> {
             content_type,
             published_at,
             compact,
+            stage_timings,
         } => {
             telemetry::init(LogFormat::Pretty, "warn");
             let pipeline = match &config {
                 Some(path) => {
-                    build_pipeline(&Config::load(path, std::env::vars())?.pipeline.stages)?
+                    let p = Config::load(path, std::env::vars())?.pipeline;
+                    build_pipeline(&p.stages)?.with_stage_timings(p.stage_timings || stage_timings)
                 }
-                None => build_pipeline(&newsflow::pipeline::default_stages())?,
+                None => build_pipeline(&newsflow::pipeline::default_stages())?
+                    .with_stage_timings(stage_timings),
             };
             let published_ms = match published_at {
                 Some(t) => Some(

@@ -78,6 +78,42 @@ fn boilerplate_reasons_validate() {
     assert_valid(&record_validator(), &v, "record with boilerplate");
 }
 
+/// Each stage's wall time is in the record only when asked for
+/// (`pipeline.stage_timings`), and the record validates either way.
+#[test]
+fn stage_timings_only_when_asked() {
+    let text = "Harlow Grain Co said on Monday it will close two mills.\n";
+    for on in [false, true] {
+        let pipeline = build_pipeline(&default_stages())
+            .unwrap()
+            .with_stage_timings(on);
+        let raw = RawInput::new(text.as_bytes()).max_bytes(1 << 21);
+        let Processed::Enriched { record, .. } = process(&raw, &SourceInfo::default(), &pipeline)
+        else {
+            panic!("not enriched");
+        };
+        let v: serde_json::Value = serde_json::from_slice(&record).unwrap();
+        let ms = &v["provenance"]["stage_ms"];
+        if on {
+            let names: Vec<&str> = ms
+                .as_object()
+                .expect("stage_ms")
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(names.len(), default_stages().len(), "{names:?}");
+            assert!(ms["entities"].as_f64().is_some_and(|t| t >= 0.0), "{ms}");
+        } else {
+            assert!(ms.is_null(), "stage_ms without stage_timings: {ms}");
+        }
+        assert_valid(
+            &record_validator(),
+            &v,
+            &format!("record, stage_timings {on}"),
+        );
+    }
+}
+
 /// The validators are not vacuous: broken records are rejected.
 #[test]
 fn validators_reject_broken_records() {

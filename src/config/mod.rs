@@ -151,6 +151,11 @@ pub struct PipelineConfig {
     /// Ordered stages; see `newsflow enrich --help` for the list.
     #[serde(default = "crate::pipeline::default_stages")]
     pub stages: Vec<StageConfig>,
+    /// Whether each record carries `provenance.stage_ms`, every stage's wall
+    /// time for that article (default false: the stage-duration metrics
+    /// hold the same for operators, and records stay smaller).
+    #[serde(default)]
+    pub stage_timings: bool,
 }
 
 mod d {

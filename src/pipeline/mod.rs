@@ -51,6 +51,7 @@ pub struct StageStatus {
 pub struct Pipeline {
     stages: Vec<(Box<dyn Stage>, bool)>,
     config_hash: String,
+    stage_timings: bool,
 }
 
 /// The statuses of one run and, if a required stage failed, its name.
@@ -68,7 +69,23 @@ impl Pipeline {
         Pipeline {
             stages,
             config_hash,
+            stage_timings: false,
         }
+    }
+
+    /// The same pipeline, its records carrying `provenance.stage_ms` (each
+    /// stage's wall time) when `on` (`pipeline.stage_timings`, `enrich
+    /// --stage-timings`). Off by default: the metrics hold every stage's
+    /// time, and per record it cost 0.22 KB of a 8.6 KB BBC record.
+    #[must_use]
+    pub fn with_stage_timings(mut self, on: bool) -> Self {
+        self.stage_timings = on;
+        self
+    }
+
+    /// Whether records carry each stage's wall time.
+    pub fn stage_timings(&self) -> bool {
+        self.stage_timings
     }
 
     /// Run every stage in order over `article`, writing into `out`. Never

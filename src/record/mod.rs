@@ -254,15 +254,18 @@ pub fn enriched_record(
         .iter()
         .map(|(n, v)| ((*n).to_string(), json!(v)))
         .collect();
-    let stage_ms: serde_json::Map<String, Value> = statuses
-        .iter()
-        .map(|s| (s.stage.to_string(), json!(s.duration_ms)))
-        .collect();
-    let record = Record {
+    let stage_ms: Option<serde_json::Map<String, Value>> = pipeline.stage_timings().then(|| {
+        statuses
+            .iter()
+            .map(|s| (s.stage.to_string(), json!(s.duration_ms)))
+            .collect()
+    });
+    let mut record = Record {
         id,
         ninjs,
         enrichment: Enrichment { head, members },
-        // Only the stages that did not succeed; their timings are all in
+        // Only the stages that did not succeed; every stage's time is in
+        // the metrics and, with `pipeline.stage_timings`, in
         // `provenance.stage_ms`.
         stage_status: statuses
             .iter()
@@ -275,8 +278,10 @@ pub fn enriched_record(
             "stages": stages,
             "processed_at": rfc3339(Utc::now()),
             "processing_ms": (started.elapsed().as_secs_f64() * 1_000_000.0).round() / 1000.0,
-            "stage_ms": stage_ms,
         }),
     };
+    if let Some(ms) = stage_ms {
+        record.provenance["stage_ms"] = Value::Object(ms);
+    }
     serde_json::to_vec(&record).unwrap_or_default()
 }

@@ -95,9 +95,10 @@ pub async fn serve(config: Config) -> Result<(), ServiceError> {
     // Models load on the blocking pool while /healthz already answers (and
     // /readyz says 503): a slow start is visible, not a dead port.
     let stages = config.pipeline.stages.clone();
+    let timings = config.pipeline.stage_timings;
     let built = tokio::task::spawn_blocking(move || build_pipeline(&stages));
     let pipeline = tokio::select! {
-        b = built => Arc::new(b.map_err(|_| ServiceError::LoadPanicked)??),
+        b = built => Arc::new(b.map_err(|_| ServiceError::LoadPanicked)??.with_stage_timings(timings)),
         () = stop.cancelled() => {
             ev::Lifecycle { what: "stopped while loading models", detail: "" }.emit();
             if let Some(t) = http_task {
