@@ -168,9 +168,21 @@ impl FirstNames {
     }
 }
 
+/// What a person's gender was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenderBasis {
+    /// An honorific or a style ("Mr", "Baroness Morgan"): the text says it.
+    Title,
+    /// The first name's sex on the US census lists: a prior, wrong for
+    /// names that are rare there or another sex elsewhere ("Tama Umaga",
+    /// the All Blacks captain, is a woman's name on the census lists).
+    FirstName,
+}
+
 /// The gender of a person named `name` whose mentions start at `starts` in
-/// `text`: an honorific right before a mention wins, then the first name.
-pub fn person_gender(text: &str, name: &str, starts: &[usize]) -> Option<Gender> {
+/// `text`, and what it was read from: an honorific right before a mention
+/// wins, then the first name.
+pub fn person_gender(text: &str, name: &str, starts: &[usize]) -> Option<(Gender, GenderBasis)> {
     for &s in starts {
         let before = text.get(..s).unwrap_or("").trim_end();
         let word = before
@@ -180,7 +192,7 @@ pub fn person_gender(text: &str, name: &str, starts: &[usize]) -> Option<Gender>
             .trim_end_matches('.')
             .to_lowercase();
         if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| *h == word) {
-            return Some(*g);
+            return Some((*g, GenderBasis::Title));
         }
     }
     let first = name.split_whitespace().next()?;
@@ -189,7 +201,7 @@ pub fn person_gender(text: &str, name: &str, starts: &[usize]) -> Option<Gender>
     let styled = first.to_lowercase();
     if name.split_whitespace().count() >= 2 {
         if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| *h == styled) {
-            return Some(*g);
+            return Some((*g, GenderBasis::Title));
         }
     }
     // A single-word name is usually a surname ("Lind"), not a first name.
@@ -199,7 +211,9 @@ pub fn person_gender(text: &str, name: &str, starts: &[usize]) -> Option<Gender>
     if name.split_whitespace().count() < 2 || east_asian_family_name(&first.to_lowercase()) {
         return None;
     }
-    FirstNames::embedded().get(first)
+    FirstNames::embedded()
+        .get(first)
+        .map(|g| (g, GenderBasis::FirstName))
 }
 
 #[cfg(test)]
@@ -209,7 +223,7 @@ mod tests {
     fn check(text: &str, name: &str, expect: Option<Gender>) {
         let starts: Vec<usize> = text.match_indices(name).map(|(i, _)| i).collect();
         assert_eq!(
-            person_gender(text, name, &starts),
+            person_gender(text, name, &starts).map(|(g, _)| g),
             expect,
             "{name} in {text:?}"
         );

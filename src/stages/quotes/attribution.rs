@@ -187,7 +187,16 @@ fn speaker_in(
         // The names before the quote, by bisection (`speakers` are in text
         // order), not a scan of the article's people.
         let before = &speakers[..speakers.partition_point(|s| s.start < limit)];
-        let found = pronoun_antecedent(text, before, fits);
+        // When no one named before fits the pronoun, the person it would
+        // stand for whatever the sex does, if their sex is only the first
+        // name's census prior: the article's "he" says more than the
+        // census ("Tama Umaga … He told BBC Sport"). Not past a person
+        // whose sex the text gives ("said Jason Stilwell. … His mother
+        // Katherine Jackson" merged with "Mr Jackson": "she said").
+        let found = pronoun_antecedent(text, before, fits).or_else(|| {
+            pronoun_antecedent(text, before, |s| s.is_person && s.end <= limit)
+                .filter(|s| s.gender_prior)
+        });
         // "…, the spokesman said. "…," he added": a spokesperson described
         // after the person is who the pronoun stands for.
         let from = found.map_or(0, |s| s.end).max(limit.saturating_sub(LOOK_BACK_BYTES));

@@ -301,6 +301,10 @@ pub(super) struct SpeakerRef {
     pub(super) name: String,
     pub(super) is_person: bool,
     pub(super) gender: Option<Gender>,
+    /// The gender is only the first name's census prior (see
+    /// `GenderBasis::FirstName`), which a pronoun may overrule when no
+    /// other person fits it.
+    pub(super) gender_prior: bool,
     /// The mention is inside a quotation: someone the quote names, whom
     /// no pronoun outside it stands for.
     pub(super) in_quote: bool,

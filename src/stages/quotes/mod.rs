@@ -24,7 +24,9 @@
 //!   name in the window speaks: "he"/"she" is the first person of the
 //!   sentence of the last person of that gender named before (unknown
 //!   agrees with both; see `nlp::gender`), going back past a sentence that
-//!   itself opens with "He"/"She", "it" the organisation last named right
+//!   itself opens with "He"/"She"; when no one fits, the person it would
+//!   stand for whatever the sex, if only a first name's census sex
+//!   disagrees ("Tama Umaga"); "it" the organisation last named right
 //!   before a verb of saying;
 //! - a description for a speaker ("the Tory leader said", or after an
 //!   opening verb: '…," said the firm.') is the last person titled with
@@ -59,7 +61,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Article, Located, Span};
-use crate::nlp::gender::person_gender;
+use crate::nlp::gender::{person_gender, GenderBasis};
 use crate::stages::{Annotations, Stage, StageError};
 
 mod antecedents;
@@ -193,7 +195,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.33.0"
+        "1.34.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -234,6 +236,8 @@ impl Stage for QuotesStage {
                 let gender = is_person
                     .then(|| person_gender(&article.text, &e.name, &starts))
                     .flatten();
+                let gender_prior = gender.is_some_and(|(_, b)| b == GenderBasis::FirstName);
+                let gender = gender.map(|(g, _)| g);
                 e.mentions.iter().map(move |m| SpeakerRef {
                     start: m.start,
                     end: m.end,
@@ -241,6 +245,7 @@ impl Stage for QuotesStage {
                     name: e.name.clone(),
                     is_person,
                     gender,
+                    gender_prior,
                     in_quote: in_quote(m.start, m.end),
                 })
             })

@@ -351,6 +351,26 @@ fn pronouns_agree_in_gender() {
          \"We need a deal before the holidays,\" she said.",
         Some("Okafor"),
     );
+    // The census's sex of a first name yields to the article's pronoun
+    // when no one else named fits it ("Tama" and "Beryl" are women's names
+    // on the census lists) ...
+    check_pronoun(
+        "Ferry strike spreads\n\nFerry captain Beryl Sprinkel spoke in Bergen on Monday.\n\n\
+         \"We will not sail until the offer is fair,\" he said.",
+        Some("Beryl Sprinkel"),
+    );
+    // ... but not to pass the person the pronoun would stand for, nor a
+    // title's sex (the pronoun stays unresolved).
+    check_pronoun(
+        "Ferry strike spreads\n\nThe talks were led by Jonas Vik. Mr. Okafor spoke in Bergen.\n\n\
+         \"We will not sail until the offer is fair,\" she said.",
+        Some("she"),
+    );
+    check_pronoun(
+        "Ferry strike spreads\n\nMrs. Mara Lind spoke in Bergen on Monday.\n\n\
+         \"We will not sail until the offer is fair,\" he said.",
+        Some("he"),
+    );
 }
 
 #[test]
