@@ -85,7 +85,9 @@ use lexicon::SpeakerRef;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// Quoted spans with fewer words are terms or scare quotes, not quotations.
+    /// Quoted spans with fewer words are terms or scare quotes, not
+    /// quotations, unless a line of speech with its verb right after
+    /// ('"It's nothing serious," said his coach'; `spans::short_but_spoken`).
     #[serde(default = "default_min_words")]
     pub min_words: usize,
 }
@@ -195,7 +197,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.34.0"
+        "1.35.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -266,7 +268,9 @@ impl Stage for QuotesStage {
         let mut quotes: Vec<Quote> = Vec::new();
         let mut prev_close: Option<usize> = None;
         for q in spans.iter().copied() {
-            if text[q.1..q.2].split_whitespace().count() < self.config.min_words {
+            if text[q.1..q.2].split_whitespace().count() < self.config.min_words
+                && !spans::short_but_spoken(text, q)
+            {
                 continue;
             }
             let starting = paragraphs.partition_point(|p| p.start <= q.0);

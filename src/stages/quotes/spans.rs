@@ -121,3 +121,43 @@ fn opens_words(text: &str, m: usize) -> bool {
     before.is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '(' | '['))
         && after.is_some_and(char::is_alphanumeric)
 }
+
+/// Whether a quotation shorter than `min_words` is still one: a line of
+/// speech of two words or more opening its sentence, closed by a comma,
+/// "?" or "!" and followed at once by its verb of saying, with at most a
+/// pronoun or a name of up to three words before the verb ('"It's nothing
+/// serious," said his coach', '"Who pays?" Lind asked'). Not a phrase
+/// quoted inside a sentence, whose comma American style puts inside the
+/// marks too ('prices are "just awful," said Carter'; 'producer of "The
+/// Cosby Show," said it filed suit').
+pub(super) fn short_but_spoken(text: &str, q: (usize, usize, usize, usize)) -> bool {
+    let (open, content, close_end) = (q.0, (q.1, q.2), q.3);
+    let inner = text[content.0..content.1].trim_end();
+    if inner.split_whitespace().count() < 2 || !inner.ends_with([',', '?', '!']) {
+        return false;
+    }
+    // (Across a line break too: wire copy is wrapped mid-sentence.)
+    let before = text[..open].trim_end();
+    if !(before.is_empty() || before.ends_with(['.', '?', '!', ':', '"', '”'])) {
+        return false;
+    }
+    let after = &text[close_end..];
+    let after = &after[..crate::text::floor_char_boundary(after, after.len().min(48))];
+    let Some((at, _)) = lexicon::first_verb(after) else {
+        return false;
+    };
+    if after[..at].contains('\n') {
+        return false;
+    }
+    let before: Vec<&str> = after[..at].split_whitespace().collect();
+    match before.as_slice() {
+        [] => true,
+        [w] if ["he", "she", "they", "we", "i"].contains(&w.to_lowercase().as_str()) => true,
+        names => {
+            names.len() <= 3
+                && names
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        }
+    }
+}

@@ -490,3 +490,20 @@ fn a_quote_never_closed_ends_with_its_paragraph() {
          a stable market, which everyone said was the aim.\n\nPrices fell.");
     assert!(q[0].text.ends_with("was the aim."), "{q:#?}");
 }
+
+#[test]
+fn a_short_line_of_speech_with_its_verb_is_a_quote() {
+    // Under `min_words`, a line of speech that opens its sentence and is
+    // followed at once by its verb is a quote, and the next one continues
+    // its voice; a phrase quoted inside a sentence is not, nor one word.
+    check_speakers(
+        "Ferry strike\n\nThe captain has a minor injury. \"It's nothing serious,\" said \
+         his coach Oscar Brandt. \"He strained a muscle but is back in full training.\"",
+        &[Some("Oscar Brandt"), Some("Oscar Brandt")],
+    );
+    check_speakers(
+        "Ferry strike\n\nPrices are \"just awful,\" said Oscar Brandt. \"Who pays?\" Mara Lind \
+         asked. \"No,\" she said.",
+        &[Some("Mara Lind")],
+    );
+}
