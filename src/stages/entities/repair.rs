@@ -32,7 +32,10 @@ pub(super) fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             .rev()
             .find(|&t| is_title(t))
             .filter(|&t| (c.start..=t).any(is_core_title))
-            .filter(|&t| c.kind != "PER" && (t + 1 < c.end || person_next));
+            .filter(|&t| c.kind != "PER" && (t + 1 < c.end || person_next))
+            // "Information Commissioner's Office": a body named for its
+            // office, no person after it.
+            .filter(|&t| !matches!(words.get(t + 1), Some(&("'s" | "’s"))));
         match office {
             Some(t) => {
                 // The office's own head ("U.S." in "U.S. Secretary of State").
@@ -69,4 +72,28 @@ pub(super) fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
         }
     }
     super::heads::retype(split, words, gaz)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
+        super::super::tests::check_chunks(repair, sentence, tagged, expect);
+    }
+
+    #[test]
+    fn an_office_run_into_a_name_gives_the_name_its_words() {
+        check(
+            "U.S. Secretary of State Mike Pompeo said",
+            &[(0, 5, "ORG"), (5, 1, "PER")],
+            &[("U.S.", "ORG"), ("Mike Pompeo", "PER")],
+        );
+        // A body named for its office has no person after the office.
+        check(
+            "the Information Commissioner 's Office said",
+            &[(1, 4, "ORG")],
+            &[("Information Commissioner 's Office", "ORG")],
+        );
+    }
 }
