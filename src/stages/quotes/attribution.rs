@@ -16,9 +16,11 @@ use crate::nlp::gender::Gender;
 
 /// Whether `gap`, between two names, is a role that the first qualifies
 /// and the second holds: one to four lower-case words, none a function
-/// word, and nothing else (" adviser ", " founder ", " campaign manager ";
-/// not " and ", " told ", nor another language's words).
+/// word, and nothing else but a comma before the holder (" adviser ",
+/// " founder ", " campaign manager ", " spokeswoman, "; not " and ",
+/// " told ", nor another language's words).
 fn role_between(gap: &str) -> bool {
+    let gap = gap.strip_suffix(", ").map_or(gap, |g| g);
     let words: Vec<&str> = gap.split_whitespace().collect();
     gap.starts_with(' ')
         && (1..=4).contains(&words.len())

@@ -197,7 +197,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.35.0"
+        "1.36.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {

@@ -71,6 +71,13 @@ fn a_name_qualifying_the_role_after_the_verb_does_not_speak() {
          this story to life for them,\" said Obama adviser Gerry Ellis.",
         &[Some("Gerry Ellis")],
     );
+    // ... with a comma before the holder, too ("said Opera spokeswoman,
+    // Berit Hanson").
+    check_speakers(
+        "Pupils link up\n\nChildren will talk to their peers abroad. \"Digital technology brings \
+         this story to life for them,\" said Obama spokeswoman, Gerry Ellis.",
+        &[Some("Gerry Ellis")],
+    );
     check_speakers(
         "Pupils link up\n\nChildren will talk to their peers abroad. \"Digital technology brings \
          this story to life for them,\" said Tom Reyes and Gerry Ellis.",
