@@ -121,6 +121,9 @@ pub(super) fn consolidate(
     name_joins::join_place_heads(mentions, &mut keys, gaz);
     name_joins::join_same_places(mentions, &mut keys, gaz);
     name_joins::join_possessives(mentions, &mut keys);
+    // "JK, also known as Jason King": last, so each name brings the
+    // mentions the rules above gave it.
+    super::known_as::join(text, mentions, &mut keys);
     // 3. Group, keeping first-mention order.
     let mut order: Vec<Key> = Vec::new();
     let mut group_of: HashMap<Key, usize> = HashMap::new();

@@ -1,0 +1,111 @@
+//! Names the article itself says are one: "JK, also known as Jason King",
+//! "Abu Bakr al-Baghdadi, better known as …", "Daesh (also known as
+//! Islamic State)", "X, aka Y". Two mentions of one type with such a
+//! phrase and nothing else between them are one entity: every mention
+//! keyed as the second takes the first's key, after all other merges, so
+//! the surnames and short forms each already gathered come along ("King
+//! says" with "Jason King").
+
+use super::mentions::Mention;
+use super::merge::{norm, Key};
+
+/// What stands between a name and another name for it. Lower case; the
+/// text is compared case-insensitively.
+const PHRASES: &[&str] = &[
+    ", also known as ",
+    " (also known as ",
+    ", better known as ",
+    " (better known as ",
+    ", known as ",
+    " (known as ",
+    ", aka ",
+    " (aka ",
+    ", a.k.a. ",
+    " (a.k.a. ",
+    ", also called ",
+    " (also called ",
+];
+
+/// Joins the keys of such pairs in `keys` (one per mention, in text order).
+pub(super) fn join(text: &str, mentions: &[Mention], keys: &mut [Key]) {
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if a.kind != b.kind || a.end >= b.start || !says_one(&text[a.end..b.start]) {
+            continue;
+        }
+        let (from, to) = (norm(&keys[i + 1]), keys[i].clone());
+        if from == norm(&to) {
+            continue;
+        }
+        for k in keys.iter_mut() {
+            if norm(k) == from {
+                *k = to.clone();
+            }
+        }
+    }
+}
+
+/// Whether `between` is one of [`PHRASES`], ignoring case.
+fn says_one(between: &str) -> bool {
+    between.len() <= 20 && PHRASES.iter().any(|p| between.eq_ignore_ascii_case(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, names: &[(&str, &'static str)], expect_one: &[(usize, usize, bool)]) {
+        let mut from = 0;
+        let mentions: Vec<Mention> = names
+            .iter()
+            .map(|&(n, kind)| {
+                let start = from + text[from..].find(n).expect("name in text");
+                from = start + n.len();
+                Mention {
+                    text: n.to_string(),
+                    start,
+                    end: start + n.len(),
+                    kind,
+                }
+            })
+            .collect();
+        let mut keys: Vec<Key> = mentions
+            .iter()
+            .map(|m| Key::Name(m.kind, m.text.clone()))
+            .collect();
+        join(text, &mentions, &mut keys);
+        for &(x, y, same) in expect_one {
+            assert_eq!(norm(&keys[x]) == norm(&keys[y]), same, "{x} {y} in {text}");
+        }
+    }
+
+    #[test]
+    fn a_name_the_article_gives_another_is_one_entity() {
+        check(
+            "said JK, also known as Jason King. Later Jason King said so.",
+            &[("JK", "PER"), ("Jason King", "PER"), ("Jason King", "PER")],
+            &[(0, 1, true), (0, 2, true)],
+        );
+        check(
+            "Daesh (also known as Islamic State) said",
+            &[("Daesh", "ORG"), ("Islamic State", "ORG")],
+            &[(0, 1, true)],
+        );
+        // Not two types, not other words between, not a list.
+        check(
+            "Acme, also known as Jason King, said",
+            &[("Acme", "ORG"), ("Jason King", "PER")],
+            &[(0, 1, false)],
+        );
+        check(
+            "JK, who is known as Jason King, said",
+            &[("JK", "PER"), ("Jason King", "PER")],
+            &[(0, 1, false)],
+        );
+        check(
+            "JK, Jason King and Joel Ross said",
+            &[("JK", "PER"), ("Jason King", "PER"), ("Joel Ross", "PER")],
+            &[(0, 1, false), (1, 2, false)],
+        );
+    }
+}
