@@ -487,3 +487,14 @@ fn a_name_repeated_thousands_of_times_is_one_entity_with_every_mention() {
     assert_eq!(find(&e, "Mara Lind").mentions.len(), 4_000);
     assert_eq!(find(&e, "Oslo").mentions.len(), 2_000);
 }
+
+/// The article's own "also known as" joins two names, and each one's
+/// other mentions (2026-12-04 (fr)).
+#[test]
+fn a_name_the_article_gives_another_is_one_entity() {
+    check(
+        "Talks resume\n\nPalestinian leader Mahmoud Abbas, also known as Abu Mazen, met \
+         envoys in Cairo on Monday. Abbas said talks would go on.",
+        &[("Mahmoud Abbas", "PER", &["Abu Mazen", "Abbas"])],
+    );
+}
