@@ -282,6 +282,7 @@ pub(super) fn extract(
         out.append(&mut sentence);
     }
     out.sort_by_key(|m| m.start);
+    super::recalled::add(text, tokens, &kept, &mut out);
     out
 }
 

@@ -26,6 +26,7 @@ mod numerals;
 mod offices;
 mod particles;
 mod person_of;
+mod recalled;
 mod repair;
 mod eastasian;
 mod runon;
@@ -235,7 +236,7 @@ impl Stage for EntitiesStage {
         "entities"
     }
     fn version(&self) -> &'static str {
-        "ner-perceptron-26"
+        "ner-perceptron-27"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;
