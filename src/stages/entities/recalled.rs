@@ -11,8 +11,6 @@
 //! ("Fox" the network), and not a month, weekday, title or function word
 //! ("May", "General", "The").
 
-use std::collections::HashMap;
-
 use super::mentions::Mention;
 use crate::nlp;
 
@@ -24,35 +22,40 @@ pub(super) fn add(
     sentences: &[nlp::Sentence],
     out: &mut Vec<Mention>,
 ) {
-    // Each surname, and where its first full name ends.
-    let mut surnames: HashMap<&str, usize> = HashMap::new();
+    // Each surname, and where its first full name ends (`out` is in text
+    // order; an article names a few people, so a list is searched).
+    let mut surnames: Vec<(&str, usize)> = Vec::new();
     for m in out.iter().filter(|m| m.kind == "PER") {
         let Some((_, last)) = m.text.rsplit_once(' ') else {
             continue;
         };
-        if plausible(last) {
-            let at = surnames.entry(last).or_insert(m.end);
-            *at = (*at).min(m.end);
+        if !surnames.iter().any(|(s, _)| *s == last) && plausible(last) {
+            surnames.push((last, m.end));
         }
     }
     // Nor a word the article names something else by ("Fox" the network
     // beside "Michael J. Fox").
     for m in out.iter().filter(|m| m.kind != "PER") {
-        for w in m.text.split(' ') {
-            surnames.remove(w);
-        }
+        surnames.retain(|(s, _)| !m.text.split(' ').any(|w| w == *s));
     }
-    if surnames.is_empty() {
+    let Some(first) = surnames.iter().map(|&(_, end)| end).min() else {
         return;
-    }
+    };
     let capitalised =
         |t: Option<&nlp::Token>| t.is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
     let mut added: Vec<Mention> = Vec::new();
-    for s in sentences {
+    for s in sentences.iter().filter(|s| {
+        tokens[s.tokens.clone()]
+            .last()
+            .is_some_and(|t| t.end > first)
+    }) {
         let toks = &tokens[s.tokens.clone()];
         for (k, t) in toks.iter().enumerate() {
             let w = t.text(text);
-            let Some(&named_end) = surnames.get(w) else {
+            if !w.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let Some(&(_, named_end)) = surnames.iter().find(|(s, _)| *s == w) else {
                 continue;
             };
             // ("But Yeutter said": a capitalised function word opening the
