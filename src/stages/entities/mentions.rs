@@ -14,14 +14,7 @@ use super::wordlists::{
     opens_sentence_only,
 };
 
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Mention {
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    /// PER, ORG, LOC or MISC.
-    pub kind: &'static str,
-}
+pub(super) use super::mention::Mention;
 
 /// A mention's words as one line: a name the source wraps across lines
 /// ("Mikhail\nGorbachev" in hard-wrapped wire copy) or spaces twice is
@@ -282,6 +275,7 @@ pub(super) fn extract(
         out.append(&mut sentence);
     }
     out.sort_by_key(|m| m.start);
+    super::recalled::join_given_names(text, &mut out, lex.gaz);
     super::recalled::add(text, tokens, &kept, &mut out);
     out
 }

@@ -19,6 +19,7 @@ mod known_as;
 mod list_types;
 mod lists;
 mod located;
+mod mention;
 mod mentions;
 mod merge;
 mod name_joins;
@@ -236,7 +237,7 @@ impl Stage for EntitiesStage {
         "entities"
     }
     fn version(&self) -> &'static str {
-        "ner-perceptron-27"
+        "ner-perceptron-28"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;

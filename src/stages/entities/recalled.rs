@@ -13,7 +13,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::mentions::Mention;
+use super::mention::Mention;
 use crate::nlp;
 
 /// `out` (the article's mentions, sorted by start) with the surnames the
@@ -69,9 +69,12 @@ pub(super) fn add(
             };
             // ("But Yeutter said": a capitalised function word opening the
             // sentence is no part of a name.)
-            let name_before = k > 0
-                && capitalised(toks.get(k - 1))
-                && !nlp::is_stopword(&toks[k - 1].text(text).to_lowercase());
+            let name_before = k > 0 && {
+                let before = toks[k - 1].text(text);
+                before.starts_with(char::is_uppercase)
+                    && !nlp::is_stopword(&before.to_lowercase())
+                    && !super::wordlists::is_honorific(before)
+            };
             let alone = !name_before && !capitalised(toks.get(k + 1));
             if t.start < named_end || !alone || covered(out, t.start, t.end) {
                 continue;
@@ -98,6 +101,77 @@ pub(super) fn add(
         out.append(&mut added);
         out.sort_by_key(|m| m.start);
     }
+}
+
+/// Words the tagger typed as something else that belong to the person
+/// named right after them: an honorific alone is no name ("Mr" ORG before
+/// "Bez": dropped, so the surname is recalled as the person's), and a
+/// given name or a style right before a word the article names a person
+/// by is that person's ("Adrian" LOC + "Mutu", "Pierce" ORG + "Brosnan",
+/// "Lord" LOC + "Dubs": one person mention; not "German" + "Boerse",
+/// `surname::could_be_first_and_surname`).
+pub(super) fn join_given_names(
+    text: &str,
+    out: &mut Vec<Mention>,
+    gaz: &crate::gazetteer::Gazetteer,
+) {
+    let first_names = crate::nlp::gender::FirstNames::embedded();
+    let people: HashSet<&str> = out
+        .iter()
+        .filter(|m| m.kind == "PER")
+        .filter_map(|m| m.text.rsplit(' ').next())
+        .collect();
+    let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
+    let mut k = 0;
+    while k < out.len() {
+        let m = &out[k];
+        k += 1;
+        if m.kind == "PER" || m.text.contains(' ') {
+            kept.push(m.clone());
+            continue;
+        }
+        if super::wordlists::is_honorific(&m.text) {
+            continue;
+        }
+        let styled = matches!(
+            m.text.as_str(),
+            "Lord" | "Lady" | "Sir" | "Dame" | "Baron" | "Baroness"
+        );
+        let given = styled || first_names.is_given_name(&m.text);
+        // The word after one space: a name the article gives a person.
+        let next = text[m.end..].strip_prefix(' ').map(|rest| {
+            let len = rest
+                .find(|c: char| !(c.is_alphabetic() || c == '-'))
+                .unwrap_or(rest.len());
+            &rest[..len]
+        });
+        let Some(w) = next.filter(|w| {
+            given
+                && people.contains(w)
+                && (styled || super::surname::could_be_first_and_surname(gaz, &m.text, w))
+        }) else {
+            kept.push(m.clone());
+            continue;
+        };
+        let (start, end) = (m.start, m.end + 1 + w.len());
+        // The surname's own mention, if tagged, becomes part of it; any
+        // other mention there leaves the pair alone.
+        match out.get(k) {
+            Some(n) if n.start == end - w.len() && n.end == end && n.kind == "PER" => k += 1,
+            Some(n) if n.start < end => {
+                kept.push(m.clone());
+                continue;
+            }
+            _ => {}
+        }
+        kept.push(Mention {
+            text: text[start..end].to_string(),
+            start,
+            end,
+            kind: "PER",
+        });
+    }
+    *out = kept;
 }
 
 /// A word that can be a surname standing alone: capitalised, with lower
@@ -196,6 +270,61 @@ mod tests {
             &[("Michael Fox", "PER"), ("Fox News", "ORG")]
         )
         .is_empty());
+    }
+
+    /// `join_given_names` over `text` with the tagged `names`: the
+    /// mentions after it, as "text:type".
+    fn joined(text: &str, names: &[(&str, &'static str)]) -> Vec<String> {
+        let mut from = 0;
+        let mut out: Vec<super::Mention> = names
+            .iter()
+            .map(|&(n, kind)| {
+                let start = from + text[from..].find(n).expect("name in text");
+                from = start + n.len();
+                super::Mention {
+                    text: n.into(),
+                    start,
+                    end: start + n.len(),
+                    kind,
+                }
+            })
+            .collect();
+        super::join_given_names(text, &mut out, crate::gazetteer::Gazetteer::embedded());
+        out.iter()
+            .map(|m| format!("{}:{}", m.text, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_given_name_or_an_honorific_typed_otherwise_is_the_persons() {
+        // A given name before a word the article names a person by.
+        assert_eq!(
+            joined(
+                "Adrian Mutu spoke. Mutu said so.",
+                &[("Adrian", "LOC"), ("Mutu", "PER"), ("Mutu", "PER")]
+            ),
+            ["Adrian Mutu:PER", "Mutu:PER"]
+        );
+        // An honorific alone is no name.
+        assert_eq!(
+            joined("Mr Bez spoke.", &[("Mr", "ORG")]),
+            Vec::<String>::new()
+        );
+        // Not a people's name, nor a large city before a plural.
+        assert_eq!(
+            joined(
+                "German Boerse rose. Boerse said so.",
+                &[("German", "MISC"), ("Boerse", "PER")]
+            ),
+            ["German:MISC", "Boerse:PER"]
+        );
+        assert_eq!(
+            joined(
+                "Preston Harriers won. Harriers said so.",
+                &[("Preston", "LOC"), ("Harriers", "PER")]
+            ),
+            ["Preston:LOC", "Harriers:PER"]
+        );
     }
 
     #[test]

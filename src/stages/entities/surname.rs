@@ -116,6 +116,20 @@ const WORD_NAMES: &[&str] = &[
     "autumn", "dawn", "april", "june", "august",
 ];
 
+/// Whether `first` + `surname`, a first name the tagger typed as something
+/// else before a word the article names a person by, can be a person's
+/// name (`recalled::join_given_names`): not a place or a people
+/// ("German Boerse"), nor a large city before a plural ("Preston
+/// Harriers"), nor before a head noun or a word things are named after.
+pub(super) fn could_be_first_and_surname(gaz: &Gazetteer, first: &str, surname: &str) -> bool {
+    let lower = surname.to_lowercase();
+    !(names_a_place_or_people(gaz, first)
+        || (gaz.is_notable(first, NOTABLE_CITY) && surname.ends_with('s'))
+        || heads::head_kind(surname).is_some()
+        || NAMED_AFTER.contains(&lower.as_str())
+        || crate::nlp::is_stopword(&lower))
+}
+
 /// Whether a first name is also a country, a region, a continent, a
 /// province or a people ("Georgia", "Victoria", "German"): then it names
 /// that.
