@@ -55,20 +55,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str, names: &[(&str, &'static str)], expect_one: &[(usize, usize, bool)]) {
-        let mut from = 0;
-        let mentions: Vec<Mention> = names
-            .iter()
-            .map(|&(n, kind)| {
-                let start = from + text[from..].find(n).expect("name in text");
-                from = start + n.len();
-                Mention {
-                    text: n.to_string(),
-                    start,
-                    end: start + n.len(),
-                    kind,
-                }
-            })
-            .collect();
+        let mentions = super::super::mention::placed(text, names);
         let mut keys: Vec<Key> = mentions
             .iter()
             .map(|m| Key::Name(m.kind, m.text.clone()))

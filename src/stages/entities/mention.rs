@@ -11,3 +11,22 @@ pub(super) struct Mention {
     /// PER, ORG, LOC or MISC.
     pub kind: &'static str,
 }
+
+/// Test input: `names` (text, type) found in `text` in order, as mentions.
+#[cfg(test)]
+pub(super) fn placed(text: &str, names: &[(&str, &'static str)]) -> Vec<Mention> {
+    let mut from = 0;
+    names
+        .iter()
+        .map(|&(n, kind)| {
+            let start = from + text[from..].find(n).expect("name in text");
+            from = start + n.len();
+            Mention {
+                text: n.into(),
+                start,
+                end: start + n.len(),
+                kind,
+            }
+        })
+        .collect()
+}

@@ -231,18 +231,7 @@ mod tests {
     /// the texts of the mentions it adds.
     fn added(text: &str, names: &[(&str, &'static str)]) -> Vec<String> {
         let a = crate::nlp::Analysed::of(text);
-        let mut out: Vec<super::Mention> = names
-            .iter()
-            .map(|&(n, kind)| {
-                let start = text.find(n).expect("name in text");
-                super::Mention {
-                    text: n.into(),
-                    start,
-                    end: start + n.len(),
-                    kind,
-                }
-            })
-            .collect();
+        let mut out = super::super::mention::placed(text, names);
         let before: Vec<usize> = out.iter().map(|m| m.start).collect();
         super::add(text, &a.tokens, &a.sentences, &mut out);
         out.into_iter()
@@ -275,20 +264,7 @@ mod tests {
     /// `join_given_names` over `text` with the tagged `names`: the
     /// mentions after it, as "text:type".
     fn joined(text: &str, names: &[(&str, &'static str)]) -> Vec<String> {
-        let mut from = 0;
-        let mut out: Vec<super::Mention> = names
-            .iter()
-            .map(|&(n, kind)| {
-                let start = from + text[from..].find(n).expect("name in text");
-                from = start + n.len();
-                super::Mention {
-                    text: n.into(),
-                    start,
-                    end: start + n.len(),
-                    kind,
-                }
-            })
-            .collect();
+        let mut out = super::super::mention::placed(text, names);
         super::join_given_names(text, &mut out, crate::gazetteer::Gazetteer::embedded());
         out.iter()
             .map(|m| format!("{}:{}", m.text, m.kind))
