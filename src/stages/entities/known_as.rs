@@ -6,7 +6,9 @@
 //! the surnames and short forms each already gathered come along ("King
 //! says" with "Jason King").
 
-use super::mentions::Mention;
+use std::collections::HashMap;
+
+use super::mention::Mention;
 use super::merge::{norm, Key};
 
 /// What stands between a name and another name for it. Lower case; the
@@ -26,19 +28,45 @@ const PHRASES: &[&str] = &[
     " (also called ",
 ];
 
-/// Joins the keys of such pairs in `keys` (one per mention, in text order).
+/// Joins the keys of such pairs in `keys` (one per mention, in text order):
+/// the groups a chain of pairs links become one, under the key of the
+/// earliest first name of a pair. In one pass over the keys, whatever the
+/// number of pairs (a hostile input may hold thousands).
 pub(super) fn join(text: &str, mentions: &[Mention], keys: &mut [Key]) {
-    for i in 0..mentions.len().saturating_sub(1) {
-        let (a, b) = (&mentions[i], &mentions[i + 1]);
-        if a.kind != b.kind || a.end >= b.start || !says_one(&text[a.end..b.start]) {
-            continue;
+    let pairs: Vec<usize> = (0..mentions.len().saturating_sub(1))
+        .filter(|&i| {
+            let (a, b) = (&mentions[i], &mentions[i + 1]);
+            a.kind == b.kind && a.end < b.start && says_one(&text[a.end..b.start])
+        })
+        .collect();
+    if pairs.is_empty() {
+        return;
+    }
+    // Union-find over the groups' normalised keys.
+    let mut parent: HashMap<Key, Key> = HashMap::new();
+    let root = |parent: &HashMap<Key, Key>, k: Key| {
+        let mut k = k;
+        while let Some(p) = parent.get(&k) {
+            k = p.clone();
         }
-        let (from, to) = (norm(&keys[i + 1]), keys[i].clone());
-        if from == norm(&to) {
-            continue;
+        k
+    };
+    let mut first_key: HashMap<Key, Key> = HashMap::new();
+    for &i in &pairs {
+        let a = root(&parent, norm(&keys[i]));
+        let b = root(&parent, norm(&keys[i + 1]));
+        first_key
+            .entry(norm(&keys[i]))
+            .or_insert_with(|| keys[i].clone());
+        if a != b {
+            parent.insert(b, a);
         }
-        for k in keys.iter_mut() {
-            if norm(k) == from {
+    }
+    for k in keys.iter_mut() {
+        let n = norm(k);
+        if parent.contains_key(&n) || first_key.contains_key(&n) {
+            let r = root(&parent, n);
+            if let Some(to) = first_key.get(&r) {
                 *k = to.clone();
             }
         }

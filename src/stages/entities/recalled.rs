@@ -1,15 +1,22 @@
-//! A person's surname alone where the tagger missed it: "U.S. Trade
-//! Representative Clayton Yeutter … but Yeutter said yesterday". The
-//! tagger reads each sentence alone, and a name it has not seen, without
-//! its first name or title, often gets no tag; the article has already
-//! named the person in full. After a person named by two words or more,
-//! the last of those words standing alone later, capitalised and in no
-//! mention, is a mention of that person (the merge rules then join it to
-//! the full name). Not a word run into other capitalised words (part of
-//! another name: "Yeutter Associates"), not one the article also writes
-//! in lower case ("Brown" beside "brown") or in a name of another type
-//! ("Fox" the network), and not a month, weekday, title or function word
-//! ("May", "General", "The").
+//! Document-level passes over the tagger's mentions, which it made one
+//! sentence at a time: the article's other sentences say who a word is.
+//!
+//! `join_given_names`: a given name or a style the tagger typed as
+//! something else, right before a word the article names a person by, is
+//! that person's ("Adrian" LOC + "Mutu"); an honorific alone ("Mr" ORG) is
+//! no name.
+//!
+//! `add`: a person's surname alone where the tagger missed it: "U.S. Trade
+//! Representative Clayton Yeutter … but Yeutter said yesterday". A name
+//! it has not seen, without its first name or title, often gets no tag;
+//! the article has already named the person in full. After a person named
+//! by two words or more, the last of those words standing alone later,
+//! capitalised and in no mention, is a mention of that person (the merge
+//! rules then join it to the full name). Not a word run into other
+//! capitalised words (part of another name: "Yeutter Associates"), not one
+//! the article also writes in lower case ("Brown" beside "brown") or in a
+//! name of another type ("Fox" the network), and not a month, weekday,
+//! title or function word ("May", "General", "The").
 
 use std::collections::{HashMap, HashSet};
 

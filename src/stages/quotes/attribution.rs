@@ -20,7 +20,7 @@ use crate::nlp::gender::Gender;
 /// " founder ", " campaign manager ", " spokeswoman, "; not " and ",
 /// " told ", nor another language's words).
 fn role_between(gap: &str) -> bool {
-    let gap = gap.strip_suffix(", ").map_or(gap, |g| g);
+    let gap = gap.strip_suffix(", ").unwrap_or(gap);
     let words: Vec<&str> = gap.split_whitespace().collect();
     gap.starts_with(' ')
         && (1..=4).contains(&words.len())
