@@ -53,6 +53,12 @@ pub(super) fn add(
     let Some(first) = surnames.values().copied().min() else {
         return;
     };
+    // The surnames' first bytes: a word opening with another is no
+    // surname, found without hashing it.
+    let mut openers = [false; 256];
+    for s in surnames.keys() {
+        openers[usize::from(s.as_bytes()[0])] = true;
+    }
     let capitalised =
         |t: Option<&nlp::Token>| t.is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
     // The article's words in lower case, made once, when first asked.
@@ -68,7 +74,11 @@ pub(super) fn add(
             let w = t.text(text);
             // (Most words are not capitalised: asked first, it spares the
             // hash.)
-            if !w.starts_with(char::is_uppercase) {
+            let opens = w
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| openers[usize::from(b)]);
+            if !opens || !w.starts_with(char::is_uppercase) {
                 continue;
             }
             let Some(&named_end) = surnames.get(w) else {
@@ -123,6 +133,17 @@ pub(super) fn join_given_names(
     gaz: &crate::gazetteer::Gazetteer,
 ) {
     let first_names = crate::nlp::gender::FirstNames::embedded();
+    // Most articles have no such word: asked first, without a copy.
+    let candidate = |m: &Mention| {
+        m.kind != "PER"
+            && !m.text.contains(' ')
+            && (super::wordlists::is_honorific(&m.text)
+                || text[m.end..].starts_with(' ')
+                    && text[m.end + 1..].starts_with(char::is_uppercase))
+    };
+    if !out.iter().any(candidate) {
+        return;
+    }
     let people: HashSet<&str> = out
         .iter()
         .filter(|m| m.kind == "PER")
