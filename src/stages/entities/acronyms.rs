@@ -106,20 +106,7 @@ mod tests {
     /// `tagged` are (mention text, kind), found in `text` in order; the
     /// result is every mention's text and kind, in text order.
     fn check(text: &str, tagged: &[(&str, &'static str)], expect: &[(&str, &str)]) {
-        let mut from = 0;
-        let mentions: Vec<Mention> = tagged
-            .iter()
-            .map(|&(t, kind)| {
-                let start = from + text[from..].find(t).expect("tagged text in text");
-                from = start + t.len();
-                Mention {
-                    text: t.to_string(),
-                    start,
-                    end: start + t.len(),
-                    kind,
-                }
-            })
-            .collect();
+        let mentions = super::super::mention::placed(text, tagged);
         let got: Vec<(String, &str)> = add_defined(text, mentions, &[])
             .into_iter()
             .map(|m| (m.text, m.kind))

@@ -161,10 +161,7 @@ pub(super) fn join_given_names(
         if super::wordlists::is_honorific(&m.text) {
             continue;
         }
-        let styled = matches!(
-            m.text.as_str(),
-            "Lord" | "Lady" | "Sir" | "Dame" | "Baron" | "Baroness"
-        );
+        let styled = super::wordlists::is_style(&m.text);
         let given = styled || first_names.is_given_name(&m.text);
         // The word after one space: a name the article gives a person.
         let next = text[m.end..].strip_prefix(' ').map(|rest| {
@@ -214,16 +211,8 @@ fn plausible(w: &str) -> bool {
             .all(|c| c.is_lowercase() || c == '-' || c == '\'')
         && !nlp::is_stopword(&lower)
         && !crate::nlp::titles::is(&lower, u8::MAX)
-        && !CALENDAR.contains(&lower.as_str())
+        && !crate::stages::dates::calendar_name(&lower)
 }
-
-/// Months and weekdays, which name people too ("Theresa May").
-#[rustfmt::skip]
-const CALENDAR: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-];
 
 /// Whether bytes `start..end` lie in a mention of `out` (sorted by start).
 fn covered(out: &[Mention], start: usize, end: usize) -> bool {

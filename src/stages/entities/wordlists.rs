@@ -72,6 +72,15 @@ pub(super) fn legal_form(word: &str) -> bool {
     })
 }
 
+/// A title that British usage keeps in a person's styled name ("Sir
+/// Edward", "Baroness Morgan"), as written.
+pub(super) fn is_style(word: &str) -> bool {
+    matches!(
+        word,
+        "Sir" | "Dame" | "Lord" | "Lady" | "Baron" | "Baroness"
+    )
+}
+
 /// Honorifics before a personal name ("Mr", "Mrs.", "Dr"). "Sir" and
 /// "Lord" stay: in British usage they are part of the styled name. "DR"
 /// in capitals is the Democratic Republic ("DR Congo").

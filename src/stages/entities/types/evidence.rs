@@ -87,9 +87,7 @@ fn speaker_label(text: &str, m: &Mention) -> bool {
 /// "of" ("Lord of the Rings").
 fn styled_name(name: &str) -> bool {
     let mut words = name.split_whitespace();
-    let styled = words
-        .next()
-        .is_some_and(|w| matches!(w, "Sir" | "Dame" | "Lord" | "Lady" | "Baron" | "Baroness"));
+    let styled = words.next().is_some_and(wordlists::is_style);
     styled
         && words.next().is_some_and(|w| {
             w.starts_with(char::is_uppercase)

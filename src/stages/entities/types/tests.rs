@@ -5,20 +5,7 @@ use crate::gazetteer::Gazetteer;
 
 /// (text, tagged mentions as (text, type) in order) → their types after unifying.
 fn check(text: &str, tagged: &[(&str, &'static str)], expect: &[&str]) {
-    let mut from = 0;
-    let mentions: Vec<Mention> = tagged
-        .iter()
-        .map(|(t, k)| {
-            let start = from + text[from..].find(t).expect("mention in text");
-            from = start + t.len();
-            Mention {
-                text: t.to_string(),
-                start,
-                end: start + t.len(),
-                kind: k,
-            }
-        })
-        .collect();
+    let mentions = super::super::mention::placed(text, tagged);
     let got: Vec<&str> = unify(text, &mentions, Gazetteer::embedded())
         .iter()
         .map(|m| m.kind)
