@@ -109,6 +109,9 @@ pub(super) fn extract(
             if c.end - c.start == 1 && not_a_name(words[c.start]) {
                 continue;
             }
+            if super::offices::qualifier_alone(&c, &words) {
+                continue;
+            }
             // "General Santos City": a place whose name opens with a title.
             let titled_place = super::whole_places::titled(&mut c, &words, free_before, lex.gaz);
             // "Mr Greenspan", "Dr. Jane Doe": the honorific marks a person

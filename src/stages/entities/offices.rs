@@ -69,6 +69,20 @@ pub(super) enum OfficeEnd {
     Cut { end: usize, kind: &'static str },
 }
 
+/// A one-word chunk that only qualifies the office after it ("Labour's
+/// [Shadow] Home Secretary Yvette Cooper", "[Acting] Police Chief"): no
+/// name. The office may be a word further on ("Home" is none).
+pub(super) fn qualifier_alone(c: &Chunk, words: &[&str]) -> bool {
+    use titles::{ENDS_OFFICE, OFFICE, PERSON, QUALIFIER};
+    c.end - c.start == 1
+        && titles::is(words[c.start], QUALIFIER)
+        && !titles::is(words[c.start], PERSON)
+        && words[c.end..]
+            .iter()
+            .take(2)
+            .any(|w| titles::is(w, OFFICE | ENDS_OFFICE))
+}
+
 /// Whether non-person span `c` ends in an office (the tagger typed "Treasury
 /// Secretary" ORG, "United States Senator" LOC) and what is left of it.
 /// Not a span with "of" ("Office of the Prime Minister" is a body), nor
@@ -119,6 +133,28 @@ pub(super) fn office_at_end(c: &Chunk, words: &[&str], gaz: &Gazetteer) -> Offic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_qualifier_alone_before_an_office_is_no_name() {
+        for (sentence, from, expect) in [
+            (
+                "Labour 's Shadow Home Secretary Yvette Cooper said",
+                2,
+                true,
+            ),
+            ("the Acting Police Chief said", 1, true),
+            ("the Shadow said", 1, false),
+            ("Lord Mayor Jane Doe", 0, false),
+        ] {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            let c = Chunk {
+                start: from,
+                end: from + 1,
+                kind: "MISC",
+            };
+            assert_eq!(qualifier_alone(&c, &words), expect, "{sentence}");
+        }
+    }
 
     /// `sentence` (space-separated words) with the chunk `[from, to)` of
     /// type `kind`: the name left, if an office ran into it.

@@ -9,6 +9,11 @@
 //! Daniels Midland of Decatur" are firms of their seat, as wires write
 //! them (of 3 such splits before a lone place in Reuters and Wikinews, 1
 //! was a person: "Stacey Abrams of Georgia" stays one name).
+//!
+//! The other order too: "CEO of the [Refugee Council Enver Solomon]" came
+//! out one organisation. A chunk not typed PER whose last two or three
+//! words open with a given name, right after a body's head noun
+//! ("Council", "Party", "University"), is the body then the person.
 
 use super::chunks::capitalised;
 use crate::gazetteer::Gazetteer;
@@ -23,6 +28,19 @@ pub(super) fn split(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chun
     }
     let mut out = Vec::with_capacity(cs.len() + 1);
     for c in cs {
+        if let Some(p) = person_after_body(&c, words, gaz) {
+            out.push(Chunk {
+                start: c.start,
+                end: p,
+                kind: c.kind,
+            });
+            out.push(Chunk {
+                start: p,
+                end: c.end,
+                kind: "PER",
+            });
+            continue;
+        }
         match person_before_of(&c, words, gaz) {
             Some(of) => {
                 out.push(Chunk {
@@ -40,6 +58,38 @@ pub(super) fn split(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chun
         }
     }
     out
+}
+
+/// Where the person's name starts in a chunk that ends in a body's name
+/// and then a person's: "Refugee Council Enver Solomon".
+fn person_after_body(c: &Chunk, words: &[&str], gaz: &Gazetteer) -> Option<usize> {
+    if c.kind == "PER" || c.end - c.start < 4 {
+        return None;
+    }
+    // Given name and surname, or with a middle initial ("John F. Kennedy");
+    // not "2nd Battalion [Royal Gurkha Rifles]".
+    let p = match &words[c.end - 3..c.end] {
+        [_, _, last] if super::heads::head_kind(last).is_some() => return None,
+        [_, middle, _] if c.end - 3 >= c.start + 2 && is_initial(middle) => c.end - 3,
+        _ => c.end - 2,
+    };
+    let (given, surname) = (words[p], words[c.end - 1]);
+    let person = super::heads::head_kind(words[p - 1]) == Some("ORG")
+        && capitalised(given)
+        && FirstNames::embedded().is_given_name(given)
+        && capitalised(surname)
+        && surname.len() > 1
+        && super::surname::could_be_first_and_surname(gaz, given, surname)
+        && !words[p..c.end]
+            .iter()
+            .any(|w| is(w, ENDS_OFFICE | OFFICE_TAIL | PERSON));
+    person.then_some(p)
+}
+
+/// "F.", "F": a middle initial.
+fn is_initial(w: &str) -> bool {
+    let b = w.trim_end_matches('.').as_bytes();
+    b.len() == 1 && b[0].is_ascii_uppercase()
 }
 
 /// The index of the "of" after a person's name that opens chunk `c`.
@@ -94,7 +144,37 @@ mod tests {
     }
 
     #[test]
+    fn a_body_then_its_officer_is_two_names() {
+        check(
+            "CEO of the Refugee Council Enver Solomon told",
+            &[(3, 4, "ORG")],
+            &[("Refugee Council", "ORG"), ("Enver Solomon", "PER")],
+        );
+        check(
+            "the Refugee Council John F. Smith said",
+            &[(1, 5, "ORG")],
+            &[("Refugee Council", "ORG"), ("John F. Smith", "PER")],
+        );
+        // A body's name that goes on after its head noun stays whole.
+        check(
+            "the Security Council Counter Terrorism Committee said",
+            &[(1, 5, "ORG")],
+            &[("Security Council Counter Terrorism Committee", "ORG")],
+        );
+        check(
+            "the National Council Jean Monnet said",
+            &[(1, 4, "PER")],
+            &[("National Council Jean Monnet", "PER")],
+        );
+    }
+
+    #[test]
     fn bodies_offices_and_people_stay() {
+        check(
+            "the 2nd Battalion Royal Gurkha Rifles said",
+            &[(1, 5, "ORG")],
+            &[("2nd Battalion Royal Gurkha Rifles", "ORG")],
+        );
         check(
             "the Bank of England said",
             &[(1, 3, "ORG")],

@@ -35,7 +35,11 @@ pub(super) fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             .filter(|&t| c.kind != "PER" && (t + 1 < c.end || person_next))
             // "Information Commissioner's Office": a body named for its
             // office, no person after it.
-            .filter(|&t| !matches!(words.get(t + 1), Some(&("'s" | "’s"))));
+            .filter(|&t| !matches!(words.get(t + 1), Some(&("'s" | "’s"))))
+            // "High Commissioner for Refugees": the office's domain after
+            // "for", no name ("of" is split off: "Chancellor" + "of
+            // Germany", the place then a mention of its own).
+            .filter(|&t| t + 1 >= c.end || capitalised(t + 1) || words[t + 1] == "of");
         match office {
             Some(t) => {
                 // The office's own head ("U.S." in "U.S. Secretary of State").
@@ -94,6 +98,11 @@ mod tests {
             "the Information Commissioner 's Office said",
             &[(1, 4, "ORG")],
             &[("Information Commissioner 's Office", "ORG")],
+        );
+        check(
+            "after the United Nations High Commissioner for Refugees recommended",
+            &[(2, 6, "ORG")],
+            &[("United Nations High Commissioner for Refugees", "ORG")],
         );
     }
 }
