@@ -721,6 +721,25 @@ fn eval_quotes_and_dates_read_the_annotations() {
         let stdout = eval_ok(&[cmd, "--data", &reuters, "--gold", &repo(gold)], n);
         assert!(stdout.contains("found           1.0000"), "{stdout}");
     }
+    // The GUM quote sets: offsets into the articles scripts/gum-articles.py
+    // rebuilds from GUM's tokens (a change to the script fails here).
+    let gum = std::env::temp_dir().join(format!("newsflow-gum-{}.jsonl.gz", std::process::id()));
+    let built = std::process::Command::new("python3")
+        .arg(repo("scripts/gum-articles.py"))
+        .arg(repo("../shared/data/ner/gum-news/gum-news-interview-tsv.tar.gz"))
+        .arg(&gum)
+        .status()
+        .expect("python3 runs scripts/gum-articles.py");
+    assert!(built.success(), "scripts/gum-articles.py failed");
+    let gum = gum.to_string_lossy().into_owned();
+    for (gold, n) in [
+        ("eval/gum-quotes-dev.tsv", "55 annotated quotes"),
+        ("eval/gum-quotes-test.tsv", "37 annotated quotes"),
+    ] {
+        let stdout = eval_ok(&["quotes", "--data", &gum, "--gold", &repo(gold)], n);
+        assert!(stdout.contains("found           1.0000"), "{stdout}");
+    }
+    let _ = std::fs::remove_file(&gum);
     // A wrong data file is named, not a panic.
     fails_naming(
         &[
