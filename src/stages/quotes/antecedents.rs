@@ -18,14 +18,17 @@ pub(super) fn organisation_antecedent<'s>(
     limit: usize,
     speakers: &'s [SpeakerRef],
 ) -> Option<&'s SpeakerRef> {
+    // (A blank line between paragraphs is no sentence.)
     let mut from = limit;
-    for _ in 0..3 {
-        from = text[..from.saturating_sub(1)]
+    let mut sentences = 0;
+    while sentences < 3 && from > 0 {
+        let start = text[..from.saturating_sub(1)]
             .rfind(['.', '\n'])
             .map_or(0, |i| i + 1);
-        if from == 0 {
-            break;
+        if !text[start..from].trim().is_empty() {
+            sentences += 1;
         }
+        from = start;
     }
     let hi = speakers.partition_point(|s| s.start < limit);
     let lo = speakers
@@ -58,7 +61,24 @@ pub(super) fn organisation_antecedent<'s>(
             };
             first_verb(&next[..three]).is_some_and(|(p, v)| p == 0 && v != "according")
                 || aux && after_aux()
+                || said_before(text, s.start, s.end)
         }
+    })
+}
+
+/// Whether the organisation at `start..end` spoke a quote inverted
+/// ('"…", said KCNA.'): a verb of saying between the quote's closing mark
+/// and the name, the name ending the clause. Not "said TCI's opposition
+/// would …" (no quote before), nor "told KCNA" (its object).
+fn said_before(text: &str, start: usize, end: usize) -> bool {
+    crate::nlp::word_before(text, start).is_some_and(|(at, w)| {
+        !matches!(w, "told" | "tells" | "telling" | "asked" | "asking" | "according")
+            && first_verb(w).is_some_and(|(p, v)| p == 0 && v.len() == w.len())
+            && text[..at]
+                .trim_end()
+                .trim_end_matches(',')
+                .ends_with(['"', '”'])
+            && text[end..].starts_with(['.', ',', ';', '\n'])
     })
 }
 

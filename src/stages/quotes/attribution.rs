@@ -245,6 +245,9 @@ pub(super) fn attribute(
     } else {
         scanned
     };
+    if let Some(s) = super::clauses::dash_credit(&text[close..para_end], close, speakers) {
+        return (Some(s.id.clone()), Some(s.name.clone()), None);
+    }
     let after_end = sentence_end(text, close, para_end);
     let para_start = if paragraph.start <= mark {
         paragraph.start

@@ -75,9 +75,16 @@ pub(super) fn free_speakers<'s>(
             !(s.in_quote && s.end < at_verb && text[s.end..at_verb].contains(['"', '“', '”']))
         })
         .filter(|s| {
-            !NOT_SPEAKER_AFTER.contains(&word_before(text, s.start).as_str())
+            let before = word_before(text, s.start);
+            !NOT_SPEAKER_AFTER.contains(&before.as_str())
                 || verb == "according"
                 || (relative && s.is_person)
+                // "…, with Boswell stating: "…"": the participle right
+                // after the name is the name's.
+                || (before == "with"
+                    && verb.ends_with("ing")
+                    && s.end <= at_verb
+                    && text[s.end..at_verb].trim().is_empty())
         })
         // "Fifty former officials, including John Brennan and Michael
         // Hayden, signed a letter saying": a member of a group the

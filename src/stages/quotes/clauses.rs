@@ -1,11 +1,37 @@
 //! Where a quote's clause and its speaker's turn begin: a conjunction
 //! opening another clause right after a quote ('…," while Trump noted'),
 //! an interview's turn labels ("((Name)) …"), whose "I" and "you" name
-//! the turn's speaker and the one answering, and the one a paper "quoted
-//! as saying".
+//! the turn's speaker and the one answering, the one a paper "quoted
+//! as saying", and a name credited after a dash.
 
 use super::lexicon::{Attribution, SpeakerRef};
 use crate::document::Span;
+
+/// '"So far, it's the Internet: 1, Scientology: 0." - Matthew Ingram': a
+/// quote that ends its paragraph but for a dash and a name (a pull quote,
+/// an epigraph) is that name's. `tail` runs from the closing quote mark to
+/// the paragraph's end, starting at byte `at`; the name may carry a short
+/// role after a comma ("— Jane Doe, mayor").
+pub(super) fn dash_credit<'s>(
+    tail: &str,
+    at: usize,
+    speakers: &'s [SpeakerRef],
+) -> Option<&'s SpeakerRef> {
+    let rest = tail.trim_start();
+    let after_dash = rest.strip_prefix(['-', '—', '–'])?;
+    let name_at = at + tail.len() - after_dash.trim_start().len();
+    let s = speakers.get(speakers.partition_point(|s| s.start < name_at))?;
+    let after = tail
+        .get(s.end.checked_sub(at)?..)?
+        .trim()
+        .trim_end_matches('.');
+    let role = after.strip_prefix(',').unwrap_or(after);
+    (s.start == name_at
+        && (after.is_empty() || after.starts_with(','))
+        && role.split_whitespace().count() <= 6
+        && !role.contains(['"', '“', '”', '.', ';']))
+    .then_some(s)
+}
 
 /// '…," the Financial Times quoted an insider as saying': the one quoted
 /// speaks, not the one quoting. The window from `a` has "saying" at

@@ -197,7 +197,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.36.0"
+        "1.37.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -403,6 +403,8 @@ impl Stage for QuotesStage {
     }
 }
 
+#[cfg(test)]
+mod credit_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1,0 +1,46 @@
+//! Speakers given outside the usual subject-and-verb reading: the
+//! organisation an "it" stands for, a name credited after a dash, a name
+//! that a participle follows after "with" (invented articles).
+
+use super::tests::check_speakers;
+
+/// "…," it added: the organisation that said the quote before, also when
+/// it spoke inverted ('"…", said KCNA.') in the paragraph before; not a
+/// body after "said" that opens a clause ("said TCI's opposition").
+#[test]
+fn it_after_an_inverted_organisation_is_that_organisation() {
+    check_speakers(
+        "Border\n\nThe two sides exchanged fire on Thursday.\n\n\
+         \"Enemy troops fired shells at our posts near the border\", said KCNA.\n\n\
+         \"Foolhardy provocation deserves harsh punishment\", it added.",
+        &[Some("KCNA"), Some("KCNA")],
+    );
+    check_speakers(
+        "Bid\n\nThe Acme Group said on Monday it would bid. Acme said TCI's opposition \
+         would not change its approach. \"Acme is convinced the offer is in the best \
+         interests of its shareholders,\" it said.",
+        &[Some("Acme")],
+    );
+}
+
+/// '"…" - Matthew Ingram': a quote credited after a dash, as a pull quote
+/// or an epigraph is, is the name's; a role may follow after a comma.
+#[test]
+fn a_quote_credited_after_a_dash_is_the_names() {
+    check_speakers(
+        "Hackers\n\nThe group has vowed to go on.\n\n\"So far, it's the Internet: 1, Scientology: 0. But it's a long game.\" - Matthew Ingram\n\n\
+         \"We will not stop until the site is down for good,\" — Jane Doe, a protester.",
+        &[Some("Matthew Ingram"), Some("Jane Doe")],
+    );
+}
+
+/// "…, with Boswell stating: "…"": the participle after "with" and a name
+/// is the name's, not the earlier name's in the list.
+#[test]
+fn with_a_name_and_a_participle_the_name_speaks() {
+    check_speakers(
+        "Asylum\n\nThe paper quoted barrister Colin Yeo and campaigner Caitlin Boswell, with \
+         Boswell stating: \"People fleeing desperate circumstances need quicker decisions.\"",
+        &[Some("Boswell")],
+    );
+}
