@@ -1,86 +1,12 @@
-//! Antecedents: who a pronoun ("he", "she", "it") or a description ("the
-//! Tory leader", "the company") speaking a quote stands for, among the
-//! names shortly before it.
+//! Antecedents: who a pronoun ("he", "she") or a description ("the Tory
+//! leader", "the company") speaking a quote stands for, among the names
+//! shortly before it ("it": `organisations.rs`).
 
 use crate::nlp::bodies;
 use crate::nlp::gender::Gender;
 use super::lexicon::{
     first_verb, SpeakerRef, CHANNELS, LOOK_BACK, NOT_PERSON_HEADS, NOT_SPEAKER_AFTER,
 };
-
-/// The organisation an "it" speaking a quote stands for: within the three
-/// sentences before `limit`, the last organisation named right before a
-/// verb of saying ("the OECD said …. "…," it said"). (Falling back to the
-/// organisation named most often before was tried: of 20 BBC changes
-/// about 11 right; "DrKW said … at M&S. "…" it added" went to M&S.)
-pub(super) fn organisation_antecedent<'s>(
-    text: &str,
-    limit: usize,
-    speakers: &'s [SpeakerRef],
-) -> Option<&'s SpeakerRef> {
-    // (A blank line between paragraphs is no sentence.)
-    let mut from = limit;
-    let mut sentences = 0;
-    while sentences < 3 && from > 0 {
-        let start = text[..from.saturating_sub(1)]
-            .rfind(['.', '\n'])
-            .map_or(0, |i| i + 1);
-        if !text[start..from].trim().is_empty() {
-            sentences += 1;
-        }
-        from = start;
-    }
-    let hi = speakers.partition_point(|s| s.start < limit);
-    let lo = speakers
-        .partition_point(|s| s.start < from)
-        .max(hi.saturating_sub(LOOK_BACK));
-    speakers[lo..hi.max(lo)].iter().rev().find(|s| {
-        !s.is_person && s.end <= limit && {
-            // (Past the bracket of an acronym it defines: "the Georgian
-            // Tennis Federation (GFT) released a statement".)
-            let next = text[s.end..].trim_start();
-            let next = next.strip_prefix(')').map_or(next, str::trim_start);
-            // Three words: "released a statement" is a verb of saying too.
-            let three = next
-                .match_indices(' ')
-                .nth(2)
-                .map_or(next.len(), |(i, _)| i);
-            // After an auxiliary, the verb may follow an aside: "The
-            // ministry has, in a statement, called on drivers to …".
-            let aux = ["has ", "has,", "had ", "had,", "have ", "have,"]
-                .iter()
-                .any(|a| next.starts_with(a));
-            // (The clause up to its end, eight words at most, only then.)
-            let after_aux = || {
-                let clause = &next[..next.find(['.', ';', '"', '“']).unwrap_or(next.len())];
-                let eight = clause
-                    .match_indices(' ')
-                    .nth(7)
-                    .map_or(clause.len(), |(i, _)| i);
-                first_verb(&clause[..eight]).is_some_and(|(_, v)| v != "according")
-            };
-            first_verb(&next[..three]).is_some_and(|(p, v)| p == 0 && v != "according")
-                || aux && after_aux()
-                || said_before(text, s.start, s.end)
-        }
-    })
-}
-
-/// Whether the organisation at `start..end` spoke a quote inverted
-/// ('"…", said KCNA.'): a verb of saying between the quote's closing mark
-/// and the name, the name ending the clause. Not "said TCI's opposition
-/// would …" (no quote before), nor "told KCNA" (its object).
-fn said_before(text: &str, start: usize, end: usize) -> bool {
-    crate::nlp::word_before(text, start).is_some_and(|(at, w)| {
-        !matches!(w, "told" | "tells" | "telling" | "asked" | "asking" | "according")
-            && first_verb(w).is_some_and(|(p, v)| p == 0 && v.len() == w.len())
-            && text[..at]
-                .trim_end()
-                .trim_end_matches(',')
-                .ends_with(['"', '”'])
-            && text[end..].starts_with(['.', ',', ';', '\n'])
-    })
-}
 
 /// The person a "he"/"she" before a quote stands for, among `before` (the
 /// names before it, in text order) that `fits` (a person of the pronoun's
@@ -486,7 +412,24 @@ pub(super) fn resolve_description<'s>(
     };
     // Of the bodies that fit, the one named most often before the quote
     // (the article's court, not another it cites), the later on a tie.
-    person.or_else(described).or_else(|| {
+    // "said the assembly government" after the Welsh Assembly Government:
+    // a description of two or more words that ends an organisation's name
+    // named before and has only that name's words is that organisation.
+    let short_name = || {
+        (wanted.len() >= 2 && !description.contains(['\'', '’']))
+            .then(|| {
+                recent.iter().rev().find(|s| {
+                    let name: Vec<String> = s.name.split_whitespace().map(clean).collect();
+                    !s.is_person
+                        && s.end <= mark
+                        && name.len() > wanted.len()
+                        && name.last() == Some(head)
+                        && wanted.iter().all(|w| name.contains(w))
+                })
+            })
+            .flatten()
+    };
+    person.or_else(described).or_else(short_name).or_else(|| {
         if !body {
             return None;
         }

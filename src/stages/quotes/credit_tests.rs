@@ -44,3 +44,15 @@ fn with_a_name_and_a_participle_the_name_speaks() {
         &[Some("Boswell")],
     );
 }
+
+/// '…," said the assembly government': a description that ends an
+/// organisation's name named before, and has only its words, is that
+/// organisation (not "the health board", another body's name).
+#[test]
+fn a_short_form_of_a_body_named_before_is_that_body() {
+    check_speakers(
+        "Hospital\n\nIn a statement, the Welsh Assembly Government said the move was wrong. \
+         \"Patients will receive the care that is appropriate,\" said the assembly government.",
+        &[Some("Welsh Assembly Government")],
+    );
+}

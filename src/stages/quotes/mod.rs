@@ -70,6 +70,7 @@ mod candidates;
 mod clauses;
 mod labels;
 mod lexicon;
+mod organisations;
 mod previous;
 mod sentences;
 mod spans;

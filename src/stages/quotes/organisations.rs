@@ -1,0 +1,80 @@
+//! Organisations that speak: the one an "it" speaking a quote stands
+//! for ("the OECD said …. "…," it said"; '"…", said KCNA. "…," it added').
+
+use super::lexicon::{first_verb, SpeakerRef, LOOK_BACK};
+
+/// The organisation an "it" speaking a quote stands for: within the three
+/// sentences before `limit`, the last organisation named right before a
+/// verb of saying ("the OECD said …. "…," it said"). (Falling back to the
+/// organisation named most often before was tried: of 20 BBC changes
+/// about 11 right; "DrKW said … at M&S. "…" it added" went to M&S.)
+pub(super) fn organisation_antecedent<'s>(
+    text: &str,
+    limit: usize,
+    speakers: &'s [SpeakerRef],
+) -> Option<&'s SpeakerRef> {
+    // (A blank line between paragraphs is no sentence.)
+    let mut from = limit;
+    let mut sentences = 0;
+    while sentences < 3 && from > 0 {
+        let start = text[..from.saturating_sub(1)]
+            .rfind(['.', '\n'])
+            .map_or(0, |i| i + 1);
+        if !text[start..from].trim().is_empty() {
+            sentences += 1;
+        }
+        from = start;
+    }
+    let hi = speakers.partition_point(|s| s.start < limit);
+    let lo = speakers
+        .partition_point(|s| s.start < from)
+        .max(hi.saturating_sub(LOOK_BACK));
+    speakers[lo..hi.max(lo)].iter().rev().find(|s| {
+        !s.is_person && s.end <= limit && {
+            // (Past the bracket of an acronym it defines: "the Georgian
+            // Tennis Federation (GFT) released a statement".)
+            let next = text[s.end..].trim_start();
+            let next = next.strip_prefix(')').map_or(next, str::trim_start);
+            // Three words: "released a statement" is a verb of saying too.
+            let three = next
+                .match_indices(' ')
+                .nth(2)
+                .map_or(next.len(), |(i, _)| i);
+            // After an auxiliary, the verb may follow an aside: "The
+            // ministry has, in a statement, called on drivers to …".
+            let aux = ["has ", "has,", "had ", "had,", "have ", "have,"]
+                .iter()
+                .any(|a| next.starts_with(a));
+            // (The clause up to its end, eight words at most, only then.)
+            let after_aux = || {
+                let clause = &next[..next.find(['.', ';', '"', '“']).unwrap_or(next.len())];
+                let eight = clause
+                    .match_indices(' ')
+                    .nth(7)
+                    .map_or(clause.len(), |(i, _)| i);
+                first_verb(&clause[..eight]).is_some_and(|(_, v)| v != "according")
+            };
+            first_verb(&next[..three]).is_some_and(|(p, v)| p == 0 && v != "according")
+                || aux && after_aux()
+                || said_before(text, s.start, s.end)
+        }
+    })
+}
+
+/// Whether the organisation at `start..end` spoke a quote inverted
+/// ('"…", said KCNA.'): a verb of saying between the quote's closing mark
+/// and the name, the name ending the clause. Not "said TCI's opposition
+/// would …" (no quote before), nor "told KCNA" (its object).
+fn said_before(text: &str, start: usize, end: usize) -> bool {
+    crate::nlp::word_before(text, start).is_some_and(|(at, w)| {
+        !matches!(
+            w,
+            "told" | "tells" | "telling" | "asked" | "asking" | "according"
+        ) && first_verb(w).is_some_and(|(p, v)| p == 0 && v.len() == w.len())
+            && text[..at]
+                .trim_end()
+                .trim_end_matches(',')
+                .ends_with(['"', '”'])
+            && text[end..].starts_with(['.', ',', ';', '\n'])
+    })
+}
