@@ -1,6 +1,7 @@
 //! Speakers given outside the usual subject-and-verb reading: the
 //! organisation an "it" stands for, a name credited after a dash, a name
-//! that a participle follows after "with" (invented articles).
+//! that a participle follows after "with", a paraphrase two sentences
+//! back (invented articles).
 
 use super::tests::check_speakers;
 
@@ -54,5 +55,30 @@ fn a_short_form_of_a_body_named_before_is_that_body() {
         "Hospital\n\nIn a statement, the Welsh Assembly Government said the move was wrong. \
          \"Patients will receive the care that is appropriate,\" said the assembly government.",
         &[Some("Welsh Assembly Government")],
+    );
+}
+
+/// A quote paragraph after a paraphrase whose last sentence names no one
+/// and reports no speech is the paraphrase's speaker's; not past a
+/// sentence that names someone else, nor past a paragraph's start.
+#[test]
+fn the_paraphrase_two_sentences_back_speaks() {
+    check_speakers(
+        "Banks\n\nSteve Ash, from Activcard, told reporters there are two parts to the \
+         process. The most difficult is to know who is online.\n\n\
+         \"The end solution is to combine something the user knows with a card.\"",
+        &[Some("Steve Ash")],
+    );
+    check_speakers(
+        "Banks\n\nSteve Ash, from Activcard, told reporters there are two parts to the \
+         process. Rival Mara Lind sells card readers.\n\n\
+         \"The end solution is to combine something the user knows with a card.\"",
+        &[None],
+    );
+    check_speakers(
+        "Banks\n\nSteve Ash, from Activcard, told reporters there are two parts to the \
+         process.\n\nThe most difficult is to know who is online.\n\n\
+         \"The end solution is to combine something the user knows with a card.\"",
+        &[None],
     );
 }

@@ -78,7 +78,7 @@ mod voice;
 
 use antecedents::resolve_description;
 use attribution::attribute;
-use previous::attribute_previous_sentence;
+use previous::{attribute_previous_sentence, attribute_two_sentences_back};
 use labels::{attribute_colon_sentence, attribute_label, attribute_sentence_subject};
 use lexicon::SpeakerRef;
 
@@ -347,6 +347,19 @@ impl Stage for QuotesStage {
             if unattributed && speaker.is_none() && speaker_text.is_none() {
                 (speaker, speaker_text, verb) = attribute_sentence_subject(text, q, &speakers);
                 basis = Basis::SentenceSubject;
+            }
+            if unattributed && (!opens || !follows) && speaker.is_none() && speaker_text.is_none() {
+                let found = attribute_two_sentences_back(
+                    text,
+                    q,
+                    &speakers,
+                    self.config.min_words,
+                    &paragraphs,
+                );
+                if found.0.is_some() || found.1.is_some() {
+                    (speaker, speaker_text, verb) = found;
+                    basis = Basis::PreviousSentence;
+                }
             }
             if speaker.is_none() && speaker_text.is_none() && follows {
                 if let Some(p) = quotes.last() {

@@ -2,7 +2,9 @@
 //! no attribution in its paragraph takes the person the sentence before
 //! names as the subject of a verb of saying ('Mr Herren said the plan was
 //! "bold". "We plan …"'), or the person a "He"/"She" opening that sentence
-//! stands for.
+//! stands for. Past one sentence of the same paragraph that names no one
+//! and reports no speech ('Steve Ash told the BBC there are two parts.
+//! The most difficult is to know who is online. | "The end solution …"').
 
 use super::antecedents::pronoun_antecedent;
 use super::lexicon::{
@@ -165,6 +167,53 @@ pub(super) fn attribute_previous_sentence(
             Some(verb.to_string()),
         )
     })
+}
+
+/// [`attribute_previous_sentence`] from the sentence before the one before
+/// the quote, when that one, in the same paragraph as the sentence before
+/// it, names no one, quotes nothing and has no verb of saying.
+pub(super) fn attribute_two_sentences_back(
+    text: &str,
+    q: (usize, usize, usize, usize),
+    speakers: &[SpeakerRef],
+    min_words: usize,
+    paragraphs: &[Span],
+) -> Attribution {
+    let none = (None, None, None);
+    let mark = q.0;
+    if text[sentence_start(text, mark, usize::MAX)..mark]
+        .chars()
+        .any(char::is_alphanumeric)
+    {
+        return none;
+    }
+    let end = text[..sentence_start(text, mark, usize::MAX)]
+        .trim_end()
+        .len();
+    let floor = paragraphs[..paragraphs.partition_point(|p| p.start <= end)]
+        .last()
+        .map_or(0, |p| p.start);
+    let start = sentence_start(text, end.saturating_sub(1), floor);
+    let sentence = &text[start..end];
+    let names = speakers
+        .iter()
+        .skip(speakers.partition_point(|s| s.start < start))
+        .take_while(|s| s.start < end)
+        .count();
+    if start <= floor
+        || names > 0
+        || sentence.contains(['"', '“', '”'])
+        || first_verb(sentence).is_some()
+    {
+        return none;
+    }
+    attribute_previous_sentence(
+        text,
+        (start, start, start, start),
+        speakers,
+        min_words,
+        paragraphs,
+    )
 }
 
 /// Whether `sentence` holds a quotation of `min_words` words or more
