@@ -286,22 +286,29 @@ fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
 /// a report is the day of the events: the last day-precise date named
 /// before it ('Kipchoge ran on Saturday. "Today we went to the moon"'),
 /// when there is one, and not after publication (a date to come, "to
-/// leave office on August 2", is not when it was said).
+/// leave office on August 2", is not when it was said). A "today" outside
+/// quotes counts too: after "no signs of recovery today … in the wake of
+/// Friday's drops … held up today", a quoted "today" is today (not a
+/// "yesterday": '"… today," a dealer said' after "yesterday's rate cut").
 fn quoted_today(text: &str, published: Option<NaiveDate>, dates: &mut [DateMention]) {
     let quotes = quoted_ranges(text);
+    let quoted = |d: &DateMention| quotes.iter().any(|(a, b)| *a < d.start && d.end <= *b);
     for i in 0..dates.len() {
         let d = &dates[i];
         let word = d.text.to_lowercase();
         if d.kind != "relative" || !(word == "today" || word == "tonight") {
             continue;
         }
-        if !quotes.iter().any(|(a, b)| *a < d.start && d.end <= *b) {
+        if !quoted(d) {
             continue;
         }
         let said_on = dates[..i]
             .iter()
             .rev()
-            .filter(|p| p.granularity == "day" && p.kind != "relative")
+            .filter(|p| {
+                let now = || matches!(p.text.to_lowercase().as_str(), "today" | "tonight");
+                p.granularity == "day" && (p.kind != "relative" || now() && !quoted(p))
+            })
             .filter_map(|p| p.value.as_deref())
             .find(|v| {
                 let day = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
@@ -434,7 +441,7 @@ impl Stage for DatesStage {
         "dates"
     }
     fn version(&self) -> &'static str {
-        "1.6.0"
+        "1.7.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let published = article.meta.published_at.map(|t| t.date_naive());

@@ -142,6 +142,29 @@ fn weekdays_follow_tense() {
         &[("Sunday", Some("2019-12-29"))],
     );
     check("They meet next Sunday.", &[("Sunday", Some("2020-01-12"))]);
+    // "be to" of an arrangement is a future.
+    check(
+        "On Wednesday, the mayor and his wife are to travel to Rome.",
+        &[("Wednesday", Some("2020-01-08"))],
+    );
+    // "next" before no time word marks no future.
+    check(
+        "the next highest country, the UK, reported 37,542 deaths as of Wednesday.",
+        &[("Wednesday", Some("2020-01-01"))],
+    );
+    check(
+        "the next highest country, Britain, reporting 37,542 deaths as of Wednesday.",
+        &[("Wednesday", Some("2020-01-01"))],
+    );
+    check(
+        "Dealers expect calm for the next few days as the market awaits this Thursday's figures.",
+        &[("Thursday", Some("2020-01-09"))],
+    );
+    // A capitalised word in "-ed" is a name, not a past participle.
+    check(
+        "On Wednesday, Mohamed and his father are to travel to Rome.",
+        &[("Wednesday", Some("2020-01-08"))],
+    );
     // Irregular past forms mark the past; "expect to" the future.
     check(
         "Officials met on Monday and will decide within days.",
@@ -209,6 +232,17 @@ fn today_in_a_quote_is_the_day_it_was_said() {
             ("Thursday", Some("2020-01-02")),
             ("Today", Some("2020-01-02")),
             ("Today", Some("2020-01-05")),
+        ],
+    );
+    // After an unquoted "today" named since, it is today.
+    check(
+        "Markets were calm today after Friday's falls. Bonds held up today. \
+         \"There was no business today,\" a trader said.",
+        &[
+            ("today", Some("2020-01-05")),
+            ("Friday", Some("2020-01-03")),
+            ("today", Some("2020-01-05")),
+            ("today", Some("2020-01-05")),
         ],
     );
     // Without an earlier day, the publication day.
@@ -284,6 +318,10 @@ fn a_day_inside_a_name_is_no_date() {
     check("Are You Lonesome Tonight and The Day Today", &[]);
     check("The Sunday Times said Sheffield Wednesday lost.", &[]);
     check("Bloody Sunday and Saturday Night Takeaway", &[]);
+    check(
+        "The festival opened on Saturday Night as crowds gathered.",
+        &[("Saturday Night", Some("2020-01-04"))],
+    );
     check(
         "He said: Today we won. On Sunday Mr Blair spoke.",
         &[

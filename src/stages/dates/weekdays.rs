@@ -67,10 +67,35 @@ enum Tense {
 }
 
 /// The tense a word marks, if any.
-fn tense_at(lw: &[String], j: usize) -> Option<Tense> {
+fn tense_at(w: &[&str], lw: &[String], j: usize) -> Option<Tense> {
     let prev = j.checked_sub(1).map_or("", |k| lw[k].as_str());
     match lw[j].as_str() {
-        "will" | "'ll" | "shall" | "upcoming" | "scheduled" | "next" | "tomorrow" => {
+        "will" | "'ll" | "shall" | "upcoming" | "scheduled" | "tomorrow" => Some(Tense::Future),
+        // "next week", "the next few days", "the next expiration Friday";
+        // not "the next highest country".
+        "next"
+            if lw[j + 1..].iter().take(2).any(|n| {
+                super::weekday(n).is_some()
+                    || matches!(
+                        n.as_str(),
+                        "week"
+                            | "weeks"
+                            | "month"
+                            | "months"
+                            | "year"
+                            | "years"
+                            | "day"
+                            | "days"
+                            | "weekend"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "night"
+                            | "session"
+                            | "round"
+                    )
+            }) =>
+        {
             Some(Tense::Future)
         }
         // Not "due to the landslide", "set to a record": a preposition.
@@ -78,6 +103,15 @@ fn tense_at(lw: &[String], j: usize) -> Option<Tense> {
             && !lw
                 .get(j + 1)
                 .is_some_and(|n| DETERMINERS.contains(&n.as_str())) =>
+        {
+            Some(Tense::Future)
+        }
+        // "On Wednesday, Mohamed and his father are to travel": "be to" of
+        // an arrangement (not "the answer is to the point").
+        "to" if matches!(prev, "is" | "are" | "am")
+            && lw.get(j + 1).is_some_and(|n| {
+                n.chars().all(|c| c.is_ascii_lowercase()) && !DETERMINERS.contains(&n.as_str())
+            }) =>
         {
             Some(Tense::Future)
         }
@@ -99,7 +133,13 @@ fn tense_at(lw: &[String], j: usize) -> Option<Tense> {
         }
         w if nlp::is_irregular_past(w) => Some(Tense::Past),
         // A past participle after "be" is passive, not past ("will be released").
-        w if w.len() > 4 && w.ends_with("ed") && prev != "be" && !TO_FUTURE.contains(&w) => {
+        // A capitalised word is a name ("Mohamed", "Ahmed"), not a verb.
+        x if x.len() > 4
+            && x.ends_with("ed")
+            && prev != "be"
+            && !TO_FUTURE.contains(&x)
+            && !w[j].starts_with(char::is_uppercase) =>
+        {
             Some(Tense::Past)
         }
         _ => None,
@@ -118,7 +158,7 @@ fn tense_at(lw: &[String], j: usize) -> Option<Tense> {
 /// clause's own verb, after the weekday and before a comma, says the past
 /// ("the annual meeting, scheduled for Tuesday." and "a meeting scheduled
 /// for Thursday and Friday, traders said" stay futures).
-fn tense(lw: &[String], i: usize) -> Tense {
+fn tense(w: &[&str], lw: &[String], i: usize) -> Tense {
     let near = (i.saturating_sub(8)..i).rev();
     let after =
         ((i + 1)..(i + 9).min(lw.len())).filter(|&j| !matches!(lw[j].as_str(), "said" | "told"));
@@ -128,18 +168,18 @@ fn tense(lw: &[String], i: usize) -> Tense {
     for j in near.clone() {
         if reduced_scheduled(lw, j) {
             return clause_after
-                .filter_map(|k| tense_at(lw, k))
+                .filter_map(|k| tense_at(w, lw, k))
                 .next()
                 .filter(|t| *t == Tense::Past)
                 .unwrap_or(Tense::Future);
         }
-        if tense_at(lw, j).is_some() {
+        if tense_at(w, lw, j).is_some() {
             break;
         }
     }
     near.chain(after)
         .chain(far)
-        .find_map(|j| tense_at(lw, j))
+        .find_map(|j| tense_at(w, lw, j))
         .unwrap_or(Tense::Past)
 }
 
@@ -163,10 +203,15 @@ fn reduced_scheduled(lw: &[String], j: usize) -> bool {
 /// out", "V616 Mon").
 fn names_a_weekday(w: &[&str], i: usize) -> bool {
     if w[i].trim_end_matches('.').len() >= 6 {
+        // A capitalised part of the day makes a title only before another
+        // capitalised word ("Saturday Night Takeaway", "Monday Night
+        // Football"; "on Saturday Night as crowds gathered" is a day).
         let title = w.get(i + 1).is_some_and(|n| {
             TITLE_WORDS.contains(n)
                 || (n.starts_with(char::is_uppercase)
-                    && PARTS_OF_DAY.iter().any(|p| p.eq_ignore_ascii_case(n)))
+                    && PARTS_OF_DAY.iter().any(|p| p.eq_ignore_ascii_case(n))
+                    && w.get(i + 2)
+                        .is_some_and(|x| x.starts_with(char::is_uppercase)))
         });
         let event = i > 0 && EVENT_WORDS.contains(&w[i - 1]);
         return !title && !event;
@@ -206,12 +251,12 @@ pub(super) fn weekday_expr(
         // report saw begin, which mostly runs past it, so a past verb
         // gives the such day nearest publication ("will remain until
         // Tuesday" stays ahead).
-        Some("until" | "till") => match tense(lw, i) {
+        Some("until" | "till") => match tense(w, lw, i) {
             Tense::Past => Tense::Reported,
             t => t,
         },
-        Some("this") => tense(lw, i - 1),
-        _ => tense(lw, i),
+        Some("this") => tense(w, lw, i - 1),
+        _ => tense(w, lw, i),
     };
     let forward = match tense {
         Tense::Past => false,
