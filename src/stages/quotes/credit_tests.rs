@@ -82,3 +82,16 @@ fn the_paraphrase_two_sentences_back_speaks() {
         &[None],
     );
 }
+
+/// Curly quote marks and other multi-byte characters right before the
+/// words these rules read cut no character in two.
+#[test]
+fn multi_byte_text_around_the_rules_is_safe() {
+    for text in [
+        "News\n\nThe “agency” said the talks failed.\n\n“Foolhardy provocation deserves punishment”,“it added.",
+        "News\n\nAsh told “reporters” there are two parts.“The hardest is it.”\n\n“The end solution is a card reader for all.”",
+        "News\n\n“We will not stop until the site is down,” —Jane Doe",
+    ] {
+        let _ = super::tests::run(text);
+    }
+}

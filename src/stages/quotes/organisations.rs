@@ -17,9 +17,12 @@ pub(super) fn organisation_antecedent<'s>(
     let mut from = limit;
     let mut sentences = 0;
     while sentences < 3 && from > 0 {
-        let start = text[..from.saturating_sub(1)]
-            .rfind(['.', '\n'])
-            .map_or(0, |i| i + 1);
+        // (Before the last character, the stop that ended the sentence.)
+        let last = text[..from]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        let start = text[..last].rfind(['.', '\n']).map_or(0, |i| i + 1);
         if !text[start..from].trim().is_empty() {
             sentences += 1;
         }

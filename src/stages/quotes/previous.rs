@@ -193,7 +193,9 @@ pub(super) fn attribute_two_sentences_back(
     let floor = paragraphs[..paragraphs.partition_point(|p| p.start <= end)]
         .last()
         .map_or(0, |p| p.start);
-    let start = sentence_start(text, end.saturating_sub(1), floor);
+    // (Before the sentence's last character, its stop.)
+    let last = text[..end].char_indices().next_back().map_or(0, |(i, _)| i);
+    let start = sentence_start(text, last, floor);
     let sentence = &text[start..end];
     let names = speakers
         .iter()
