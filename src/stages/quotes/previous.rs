@@ -34,11 +34,9 @@ pub(super) fn attribute_previous_sentence(
     paragraphs: &[Span],
 ) -> Attribution {
     let none = (None, None, None);
-    let mark = q.0;
-    let before_start = sentence_start(text, mark, usize::MAX);
-    if text[before_start..mark].chars().any(char::is_alphanumeric) {
+    let Some(before_start) = opens_sentence(text, q.0) else {
         return none;
-    }
+    };
     let end = text[..before_start]
         .trim_end_matches(|c: char| c.is_whitespace() || c == '.')
         .len();
@@ -169,6 +167,13 @@ pub(super) fn attribute_previous_sentence(
     })
 }
 
+/// Where the sentence of a quote opening at `mark` starts, if the quote
+/// opens it (nothing but marks and spaces before it).
+fn opens_sentence(text: &str, mark: usize) -> Option<usize> {
+    let start = sentence_start(text, mark, usize::MAX);
+    (!text[start..mark].chars().any(char::is_alphanumeric)).then_some(start)
+}
+
 /// [`attribute_previous_sentence`] from the sentence before the one before
 /// the quote, when that one, in the same paragraph as the sentence before
 /// it, names no one, quotes nothing and has no verb of saying.
@@ -180,16 +185,10 @@ pub(super) fn attribute_two_sentences_back(
     paragraphs: &[Span],
 ) -> Attribution {
     let none = (None, None, None);
-    let mark = q.0;
-    if text[sentence_start(text, mark, usize::MAX)..mark]
-        .chars()
-        .any(char::is_alphanumeric)
-    {
+    let Some(before_start) = opens_sentence(text, q.0) else {
         return none;
-    }
-    let end = text[..sentence_start(text, mark, usize::MAX)]
-        .trim_end()
-        .len();
+    };
+    let end = text[..before_start].trim_end().len();
     let floor = paragraphs[..paragraphs.partition_point(|p| p.start <= end)]
         .last()
         .map_or(0, |p| p.start);
