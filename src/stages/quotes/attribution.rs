@@ -264,7 +264,9 @@ pub(super) fn attribute(
         .filter(|(s, e)| s < e);
     // After the quote only when the sentence runs on: '…," said X' or
     // '…" tweeted X', not '…." X said, "…' (X speaks the next quote).
-    let content = text[q.1..q.2].trim_end();
+    // (A quotation inside it that ends with it ends in its own mark:
+    // '"… there was 'something happening here,'" May wrote'.)
+    let content = text[q.1..q.2].trim_end().trim_end_matches(['\'', '’']);
     // A question or exclamation runs on into its attribution when a verb
     // of saying follows within three words ('"Why now?" Holmes asked.');
     // so does a statement whose sentence ends within three words of the

@@ -95,3 +95,14 @@ fn multi_byte_text_around_the_rules_is_safe() {
         let _ = super::tests::run(text);
     }
 }
+
+/// A quotation nested at the end of a quote ends in its own mark: the
+/// attribution after the quote still runs on from it.
+#[test]
+fn a_nested_quote_at_the_end_still_runs_on() {
+    check_speakers(
+        "Band\n\nGuitarist Brian May spoke on Monday.\n\n\"It seems blindingly obvious that \
+         there was 'something happening here,'\" May wrote on his website.",
+        &[Some("May")],
+    );
+}
