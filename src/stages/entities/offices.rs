@@ -74,7 +74,12 @@ pub(super) enum OfficeEnd {
 /// name. The office may be a word further on ("Home" is none).
 pub(super) fn qualifier_alone(c: &Chunk, words: &[&str]) -> bool {
     use titles::{ENDS_OFFICE, OFFICE, PERSON, QUALIFIER};
+    // (Asked of every one-word chunk: the cheap tests first.)
     c.end - c.start == 1
+        && titles::may_qualify(words[c.start])
+        && words
+            .get(c.end)
+            .is_some_and(|w| w.starts_with(|ch: char| ch.is_alphabetic()))
         && titles::is(words[c.start], QUALIFIER)
         && !titles::is(words[c.start], PERSON)
         && words[c.end..]
