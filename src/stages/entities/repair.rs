@@ -36,9 +36,10 @@ pub(super) fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             // "Information Commissioner's Office": a body named for its
             // office, no person after it.
             .filter(|&t| !matches!(words.get(t + 1), Some(&("'s" | "’s"))))
-            // "High Commissioner for Refugees": the office's domain after
-            // "for", no name ("of" is split off: "Chancellor" + "of
-            // Germany", the place then a mention of its own).
+            // "High Commissioner for Refugees": a lower-case word after the
+            // office ("for") opens no person's name; the office is part of
+            // a body's. ("of" is split off still: "Chancellor" + "of
+            // Germany", the place then a mention of its own.)
             .filter(|&t| t + 1 >= c.end || capitalised(t + 1) || words[t + 1] == "of");
         match office {
             Some(t) => {
