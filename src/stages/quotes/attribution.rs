@@ -5,10 +5,10 @@
 use super::antecedents::{pronoun_antecedent, resolve_description, spokesperson_between};
 use super::candidates::{according_description, described, description_subject, free_speakers};
 use super::clauses::{opens_clause, quoted_as_saying, turn_speaker};
-use super::organisations::organisation_antecedent;
 use super::lexicon::{
     clean_speaker_phrase, find_word, first_verb, Attribution, SpeakerRef, SUBJECT_ADVERBS,
 };
+use super::organisations::organisation_antecedent;
 use super::sentences::{sentence_end, sentence_start};
 use crate::document::Span;
 use crate::nlp::gender::Gender;
@@ -161,16 +161,21 @@ fn speaker_in(
             return Some(f);
         }
     }
-    // "…," it said: the organisation that last said something before.
-    if is_subject("it") {
+    // "…," it said: the organisation that last said something before; so
+    // "They released a statement" when an organisation did (a body is
+    // "they" as often as "it"); else no one ("they" of people unnamed).
+    if is_subject("it") || is_subject("they") {
         let limit = crate::nlp::word_before(text, at_verb as usize).map_or(mark.max(a), |(p, _)| p);
-        return organisation_antecedent(text, limit, speakers).map(|s| {
+        let found = organisation_antecedent(text, limit, speakers).map(|s| {
             (
                 Some(s.id.clone()),
                 Some(s.name.clone()),
                 Some(verb.to_string()),
             )
         });
+        if found.is_some() || is_subject("it") {
+            return found;
+        }
     }
     // A pronoun: the last person named before the quote whose gender agrees.
     let lower = text[a..b].to_lowercase();

@@ -106,3 +106,20 @@ fn a_nested_quote_at_the_end_still_runs_on() {
         &[Some("May")],
     );
 }
+
+/// "They" after an organisation that spoke (past an adverb: "also
+/// criticised") is that organisation; "they" of people no one named stays
+/// no one's.
+#[test]
+fn they_after_an_organisation_that_spoke_is_it() {
+    check_speakers(
+        "Museum\n\nOn Thursday the Acme Heritage Foundation also criticised the move. They \
+         released a statement which said, \"The building must remain a museum for everyone.\"",
+        &[Some("Acme Heritage Foundation")],
+    );
+    check_speakers(
+        "Flood\n\nResidents gathered outside the town hall on Monday. They said \"we have \
+         nowhere else to go tonight.\"",
+        &[Some("They")],
+    );
+}

@@ -1,7 +1,7 @@
 //! Organisations that speak: the one an "it" speaking a quote stands
 //! for ("the OECD said …. "…," it said"; '"…", said KCNA. "…," it added').
 
-use super::lexicon::{first_verb, SpeakerRef, LOOK_BACK};
+use super::lexicon::{first_verb, SpeakerRef, LOOK_BACK, SUBJECT_ADVERBS};
 
 /// The organisation an "it" speaking a quote stands for: within the three
 /// sentences before `limit`, the last organisation named right before a
@@ -38,6 +38,11 @@ pub(super) fn organisation_antecedent<'s>(
             // Tennis Federation (GFT) released a statement".)
             let next = text[s.end..].trim_start();
             let next = next.strip_prefix(')').map_or(next, str::trim_start);
+            // (Past an adverb: "USCIRF also criticized the move".)
+            let next = next
+                .split_once(' ')
+                .filter(|(w, _)| SUBJECT_ADVERBS.contains(w))
+                .map_or(next, |(_, rest)| rest);
             // Three words: "released a statement" is a verb of saying too.
             let three = next
                 .match_indices(' ')
