@@ -1,5 +1,7 @@
-//! Organisations that speak: the one an "it" speaking a quote stands
-//! for ("the OECD said …. "…," it said"; '"…", said KCNA. "…," it added').
+//! Organisations that speak: the one an "it" (or a "they") speaking a
+//! quote stands for ("the OECD said …. "…," it said"; '"…", said KCNA.
+//! "…," it added'; "USCIRF also criticized the move. They released a
+//! statement").
 
 use super::lexicon::{first_verb, SpeakerRef, LOOK_BACK, SUBJECT_ADVERBS};
 
