@@ -721,6 +721,16 @@ fn eval_quotes_and_dates_read_the_annotations() {
         let stdout = eval_ok(&[cmd, "--data", &reuters, "--gold", &repo(gold)], n);
         assert!(stdout.contains("found           1.0000"), "{stdout}");
     }
+    // A wrong data file is named, not a panic.
+    fails_naming(
+        &[
+            "eval",
+            "quotes",
+            "--data",
+            &repo("tests/data/entities/re3d-mini/documents.json"),
+        ],
+        "is not in",
+    );
     // The GUM quote and date sets: offsets into the articles
     // scripts/gum-articles.py rebuilds from GUM's tokens (a line that no
     // longer fits its article is an error naming the file).
@@ -729,8 +739,11 @@ fn eval_quotes_and_dates_read_the_annotations() {
         .arg(repo("scripts/gum-articles.py"))
         .arg(repo("../shared/data/ner/gum-news/gum-news-interview-tsv.tar.gz"))
         .arg(&gum)
-        .status()
-        .expect("python3 runs scripts/gum-articles.py");
+        .status();
+    let Ok(built) = built else {
+        eprintln!("skipped the GUM sets: python3 is not installed (scripts/gum-articles.py needs it)");
+        return;
+    };
     assert!(built.success(), "scripts/gum-articles.py failed");
     let gum = gum.to_string_lossy().into_owned();
     for (cmd, gold, n) in [
@@ -742,14 +755,4 @@ fn eval_quotes_and_dates_read_the_annotations() {
         eval_ok(&[cmd, "--data", &gum, "--gold", &repo(gold)], n);
     }
     let _ = std::fs::remove_file(&gum);
-    // A wrong data file is named, not a panic.
-    fails_naming(
-        &[
-            "eval",
-            "quotes",
-            "--data",
-            &repo("tests/data/entities/re3d-mini/documents.json"),
-        ],
-        "is not in",
-    );
 }
