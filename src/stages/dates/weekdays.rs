@@ -76,6 +76,7 @@ fn tense_at(w: &[&str], lw: &[String], j: usize) -> Option<Tense> {
         "next"
             if lw[j + 1..].iter().take(2).any(|n| {
                 super::weekday(n).is_some()
+                    || PARTS_OF_DAY.contains(&n.as_str())
                     || matches!(
                         n.as_str(),
                         "week"
@@ -87,10 +88,6 @@ fn tense_at(w: &[&str], lw: &[String], j: usize) -> Option<Tense> {
                             | "day"
                             | "days"
                             | "weekend"
-                            | "morning"
-                            | "afternoon"
-                            | "evening"
-                            | "night"
                             | "session"
                             | "round"
                     )
@@ -131,7 +128,7 @@ fn tense_at(w: &[&str], lw: &[String], j: usize) -> Option<Tense> {
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "been" | "last" | "earlier" => {
             Some(Tense::Past)
         }
-        w if nlp::is_irregular_past(w) => Some(Tense::Past),
+        x if nlp::is_irregular_past(x) => Some(Tense::Past),
         // A past participle after "be" is passive, not past ("will be released").
         // A capitalised word is a name ("Mohamed", "Ahmed"), not a verb.
         x if x.len() > 4

@@ -21,7 +21,7 @@ use crate::nlp::titles::{self, PERSON};
 
 /// Initials before a surname: "JD", "J.D.", "R."; not a two-letter
 /// abbreviation ("TV", "UK").
-fn initials(w: &str) -> bool {
+pub(super) fn initials(w: &str) -> bool {
     // Most words fail here (this runs on every word).
     if !(1..=4).contains(&w.len()) || !w.as_bytes()[0].is_ascii_uppercase() {
         return false;

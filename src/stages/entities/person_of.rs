@@ -70,7 +70,9 @@ fn person_after_body(c: &Chunk, words: &[&str], gaz: &Gazetteer) -> Option<usize
     // not "2nd Battalion [Royal Gurkha Rifles]".
     let p = match &words[c.end - 3..c.end] {
         [_, _, last] if super::heads::head_kind(last).is_some() => return None,
-        [_, middle, _] if c.end - 3 >= c.start + 2 && is_initial(middle) => c.end - 3,
+        [_, middle, _] if c.end - 3 >= c.start + 2 && super::after_title::initials(middle) => {
+            c.end - 3
+        }
         _ => c.end - 2,
     };
     let (given, surname) = (words[p], words[c.end - 1]);
@@ -84,12 +86,6 @@ fn person_after_body(c: &Chunk, words: &[&str], gaz: &Gazetteer) -> Option<usize
             .iter()
             .any(|w| is(w, ENDS_OFFICE | OFFICE_TAIL | PERSON));
     person.then_some(p)
-}
-
-/// "F.", "F": a middle initial.
-fn is_initial(w: &str) -> bool {
-    let b = w.trim_end_matches('.').as_bytes();
-    b.len() == 1 && b[0].is_ascii_uppercase()
 }
 
 /// The index of the "of" after a person's name that opens chunk `c`.

@@ -3,7 +3,7 @@
 //! "…," it added'; "USCIRF also criticized the move. They released a
 //! statement").
 
-use super::lexicon::{first_verb, SpeakerRef, LOOK_BACK, SUBJECT_ADVERBS};
+use super::lexicon::{first_verb, SpeakerRef, LOOK_BACK, NOT_SPEAKER_AFTER, SUBJECT_ADVERBS};
 
 /// The organisation an "it" speaking a quote stands for: within the three
 /// sentences before `limit`, the last organisation named right before a
@@ -74,13 +74,13 @@ pub(super) fn organisation_antecedent<'s>(
 /// Whether the organisation at `start..end` spoke a quote inverted
 /// ('"…", said KCNA.'): a verb of saying between the quote's closing mark
 /// and the name, the name ending the clause. Not "said TCI's opposition
-/// would …" (no quote before), nor "told KCNA" (its object).
+/// would …" (no quote before), nor "told KCNA" (its object: the words
+/// after which no name speaks, `NOT_SPEAKER_AFTER`, and "asked").
 fn said_before(text: &str, start: usize, end: usize) -> bool {
     crate::nlp::word_before(text, start).is_some_and(|(at, w)| {
-        !matches!(
-            w,
-            "told" | "tells" | "telling" | "asked" | "asking" | "according"
-        ) && first_verb(w).is_some_and(|(p, v)| p == 0 && v.len() == w.len())
+        !NOT_SPEAKER_AFTER.contains(&w)
+            && !matches!(w, "asked" | "asking" | "according")
+            && first_verb(w).is_some_and(|(p, v)| p == 0 && v.len() == w.len())
             && text[..at]
                 .trim_end()
                 .trim_end_matches(',')
