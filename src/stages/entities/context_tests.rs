@@ -423,3 +423,34 @@ fn a_geographic_word_opening_a_name() {
         &[("Cape Varn", "LOC", &[]), ("Lake Erie", "LOC", &[])],
     );
 }
+
+/// A relative introduced as such ("his son Abhijit Mukherjee") does not
+/// take the bare surname from the article's other person of that name,
+/// though named last before it (2026-12-04 (gb)).
+#[test]
+fn a_shared_surname_is_not_the_relative_introduced_as_kin() {
+    let e = run(
+        "Former minister dies\n\nOn Monday, Pranab Dasgupta, who served as minister for five \
+         years, died. His death was announced by his son Abhijit Dasgupta. Dasgupta was \
+         cremated on Tuesday.",
+    );
+    let texts = |name: &str| {
+        find(&e, name)
+            .mentions
+            .iter()
+            .map(|m| m.text.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        texts("Pranab Dasgupta"),
+        ["Pranab Dasgupta", "Dasgupta"],
+        "{:?}",
+        e.entities
+    );
+    assert_eq!(
+        texts("Abhijit Dasgupta"),
+        ["Abhijit Dasgupta"],
+        "{:?}",
+        e.entities
+    );
+}

@@ -288,6 +288,18 @@ pub(super) fn merge(
                     }
                     at
                 });
+                // "his son Abhijit Mukherjee": a relative introduced as
+                // such is called by the full name; a bare "Mukherjee"
+                // after it is still the article's other Mukherjee.
+                let kin = |j: usize| {
+                    named_at
+                        .get(&(mentions[j].kind, mentions[j].text.as_str()))
+                        .into_iter()
+                        .flatten()
+                        .any(|&k| super::kin::introduced_as_kin(text, mentions[k].start))
+                };
+                let others: Vec<usize> = tied.iter().copied().filter(|&j| !kin(j)).collect();
+                let tied = if others.is_empty() { tied } else { &others[..] };
                 nearest_named(tied, i, mentions, named_at)
             }
         };

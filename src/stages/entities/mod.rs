@@ -15,6 +15,7 @@ mod consolidate;
 mod datelines;
 mod heads;
 mod joined;
+mod kin;
 mod known_as;
 mod list_types;
 mod lists;
@@ -237,7 +238,7 @@ impl Stage for EntitiesStage {
         "entities"
     }
     fn version(&self) -> &'static str {
-        "ner-perceptron-29"
+        "ner-perceptron-30"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;

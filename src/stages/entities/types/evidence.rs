@@ -4,21 +4,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::super::kin::kin_before;
 use super::super::mentions::Mention;
 use super::super::wordlists;
 use super::super::{ampersand, heads};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::nlp::gender::FirstNames;
 use crate::nlp::titles;
-
-/// Kin just before a name ("his wife Mary", "her son Paris").
-#[rustfmt::skip]
-const KIN: &[&str] = &[
-    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
-    "widower", "fiancee", "fiancée", "fiance", "girlfriend", "boyfriend", "grandson",
-    "granddaughter", "grandmother", "grandfather", "nephew", "niece", "uncle", "aunt", "cousin",
-    "stepson", "stepdaughter", "stepmother", "stepfather",
-];
 
 /// A lower-case place noun right after the name, closing its phrase: "the
 /// Karol Bagh area of the capital", "the Johan Sverdrup oil field.", "its
@@ -38,21 +30,6 @@ fn place_noun_after(text: &str, end: usize) -> bool {
                     .iter()
                     .any(|w| rest.starts_with(w))
         })
-    })
-}
-
-/// A person's kin, written in lower case after a possessive, just before
-/// byte `at`: "his wife Mary", "Mr Begg's father, Azmat" (not "its sister
-/// Xiluodu dam", "Mother Nature", "with husband, Chicago Cubs shortstop").
-fn kin_before(text: &str, at: usize) -> bool {
-    crate::nlp::word_before(text, at).is_some_and(|(k, w)| {
-        KIN.contains(&w)
-            && crate::nlp::word_before(text, k).is_some_and(|(_, p)| {
-                let p = p.to_lowercase();
-                matches!(p.as_str(), "his" | "her" | "their" | "my" | "your" | "our")
-                    || p.ends_with("'s")
-                    || p.ends_with("’s")
-            })
     })
 }
 
