@@ -31,11 +31,13 @@ pub(super) fn country_entry<'g>(gaz: &'g Gazetteer, cc: &str) -> Option<&'g Entr
     gaz.country(cc)
 }
 
-/// Spans that raise salience (headline, key points) and spans that do not
-/// count as the article's own running text (photo captions).
+/// Spans that raise salience (headline, key points), spans that do not
+/// count as the article's own running text (photo captions), and the
+/// dateline, whose place wire copy writes in capitals.
 pub(super) struct Prominence<'a> {
     pub salient: &'a [Span],
     pub minor: &'a [Span],
+    pub dateline: Option<Span>,
 }
 
 pub(super) fn consolidate(
@@ -273,12 +275,29 @@ fn build_entity(
             let geo = (majority == "LOC")
                 .then(|| place_geo(gaz, &longest))
                 .flatten();
-            (longest.clone(), majority.to_string(), None, geo)
+            // A dateline's place only ever written in capitals
+            // ("WASHINGTON", "NEW YORK") is named as a place is written
+            // (not an acronym elsewhere that a place shares, "ARIEL").
+            let in_dateline = |m: &&Mention| {
+                prom.dateline
+                    .is_some_and(|d| d.start <= m.start && m.end <= d.end)
+            };
+            let name = match geo {
+                Some(_) if shouted(&longest) && ms.iter().any(in_dateline) => {
+                    crate::text::title_case_caps(&longest)
+                }
+                _ => longest.clone(),
+            };
+            (name, majority.to_string(), None, geo)
         }
     };
     let mut aliases_seen: Vec<String> = Vec::new();
     for m in &ms {
-        if m.text != name && !aliases_seen.contains(&m.text) {
+        // Not the capitals a shouted place was named from.
+        let recased = m.text != name
+            && shouted(&m.text)
+            && m.text.to_lowercase() == name.to_lowercase();
+        if m.text != name && !recased && !aliases_seen.contains(&m.text) {
             aliases_seen.push(m.text.clone());
         }
     }
@@ -317,6 +336,12 @@ fn build_entity(
 /// A non-country place: the most populous gazetteer match (refined later
 /// by the countries the article names).
 /// Mixed case, as names are written (not all capitals, not all lower case).
+/// Capitals only, four letters or more ("LONDON", "NEW YORK"; not "UK").
+fn shouted(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && !name.chars().any(char::is_lowercase)
+}
+
 fn written_as_a_name(name: &str) -> bool {
     name.chars().any(char::is_uppercase) && name.chars().any(char::is_lowercase)
 }
@@ -365,6 +390,7 @@ mod tests {
         let prom = Prominence {
             salient: &[],
             minor: &[],
+            dateline: None,
         };
         let gaz = crate::ner::features::Lexicon::embedded().gaz;
         let got = consolidate(&text, &ms, &Aliases::builtin(), gaz, &prom);

@@ -454,3 +454,23 @@ fn a_shared_surname_is_not_the_relative_introduced_as_kin() {
         e.entities
     );
 }
+
+/// A place written only in a wire dateline's capitals is named as a place
+/// is written; when the article also writes it, that form names it; the
+/// capitals are no alias either way (2026-12-04 (gc)).
+#[test]
+fn a_dateline_place_in_capitals_is_named_as_written() {
+    let e = run("Storm hits coast\n\nNEW ORLEANS (AP) - Rain fell on Monday, officials said.");
+    let place = find(&e, "New Orleans");
+    assert_eq!(place.kind, "LOC", "{:?}", e.entities);
+    assert!(place.aliases.is_empty(), "{:?}", place.aliases);
+    let e = run("Talks end\n\nLONDON (Reuters) - Ministers met in London on Monday.");
+    assert!(find(&e, "London").aliases.is_empty(), "{:?}", e.entities);
+    // An acronym in capitals stays as written.
+    let e = run("Budget row\n\nNASA said on Monday it would cut two missions.");
+    assert!(
+        e.entities.iter().all(|x| x.name != "Nasa"),
+        "{:?}",
+        e.entities
+    );
+}

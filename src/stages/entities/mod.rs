@@ -295,6 +295,7 @@ impl Stage for EntitiesStage {
         let prom = consolidate::Prominence {
             salient: &salient,
             minor: &minor,
+            dateline: dateline.as_ref().map(|&(s, e, _)| Span::new(s, e)),
         };
         let entities =
             consolidate::consolidate(&article.text, &mentions, &self.aliases, lex.gaz, &prom);

@@ -245,34 +245,9 @@ pub(super) fn dateline(s: &str) -> Option<DatelineParts> {
     }
     Some(DatelineParts {
         len: dash_at + dash.len(),
-        location: title_case_caps(place),
+        location: crate::text::title_case_caps(place),
         source,
     })
-}
-
-/// "GROSSETO, Italy" → "Grosseto, Italy"; words not in capitals are kept.
-fn title_case_caps(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
-                let mut out = String::new();
-                let mut prev_alpha = false;
-                for c in w.chars() {
-                    if prev_alpha {
-                        out.extend(c.to_lowercase());
-                    } else {
-                        out.push(c);
-                    }
-                    prev_alpha = c.is_alphabetic();
-                }
-                out
-            } else {
-                w.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
