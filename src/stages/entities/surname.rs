@@ -145,7 +145,9 @@ fn names_a_place_or_people(gaz: &Gazetteer, w: &str) -> bool {
 /// A first name the tagger left out before a one-word name it tagged as a
 /// place or a body: "Nikki Holland" (LOC "Holland"), "Chris Jordan",
 /// "Stephen Ireland". The same word after a census first name, the two
-/// alone in their run of capitalised words, is a surname. Left alone: a
+/// alone in their run of capitalised words (or right after another name:
+/// "Minnesota Amy Klobuchar"; the first name may be tagged alone,
+/// "Karen" MISC + "McDougal" LOC), is a surname. Left alone: a
 /// first name that is an everyday word, a month, a weekday or a title too
 /// ("Will Britain", "Sunday Telegraph", "Queen Rania"), one of two
 /// letters, a first name that names a country, region, large city or a
@@ -174,11 +176,23 @@ pub(super) fn mend_untagged(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> 
     let mut cs = cs;
     for last in at {
         let first = last - 1;
-        let run_before = first > 0 && chunks::name_word(words[first - 1]);
+        // A capitalised word before is a longer run, unless a name the
+        // tagger found ends there ("Senator from Minnesota Amy
+        // Klobuchar"); the first name may be a one-word name of its own
+        // ("Playboy model Karen McDougal": "Karen" MISC + "McDougal" LOC).
+        // (A place or a longer name: not "Sun" ORG + "Myung Moon".)
+        let run_before = first > 0
+            && chunks::name_word(words[first - 1])
+            && !cs
+                .iter()
+                .any(|c| c.end == first && (c.kind == "LOC" || c.end - c.start > 1));
         let run_after = words.get(last + 1).is_some_and(|w| chunks::name_word(w));
+        let in_longer = cs
+            .iter()
+            .any(|c| c.start <= first && first < c.end && c.end - c.start > 1);
         if run_before
             || run_after
-            || cs.iter().any(|c| c.start <= first && first < c.end)
+            || in_longer
             || heads::head_kind(words[last]).is_some()
             || NAMED_AFTER.contains(&words[last].to_lowercase().as_str())
             || gaz.is_notable(words[first], NOTABLE_CITY)
@@ -263,6 +277,35 @@ mod tests {
             "midfielder Stephen Ireland scored",
             &[(2, 1, "LOC")],
             &[("Stephen Ireland", "PER")],
+        );
+        // After a name of its own; a first name tagged alone (2026-12-04
+        // (gd)).
+        check(
+            "Senator from Minnesota Amy Klobuchar said",
+            &[(2, 1, "LOC"), (4, 1, "LOC")],
+            &[("Minnesota", "LOC"), ("Amy Klobuchar", "PER")],
+        );
+        check(
+            "former Playboy model Karen McDougal was paid",
+            &[(1, 1, "ORG"), (3, 1, "MISC"), (4, 1, "LOC")],
+            &[("Playboy", "ORG"), ("Karen McDougal", "PER")],
+        );
+        // Inside a longer name, after an untagged capitalised word or a
+        // one-word body: left.
+        check(
+            "evangelist Sun Myung Moon 's church",
+            &[(1, 1, "ORG"), (3, 1, "ORG")],
+            &[("Sun", "ORG"), ("Moon", "ORG")],
+        );
+        check(
+            "the Grand Karen Holland hotel",
+            &[(3, 1, "LOC")],
+            &[("Holland", "LOC")],
+        );
+        check(
+            "the Karen Kelly Holland show",
+            &[(1, 2, "ORG"), (3, 1, "LOC")],
+            &[("Karen Kelly", "ORG"), ("Holland", "LOC")],
         );
         // An everyday word, a longer run, a head noun, a region: left.
         check(

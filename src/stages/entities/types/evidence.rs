@@ -233,7 +233,13 @@ impl Evidence {
         if first.is_some_and(given) && !ampersand::is_firm(&m.text) {
             self.person = true;
             if name.len() >= 2 {
-                *v.entry("PER").or_default() += 1;
+                // A first name and a surname the tagger read as a person
+                // vote twice, so that its surname-only mentions typed
+                // otherwise do not outvote it alone ("Amy Klobuchar" PER,
+                // "Klobuchar" ORG twice). (Two words, no head noun: not
+                // "Cornell University", "Santa Cruz Island".)
+                let full_name = m.kind == "PER" && name.len() == 2 && head.is_none();
+                *v.entry("PER").or_default() += if full_name { 2 } else { 1 };
             }
             // "Eden Hazard", "Sofia Coppola" tagged LOC: a first name and
             // one more capitalised word that the gazetteer knows as no
