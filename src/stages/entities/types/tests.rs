@@ -286,3 +286,30 @@ fn a_styled_name_is_a_person() {
         &["ORG", "MISC"],
     );
 }
+
+/// A first name and a surname tagged PER vote twice: two surname-only
+/// mentions tagged ORG do not outvote them (2026-12-04 (gd)); a head noun
+/// still does.
+#[test]
+fn a_full_name_tagged_person_outweighs_two_surnames_typed_otherwise() {
+    check(
+        "Support came from Amy Klobuchar. On Monday, Klobuchar, with Ron Wyden, \
+         introduced a bill. Klobuchar was a candidate.",
+        &[
+            ("Amy Klobuchar", "PER"),
+            ("Klobuchar", "ORG"),
+            ("Ron Wyden", "PER"),
+            ("Klobuchar", "ORG"),
+        ],
+        &["PER", "PER", "PER", "PER"],
+    );
+    check(
+        "He studied at Cornell University. Cornell University hired him. Cornell University grew.",
+        &[
+            ("Cornell University", "PER"),
+            ("Cornell University", "ORG"),
+            ("Cornell University", "ORG"),
+        ],
+        &["ORG", "ORG", "ORG"],
+    );
+}
