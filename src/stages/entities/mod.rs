@@ -15,6 +15,7 @@ mod consolidate;
 mod datelines;
 mod heads;
 mod joined;
+mod journals;
 mod kin;
 mod known_as;
 mod list_types;
@@ -286,6 +287,7 @@ impl Stage for EntitiesStage {
             lex,
             &alias_kind,
         );
+        let mentions = journals::mark(&article.text, mentions, &skip, lex.gaz);
         let mentions = types::unify(&article.text, &mentions, lex.gaz);
         let mentions = datelines::place_of_dateline(
             mentions,
