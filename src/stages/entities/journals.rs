@@ -12,19 +12,21 @@
 
 use crate::document::Span;
 use crate::gazetteer::Gazetteer;
+use crate::nlp::Token;
 
 use super::mentions::Mention;
 
-/// Descriptors an outlet's name follows ("journal Nature Astronomy").
+/// Descriptors an outlet's name follows ("journal Nature Astronomy"),
+/// as one word; "agency", "site" and "website" only after "news".
 const DESCRIPTORS: &[&str] = &[
-    "journal ",
-    "magazine ",
-    "newspaper ",
-    "broadcaster ",
-    "tabloid ",
-    "news agency ",
-    "news site ",
-    "news website ",
+    "journal",
+    "magazine",
+    "newspaper",
+    "broadcaster",
+    "tabloid",
+    "agency",
+    "site",
+    "website",
 ];
 
 /// Languages something is published in ("in English"), which the
@@ -46,28 +48,33 @@ const CONNECTORS: &[&str] = &[
 const MAX_NAMES: usize = 32;
 
 /// `mentions` (in text order) with the journals and outlets named (see
-/// the module note) typed ORG or added, outside `skip`.
+/// the module note) typed ORG or added, outside `skip`. `tokens` are the
+/// text's: the words "published" and the descriptors are found among
+/// them (one pass over the tokens, not one scan of the text per word).
 pub(super) fn mark(
     text: &str,
+    tokens: &[Token],
     mut mentions: Vec<Mention>,
     skip: &[Span],
     gaz: &Gazetteer,
 ) -> Vec<Mention> {
     let mut names: Vec<(usize, usize)> = Vec::new();
-    for (at, w) in text.match_indices("published ") {
-        let whole_word = !text[..at].ends_with(|c: char| c.is_alphanumeric());
-        if let Some(from) = whole_word
-            .then(|| after_published(text, at + w.len()))
-            .flatten()
+    for t in tokens {
+        let word = t.text(text);
+        // (Length first: most words are neither.)
+        if !(4..=11).contains(&word.len()) || !text[t.end..].starts_with(' ') {
+            continue;
+        }
+        let from = t.end + 1;
+        if word == "published" {
+            if let Some(from) = after_published(text, from) {
+                names.extend(name_at(text, from, gaz));
+            }
+        } else if DESCRIPTORS.contains(&word)
+            && (!matches!(word, "agency" | "site" | "website")
+                || text[..t.start].ends_with("news "))
         {
             names.extend(name_at(text, from, gaz));
-        }
-    }
-    for d in DESCRIPTORS {
-        for (at, w) in text.match_indices(d) {
-            if !text[..at].ends_with(|c: char| c.is_alphanumeric()) {
-                names.extend(name_at(text, at + w.len(), gaz));
-            }
         }
     }
     names.sort_unstable();
@@ -186,7 +193,8 @@ mod tests {
     /// mentions.
     fn check(text: &str, tagged: &[(&str, &'static str)], expect: &[(&str, &str)]) {
         let mentions = super::super::mention::placed(text, tagged);
-        let got: Vec<(String, &str)> = mark(text, mentions, &[], Gazetteer::embedded())
+        let tokens = crate::nlp::Analysed::of(text).tokens;
+        let got: Vec<(String, &str)> = mark(text, &tokens, mentions, &[], Gazetteer::embedded())
             .into_iter()
             .map(|m| (m.text, m.kind))
             .collect();

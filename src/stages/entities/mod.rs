@@ -287,7 +287,8 @@ impl Stage for EntitiesStage {
             lex,
             &alias_kind,
         );
-        let mentions = journals::mark(&article.text, mentions, &skip, lex.gaz);
+        let tokens = &out.analysis(article).tokens;
+        let mentions = journals::mark(&article.text, tokens, mentions, &skip, lex.gaz);
         let mentions = types::unify(&article.text, &mentions, lex.gaz);
         let mentions = datelines::place_of_dateline(
             mentions,
