@@ -54,6 +54,18 @@ pub(super) fn consolidate(
             if let Some(i) = aliases.index(&m.text) {
                 return Key::Alias(i);
             }
+            // "U.S. Federal Reserve Board" is the table's "Federal
+            // Reserve Board": the country's body (`joined.rs` keeps the
+            // country in the name).
+            if m.kind == "ORG" {
+                let bare = ["U.S. ", "US ", "UK ", "U.K. ", "United States "]
+                    .iter()
+                    .find_map(|p| m.text.strip_prefix(p));
+                let alias = bare.and_then(|b| aliases.index(b));
+                if let Some(i) = alias.filter(|&i| aliases.entries[i].kind == "ORG") {
+                    return Key::Alias(i);
+                }
+            }
             if m.kind == "LOC" || m.kind == "MISC" {
                 if let Some(cc) = country_of(gaz, &m.text) {
                     return Key::Country(cc);

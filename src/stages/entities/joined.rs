@@ -12,17 +12,26 @@
 //! verb's ("informed Congress of the FCC plan"); "against" joins nothing
 //! ("filed in Circuit Court against Commonwealth Edison").
 
+//!
+//! And a country the tagger cut off the body it qualifies: "United
+//! States" + "District Court for the Western District of Virginia", "U.S."
+//! + "Electoral College": a country's name (or "U.S.", "UK") right before
+//! an organisation with a head noun is part of its name
+//! (`country_before_body`; not before a firm without one, "in Japan
+//! Toyota said").
+
+use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 
 /// `cs` (in text order) with such pairs joined.
-pub(super) fn join(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
+pub(super) fn join(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
     if cs.len() < 2 {
         return cs;
     }
     let mut out: Vec<Chunk> = Vec::with_capacity(cs.len());
     for c in cs {
         if let Some(prev) = out.last_mut() {
-            if joins(prev, &c, words) {
+            if joins(prev, &c, words) || country_before_body(prev, &c, words, gaz) {
                 prev.end = c.end;
                 prev.kind = "ORG";
                 continue;
@@ -60,12 +69,82 @@ fn joins(a: &Chunk, b: &Chunk, words: &[&str]) -> bool {
     second_fits && super::heads::head_kind(&head) == Some("ORG")
 }
 
+/// A country's name (`a`, LOC: the gazetteer's country, or "U.S.", "US",
+/// "UK", "U.K.") right before an organisation (`b`) whose words hold an
+/// organisation's head noun.
+fn country_before_body(a: &Chunk, b: &Chunk, words: &[&str], gaz: &Gazetteer) -> bool {
+    if a.kind != "LOC" || b.kind != "ORG" || a.end != b.start || b.end > words.len() {
+        return false;
+    }
+    let body_head = words[b.start..b.end]
+        .iter()
+        .any(|w| super::heads::head_kind(w) == Some("ORG"));
+    // One word is a bare head ("a U.S. Bank said", wire copy's capitals)
+    // unless it names one body ("Congress", "Airways"). ("a U.S. Justice
+    // Department official" is that department's: no test of "a".)
+    // (Capitalised words: the tagger's chunk may hold a verb, "Bank said".)
+    let capitalised = words[b.start..b.end]
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let one_body = capitalised > 1
+        || matches!(
+            words[b.start],
+            "Congress" | "Senate" | "Parliament" | "Army" | "Navy" | "Treasury" | "Airways"
+        );
+    if !body_head || !one_body || a.end - a.start > 2 {
+        return false;
+    }
+    let country = words[a.start..a.end].join(" ");
+    matches!(country.as_str(), "U.S." | "US" | "UK" | "U.K.")
+        || gaz.kinds(&country).contains(&Kind::Country)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
-        super::super::tests::check_chunks(|cs, words, _| join(cs, words), sentence, tagged, expect);
+        super::super::tests::check_chunks(join, sentence, tagged, expect);
+    }
+
+    #[test]
+    fn a_country_before_a_body_is_part_of_its_name() {
+        check(
+            "by the United States District Court for the Western District of Virginia in",
+            &[(2, 2, "LOC"), (4, 8, "ORG")],
+            &[(
+                "United States District Court for the Western District of Virginia",
+                "ORG",
+            )],
+        );
+        check(
+            "votes in the U.S. Electoral College were",
+            &[(3, 1, "LOC"), (4, 2, "ORG")],
+            &[("U.S. Electoral College", "ORG")],
+        );
+        check(
+            "the US Congress voted",
+            &[(1, 1, "LOC"), (2, 1, "ORG")],
+            &[("US Congress", "ORG")],
+        );
+        // Not before a firm with no head noun or a bare head ("a U.S.
+        // Bank", wire copy's capitals), nor a region before a body.
+        check(
+            "a senior dealer at a U.S. Bank said",
+            &[(5, 1, "LOC"), (6, 2, "ORG")],
+            &[("U.S.", "LOC"), ("Bank said", "ORG")],
+        );
+        check(
+            "in Japan Toyota said",
+            &[(1, 1, "LOC"), (2, 1, "ORG")],
+            &[("Japan", "LOC"), ("Toyota", "ORG")],
+        );
+        check(
+            "in Texas State University said",
+            &[(1, 1, "LOC"), (2, 2, "ORG")],
+            &[("Texas", "LOC"), ("State University", "ORG")],
+        );
     }
 
     #[test]

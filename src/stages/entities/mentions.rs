@@ -81,7 +81,7 @@ pub(super) fn extract(
         let mended = super::surname::mend_untagged(mended, &words, lex.gaz);
         let mended = super::particles::mend(mended, &words, lex.gaz);
         let mended = super::lists::split(mended, &words);
-        let mended = super::joined::join(mended, &words);
+        let mended = super::joined::join(mended, &words, lex.gaz);
         let mended = super::whole_places::mend(mended, &words, lex.gaz);
         let mended = super::numerals::mend(mended, &words, lex.gaz);
         let mended = super::bodies::mend(mended, &words, lex.gaz);
