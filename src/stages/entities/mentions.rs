@@ -79,6 +79,7 @@ pub(super) fn extract(
         let mended = super::aged::mend(mended, &words, lex.gaz);
         let mended = super::surname::mend(mended, &words, lex.gaz);
         let mended = super::surname::mend_untagged(mended, &words, lex.gaz);
+        let mended = super::surname::mend_initial(mended, &words, lex.gaz);
         let mended = super::particles::mend(mended, &words, lex.gaz);
         let mended = super::lists::split(mended, &words);
         let mended = super::joined::join(mended, &words, lex.gaz);

@@ -211,6 +211,37 @@ pub(super) fn mend_untagged(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> 
     cs
 }
 
+/// A given name tagged alone before a person's name that opens with an
+/// initial is that person's first name: "Cyrus" MISC + "R. Vance" PER is
+/// "Cyrus R. Vance" (a middle initial, which the tagger reads as a
+/// name's start): the initial and one surname. Not a place's name ("in
+/// Paris J. Smith said"), nor a sentence ending in a letter ("Malcolm X.
+/// Attallah Shabazz said", the tagger's "X. Attallah Shabazz").
+pub(super) fn mend_initial(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    let initial = |w: &str| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+    let at: Vec<(usize, usize)> = cs
+        .windows(2)
+        .filter(|p| {
+            let (a, b) = (&p[0], &p[1]);
+            a.end - a.start == 1
+                && a.end == b.start
+                && b.kind == "PER"
+                && b.end - b.start == 2
+                && initial(words[b.start])
+                && chunks::name_word(words[a.start])
+                && FirstNames::embedded().is_given_name(words[a.start])
+                && gaz.lookup(words[a.start]).is_empty()
+        })
+        .map(|p| (p[0].start, p[1].end))
+        .take(chunks::MAX_TRIGGERS)
+        .collect();
+    let mut cs = cs;
+    for (start, end) in at {
+        chunks::put(&mut cs, start, end, "PER");
+    }
+    cs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +266,35 @@ mod tests {
             "Eden Hazard scored .",
             &[(0, 1, "LOC")],
             &[("Eden Hazard", "PER")],
+        );
+    }
+
+    #[test]
+    fn a_given_name_before_a_middle_initial_opens_the_name() {
+        let check =
+            |sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]| {
+                super::super::tests::check_chunks(mend_initial, sentence, tagged, expect)
+            };
+        check(
+            "Attorney Cyrus R. Vance said",
+            &[(1, 1, "MISC"), (2, 2, "PER")],
+            &[("Cyrus R. Vance", "PER")],
+        );
+        // Not a place before it, nor a name without an initial.
+        check(
+            "in Paris J. Smith said",
+            &[(1, 1, "LOC"), (2, 2, "PER")],
+            &[("Paris", "LOC"), ("J. Smith", "PER")],
+        );
+        check(
+            "daughter of Malcolm X. Attallah Shabazz said",
+            &[(2, 1, "PER"), (3, 3, "PER")],
+            &[("Malcolm", "PER"), ("X. Attallah Shabazz", "PER")],
+        );
+        check(
+            "Attorney Cyrus Vance said",
+            &[(1, 1, "MISC"), (2, 1, "PER")],
+            &[("Cyrus", "MISC"), ("Vance", "PER")],
         );
     }
 

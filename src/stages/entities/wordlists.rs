@@ -96,7 +96,8 @@ pub(super) fn is_honorific(word: &str) -> bool {
 
 /// Interjections, question words and auxiliaries ("How", "Does": an
 /// interview's question after "((WN))", which the splitter does not end a
-/// sentence at), and lone initials: never a name on their own.
+/// sentence at), lone initials and a name's suffix ("Vance, Jr."): never
+/// a name on their own.
 pub(super) fn not_a_name(word: &str) -> bool {
     let initial = word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase);
     initial
@@ -123,6 +124,9 @@ pub(super) fn not_a_name(word: &str) -> bool {
                     | "sure"
                     | "um"
                     | "uh"
+                    | "jr."
+                    | "jr"
+                    | "sr."
                     | "hmm"
                     | "alright"
                     | "how"
