@@ -4,7 +4,7 @@
 //! name, provinces, descriptors and appositions naming a kind of body,
 //! outlets and geographic words.
 
-use super::tests::{check, find, names_and_types, no_name_ends_in, run};
+use super::tests::{check, find, mention_texts, names_and_types, no_name_ends_in, run};
 
 /// The alias table's organisations of recent news, and acronyms it shares
 /// with another body.
@@ -434,13 +434,7 @@ fn a_shared_surname_is_not_the_relative_introduced_as_kin() {
          years, died. His death was announced by his son Abhijit Dasgupta. Dasgupta was \
          cremated on Tuesday.",
     );
-    let texts = |name: &str| {
-        find(&e, name)
-            .mentions
-            .iter()
-            .map(|m| m.text.as_str())
-            .collect::<Vec<_>>()
-    };
+    let texts = |name: &str| mention_texts(&e, name);
     assert_eq!(
         texts("Pranab Dasgupta"),
         ["Pranab Dasgupta", "Dasgupta"],

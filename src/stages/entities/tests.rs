@@ -40,6 +40,11 @@ pub(super) fn find<'a>(e: &'a Entities, name: &str) -> &'a Entity {
         })
 }
 
+/// The mention texts, in order, of the entity named `name`.
+pub(super) fn mention_texts<'a>(e: &'a Entities, name: &str) -> Vec<&'a str> {
+    find(e, name).mentions.iter().map(|m| m.text.as_str()).collect()
+}
+
 /// (entity name, type, aliases that must be merged into it)
 pub(super) fn check(text: &str, expect: &[(&str, &str, &[&str])]) -> Entities {
     let e = run(text);
@@ -416,13 +421,7 @@ fn a_shared_surname_goes_to_the_person_named_last_before_it() {
          \"I'm just happy,\" said Murray on Monday.\n\nScott Murray joins him. \
          Murray, 31, played in Paris.",
     );
-    let mentions = |name: &str| {
-        find(&e, name)
-            .mentions
-            .iter()
-            .map(|m| m.text.as_str())
-            .collect::<Vec<_>>()
-    };
+    let mentions = |name: &str| mention_texts(&e, name);
     assert_eq!(
         mentions("Euan Murray"),
         ["Murray", "Euan Murray", "Murray"],
