@@ -130,6 +130,7 @@ pub(super) fn consolidate(
     // ("Deutsche Boerse's (DB)") and again after the rest, whose merges may
     // have moved the bare name's key.
     name_joins::join_possessives(mentions, &mut keys);
+    super::nicknames::join(mentions, &mut keys);
     merge(text, mentions, &mut keys, aliases, gaz);
     name_joins::join_of_forms(mentions, &mut keys, gaz);
     name_joins::join_place_heads(mentions, &mut keys, gaz);

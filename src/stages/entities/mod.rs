@@ -25,6 +25,7 @@ mod mention;
 mod mentions;
 mod merge;
 mod name_joins;
+mod nicknames;
 mod numerals;
 mod offices;
 mod particles;

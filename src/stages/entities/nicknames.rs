@@ -1,0 +1,141 @@
+//! A person named with a given name and with its familiar form: "Joseph
+//! Biden" and "Joe Biden", "James Hedges" and "Jim Hedges" are one
+//! person. Full names (two words or more, typed PER) whose first words are
+//! forms of one given name (`FORMS`) and whose other words are the same
+//! share one key; the alias table's key wins ("Joe Biden" is its entry),
+//! else the first full name's. Runs before `merge.rs`, so a bare surname
+//! or first name then finds one person where it found two.
+
+use std::collections::HashMap;
+
+use super::mentions::Mention;
+use super::merge::{words, Key};
+
+/// Forms of one given name, the formal one first. A form stands in one
+/// row only ("Chris" is Christopher's; "Alex" Alexander's).
+#[rustfmt::skip]
+const FORMS: &[&[&str]] = &[
+    &["William", "Bill", "Billy", "Will", "Willie"],
+    &["Robert", "Bob", "Bobby", "Rob", "Robbie"],
+    &["James", "Jim", "Jimmy"],
+    &["Michael", "Mike", "Mick", "Mickey", "Mikey"],
+    &["Thomas", "Tom", "Tommy"],
+    &["Richard", "Dick", "Rick", "Ricky", "Rich", "Richie"],
+    &["Joseph", "Joe", "Joey"],
+    &["David", "Dave", "Davy"],
+    &["Daniel", "Dan", "Danny"],
+    &["Edward", "Ed", "Eddie", "Ted", "Teddy", "Ned"],
+    &["Christopher", "Chris"],
+    &["Stephen", "Steven", "Steve"],
+    &["Anthony", "Tony"],
+    &["Benjamin", "Ben", "Benny"],
+    &["Samuel", "Sam", "Sammy"],
+    &["Nicholas", "Nick", "Nicky"],
+    &["Matthew", "Matt"],
+    &["Patrick", "Pat", "Paddy"],
+    &["Peter", "Pete"],
+    &["Andrew", "Andy"],
+    &["Alexander", "Alex"],
+    &["Frederick", "Fred", "Freddie", "Freddy"],
+    &["Gregory", "Greg"],
+    &["Jeffrey", "Jeff"],
+    &["John", "Johnny", "Jack"],
+    &["Kenneth", "Ken", "Kenny"],
+    &["Lawrence", "Larry"],
+    &["Leonard", "Len", "Lenny"],
+    &["Ronald", "Ron", "Ronnie"],
+    &["Donald", "Don", "Donnie"],
+    &["Douglas", "Doug"],
+    &["Philip", "Phil"],
+    &["Raymond", "Ray"],
+    &["Walter", "Walt"],
+    &["Henry", "Hank", "Harry"],
+    &["Timothy", "Tim", "Timmy"],
+    &["Vincent", "Vince"],
+    &["Zachary", "Zach"],
+    &["Charles", "Charlie", "Chuck"],
+    &["Gerald", "Gerry"],
+    &["Elizabeth", "Liz", "Beth", "Betty", "Lizzie"],
+    &["Katherine", "Catherine", "Kathryn", "Kate", "Katie", "Kathy", "Cathy"],
+    &["Margaret", "Maggie", "Meg", "Peggy"],
+    &["Susan", "Sue", "Susie"],
+    &["Jennifer", "Jenny", "Jen"],
+    &["Rebecca", "Becky"],
+    &["Victoria", "Vicky"],
+    &["Deborah", "Debbie", "Deb"],
+    &["Patricia", "Patty", "Trish"],
+    &["Abigail", "Abby"],
+    &["Pamela", "Pam"],
+    &["Barbara", "Barb"],
+    &["Cynthia", "Cindy"],
+];
+
+/// The row of `first` in `FORMS`, if it is a given name's form.
+fn row_of(first: &str) -> Option<usize> {
+    FORMS.iter().position(|row| row.contains(&first))
+}
+
+/// Gives full names that differ only by a form of their given name one
+/// key (see the module note).
+pub(super) fn join(mentions: &[Mention], keys: &mut [Key]) {
+    // (row, the other words) -> the mentions so named, in text order.
+    let mut people: HashMap<(usize, Vec<&str>), Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != "PER" || !matches!(keys[i], Key::Name(..) | Key::Alias(_)) {
+            continue;
+        }
+        let w = words(&m.text);
+        if w.len() < 2 {
+            continue;
+        }
+        if let Some(row) = row_of(w[0]) {
+            people.entry((row, w[1..].to_vec())).or_default().push(i);
+        }
+    }
+    for same in people.values() {
+        let first = &mentions[same[0]].text;
+        if same.iter().all(|&i| mentions[i].text == *first) {
+            continue; // one form only
+        }
+        let key = same
+            .iter()
+            .map(|&i| &keys[i])
+            .find(|k| matches!(k, Key::Alias(_)))
+            .unwrap_or(&keys[same[0]])
+            .clone();
+        for &i in same {
+            keys[i] = key.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{mention_texts, run};
+
+    #[test]
+    fn a_given_name_and_its_familiar_form_are_one_person() {
+        let e = run(
+            "Party picks nominee\n\nParty nominee James Hedges spoke on Monday. Jim Hedges, \
+             72, said he would run again. Hedges is a former official.",
+        );
+        assert_eq!(
+            mention_texts(&e, "James Hedges"),
+            ["James Hedges", "Jim Hedges", "Hedges"],
+            "{:?}",
+            e.entities
+        );
+        // The alias table's entry names the person.
+        let e = run("Talks\n\nPresident Joseph Biden spoke. Joe Biden said the plan would work.");
+        assert_eq!(
+            mention_texts(&e, "Joe Biden"),
+            ["Joseph Biden", "Joe Biden"],
+            "{:?}",
+            e.entities
+        );
+        // Two given names that are not forms of one stay two people.
+        let e = run("Brothers\n\nJames Hedges spoke on Monday. John Hedges, his brother, said no.");
+        assert_eq!(mention_texts(&e, "James Hedges"), ["James Hedges"]);
+        assert_eq!(mention_texts(&e, "John Hedges"), ["John Hedges"]);
+    }
+}
