@@ -56,6 +56,17 @@ pub(super) fn storm(name: &[String]) -> bool {
     name.len() == 2 && heads::is_storm(&name[0])
 }
 
+/// A surname of two words or more that opens with a particle ("De La
+/// Fuente", "van der Berg", "Le Pen"), lower-cased words.
+fn particle_surname(words: &[String]) -> bool {
+    words.len() <= 3
+        && matches!(
+            words[0].as_str(),
+            "de" | "del" | "della" | "di" | "da" | "du" | "la" | "le" | "van" | "von" | "der"
+                | "ter" | "ten" | "al" | "el" | "bin" | "ibn" | "st." | "mac"
+        )
+}
+
 /// The mentions with one type per name group (see the module note).
 pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Mention> {
     let names: Vec<Vec<String>> = mentions.iter().map(|m| words_lower(&m.text)).collect();
@@ -71,6 +82,7 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     // one-word place joins a person's name the same way ("Monroe" tagged LOC
     // after "Marilyn Monroe"), unless it is a country, region or large city,
     // and its LOC tag then does not vote: the gazetteer misled the tagger.
+    // Nor does a particle surname's tag ("De La Fuente" ORG).
     let mut quiet = vec![false; mentions.len()];
     // Mentions with the same words are always in one group (groups start
     // so and merge whole), so one mention per distinct (words, type) stands
@@ -106,10 +118,15 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
     }
     for (i, w) in names.iter().enumerate() {
         let loc = mentions[i].kind == "LOC";
-        if w.len() != 1 || !matches!(mentions[i].kind, "PER" | "ORG" | "LOC") {
+        // (Of longer names, only a surname that opens with a particle,
+        // "De La Fuente" of "Rocky De La Fuente" tagged ORG, joins a
+        // person's: `particle_surname`.)
+        let particle = w.len() > 1 && particle_surname(w);
+        if (w.len() != 1 && !particle) || !matches!(mentions[i].kind, "PER" | "ORG" | "LOC") {
             continue;
         }
-        let candidates = longer_by_last.get(w[0].as_str()).map_or(&[][..], Vec::as_slice);
+        let last = w.last().map_or("", String::as_str);
+        let candidates = longer_by_last.get(last).map_or(&[][..], Vec::as_slice);
         // A storm the article names takes its bare name first ("Phailin"
         // of "Cyclone Phailin", not of a cut "T C Phailin").
         let storms = candidates.iter().any(|&j| storm(&names[j]));
@@ -117,7 +134,9 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
             .iter()
             .filter(|&&j| {
                 let kind = mentions[j].kind;
-                if storms {
+                if particle {
+                    kind == "PER" && names[j].len() > w.len() && names[j].ends_with(w)
+                } else if storms {
                     storm(&names[j])
                 } else {
                     kind == "PER" || kind == "ORG" && !loc
@@ -137,7 +156,7 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
             let moved = std::mem::take(&mut members[old]);
             for &x in &moved {
                 group_of[x] = g;
-                quiet[x] = loc;
+                quiet[x] = loc || particle;
             }
             members[g].extend(moved);
         }

@@ -313,3 +313,27 @@ fn a_full_name_tagged_person_outweighs_two_surnames_typed_otherwise() {
         &["ORG", "ORG", "ORG"],
     );
 }
+
+/// A particle surname typed otherwise joins the person it names
+/// (2026-12-04 (gi)); a name that only ends like one does not.
+#[test]
+fn a_particle_surname_is_the_persons() {
+    check(
+        "Rocky De La Fuente won. De La Fuente said he would run. De La Fuente left.",
+        &[
+            ("Rocky De La Fuente", "PER"),
+            ("De La Fuente", "ORG"),
+            ("De La Fuente", "ORG"),
+        ],
+        &["PER", "PER", "PER"],
+    );
+    check(
+        "Anna Marsh met the Bank of La Fuente. La Fuente grew.",
+        &[
+            ("Anna Marsh", "PER"),
+            ("Bank of La Fuente", "ORG"),
+            ("La Fuente", "LOC"),
+        ],
+        &["PER", "ORG", "LOC"],
+    );
+}
