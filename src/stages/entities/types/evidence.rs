@@ -72,6 +72,20 @@ fn styled_name(name: &str) -> bool {
         })
 }
 
+/// A cleric's title opening the name before a given name ("Cardinal
+/// Cormac Murphy", "Rabbi Jonathan Sacks", "Archbishop Desmond Tutu"): a
+/// person, as a styled name is (not "Cardinal Health", "Bishop Auckland").
+fn clerical_name(name: &str, first_names: &FirstNames) -> bool {
+    let mut words = name.split_whitespace();
+    words.next().is_some_and(|t| {
+        matches!(
+            t,
+            "Cardinal" | "Archbishop" | "Bishop" | "Rabbi" | "Imam" | "Pope" | "Reverend"
+                | "Rev." | "Sheikh" | "Ayatollah" | "Pastor"
+        )
+    }) && words.next().is_some_and(|g| first_names.is_given_name(g))
+}
+
 /// What the evidence consults besides the mention: the gazetteer, the
 /// first-name list, and the tails of names that open with a known first
 /// name ("Van Halen" of "Eddie Van Halen": a band or firm named so may be
@@ -195,8 +209,9 @@ impl Evidence {
         // A styled name ("Lord Goldsmith", "Sir Digby Jones", "Baroness
         // Morgan"): the title is part of a person's name in British usage,
         // as a title before the name would be. Not an office ("Lord
-        // Mayor", "Lord Chancellor") or "Lord of the Rings".
-        if styled_name(&m.text) {
+        // Mayor", "Lord Chancellor") or "Lord of the Rings". So is a
+        // cleric's title before a given name ("Cardinal Cormac Murphy").
+        if styled_name(&m.text) || clerical_name(&m.text, l.first_names) {
             *v.entry("PER").or_default() += 2;
             self.person = true;
         }

@@ -337,3 +337,19 @@ fn a_particle_surname_is_the_persons() {
         &["PER", "ORG", "LOC"],
     );
 }
+
+/// A cleric's title before a given name makes a person (2026-12-04 (gj));
+/// before a word that is no given name it does not.
+#[test]
+fn a_clerics_title_before_a_given_name_is_a_person() {
+    check(
+        "His words came as Cardinal Cormac Murphy backed the plan.",
+        &[("Cardinal Cormac Murphy", "ORG")],
+        &["PER"],
+    );
+    check(
+        "Shares in Cardinal Health rose.",
+        &[("Cardinal Health", "ORG")],
+        &["ORG"],
+    );
+}
