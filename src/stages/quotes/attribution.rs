@@ -288,7 +288,14 @@ pub(super) fn attribute(
         let rest = &after[word_end..];
         rest.split_whitespace().count() <= 3 && !rest.contains(['"', '“', '”'])
     });
-    let attributed_after = (verb.is_some() && content.ends_with(['?', '!']))
+    // Not a verb that introduces the next quote ('…exempt?" Charles
+    // Scicluna said, "People must know …"').
+    let introduces_next = verb.is_some_and(|(v, _)| {
+        let rest = after[v..].trim_start_matches(|c: char| c.is_alphanumeric());
+        let rest = rest.trim_start_matches([',', ':', ' ']);
+        rest.starts_with(['"', '“'])
+    });
+    let attributed_after = (verb.is_some() && content.ends_with(['?', '!']) && !introduces_next)
         || (ends_soon && content.ends_with('.'));
     // An editor's bracketed comma ('… for each other[,]" Baloch wrote') is
     // a comma.
@@ -308,13 +315,23 @@ pub(super) fn attribute(
     if runs_on && !next_clause {
         windows.push((close, after_end));
     }
+    // A word must stand before the clause's verb: its subject is not the
+    // sentence's ('…" but admitted it was "…"').
+    let own_subject =
+        |rest: &str| first_verb(rest).is_some_and(|(v, _)| rest[..v].chars().any(char::is_alphabetic));
     let clause_start = text[before_start..mark]
         .rmatch_indices(['"', '”'])
         .find_map(|(i, m)| opens_clause(&text[before_start + i + m.len()..mark]))
-        // Not when the clause's subject is the sentence's ('…" but
-        // admitted it was "…"'): a word must stand before its verb.
-        .filter(|rest| {
-            first_verb(rest).is_some_and(|(v, _)| rest[..v].chars().any(char::is_alphabetic))
+        .filter(|rest| own_subject(rest))
+        // A quote that ended a sentence of its own inside the marks, then
+        // a subject and a verb of saying before this one ('…be exempt?"
+        // Charles Scicluna said, "…"'): the window starts after it, not at
+        // the speaker of that quote.
+        .or_else(|| {
+            let (i, m) = text[before_start..mark].rmatch_indices(['"', '”']).next()?;
+            let ended = text[before_start..before_start + i].trim_end().ends_with(['?', '!', '.']);
+            let rest = &text[before_start + i + m.len()..mark];
+            (ended && own_subject(rest)).then_some(rest)
         })
         .map_or(before_start, |rest| mark - rest.len());
     windows.push((clause_start, mark));

@@ -123,3 +123,24 @@ fn they_after_an_organisation_that_spoke_is_it() {
         &[Some("They")],
     );
 }
+
+/// '"…exempt?" Charles Scicluna said, "…"': the name and verb between two
+/// quotes introduce the second, not the first, whose own speaker spoke
+/// before it; the second's window starts after the first quote
+/// (2026-12-04 (gk)).
+#[test]
+fn a_speaker_between_two_quotes_introduces_the_second() {
+    check_speakers(
+        "Vatican rules\n\nMarc Ouellet of the Holy See said, \"We have said for years that \
+         priests should follow strict rules, so why should bishops be exempt?\" Vatican \
+         archbishop Charles Scicluna said, \"People must know that bishops are at the \
+         service of the people.\"",
+        &[Some("Marc Ouellet"), Some("Charles Scicluna")],
+    );
+    check_speakers(
+        "Smoking ban\n\nMr McLetchie asked: \"Would it not be ironic that the criminals can be \
+         smokers?\" The Green Party's spokeswoman, Eleanor Scott, said she was pleased to \
+         follow the \"success stories of New York and Ireland\".",
+        &[Some("McLetchie"), Some("Eleanor Scott")],
+    );
+}
