@@ -50,7 +50,7 @@ const NAMED_AFTER: &[&str] = &[
 /// 76; "merz" 6, "wenger" none).
 const EVERYDAY_DF: u32 = 50;
 
-fn everyday(word: &str) -> bool {
+pub(super) fn everyday(word: &str) -> bool {
     crate::stages::keyphrases::Background::embedded().df(&word.to_lowercase()) >= EVERYDAY_DF
 }
 

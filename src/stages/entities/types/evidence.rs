@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::super::kin::kin_before;
+use super::super::surname::everyday;
 use super::super::mentions::Mention;
 use super::super::wordlists;
 use super::super::{ampersand, heads};
@@ -89,11 +90,16 @@ fn clerical_name(name: &str, first_names: &FirstNames) -> bool {
 /// What the evidence consults besides the mention: the gazetteer, the
 /// first-name list, and the tails of names that open with a known first
 /// name ("Van Halen" of "Eddie Van Halen": a band or firm named so may be
-/// the person too).
+/// the person too), and the surnames of names the tagger read as people
+/// ("mukherjee" of "Pranab Mukherjee").
 pub(super) struct Lookups<'a> {
     gaz: &'a Gazetteer,
     first_names: &'static FirstNames,
     person_tails: HashSet<&'a [String]>,
+    person_surnames: HashMap<&'a str, HashSet<&'a str>>,
+    /// One-word names the tagger read as no person ("Sun" ORG, "Foods"
+    /// MISC), lower-cased.
+    other_words: HashSet<&'a str>,
 }
 
 impl<'a> Lookups<'a> {
@@ -110,10 +116,27 @@ impl<'a> Lookups<'a> {
             })
             .flat_map(|(_, w)| (1..w.len()).map(move |k| &w[k..]))
             .collect();
+        // Surname -> given names, lower-cased.
+        let mut person_surnames: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for (_, w) in mentions
+            .iter()
+            .zip(names)
+            .filter(|(m, w)| m.kind == "PER" && w.len() == 2)
+        {
+            person_surnames.entry(&w[1]).or_default().insert(&w[0]);
+        }
+        let other_words = mentions
+            .iter()
+            .zip(names)
+            .filter(|(m, w)| m.kind != "PER" && w.len() == 1)
+            .map(|(_, w)| w[0].as_str())
+            .collect();
         Lookups {
             gaz,
             first_names,
             person_tails,
+            person_surnames,
+            other_words,
         }
     }
 }
@@ -222,6 +245,26 @@ impl Evidence {
             *v.entry("PER").or_default() += 2;
             self.person = true;
             self.person_said = true;
+        }
+        // "Sharmistha Mukherjee" tagged ORG in an article that names
+        // "Pranab Mukherjee" a person: a given name and the surname of a
+        // person the article names is a person too (a relative).
+        // (Another person's: not the name itself tagged PER elsewhere; no
+        // everyday word, head noun or word the tagger names something
+        // else by on either side: "Michael Foods", "Sun Willis".)
+        if m.kind != "PER"
+            && name.len() == 2
+            && l.person_surnames
+                .get(name[1].as_str())
+                .is_some_and(|given| given.iter().any(|&g| g != name[0]))
+            && m.text.split_whitespace().next().is_some_and(|f| l.first_names.is_given_name(f))
+            && !name.iter().any(|w| {
+                everyday(w) || heads::head_kind(w).is_some() || l.other_words.contains(w.as_str())
+            })
+            && !ampersand::is_firm(&m.text)
+        {
+            *v.entry("PER").or_default() += 2;
+            self.person = true;
         }
         // "His wife Mary said": kin name people, even a name the gazetteer
         // knows as a town (Mary, Turkmenistan), so three votes.

@@ -353,3 +353,23 @@ fn a_clerics_title_before_a_given_name_is_a_person() {
         &["ORG"],
     );
 }
+
+/// A given name and the surname of a person the article names is a person
+/// (2026-12-04 (gl)); a given name before another word is left to the
+/// votes.
+#[test]
+fn a_given_name_and_a_persons_surname_is_a_person() {
+    check(
+        "Pranab Mukherjee died. His daughter Sharmistha Mukherjee wrote a tribute.",
+        &[("Pranab Mukherjee", "PER"), ("Sharmistha Mukherjee", "ORG")],
+        &["PER", "PER"],
+    );
+    check(
+        "Pranab Mukherjee died. The Sharmistha Foundation wrote a tribute.",
+        &[
+            ("Pranab Mukherjee", "PER"),
+            ("Sharmistha Foundation", "ORG"),
+        ],
+        &["PER", "ORG"],
+    );
+}
