@@ -122,7 +122,10 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         // "De La Fuente" of "Rocky De La Fuente" tagged ORG, joins a
         // person's: `particle_surname`.)
         let particle = w.len() > 1 && particle_surname(w);
-        if (w.len() != 1 && !particle) || !matches!(mentions[i].kind, "PER" | "ORG" | "LOC") {
+        // (A particle surname may be tagged MISC too: "Ten Cate".)
+        let kind_fits = matches!(mentions[i].kind, "PER" | "ORG" | "LOC")
+            || particle && mentions[i].kind == "MISC";
+        if (w.len() != 1 && !particle) || !kind_fits {
             continue;
         }
         let last = w.last().map_or("", String::as_str);

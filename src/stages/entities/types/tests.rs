@@ -328,6 +328,11 @@ fn a_particle_surname_is_the_persons() {
         &["PER", "PER", "PER"],
     );
     check(
+        "Coach Henk Ten Cate spoke. \"It is pathetic,\" Ten Cate said.",
+        &[("Henk Ten Cate", "PER"), ("Ten Cate", "MISC")],
+        &["PER", "PER"],
+    );
+    check(
         "Anna Marsh met the Bank of La Fuente. La Fuente grew.",
         &[
             ("Anna Marsh", "PER"),
