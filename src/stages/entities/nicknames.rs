@@ -70,9 +70,20 @@ const FORMS: &[&[&str]] = &[
     &["Cynthia", "Cindy"],
 ];
 
-/// The row of `first` in `FORMS`, if it is a given name's form.
+/// The row of `first` in `FORMS`, if it is a given name's form (a table
+/// built once: asked of every full name).
 fn row_of(first: &str) -> Option<usize> {
-    FORMS.iter().position(|row| row.contains(&first))
+    static ROWS: std::sync::OnceLock<HashMap<&'static str, usize>> = std::sync::OnceLock::new();
+    let rows = ROWS.get_or_init(|| {
+        let mut rows = HashMap::new();
+        for (i, row) in FORMS.iter().enumerate() {
+            for form in row.iter() {
+                rows.entry(*form).or_insert(i);
+            }
+        }
+        rows
+    });
+    rows.get(first).copied()
 }
 
 /// Gives full names that differ only by a form of their given name one
