@@ -346,19 +346,19 @@ fn build_entity(
     }
 }
 
-/// A non-country place: the most populous gazetteer match (refined later
-/// by the countries the article names).
-/// Mixed case, as names are written (not all capitals, not all lower case).
 /// Capitals only, four letters or more ("LONDON", "NEW YORK"; not "UK").
 fn shouted(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && !name.chars().any(char::is_lowercase)
 }
 
+/// Mixed case, as names are written (not all capitals, not all lower case).
 fn written_as_a_name(name: &str) -> bool {
     name.chars().any(char::is_uppercase) && name.chars().any(char::is_lowercase)
 }
 
+/// A non-country place: the most populous gazetteer match (refined later
+/// by the countries the article names).
 fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
     gaz.lookup(name)
         .into_iter()
