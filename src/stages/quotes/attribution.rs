@@ -317,8 +317,9 @@ pub(super) fn attribute(
     }
     // A word must stand before the clause's verb: its subject is not the
     // sentence's ('…" but admitted it was "…"').
-    let own_subject =
-        |rest: &str| first_verb(rest).is_some_and(|(v, _)| rest[..v].chars().any(char::is_alphabetic));
+    let own_subject = |rest: &str| {
+        first_verb(rest).is_some_and(|(v, _)| rest[..v].chars().any(char::is_alphabetic))
+    };
     let clause_start = text[before_start..mark]
         .rmatch_indices(['"', '”'])
         .find_map(|(i, m)| opens_clause(&text[before_start + i + m.len()..mark]))
@@ -329,7 +330,9 @@ pub(super) fn attribute(
         // the speaker of that quote.
         .or_else(|| {
             let (i, m) = text[before_start..mark].rmatch_indices(['"', '”']).next()?;
-            let ended = text[before_start..before_start + i].trim_end().ends_with(['?', '!', '.']);
+            let ended = text[before_start..before_start + i]
+                .trim_end()
+                .ends_with(['?', '!', '.']);
             let rest = &text[before_start + i + m.len()..mark];
             (ended && own_subject(rest)).then_some(rest)
         })
