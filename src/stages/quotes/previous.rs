@@ -34,7 +34,7 @@ pub(super) fn attribute_previous_sentence(
     paragraphs: &[Span],
 ) -> Attribution {
     let none = (None, None, None);
-    let Some(before_start) = opens_sentence(text, q.0) else {
+    let Some((before_start, floor)) = sentence_before(text, q.0, paragraphs) else {
         return none;
     };
     let end = text[..before_start]
@@ -46,9 +46,6 @@ pub(super) fn attribute_previous_sentence(
     // response was expected, but reiterated\nhis belief that …").
     // The stops of initials and abbreviations end no sentence ("Thomas T.
     // Cullen said …").
-    let floor = paragraphs[..paragraphs.partition_point(|p| p.start <= end)]
-        .last()
-        .map_or(0, |p| p.start);
     let stop = sentence_start(text, end, floor).max(floor.min(end));
     let start = text[stop..end]
         .char_indices()
@@ -168,10 +165,19 @@ pub(super) fn attribute_previous_sentence(
 }
 
 /// Where the sentence of a quote opening at `mark` starts, if the quote
-/// opens it (nothing but marks and spaces before it).
-fn opens_sentence(text: &str, mark: usize) -> Option<usize> {
+/// opens it (nothing but marks and spaces before it), and where the
+/// paragraph of the text before that sentence starts (`paragraphs` in
+/// text order; 0 when none): the prelude both rules here share.
+fn sentence_before(text: &str, mark: usize, paragraphs: &[Span]) -> Option<(usize, usize)> {
     let start = sentence_start(text, mark, usize::MAX);
-    (!text[start..mark].chars().any(char::is_alphanumeric)).then_some(start)
+    if text[start..mark].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let end = text[..start].trim_end().len();
+    let floor = paragraphs[..paragraphs.partition_point(|p| p.start <= end)]
+        .last()
+        .map_or(0, |p| p.start);
+    Some((start, floor))
 }
 
 /// [`attribute_previous_sentence`] from the sentence before the one before
@@ -185,13 +191,10 @@ pub(super) fn attribute_two_sentences_back(
     paragraphs: &[Span],
 ) -> Attribution {
     let none = (None, None, None);
-    let Some(before_start) = opens_sentence(text, q.0) else {
+    let Some((before_start, floor)) = sentence_before(text, q.0, paragraphs) else {
         return none;
     };
     let end = text[..before_start].trim_end().len();
-    let floor = paragraphs[..paragraphs.partition_point(|p| p.start <= end)]
-        .last()
-        .map_or(0, |p| p.start);
     // (Before the sentence's last character, its stop.)
     let last = text[..end].char_indices().next_back().map_or(0, |(i, _)| i);
     let start = sentence_start(text, last, floor);
