@@ -216,6 +216,7 @@ pub(super) fn merge(
     // people share picks per mention (`nearest_named`).
     let mut longer_of: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     let mut named_at: Option<HashMap<(&str, &str), Vec<usize>>> = None;
+    let mut not_kin: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let Key::Name(kind, _) = keys[i] else {
             continue;
@@ -290,16 +291,23 @@ pub(super) fn merge(
                 });
                 // "his son Abhijit Mukherjee": a relative introduced as
                 // such is called by the full name; a bare "Mukherjee"
-                // after it is still the article's other Mukherjee.
-                let kin = |j: usize| {
-                    named_at
-                        .get(&(mentions[j].kind, mentions[j].text.as_str()))
-                        .into_iter()
-                        .flatten()
-                        .any(|&k| super::kin::introduced_as_kin(text, mentions[k].start))
-                };
-                let others: Vec<usize> = tied.iter().copied().filter(|&j| !kin(j)).collect();
-                let tied = if others.is_empty() { tied } else { &others[..] };
+                // after it is still the article's other Mukherjee. (Once
+                // per surname, as `longer_of`: not per bare mention.)
+                let tied = not_kin.entry((kind, m.text.as_str())).or_insert_with(|| {
+                    let kin = |j: usize| {
+                        named_at
+                            .get(&(mentions[j].kind, mentions[j].text.as_str()))
+                            .into_iter()
+                            .flatten()
+                            .any(|&k| super::kin::introduced_as_kin(text, mentions[k].start))
+                    };
+                    let others: Vec<usize> = tied.iter().copied().filter(|&j| !kin(j)).collect();
+                    if others.is_empty() {
+                        tied.to_vec()
+                    } else {
+                        others
+                    }
+                });
                 nearest_named(tied, i, mentions, named_at)
             }
         };
