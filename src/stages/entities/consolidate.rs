@@ -58,9 +58,10 @@ pub(super) fn consolidate(
             // Reserve Board": the country's body (`joined.rs` keeps the
             // country in the name).
             if m.kind == "ORG" {
-                let bare = ["U.S. ", "US ", "UK ", "U.K. ", "United States "]
+                let bare = super::joined::COUNTRY_SHORT_FORMS
                     .iter()
-                    .find_map(|p| m.text.strip_prefix(p));
+                    .chain(&["United States"])
+                    .find_map(|p| m.text.strip_prefix(p)?.strip_prefix(' '));
                 let alias = bare.and_then(|b| aliases.index(b));
                 if let Some(i) = alias.filter(|&i| aliases.entries[i].kind == "ORG") {
                     return Key::Alias(i);

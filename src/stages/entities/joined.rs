@@ -69,9 +69,13 @@ fn joins(a: &Chunk, b: &Chunk, words: &[&str]) -> bool {
     second_fits && super::heads::head_kind(&head) == Some("ORG")
 }
 
-/// A country's name (`a`, LOC: the gazetteer's country, or "U.S.", "US",
-/// "UK", "U.K.") right before an organisation (`b`) whose words hold an
-/// organisation's head noun.
+/// The short forms of a country written before its bodies ("U.S.
+/// Senate"), which the gazetteer does not list as countries.
+pub(super) const COUNTRY_SHORT_FORMS: &[&str] = &["U.S.", "US", "UK", "U.K."];
+
+/// A country's name (`a`, LOC: the gazetteer's country, or one of
+/// `COUNTRY_SHORT_FORMS`) right before an organisation (`b`) whose words
+/// hold an organisation's head noun.
 fn country_before_body(a: &Chunk, b: &Chunk, words: &[&str], gaz: &Gazetteer) -> bool {
     if a.kind != "LOC" || b.kind != "ORG" || a.end != b.start || b.end > words.len() {
         return false;
@@ -96,8 +100,7 @@ fn country_before_body(a: &Chunk, b: &Chunk, words: &[&str], gaz: &Gazetteer) ->
         return false;
     }
     let country = words[a.start..a.end].join(" ");
-    matches!(country.as_str(), "U.S." | "US" | "UK" | "U.K.")
-        || gaz.kinds(&country).contains(&Kind::Country)
+    COUNTRY_SHORT_FORMS.contains(&country.as_str()) || gaz.kinds(&country).contains(&Kind::Country)
 }
 
 #[cfg(test)]
