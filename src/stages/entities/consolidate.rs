@@ -194,6 +194,23 @@ pub(super) fn consolidate(
     out
 }
 
+/// "ORG" for a group keyed by an organisation's name that a head noun
+/// says is one ("Football Association", "Georgia Institute of
+/// Technology"): its acronym or bare forms, typed otherwise and more often
+/// ("the FA confirmed" LOC twice), do not outvote it.
+fn body_named(key: &Key) -> Option<&'static str> {
+    let Key::Name("ORG", name) = key else {
+        return None;
+    };
+    let w = words(name);
+    let head = w
+        .last()
+        .filter(|_| w.len() >= 2)
+        .and_then(|h| super::heads::head_kind(h))
+        .or_else(|| super::heads::of_head_kind(&w));
+    (head == Some("ORG")).then_some("ORG")
+}
+
 #[allow(clippy::too_many_arguments)]
 fn build_entity(
     key: &Key,
@@ -302,7 +319,7 @@ fn build_entity(
                 }
                 _ => longest.clone(),
             };
-            (name, majority.to_string(), None, geo)
+            (name, body_named(key).unwrap_or(majority).to_string(), None, geo)
         }
     };
     let mut aliases_seen: Vec<String> = Vec::new();

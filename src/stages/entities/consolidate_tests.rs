@@ -3,9 +3,8 @@
 
 use super::*;
 
-/// Mentions as (text, type), laid out one after another; the names of
-/// the entities they group into, with their aliases.
-fn check(mentions: &[(&str, &'static str)], expect: &[(&str, &[&str])]) {
+/// Mentions as (text, type), laid out one after another, consolidated.
+fn consolidated(mentions: &[(&str, &'static str)]) -> Vec<Entity> {
     let mut text = String::new();
     let ms: Vec<Mention> = mentions
         .iter()
@@ -27,14 +26,34 @@ fn check(mentions: &[(&str, &'static str)], expect: &[(&str, &[&str])]) {
         dateline: None,
     };
     let gaz = crate::ner::features::Lexicon::embedded().gaz;
-    let got = consolidate(&text, &ms, &Aliases::builtin(), gaz, &prom);
-    let mut got: Vec<(String, Vec<String>)> =
-        got.into_iter().map(|e| (e.name, e.aliases)).collect();
+    consolidate(&text, &ms, &Aliases::builtin(), gaz, &prom)
+}
+
+/// Mentions as (text, type); the names of the entities they group into,
+/// with their aliases.
+fn check(mentions: &[(&str, &'static str)], expect: &[(&str, &[&str])]) {
+    let mut got: Vec<(String, Vec<String>)> = consolidated(mentions)
+        .into_iter()
+        .map(|e| (e.name, e.aliases))
+        .collect();
     got.sort();
     let mut want: Vec<(String, Vec<String>)> = expect
         .iter()
         .map(|(n, a)| (n.to_string(), a.iter().map(ToString::to_string).collect()))
         .collect();
+    want.sort();
+    assert_eq!(got, want);
+}
+
+/// Mentions as (text, type); each entity's (name, type).
+fn check_types(mentions: &[(&str, &'static str)], expect: &[(&str, &str)]) {
+    let mut got: Vec<(String, String)> = consolidated(mentions)
+        .into_iter()
+        .map(|e| (e.name, e.kind))
+        .collect();
+    got.sort();
+    let mut want: Vec<(String, String)> =
+        expect.iter().map(|(n, k)| (n.to_string(), k.to_string())).collect();
     want.sort();
     assert_eq!(got, want);
 }
@@ -56,6 +75,25 @@ fn a_first_surname_of_two_is_the_person() {
             ("Lee Harvey Oswald", &[]),
             ("Harvey", &[]),
         ],
+    );
+}
+
+#[test]
+fn a_body_named_by_its_head_noun_keeps_its_type() {
+    // Its acronym, typed a place more often, joins it and does not outvote
+    // the head noun.
+    check_types(
+        &[
+            ("Football Association", "ORG"),
+            ("FA", "LOC"),
+            ("FA", "LOC"),
+        ],
+        &[("Football Association", "ORG")],
+    );
+    // Without a head noun the mentions' majority still decides.
+    check_types(
+        &[("Acme Widgets", "ORG"), ("AW", "LOC"), ("AW", "LOC")],
+        &[("Acme Widgets", "LOC")],
     );
 }
 

@@ -355,6 +355,14 @@ impl Evidence {
         let town_only = || m.kind == "PER" && !l.gaz.is_notable(&joined, 100_000);
         let named_as_body =
             || m.kind != "LOC" && !l.gaz.is_notable(&joined, 1_000_000) && body_words();
+        // (Nor a name in capitals, for a town: an acronym as a rule ("the
+        // FA confirmed"), while a country's or a large city's stays one:
+        // "UK", "UAE", "NYC".)
+        let acronym_town = || {
+            m.text.len() >= 2
+                && m.text.chars().all(|c| c.is_uppercase() || c == '.')
+                && !l.gaz.is_notable(&joined, 1_000_000)
+        };
         if l.gaz.kinds_of_lower(&joined).any(|k| {
             matches!(
                 k,
@@ -362,6 +370,7 @@ impl Evidence {
             )
         }) && !town_only()
             && !named_as_body()
+            && !acronym_town()
         {
             *v.entry("LOC").or_default() += 1;
         }

@@ -378,3 +378,26 @@ fn a_given_name_and_a_persons_surname_is_a_person() {
         &["PER", "ORG"],
     );
 }
+
+#[test]
+fn a_name_in_capitals_does_not_vote_for_a_town() {
+    // "TUI" is a firm's acronym as a rule; the gazetteer's town of Tui
+    // casts no vote for it.
+    check(
+        "Shares in TUI rose. TUI fell. TUI said so.",
+        &[("TUI", "ORG"), ("TUI", "ORG"), ("TUI", "LOC")],
+        &["ORG", "ORG", "ORG"],
+    );
+    // Written as a place is, it does.
+    check(
+        "Tui rose. Tui fell. Tui said so.",
+        &[("Tui", "ORG"), ("Tui", "ORG"), ("Tui", "LOC")],
+        &["LOC", "LOC", "LOC"],
+    );
+    // A country in capitals still votes.
+    check(
+        "The UAE rose. The UAE fell.",
+        &[("UAE", "ORG"), ("UAE", "LOC")],
+        &["LOC", "LOC"],
+    );
+}
