@@ -357,10 +357,14 @@ pub(super) fn resolve_description<'s>(
             (coordinated && Some(i) == and_at)
                 || !crate::nlp::is_stopword(w) && !w.ends_with("ly")
         });
+    // (Nor a role news leaves unnamed, "the official said": the one an
+    // "a senior official" began, not the last person named. Titled so, a
+    // named one is found above: "economist Koichi Tsukihara".)
     let person_noun = |head: &str| {
         !(head.ends_with('s') && !head.ends_with("ss"))
             && !head.starts_with("spokes")
             && !NOT_PERSON_HEADS.contains(&head)
+            && !UNNAMED_ROLES.contains(&head)
     };
     // (Of two trades, the first may say person: "the writer and
     // broadcaster", though "the broadcaster" alone is a channel.)

@@ -46,7 +46,12 @@ pub(super) fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
 fn plain_sentence_end(text: &str, from: usize, limit: usize) -> usize {
     let mut start = from;
     for _ in 0..MAX_SKIPPED_STOPS {
-        let Some(i) = text[start..limit].find(". ").map(|i| start + i) else {
+        // (A stop before a line break ends one too: wire copy wraps its
+        // lines, and a paragraph runs on past "said.\nMore than half".)
+        let stop = text[start..limit]
+            .match_indices('.')
+            .find(|&(i, _)| matches!(text.as_bytes().get(start + i + 1), Some(b' ' | b'\n')));
+        let Some(i) = stop.map(|(i, _)| start + i) else {
             return limit;
         };
         if !abbreviation_stop(text, i) {
@@ -154,6 +159,8 @@ mod tests {
         check_end("and \"is it?” Leinen said", "and \"is it?”");
         check_end("\"We won.\" she said. Then", "\"We won.\" she said.");
         check_end("no stop at all", "no stop at all");
+        check_end("one economist said.\nMore than half", "one economist said.");
+        check_end("the U.S.\nEconomy is weak. X", "the U.S.\nEconomy is weak.");
     }
 
     #[test]

@@ -69,6 +69,20 @@ pub(super) fn check_speakers(text: &str, expect: &[Option<&str>]) {
 }
 
 #[test]
+fn a_role_news_leaves_unnamed_is_no_one_named_before() {
+    // "The official" is the unnamed source, not the last person named.
+    check_speakers(
+        "Debt talks\n\nFund director Mara Lind is worried about the talks.\n\nAn administration official said the plan might fail. \"It is more complicated than they thought,\" the official said.",
+        &[Some("the official")],
+    );
+    // A person titled so before is still found.
+    check_speakers(
+        "Debt talks\n\nSumitomo economist Mara Lind expects more jobless.\n\n\"The figure could rise further,\" the economist said.",
+        &[Some("Mara Lind")],
+    );
+}
+
+#[test]
 fn speakers_by_role() {
     // A party and state in brackets between the name and the verb.
     check_speakers(

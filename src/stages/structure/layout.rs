@@ -23,6 +23,8 @@ struct Item {
     norm: String,
     /// True when a blank line (or the start) precedes this line.
     opens_block: bool,
+    /// True when the raw line starts with a space or a tab.
+    indented: bool,
 }
 
 fn items(text: &str) -> Vec<Item> {
@@ -41,6 +43,7 @@ fn items(text: &str) -> Vec<Item> {
             span,
             norm: text::normalise(span.slice(text)),
             opens_block: prev_blank,
+            indented: line.text.starts_with([' ', '\t']),
         });
         prev_blank = false;
     }
@@ -58,6 +61,15 @@ pub(super) fn analyse(text: &str, meta_title: Option<&str>, cfg: &Config) -> Str
     let title_norm = meta_title.map(|t| text::normalise(t).to_lowercase());
 
     let loc = |it: &Item, text: String| Located::new(text, it.span);
+    // Copy that marks its paragraphs by indenting their first lines (wire
+    // copy: "    The company said …" then lines wrapped flush left): there
+    // a flush line continues its paragraph even after a full stop
+    // ('… to cotton.' / 'Soybeans are dirt cheap," said Keefe'), and an
+    // indented one opens the next.
+    let indents_paragraphs = {
+        let inner = || items.iter().filter(|it| !it.opens_block);
+        inner().filter(|it| it.indented).count() >= 2 && inner().any(|it| !it.indented)
+    };
 
     for (i, it) in items.iter().enumerate() {
         let norm = it.norm.as_str();
@@ -163,6 +175,9 @@ pub(super) fn analyse(text: &str, meta_title: Option<&str>, cfg: &Config) -> Str
         let continues = !it.opens_block
             && rules::bullet_prefix(norm).is_none()
             && para.as_ref().is_some_and(|(_, _, t)| {
+                if indents_paragraphs {
+                    return !it.indented;
+                }
                 !t.trim_end_matches(['"', '”', '’', ')'])
                     .ends_with(['.', '!', '?', ':'])
             });

@@ -189,6 +189,41 @@ fn byline_and_wrapped_paragraphs() {
     );
 }
 
+/// Wire copy that indents its paragraphs: a flush line continues the
+/// paragraph even after a full stop that ends one of its lines, and an
+/// indented line opens the next (the quote runs over the wrap).
+#[test]
+fn indented_paragraphs_wrap_after_full_stops() {
+    check(
+        "LIMA, March 3 - Tin output fell, the ministry said.\n    \"The mines are\nflooded.\nOutput will recover,\" said Ana Ruiz.\n    Prices rose.\n Reuter\n",
+        None,
+        Expect {
+            paragraphs: Some(3),
+            first_paragraph: Some("LIMA, March 3 - Tin output fell, the ministry said."),
+            ..Expect::default()
+        },
+    );
+    let s = layout::analyse(
+        "LIMA, March 3 - Tin output fell.\n    \"The mines are\nflooded.\nOutput will recover,\" said Ana Ruiz.\n    Prices rose.\n",
+        None,
+        &Config::default(),
+    );
+    assert_eq!(
+        s.paragraphs[1].text,
+        "\"The mines are flooded. Output will recover,\" said Ana Ruiz."
+    );
+    // Flush copy with no indents keeps a line ending in a stop as the end
+    // of its paragraph.
+    check(
+        "Tin output fell.\nPrices rose.\nThe mines are flooded.",
+        None,
+        Expect {
+            paragraphs: Some(3),
+            ..Expect::default()
+        },
+    );
+}
+
 /// 1980s wire copy: hard-wrapped, paragraphs indented, the agency's
 /// sign-off alone on the last line (boilerplate, so no stage reads it as a
 /// name); one word that is not a sign-off stays a paragraph.
