@@ -198,7 +198,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.39.0"
+        "1.40.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -361,6 +361,12 @@ impl Stage for QuotesStage {
                     basis = Basis::PreviousSentence;
                 }
             }
+            // "It also", "The mayor then": the phrase without its adverbs;
+            // "and" alone names no one, so '…" And continued: "…' goes on
+            // in the voice before.
+            if speaker.is_none() {
+                speaker_text = speaker_text.and_then(|t| lexicon::clean_speaker_phrase(&t));
+            }
             if speaker.is_none() && speaker_text.is_none() && follows {
                 if let Some(p) = quotes.last() {
                     // (Only a named voice gives way: an unknown one, as in
@@ -384,11 +390,6 @@ impl Stage for QuotesStage {
                         basis = Basis::Continued;
                     }
                 }
-            }
-            // "It also", "The mayor then": the phrase without its adverbs;
-            // "and" alone names no one.
-            if speaker.is_none() {
-                speaker_text = speaker_text.and_then(|t| lexicon::clean_speaker_phrase(&t));
             }
             // A description for a speaker ("the Tory leader said"): the
             // person named earlier with that title.

@@ -69,6 +69,14 @@ pub(super) fn check_speakers(text: &str, expect: &[Option<&str>]) {
 }
 
 #[test]
+fn a_verb_with_no_subject_goes_on_in_the_voice_before() {
+    check_speakers(
+        "Gambling bill\n\nMs Jowell insisted: \"We have a good record on planning gain.\" And continued: \"We can be proud of our low rates of problem gambling.\"",
+        &[Some("Ms Jowell"), Some("Ms Jowell")],
+    );
+}
+
+#[test]
 fn a_role_news_leaves_unnamed_is_no_one_named_before() {
     // "The official" is the unnamed source, not the last person named.
     check_speakers(
