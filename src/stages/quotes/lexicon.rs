@@ -376,6 +376,8 @@ pub(super) fn first_verb(window: &str) -> Option<(usize, &'static str)> {
     // "say" only after an auxiliary ("he will say", "went on to say"), not
     // as a plural's present ("Labour say", "people say").
     // An adverb may stand between ("would only say", "will also say").
+    // Or after a comma, inverted before its subject ('"…" is being used,
+    // say the Tories'), not "of, say, 10 pct".
     const BEFORE_SAY: &[&str] = &["will", "would", "to", "shall", "did", "does", "do", "ll"];
     const BETWEEN: &[&str] = &["only", "also", "just", "simply"];
     let is = |list: &[&str], w: &str| list.iter().any(|b| b.eq_ignore_ascii_case(w));
@@ -390,9 +392,14 @@ pub(super) fn first_verb(window: &str) -> Option<(usize, &'static str)> {
         } else if let Some(s) = start.take() {
             let w = &window[s..i];
             if let Some(v) = verb(w) {
+                let inverted = || {
+                    window[..s].trim_end().ends_with(',')
+                        && !window[i..].trim_start().starts_with(',')
+                };
                 if v != "say"
                     || is(BEFORE_SAY, previous.0)
                     || (is(BETWEEN, previous.0) && is(BEFORE_SAY, before_previous.0))
+                    || inverted()
                 {
                     return Some((s, v));
                 }

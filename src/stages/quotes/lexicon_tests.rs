@@ -41,5 +41,8 @@ fn the_first_whole_verb_of_a_window() {
     check("He will say it", Some((8, "say")));
     check("Labour say it", None);
     check("He went on to say: ", Some((14, "say")));
+    // Inverted after a comma, not an aside.
+    check(" is being used, say the Tories.", Some((16, "say")));
+    check("a rise of, say, 10 pct", None);
     check("", None);
 }

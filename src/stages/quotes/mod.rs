@@ -198,7 +198,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.40.0"
+        "1.41.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
