@@ -160,7 +160,7 @@ pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender
 
 /// Unnamed people whose words news reports ("an analyst said", "one
 /// dealer commented"), of either gender.
-const UNNAMED_ROLES: &[&str] = &[
+pub(super) const UNNAMED_ROLES: &[&str] = &[
     "analyst", "banker", "broker", "dealer", "diplomat", "economist", "official", "trader",
 ];
 

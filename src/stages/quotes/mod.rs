@@ -69,6 +69,7 @@ mod attribution;
 mod candidates;
 mod clauses;
 mod labels;
+mod lead;
 mod lexicon;
 mod organisations;
 mod previous;
@@ -144,6 +145,9 @@ pub enum Basis {
     /// A person who became the subject of a clause since the quote before
     /// (`voice.rs`).
     NewSubject,
+    /// The person the paragraph after the lead opens with, for a quote in
+    /// the lead whose speaker is only described there (`lead.rs`).
+    AfterLead,
 }
 
 impl Basis {
@@ -157,6 +161,7 @@ impl Basis {
             Basis::SentenceSubject => "sentence_subject",
             Basis::Continued => "continued",
             Basis::NewSubject => "new_subject",
+            Basis::AfterLead => "after_lead",
         }
     }
 }
@@ -198,7 +203,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.41.0"
+        "1.42.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -220,6 +225,12 @@ impl Stage for QuotesStage {
         };
         let mut paragraphs = paragraphs;
         paragraphs.sort_by_key(|p| p.start);
+        // The body's paragraphs (no key points), for the lead.
+        let body: Vec<Span> = out
+            .structure
+            .as_ref()
+            .map(|s| s.paragraphs.iter().take(2).map(Located::span).collect())
+            .unwrap_or_default();
         let text = &article.text;
         let spans = spans::quote_spans(text, &paragraphs);
         // Whether bytes start..end lie inside a quotation (`spans` are in
@@ -399,6 +410,19 @@ impl Stage for QuotesStage {
                     .and_then(|d| resolve_description(text, d, q.0, &speakers))
                 {
                     (speaker, speaker_text) = (Some(s.id.clone()), Some(s.name.clone()));
+                }
+            }
+            if let (None, [lead, next, ..]) = (&speaker, body.as_slice()) {
+                if let Some(s) = lead::named_after_lead(
+                    text,
+                    q.0,
+                    *lead,
+                    *next,
+                    speaker_text.as_deref(),
+                    &speakers,
+                ) {
+                    (speaker, speaker_text) = (Some(s.id.clone()), Some(s.name.clone()));
+                    basis = Basis::AfterLead;
                 }
             }
             let content = text[q.1..q.2].replace(['"', '“'], "").trim().to_string();
