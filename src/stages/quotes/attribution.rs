@@ -417,7 +417,10 @@ pub(super) fn attribute(
             // Unresolved, a new speaker's description still says who
             // spoke ('…," said a spokesman for Ofcom.'), as it does before
             // the verb.
-            if described(after) {
+            // So does a name the tagger missed, ending the phrase ('…,"
+            // said Florida state archivist Jody Norman.'): the quote is
+            // not the voice before's.
+            if described(after) || ends_in_a_name(after) {
                 return (None, Some(after.to_string()), Some(verb.to_string()));
             }
         }
@@ -434,4 +437,15 @@ pub(super) fn attribute(
         }
     }
     fallback
+}
+
+/// Whether a phrase after an inverted verb ends in a name: two words or
+/// more, at most seven, the last two capitalised words of letters, no
+/// verb of saying ("Florida state archivist Jody Norman").
+fn ends_in_a_name(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let name = |w: &&str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+    (2..=7).contains(&words.len())
+        && words[words.len() - 2..].iter().all(name)
+        && first_verb(phrase).is_none()
 }

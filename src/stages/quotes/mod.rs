@@ -79,7 +79,7 @@ mod voice;
 
 use antecedents::resolve_description;
 use attribution::attribute;
-use previous::{attribute_previous_sentence, attribute_two_sentences_back};
+use previous::{attribute_previous_sentence, attribute_subject_before, attribute_two_sentences_back};
 use labels::{attribute_colon_sentence, attribute_label, attribute_sentence_subject};
 use lexicon::SpeakerRef;
 
@@ -138,7 +138,8 @@ pub enum Basis {
     Colon,
     /// The subject of a verb of saying in the sentence before.
     PreviousSentence,
-    /// A first-person quote in a sentence the speaker's name opens.
+    /// A first-person quote in a sentence the speaker's name opens, or
+    /// opening the sentence after one it opens.
     SentenceSubject,
     /// The voice of the quote before, continued.
     Continued,
@@ -203,7 +204,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.42.0"
+        "1.43.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -370,6 +371,13 @@ impl Stage for QuotesStage {
                 if found.0.is_some() || found.1.is_some() {
                     (speaker, speaker_text, verb) = found;
                     basis = Basis::PreviousSentence;
+                }
+            }
+            if unattributed && (!opens || !follows) && speaker.is_none() && speaker_text.is_none() {
+                let found = attribute_subject_before(text, q, &speakers, &paragraphs);
+                if found.0.is_some() {
+                    (speaker, speaker_text, verb) = found;
+                    basis = Basis::SentenceSubject;
                 }
             }
             // "It also", "The mayor then": the phrase without its adverbs;

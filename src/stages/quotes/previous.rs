@@ -164,6 +164,47 @@ pub(super) fn attribute_previous_sentence(
     })
 }
 
+/// A quote in the first person singular that opens its own sentence, the
+/// sentence before opening with a person's name ('Mauresmo spent five
+/// weeks at number one before injury ushered Davenport back in front.
+/// "Since then, I feel very confident …"'): that person's words, as
+/// `labels::attribute_sentence_subject` takes them inside the name's own
+/// sentence. Not a name inside a quotation ('"… Bob was a driven man. I
+/// …"'). Run after the rules with a verb of saying. `(None, None, None)`
+/// when there is none.
+pub(super) fn attribute_subject_before(
+    text: &str,
+    q: (usize, usize, usize, usize),
+    speakers: &[SpeakerRef],
+    paragraphs: &[Span],
+) -> Attribution {
+    let none = (None, None, None);
+    let singular = text[q.1..q.2]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| matches!(w, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "my" | "My" | "me"));
+    let Some((before_start, floor)) = sentence_before(text, q.0, paragraphs).filter(|_| singular)
+    else {
+        return none;
+    };
+    let end = text[..before_start].trim_end().len();
+    let Some((last, _)) = text[..end].char_indices().next_back() else {
+        return none;
+    };
+    let start = sentence_start(text, last, floor).max(floor.min(last));
+    let from = speakers.partition_point(|s| s.start < start);
+    match speakers.get(from) {
+        Some(s)
+            if s.is_person
+                && !s.in_quote
+                && s.end <= end
+                && text[start..s.start].trim().is_empty() =>
+        {
+            (Some(s.id.clone()), Some(s.name.clone()), None)
+        }
+        _ => none,
+    }
+}
+
 /// Where the sentence of a quote opening at `mark` starts, if the quote
 /// opens it (nothing but marks and spaces before it), and where the
 /// paragraph of the text before that sentence starts (`paragraphs` in
