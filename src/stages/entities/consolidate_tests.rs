@@ -52,8 +52,10 @@ fn check_types(mentions: &[(&str, &'static str)], expect: &[(&str, &str)]) {
         .map(|e| (e.name, e.kind))
         .collect();
     got.sort();
-    let mut want: Vec<(String, String)> =
-        expect.iter().map(|(n, k)| (n.to_string(), k.to_string())).collect();
+    let mut want: Vec<(String, String)> = expect
+        .iter()
+        .map(|(n, k)| (n.to_string(), k.to_string()))
+        .collect();
     want.sort();
     assert_eq!(got, want);
 }

@@ -453,6 +453,8 @@ impl Stage for QuotesStage {
 #[cfg(test)]
 mod credit_tests;
 #[cfg(test)]
+mod neighbour_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod window_tests;
