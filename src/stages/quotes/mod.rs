@@ -204,7 +204,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.43.0"
+        "1.44.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -353,6 +353,10 @@ impl Stage for QuotesStage {
                         &speakers,
                         self.config.min_words,
                         &paragraphs,
+                        quotes
+                            .last()
+                            .and_then(|p| p.speaker.as_deref())
+                            .zip(prev_close),
                     );
                 basis = Basis::PreviousSentence;
             }

@@ -52,3 +52,17 @@ fn a_role_news_leaves_unnamed_is_no_one_named_before() {
         &[Some("Mara Lind")],
     );
 }
+
+#[test]
+fn a_pronoun_reporting_the_sentence_before_is_the_voice_before() {
+    // "he claimed" after a clause about Mr Blair: the speech's voice.
+    check_speakers(
+        "Speech\n\nMichael Howard spoke in London. \"Who can be trusted to get a grip on crime?\" he asked.\n\nMr Blair has failed to tackle these problems, he claimed, saying the plans were wrong.\n\n\"The result is big government and higher taxes for every family.\"",
+        &[Some("Michael Howard"), Some("Michael Howard")],
+    );
+    // Not a voice of the other gender.
+    check_speakers(
+        "Speech\n\nMichael Howard spoke in London. \"Who can be trusted to get a grip on crime?\" he asked.\n\nMr Blair has failed to tackle these problems, she claimed, saying the plans were wrong.\n\n\"The result is big government and higher taxes for every family.\"",
+        &[Some("Michael Howard"), None],
+    );
+}

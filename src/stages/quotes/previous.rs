@@ -8,7 +8,7 @@
 
 use super::antecedents::pronoun_antecedent;
 use super::lexicon::{
-    first_verb, word_before, Attribution, SpeakerRef, NOT_SPEAKER_AFTER, SUBJECT_ADVERBS,
+    first_verb, word_before, Attribution, SpeakerRef, LOOK_BACK, NOT_SPEAKER_AFTER, SUBJECT_ADVERBS,
 };
 use super::sentences::sentence_start;
 use crate::document::Span;
@@ -23,7 +23,7 @@ use crate::nlp::gender::Gender;
 /// carries; a short quoted term is no quotation), a person
 /// (not an organisation or a phrase) named before the verb, and no
 /// reporting clause of a pronoun ("Mr Blair has failed, he claimed" is not
-/// Mr Blair's; "Jane Doe broke news when she revealed" is Jane Doe's). `(None, None, None)` when there is none.
+/// Mr Blair's, but may be the voice before's; "Jane Doe broke news when she revealed" is Jane Doe's). `(None, None, None)` when there is none.
 /// `paragraphs` (in text order) tell a paragraph's start from a
 /// hard-wrapped line of wire copy.
 pub(super) fn attribute_previous_sentence(
@@ -32,6 +32,7 @@ pub(super) fn attribute_previous_sentence(
     speakers: &[SpeakerRef],
     min_words: usize,
     paragraphs: &[Span],
+    voice: Option<(&str, usize)>,
 ) -> Attribution {
     let none = (None, None, None);
     let Some((before_start, floor)) = sentence_before(text, q.0, paragraphs) else {
@@ -79,12 +80,40 @@ pub(super) fn attribute_previous_sentence(
             None => return none,
         }
     };
-    // ", he claimed": a reporting clause whose pronoun may be anyone.
+    // ", he claimed": a reporting clause whose pronoun is not the clause's
+    // subject ("Mr Blair has failed, he claimed" is not Mr Blair's). A
+    // "he" or "she" there is the voice of the quote before (`voice`: its
+    // entity id and closing mark), when that is a person of its gender,
+    // or the person who became a clause's subject since ("Labour's Fraser
+    // Kemp said …. The image portrayed Mr Howard as a hypnotist, he
+    // argued. "…""): a report of a speech goes on in it ("Entry would
+    // change the system, he noted. "We have to make sure it would
+    // work."").
     const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
     if let Some((p, w)) = crate::nlp::word_before(text, at_verb) {
         let after_comma = text[..p].trim_end().ends_with(',');
         if after_comma && PRONOUNS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
-            return none;
+            let antecedent = Gender::of_pronoun(w)
+                .zip(voice)
+                .and_then(|(g, (id, close))| {
+                    let newer = super::voice::new_subject(text, close, start, speakers, id);
+                    newer
+                        .or_else(|| {
+                            speakers[..speakers.partition_point(|s| s.start < start)]
+                                .iter()
+                                .rev()
+                                .take(LOOK_BACK)
+                                .find(|s| s.id == id)
+                        })
+                        .filter(|s| s.is_person && s.gender == Some(g))
+                });
+            return antecedent.map_or(none, |s| {
+                (
+                    Some(s.id.clone()),
+                    Some(s.name.clone()),
+                    Some(verb.to_string()),
+                )
+            });
         }
     }
     // Not a name inside the sentence's own quoted words ('"That's just
@@ -263,6 +292,7 @@ pub(super) fn attribute_two_sentences_back(
         speakers,
         min_words,
         paragraphs,
+        None,
     )
 }
 
