@@ -81,6 +81,21 @@ fn a_first_surname_of_two_is_the_person() {
 }
 
 #[test]
+fn the_award_is_no_person() {
+    // "an Oscar nomination": the tagger's person is the award, one entity
+    // with its plural and its formal name; a longer name stays a person.
+    check_types(
+        &[
+            ("Oscar", "PER"),
+            ("Oscars", "MISC"),
+            ("Academy Award", "MISC"),
+            ("Oscar Wilde", "PER"),
+        ],
+        &[("Academy Awards", "MISC"), ("Oscar Wilde", "PER")],
+    );
+}
+
+#[test]
 fn a_body_named_by_its_head_noun_keeps_its_type() {
     // Its acronym, typed a place more often, joins it and does not outvote
     // the head noun.
