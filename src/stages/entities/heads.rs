@@ -47,10 +47,12 @@ const ORG_HEADS: &[&str] = &[
 /// Heads of events and prizes, which CoNLL types MISC ("Davis Cup",
 /// "Academy Awards", "London Marathon", "Booker Prize", "Cannes Film
 /// Festival"; the tagger made them people, places or bodies). Not
-/// "Games": firms end in it ("Rockstar Games").
+/// "Games": firms end in it ("Rockstar Games"). And of bills, laws as
+/// CoNLL types them ("Prevention of Terrorism Bill", "Bill of Rights";
+/// a bare "the Bill" then joins the last one named).
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
-    "award", "awards", "championship", "championships", "cup", "festival", "marathon",
+    "award", "awards", "bill", "championship", "championships", "cup", "festival", "marathon",
     "olympics", "open", "paralympics", "prix", "prize", "prizes", "tournament", "trophy",
 ];
 
@@ -238,10 +240,13 @@ pub(super) fn retype(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
         // (A country before an event's head is where it is held: "Brazil
         // Open", "US Open".)
         let paper = head_after && wordlists::is_newspaper(words[c.end]);
+        // (Nor a bare "Bill": the given name, unless `legislation.rs`
+        // finds a bill's title or article around it.)
         let exempt = || {
             let name = &words[c.start..c.end];
             is_country(gaz, name) && !(head_after && head == Some("MISC")) && !paper
                 || c.kind == "PER" && first_name_and_surname(name)
+                || name == ["Bill"]
         };
         if let Some(kind) = head.filter(|_| !exempt()) {
             if head_after {

@@ -87,6 +87,7 @@ pub(super) fn extract(
         let mended = super::numerals::mend(mended, &words, lex.gaz);
         let mended = super::bodies::mend(mended, &words, lex.gaz);
         let mended = super::ships::mend(mended, &words, lex.gaz);
+        let mended = super::legislation::mend(mended, &words, lex.gaz);
         let mended = super::after_title::mend(mended, &words, lex.gaz);
         let mut prev_end = 0;
         for mut c in super::located::split(mended, &words, lex.gaz) {

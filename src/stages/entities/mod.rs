@@ -18,6 +18,7 @@ mod joined;
 mod journals;
 mod kin;
 mod known_as;
+mod legislation;
 mod list_types;
 mod lists;
 mod located;
