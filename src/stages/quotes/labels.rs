@@ -107,21 +107,26 @@ pub(super) fn attribute_colon_sentence(
 /// been cosplaying for two years, her "passion" for the hobby "stemmed
 /// through my love for Halloween.""). `(None, None, None)` when there is
 /// none.
+/// Whether quoted words speak in the first person: "I", "my", "me" (and
+/// "I've"), and with `plural` "we" and "our" too.
+pub(super) fn in_first_person(words: &str, plural: bool) -> bool {
+    words
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "I'm" | "I’m" | "I've" | "I’ve" | "my" | "My" | "me"
+            ) || plural && matches!(w, "we" | "We" | "our" | "Our")
+        })
+}
+
 pub(super) fn attribute_sentence_subject(
     text: &str,
     q: (usize, usize, usize, usize),
     speakers: &[SpeakerRef],
 ) -> Attribution {
     let none = (None, None, None);
-    let first_person = text[q.1..q.2]
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| {
-            matches!(
-                w,
-                "I" | "I'm" | "I’m" | "my" | "My" | "me" | "we" | "We" | "our" | "Our"
-            )
-        });
-    if !first_person {
+    if !in_first_person(&text[q.1..q.2], true) {
         return none;
     }
     let start = text[..q.0]

@@ -208,14 +208,7 @@ pub(super) fn attribute_subject_before(
     paragraphs: &[Span],
 ) -> Attribution {
     let none = (None, None, None);
-    let singular = text[q.1..q.2]
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| {
-            matches!(
-                w,
-                "I" | "I'm" | "I’m" | "I've" | "I’ve" | "my" | "My" | "me"
-            )
-        });
+    let singular = super::labels::in_first_person(&text[q.1..q.2], false);
     let Some((before_start, floor)) = sentence_before(text, q.0, paragraphs).filter(|_| singular)
     else {
         return none;
