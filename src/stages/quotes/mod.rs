@@ -11,7 +11,8 @@
 //!   the conjunction), else before it in its sentence, else in the
 //!   paragraph before when the quote opens its paragraph ("X said:"); a
 //!   participle opening the clause ("Asked about …, X told") is skipped;
-//!   "say" counts after an auxiliary ("he will say"), and "issued a
+//!   "say" counts after an auxiliary ("he will say") or a comma (", say
+//!   the Tories."), and "issued a
 //!   statement" (or released, published) as a verb; in an interview's
 //!   turn ("((Name)) …"), "I said" is the turn's speaker and "you said"
 //!   the next other turn's;
@@ -33,7 +34,10 @@
 //!   all its words ("Tory leader Michael Howard"), "the company"/"the
 //!   ministry" the last such organisation, and a one-person description
 //!   no one is titled with ("said the 24-year-old") the subject of the
-//!   last person's sentence, as for a pronoun (not an office a person
+//!   last person's sentence, as for a pronoun (not a role news leaves
+//!   unnamed, "the official said"; a name the tagger missed after an
+//!   opening verb, '…," said archivist Jody Norman', is the speaker's
+//!   text; not an office a person
 //!   holds with another domain: "the local health minister" after "Civil
 //!   Aviation Minister X" is no one named);
 //! - a quote with no verb of saying after a person's label and a colon
@@ -44,16 +48,25 @@
 //!   sentence before (`previous.rs`) names as the subject of a verb of
 //!   saying ('Mr Herren said the plan was "bold". "We plan …"'; a short
 //!   quoted term there is no quotation of its own, and a name inside it
-//!   does not speak; after one, '…," explains X' is X);
+//!   does not speak; after one, '…," explains X' is X; a ", he claimed"
+//!   there is the voice of the quote before, or of a newer subject, of
+//!   that gender);
 //! - a quote still with none that speaks in the first person, in a
 //!   sentence a person's name opens, is that person's ("Lisa Mancini has
-//!   been cosplaying …, her hobby "stemmed through my love for …"");
+//!   been cosplaying …, her hobby "stemmed through my love for …""), and
+//!   so is one in the first person singular opening the sentence after
+//!   one a person's name opens;
 //! - a quote still with none right after another, in the same paragraph,
 //!   or opening the paragraph after the one its attribution ended,
 //!   continues its voice, unless another person became the subject of a
 //!   clause between them, whose quote it then is (`voice.rs`); one that
 //!   still has none, and opens its paragraph, takes the sentence before as
-//!   above.
+//!   above; a subject-less verb ('…" And continued: "…') has no speaker
+//!   of its own;
+//! - last, a quote in the lead whose speaker the lead only describes ("…,
+//!   a leading industry figure has said") takes the person the next
+//!   paragraph opens with, if that person says something there
+//!   (`lead.rs`).
 //!
 //! Unattributed quotes keep a null speaker (and the phrase, if any, in
 //! `speaker_text`).
