@@ -410,7 +410,12 @@ pub(super) fn resolve_description<'s>(
                 && s.end <= mark
                 && (sex.is_none() || s.gender.is_none_or(|g| Some(g) == sex))
         };
-        (short && one_person && !body_noun && !qualified() && !other_holder())
+        (short
+            && one_person
+            && !body_noun
+            && !qualified()
+            && !other_holder()
+            && !introduced_unnamed(text, head, mark))
             .then(|| pronoun_antecedent(text, recent, fits))
             .flatten()
     };
@@ -456,4 +461,49 @@ pub(super) fn resolve_description<'s>(
             .max_by_key(|(i, s)| (times[s.id.as_str()], *i))
             .map(|(_, s)| *s)
     })
+}
+
+/// Whether the text before `mark` last used the noun `head` with an
+/// indefinite article, and no name ("One poster admitted …. The
+/// poster wrote", "a senior official said …. the official said"): the
+/// description then stands for that unnamed person, not the last person
+/// named. Not an apposition or a predicate that names them ("Kevin
+/// Wallace, a producer,", "Doe is a producer"). The last 2,000 bytes are
+/// read.
+fn introduced_unnamed(text: &str, head: &str, mark: usize) -> bool {
+    let lo = crate::text::ceil_char_boundary(text, mark.saturating_sub(2_000));
+    let before = &text[lo..mark];
+    let mut from = before.len();
+    while let Some(i) = before[..from].rfind(head) {
+        from = i;
+        let whole = !before[..i].ends_with(char::is_alphanumeric)
+            && !before[i + head.len()..].starts_with(char::is_alphanumeric);
+        if !whole {
+            continue;
+        }
+        // The words before the noun, nearest first. A definite use ("the
+        // official", the description itself among them) refers back:
+        // the use before it decides.
+        let words: Vec<&str> = before[..i].split_whitespace().rev().take(5).collect();
+        if words.first().is_some_and(|w| matches!(*w, "the" | "The")) {
+            continue;
+        }
+        // An indefinite article within four words, no stop, comma or
+        // other determiner between ("a senior U.S. official"; not "a
+        // theme of the chancellor's").
+        let Some(det) = words.iter().take(4).position(|w| {
+            matches!(*w, "a" | "an" | "A" | "An" | "one" | "One" | "another" | "Another")
+        }) else {
+            return false;
+        };
+        let broken = words[..det].iter().any(|w| {
+            w.ends_with([',', '.', ';', ':'])
+                || matches!(*w, "the" | "of" | "his" | "her" | "its" | "their" | "this" | "that")
+        });
+        let after_det = words.get(det + 1).copied().unwrap_or("");
+        let named = after_det.ends_with(',')
+            || matches!(after_det, "is" | "was" | "as" | "became" | "becomes");
+        return !broken && !named;
+    }
+    false
 }

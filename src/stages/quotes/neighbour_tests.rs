@@ -66,3 +66,13 @@ fn a_pronoun_reporting_the_sentence_before_is_the_voice_before() {
         &[Some("Michael Howard"), None],
     );
 }
+
+#[test]
+fn a_noun_last_used_with_an_indefinite_article_stands_for_no_one_named() {
+    // "One poster" introduced someone unnamed; "the poster" is not the
+    // last person named.
+    check_speakers(
+        "Site attacked\n\nThe blogger Matthew Ingram wrote about it.\n\nOne poster admitted to being part of the effort. The poster wrote that \"a new obsession is taking hold on the internet tonight.\"",
+        &[Some("The poster")],
+    );
+}
