@@ -202,13 +202,7 @@ fn body_named(key: &Key) -> Option<&'static str> {
     let Key::Name("ORG", name) = key else {
         return None;
     };
-    let w = words(name);
-    let head = w
-        .last()
-        .filter(|_| w.len() >= 2)
-        .and_then(|h| super::heads::head_kind(h))
-        .or_else(|| super::heads::of_head_kind(&w));
-    (head == Some("ORG")).then_some("ORG")
+    (super::heads::name_head_kind(&words(name)) == Some("ORG")).then_some("ORG")
 }
 
 #[allow(clippy::too_many_arguments)]

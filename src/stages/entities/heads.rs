@@ -86,6 +86,16 @@ pub(super) fn prefix_kind<S: AsRef<str>>(name: &[S]) -> Option<&'static str> {
     (geographic && (2..=3).contains(&name.len()) && !connective).then_some("LOC")
 }
 
+/// The type a name's head noun gives it: its last word's, for a name of
+/// two words or more (a bare "Press" is a surname too), else the word's
+/// before its first "of" ([`of_head_kind`]).
+pub(super) fn name_head_kind<S: AsRef<str>>(name: &[S]) -> Option<&'static str> {
+    name.last()
+        .filter(|_| name.len() >= 2)
+        .and_then(|h| head_kind(h.as_ref()))
+        .or_else(|| of_head_kind(name))
+}
+
 pub(super) fn of_head_kind<S: AsRef<str>>(name: &[S]) -> Option<&'static str> {
     let of = name
         .iter()

@@ -213,11 +213,8 @@ pub(super) fn attribute_subject_before(
     else {
         return none;
     };
-    let end = text[..before_start].trim_end().len();
-    let Some((last, _)) = text[..end].char_indices().next_back() else {
-        return none;
-    };
-    let start = sentence_start(text, last, floor).max(floor.min(last));
+    let (start, end) = sentence_ending_before(text, before_start, floor);
+    let start = start.max(floor.min(end));
     let from = speakers.partition_point(|s| s.start < start);
     match speakers.get(from) {
         Some(s)
@@ -230,6 +227,16 @@ pub(super) fn attribute_subject_before(
         }
         _ => none,
     }
+}
+
+/// The bounds of the sentence that ends before byte `before_start` (the
+/// start of a quote's own sentence), read from its last character back,
+/// no further than `floor`'s line rules allow (see `sentence_start`).
+fn sentence_ending_before(text: &str, before_start: usize, floor: usize) -> (usize, usize) {
+    let end = text[..before_start].trim_end().len();
+    // (Before the sentence's last character, its stop.)
+    let last = text[..end].char_indices().next_back().map_or(0, |(i, _)| i);
+    (sentence_start(text, last, floor), end)
 }
 
 /// Where the sentence of a quote opening at `mark` starts, if the quote
@@ -262,10 +269,7 @@ pub(super) fn attribute_two_sentences_back(
     let Some((before_start, floor)) = sentence_before(text, q.0, paragraphs) else {
         return none;
     };
-    let end = text[..before_start].trim_end().len();
-    // (Before the sentence's last character, its stop.)
-    let last = text[..end].char_indices().next_back().map_or(0, |(i, _)| i);
-    let start = sentence_start(text, last, floor);
+    let (start, end) = sentence_ending_before(text, before_start, floor);
     let sentence = &text[start..end];
     let names = speakers
         .iter()

@@ -204,13 +204,7 @@ impl Evidence {
         *v.entry(m.kind).or_default() += 1;
         // A head noun says what the name is ("… University" ORG, even
         // where the gazetteer has a town called University).
-        // (Names of two words or more: a bare "Press" is a surname too.)
-        let head = name
-            .last()
-            .filter(|_| name.len() >= 2)
-            .and_then(|h| heads::head_kind(h))
-            .or_else(|| heads::of_head_kind(name))
-            .or_else(|| heads::prefix_kind(name));
+        let head = heads::name_head_kind(name).or_else(|| heads::prefix_kind(name));
         if let Some(k) = head.filter(|_| {
             !heads::first_name_and_surname(m.text.split_whitespace().collect::<Vec<_>>().as_slice())
         }) {
