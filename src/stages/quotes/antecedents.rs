@@ -160,9 +160,22 @@ pub(super) fn spokesperson_between(text: &str, from: usize, to: usize, g: Gender
 
 /// Unnamed people whose words news reports ("an analyst said", "one
 /// dealer commented"), of either gender.
-pub(super) const UNNAMED_ROLES: &[&str] = &[
+const UNNAMED_ROLES: &[&str] = &[
     "analyst", "banker", "broker", "dealer", "diplomat", "economist", "official", "trader",
 ];
+
+/// Whether a description's (lower-case) head noun names one person who
+/// speaks for themselves: no plural, no spokesperson (who speaks for
+/// someone else), none of `NOT_PERSON_HEADS`, and not a role news leaves
+/// unnamed ("the official said": the one an "a senior official" began,
+/// not the last person named; titled so, a named one is found by title:
+/// "economist Koichi Tsukihara").
+pub(super) fn person_noun(head: &str) -> bool {
+    !(head.ends_with('s') && !head.ends_with("ss"))
+        && !head.starts_with("spokes")
+        && !NOT_PERSON_HEADS.contains(&head)
+        && !UNNAMED_ROLES.contains(&head)
+}
 
 /// Where the article ("a", "an", "the") that `before` ends in a noun
 /// phrase of stands: within its last six words, with no punctuation after
@@ -357,15 +370,7 @@ pub(super) fn resolve_description<'s>(
             (coordinated && Some(i) == and_at)
                 || !crate::nlp::is_stopword(w) && !w.ends_with("ly")
         });
-    // (Nor a role news leaves unnamed, "the official said": the one an
-    // "a senior official" began, not the last person named. Titled so, a
-    // named one is found above: "economist Koichi Tsukihara".)
-    let person_noun = |head: &str| {
-        !(head.ends_with('s') && !head.ends_with("ss"))
-            && !head.starts_with("spokes")
-            && !NOT_PERSON_HEADS.contains(&head)
-            && !UNNAMED_ROLES.contains(&head)
-    };
+
     // (Of two trades, the first may say person: "the writer and
     // broadcaster", though "the broadcaster" alone is a channel.)
     let one_person = person_noun(head)

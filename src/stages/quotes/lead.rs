@@ -5,8 +5,8 @@
 //! the speaker there ("Tim Renner, the head of Universal Music Germany
 //! until last year, told …", "Cathy Jamieson said …").
 
-use super::antecedents::UNNAMED_ROLES;
-use super::lexicon::{first_verb, SpeakerRef};
+use super::antecedents::person_noun;
+use super::lexicon::{first_verb, SpeakerRef, CHANNELS};
 use super::sentences::sentence_end;
 use crate::document::Span;
 
@@ -29,12 +29,9 @@ pub(super) fn named_after_lead<'s>(
     }
     if let Some(d) = speaker_text {
         let head = d.split_whitespace().last()?;
-        let lower = head.to_lowercase();
         let one_person = head.starts_with(char::is_lowercase)
-            && !(lower.ends_with('s') && !lower.ends_with("ss"))
-            && !lower.starts_with("spokes")
-            && !UNNAMED_ROLES.contains(&lower.as_str())
-            && !matches!(lower.as_str(), "source" | "statement" | "report");
+            && person_noun(head)
+            && !CHANNELS.contains(&head);
         if !one_person {
             return None;
         }
