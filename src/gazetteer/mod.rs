@@ -91,6 +91,24 @@ pub struct Entry {
     pub display: bool,
 }
 
+/// The rank of a US state, whose population the data does not give, among
+/// the places of its name: above any namesake town ("Florida", Cuba;
+/// "Virginia", South Africa; "Colorado", Brazil), below a city of this
+/// size ("Washington", D.C.).
+pub const REGION_RANK: u64 = 500_000;
+
+impl Entry {
+    /// How far up `lookup` lists this entry: its population, or
+    /// `REGION_RANK` for a US state without one.
+    pub fn rank(&self) -> u64 {
+        if self.kind == Kind::Region && self.population == 0 {
+            REGION_RANK
+        } else {
+            self.population
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 #[error("gazetteer line {line}: {detail}")]
 pub struct LoadError {
@@ -221,13 +239,13 @@ impl Gazetteer {
         self.lookup(stem).into_iter().find(|e| e.kind == Kind::City)
     }
 
-    /// The GeoNames id of the most populous entry with this name
+    /// The GeoNames id of the first-ranked entry with this name
     /// (case-insensitive), as `lookup(name)[0]` gives it, without sorting.
     pub fn geonameid(&self, name: &str) -> Option<u64> {
         let ix = self.by_name.get(&name.to_lowercase())?;
-        // `lookup` sorts stably: of equal populations the first listed.
+        // `lookup` sorts stably: of equal ranks the first listed.
         let best = ix.iter().map(|&i| &self.entries[i]).reduce(|a, b| {
-            if b.population > a.population {
+            if b.rank() > a.rank() {
                 b
             } else {
                 a
@@ -236,14 +254,15 @@ impl Gazetteer {
         best.geonameid
     }
 
-    /// All entries with this name (case-insensitive), most populous first.
+    /// All entries with this name (case-insensitive), most populous first
+    /// (a US state ranked as `REGION_RANK` people: `Entry::rank`).
     pub fn lookup(&self, name: &str) -> Vec<&Entry> {
         let mut v: Vec<&Entry> = self
             .by_name
             .get(&name.to_lowercase())
             .map(|ix| ix.iter().map(|&i| &self.entries[i]).collect())
             .unwrap_or_default();
-        v.sort_by_key(|e| std::cmp::Reverse(e.population));
+        v.sort_by_key(|e| std::cmp::Reverse(e.rank()));
         v
     }
 
@@ -317,6 +336,18 @@ mod tests {
         assert!(quebec.iter().any(|e| e.kind == Kind::Province && e.country == "CA"));
         assert!(!g.is_notable("Devon", 0));
         assert_eq!(g.lookup("Burma")[0].country, "MM");
+        // A US state before its namesake towns; a city of 500,000 before
+        // its state.
+        for (name, kind, iso) in [
+            ("Florida", Kind::Region, "US"),
+            ("Virginia", Kind::Region, "US"),
+            ("Colorado", Kind::Region, "US"),
+            ("Washington", Kind::City, "US"),
+        ] {
+            let first = g.lookup(name)[0];
+            assert_eq!((first.kind, first.country.as_str()), (kind, iso), "{name}");
+            assert_eq!(g.geonameid(name), first.geonameid, "{name}");
+        }
         assert_eq!(g.lookup("Santa Barbara County")[0].country, "US");
     }
 

@@ -177,10 +177,10 @@ pub(super) fn consolidate(
         .filter(|e| e.geo.as_ref().is_some_and(|g| g.feature == "city"))
     {
         let candidates = gaz.lookup(&e.name);
-        let top = candidates.first().map_or(0, |c| c.population);
+        let top = candidates.first().map_or(0, |c| c.rank());
         if let Some(best) = candidates
             .into_iter()
-            .find(|c| named.contains(&c.country) && c.population * 20 >= top)
+            .find(|c| named.contains(&c.country) && c.rank() * 20 >= top)
         {
             e.geo = Some(geo_of(best));
         }

@@ -241,7 +241,7 @@ impl Stage for EntitiesStage {
         "entities"
     }
     fn version(&self) -> &'static str {
-        "ner-perceptron-31"
+        "ner-perceptron-32"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;
