@@ -347,6 +347,16 @@ impl Evidence {
         // (Nor, for a town or city, a mention after a body's descriptor:
         // "electronics firm Hitachi", tagged ORG, tied with its namesake.)
         let town_only = || m.kind == "PER" && !l.gaz.is_notable(&joined, 100_000);
+        // (Nor a mention it calls MISC, for a town: a word that is an
+        // adjective or an event as a rule, "Olympic champion" (Olympic,
+        // Hong Kong), "the Brits" (Brits, South Africa), "Commonwealth
+        // champion", while a country or a city of a million stays a place,
+        // and so does a town in a compound: "Leuven-based", "Belfast-born".)
+        let misc_town = || {
+            m.kind == "MISC"
+                && !text[m.end..].starts_with('-')
+                && !l.gaz.is_notable(&joined, 1_000_000)
+        };
         let named_as_body =
             || m.kind != "LOC" && !l.gaz.is_notable(&joined, 1_000_000) && body_words();
         // (Nor a name in capitals, for a town: an acronym as a rule ("the
@@ -363,6 +373,7 @@ impl Evidence {
                 Kind::City | Kind::Country | Kind::Region | Kind::Continent
             )
         }) && !town_only()
+            && !misc_town()
             && !named_as_body()
             && !acronym_town()
         {

@@ -401,3 +401,21 @@ fn a_name_in_capitals_does_not_vote_for_a_town() {
         &["LOC", "LOC"],
     );
 }
+
+#[test]
+fn a_name_tagged_misc_does_not_vote_for_a_small_town() {
+    // "Olympic" (a town of 19,000 in Hong Kong) is an adjective as a rule.
+    check(
+        "The Olympic champion won.",
+        &[("Olympic", "MISC")],
+        &["MISC"],
+    );
+    // A town in a compound is a place: "Leuven-based".
+    check(
+        "The Leuven-based brewer won.",
+        &[("Leuven", "MISC")],
+        &["LOC"],
+    );
+    // A country or a city of a million still votes.
+    check("The Paris show opened.", &[("Paris", "MISC")], &["LOC"]);
+}
