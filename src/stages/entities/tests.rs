@@ -261,6 +261,16 @@ fn places_follow_the_countries_the_article_names() {
             .and_then(|g| g.country.as_deref()),
         Some("FR")
     );
+    // A namesake of under a quarter of the largest does not win on the
+    // country alone: Athens, Georgia has a fifth of Athens's people.
+    let e = run("Gold in Athens\n\nThe United States team won gold in Athens on Monday, officials said.");
+    assert_eq!(
+        find(&e, "Athens")
+            .geo
+            .as_ref()
+            .and_then(|g| g.country.as_deref()),
+        Some("GR")
+    );
 }
 
 #[test]
