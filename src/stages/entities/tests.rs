@@ -507,3 +507,18 @@ fn a_name_the_article_gives_another_is_one_entity() {
         &[("Mahmoud Abbas", "PER", &["Abu Mazen", "Abbas"])],
     );
 }
+
+#[test]
+fn a_former_state_is_a_place_of_its_successors_country() {
+    // 1980s wire copy: named as written, with the successor's ISO code.
+    let e = run("Trade talks\n\nWest Germany and the Soviet Union signed a trade pact on Monday.");
+    for (name, iso) in [("West Germany", "DE"), ("Soviet Union", "RU")] {
+        let geo = find(&e, name).geo.as_ref().expect(name);
+        assert_eq!(
+            (geo.country.as_deref(), geo.feature.as_str()),
+            (Some(iso), "former country"),
+            "{name}"
+        );
+    }
+}
+
