@@ -33,6 +33,11 @@ pub struct Lookups {
 }
 
 impl Lookups {
+    /// Whether this lower-cased word is a known first name.
+    pub fn is_first_name(&self, lower: &str) -> bool {
+        self.first_names.contains(lower)
+    }
+
     /// From the texts of models/clusters.tsv and models/first-names.tsv.
     pub fn parse(clusters_tsv: &str, first_names_tsv: &str) -> Lookups {
         let table = |tsv: &str| {
@@ -151,12 +156,34 @@ fn first_two(word: &str) -> String {
         .collect()
 }
 
+/// A name with the accents of Latin-1 and Latin Extended-A letters off
+/// ("Zürich" -> "Zurich", "São Paulo" -> "Sao Paulo"); other letters as
+/// they are.
+pub(super) fn without_accents(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            let base = base_letter(lower);
+            if base == lower {
+                c
+            } else if c.is_uppercase() {
+                base.to_ascii_uppercase()
+            } else {
+                base
+            }
+        })
+        .collect()
+}
+
+/// Accented letters and, at the same position, their base letters.
+const ACCENTED: &str = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+const BASE: &str = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+
 fn base_letter(c: char) -> char {
-    const FROM: &str = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
-    const TO: &str = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnoooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
-    FROM.chars()
+    ACCENTED
+        .chars()
         .position(|f| f == c)
-        .and_then(|i| TO.chars().nth(i))
+        .and_then(|i| BASE.chars().nth(i))
         .unwrap_or(c)
 }
 
@@ -191,5 +218,22 @@ mod tests {
         // "Soul": a word's cluster; "Bono": a first name; "Séoul" opens
         // like "Seoul" once the accent is off; "Keijo" does not.
         assert_eq!(kept[1], ["Séoul"]);
+    }
+
+    #[test]
+    fn accents_off() {
+        assert_eq!(ACCENTED.chars().count(), BASE.chars().count());
+        for (name, plain) in [
+            ("Zürich", "Zurich"),
+            ("São Paulo", "Sao Paulo"),
+            ("Asunción", "Asuncion"),
+            ("Île-de-France", "Ile-de-France"),
+            ("Łódź", "Lodz"),
+            ("Kyiv", "Kyiv"),
+            ("Šibenik", "Sibenik"),
+            ("Żory", "Zory"),
+        ] {
+            assert_eq!(without_accents(name), plain);
+        }
     }
 }

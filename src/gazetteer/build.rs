@@ -89,6 +89,10 @@ const FORMER_NAMES: [(&str, &str); 6] = [
     ("Swaziland", "SZ"),
 ];
 
+/// Cities this populous are also listed under their names without
+/// accents.
+const PLAIN_NAME_MIN_POPULATION: u64 = 100_000;
+
 /// First-level regions only of countries this populous: the provinces of
 /// microstates ("Long Island", Bahamas; "Saint Louis", Seychelles) are
 /// better known as other places.
@@ -320,6 +324,51 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
     let chosen = super::alternates::select(&cities_big, &names, &places, alternates);
     for (alts, c) in chosen.iter().zip(values) {
         rows.extend(alts.iter().filter_map(|a| city_row(a, c)));
+    }
+    // Cities of 100,000 also under their names without accents, as
+    // English copy writes them ("Brasilia", "Asuncion", "Cordoba",
+    // "Reykjavik"; before, "Brasilia" was nothing and "Zurich" only the
+    // canton, without coordinates). A city of `MIN_POPULATION` takes its
+    // plain name unless something else has it or it is a first name
+    // ("Leon"), and a province's name only of a city of a million in its
+    // country ("Sao Paulo"; "Quebec" stays the province, "Parana" the
+    // Brazilian state, not Paraná, Argentina). A smaller city's plain name
+    // is chosen as the other names above are, so not a word's ("Bush",
+    // Būsh in Egypt; "Duma", Syria).
+    let names = lower_names(&rows, &[]);
+    let places = lower_names(&rows, &["city", "country", "region", "continent"]);
+    let province_of: std::collections::HashMap<String, String> = provinces(&info)
+        .into_iter()
+        .map(|(name, iso)| (name.to_lowercase(), iso))
+        .collect();
+    let mut accented: Vec<(super::alternates::City, &Value)> = Vec::new();
+    for c in cities.as_object().into_iter().flat_map(|m| m.values()) {
+        let pop = c["population"].as_u64().unwrap_or(0);
+        let name = c["name"].as_str().unwrap_or_default();
+        let plain = super::alternates::without_accents(name);
+        let lower = plain.to_lowercase();
+        if pop < PLAIN_NAME_MIN_POPULATION || plain == name || !plain.is_ascii() {
+            continue;
+        }
+        let province_ok = province_of
+            .get(&lower)
+            .is_none_or(|iso| c["countrycode"].as_str() == Some(iso) && pop >= 1_000_000);
+        if pop >= super::alternates::MIN_POPULATION {
+            if province_ok && !names.contains(&lower) && !alternates.is_first_name(&lower) {
+                rows.extend(city_row(&plain, c));
+            }
+        } else if province_ok {
+            let city = super::alternates::City {
+                name: name.to_string(),
+                alternates: vec![plain],
+            };
+            accented.push((city, c));
+        }
+    }
+    let (accented, values): (Vec<_>, Vec<_>) = accented.into_iter().unzip();
+    let chosen = super::alternates::select(&accented, &names, &places, alternates);
+    for (plain, c) in chosen.iter().zip(values) {
+        rows.extend(plain.iter().filter_map(|a| city_row(a, c)));
     }
     for (old, iso) in FORMER_NAMES {
         if let Some(&(lat, lon, pop, id)) = facts.get(iso) {

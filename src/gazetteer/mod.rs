@@ -1,7 +1,8 @@
 //! The compact gazetteer shipped in `models/gazetteer.tsv`: countries
 //! (and six former names: "Zaire", "Burma"), demonyms, first-level US
 //! regions, continents and cities (population ≥ 15,000; cities of 300,000
-//! also under the other names news uses, such as "Kiev": `alternates.rs`)
+//! also under the other names news uses, such as "Kiev": `alternates.rs`;
+//! cities of 100,000 also without accents, "Brasilia": `build.rs`)
 //! with ISO country codes, coordinates, population and GeoNames ids; and
 //! the first-level regions of other countries ("Quebec", "Devon") and US
 //! counties ("Santa Barbara County"), with their country only
@@ -336,6 +337,13 @@ mod tests {
         assert!(quebec.iter().any(|e| e.kind == Kind::Province && e.country == "CA"));
         assert!(!g.is_notable("Devon", 0));
         assert_eq!(g.lookup("Burma")[0].country, "MM");
+        // A city under its name without accents, not a word's or a
+        // province's of another country.
+        assert_eq!(g.lookup("Brasilia")[0].country, "BR");
+        assert_eq!(g.lookup("Sao Paulo")[0].kind, Kind::City);
+        assert_eq!(g.lookup("Quebec")[0].kind, Kind::Province);
+        assert!(g.lookup("Bush").is_empty());
+        assert_eq!(g.lookup("Parana")[0].kind, Kind::Province);
         // A US state before its namesake towns; a city of 500,000 before
         // its state.
         for (name, kind, iso) in [
