@@ -160,36 +160,7 @@ pub(super) fn consolidate(
             )
         })
         .collect();
-    // Disambiguate places by the countries the article names: "Hyderabad"
-    // in an article about Pakistan is Hyderabad, Sindh. A much smaller
-    // namesake (under a quarter of the largest) does not win on that
-    // alone: "Athens" (Georgia, a fifth), "Geneva" (Illinois), "Dublin"
-    // (Ohio) and "Birmingham" (Alabama) beside the United States are the
-    // capitals and cities of the world as a rule. (1/20 until 2026-12-04:
-    // of the namesakes it chose in the BBC, Reuters and Wikinews records,
-    // 25 that a quarter refuses were wrong and 7 right.)
-    let named: Vec<String> = out
-        .iter()
-        .filter_map(|e| {
-            e.geo
-                .as_ref()
-                .filter(|g| g.feature == "country")
-                .and_then(|g| g.country.clone())
-        })
-        .collect();
-    for e in out
-        .iter_mut()
-        .filter(|e| e.geo.as_ref().is_some_and(|g| g.feature == "city"))
-    {
-        let candidates = gaz.lookup(&e.name);
-        let top = candidates.first().map_or(0, |c| c.rank());
-        if let Some(best) = candidates
-            .into_iter()
-            .find(|c| named.contains(&c.country) && c.rank() * 4 >= top)
-        {
-            e.geo = Some(geo_of(best));
-        }
-    }
+    super::namesakes::choose(&mut out, gaz);
     out.sort_by(|a, b| {
         b.salience
             .partial_cmp(&a.salience)
@@ -384,7 +355,7 @@ fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
         .map(geo_of)
 }
 
-fn geo_of(e: &Entry) -> Geo {
+pub(super) fn geo_of(e: &Entry) -> Geo {
     Geo {
         country: (!e.country.is_empty()).then(|| e.country.clone()),
         region: e.region.clone(),

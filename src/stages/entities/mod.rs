@@ -26,6 +26,7 @@ mod mention;
 mod mentions;
 mod merge;
 mod name_joins;
+mod namesakes;
 mod nicknames;
 mod numerals;
 mod offices;

@@ -261,6 +261,16 @@ fn places_follow_the_countries_the_article_names() {
             .and_then(|g| g.country.as_deref()),
         Some("FR")
     );
+    // A first-level region says its country too: Gloucester, Ontario has
+    // more people, but not in England.
+    let e = run("Cup tie\n\nGloucester beat a side from the north of England on Monday in Gloucester.");
+    assert_eq!(
+        find(&e, "Gloucester")
+            .geo
+            .as_ref()
+            .and_then(|g| g.country.as_deref()),
+        Some("GB")
+    );
     // A namesake of under a quarter of the largest does not win on the
     // country alone: Athens, Georgia has a fifth of Athens's people.
     let e = run("Gold in Athens\n\nThe United States team won gold in Athens on Monday, officials said.");
