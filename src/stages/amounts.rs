@@ -43,7 +43,22 @@ fn currency(sym: &str) -> Option<&'static str> {
         "€" | "eur" | "euros" | "euro" => "EUR",
         "£" | "gbp" | "pounds" => "GBP",
         "¥" | "yen" => "JPY",
-        "dollars" | "dollar" => "USD",
+        // Wire copy's abbreviations: "430 mln dlrs", "10 mln stg".
+        "dollars" | "dollar" | "dlrs" | "dlr" => "USD",
+        "stg" => "GBP",
+        _ => return None,
+    })
+}
+
+/// A dollar named by its country before the word ("50 mln Canadian
+/// dlrs"): that country's currency.
+fn dollar_of(country: &str) -> Option<&'static str> {
+    Some(match country {
+        "u.s." | "us" | "american" => "USD",
+        "canadian" => "CAD",
+        "australian" => "AUD",
+        "singapore" => "SGD",
+        "taiwan" => "TWD",
         _ => return None,
     })
 }
@@ -61,7 +76,7 @@ fn scale(w: &str) -> Option<f64> {
 const NOT_OBJECTS: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "but", "for", "from", "by",
     "with", "as", "is", "was", "were", "are", "be", "that", "which", "who", "it", "its", "their",
-    "his", "her", "said", "per", "than", "more", "percent", "%", "points",
+    "his", "her", "said", "per", "than", "more", "percent", "%", "points", "vs",
 ];
 
 /// Words after a number that make it part of a date or a time ("2
@@ -163,6 +178,12 @@ pub fn find_amounts_in(text: &str, tokens: &[nlp::Token], skip: &[Span]) -> Vec<
                 unit = Some(c.to_string());
                 end = tokens[k].end;
                 k += 1;
+            } else if let Some(c) = lw.get(k).and_then(|x| dollar_of(x)).filter(|_| {
+                lw.get(k + 1).and_then(|x| currency(x)) == Some("USD")
+            }) {
+                unit = Some(c.to_string());
+                end = tokens[k + 1].end;
+                k += 2;
             }
         }
         // A bare year (1800-2200) with no unit is a date, not an amount.
@@ -187,7 +208,18 @@ pub fn find_amounts_in(text: &str, tokens: &[nlp::Token], skip: &[Span]) -> Vec<
         {
             k += 1;
         }
-        if unit.as_deref() != Some("percent") {
+        let currency_unit = unit.as_deref().is_some_and(|u| u != "percent");
+        if currency_unit
+            && lw.get(k).map(String::as_str) == Some("of")
+            && lw.get(k + 1).is_some_and(|n| {
+                n.chars().all(char::is_alphabetic) && !counts_nothing(n)
+            })
+        {
+            // "40 mln dlrs of debt": what the money is.
+            end = tokens[k + 1].end;
+            object = Some(lw[k + 1].clone());
+            k += 2;
+        } else if unit.as_deref() != Some("percent") {
             if let Some(o) = lw.get(k).filter(|o| {
                 o.chars().all(|c| c.is_alphabetic() || c == '-') && !counts_nothing(o)
             }) {
@@ -223,7 +255,7 @@ impl Stage for AmountsStage {
         "amounts"
     }
     fn version(&self) -> &'static str {
-        "1.1.0"
+        "1.2.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let mut skip: Vec<Span> = out
@@ -304,6 +336,15 @@ mod tests {
         check(
             "sold for 300 euros",
             &[("300 euros", 300.0, Some("EUR"), None)],
+        );
+        // Wire copy: "mln dlrs", "stg", a dollar named by its country.
+        check(
+            "some 430 mln dlrs in aid, 10 mln stg of debt and 50 mln Canadian dlrs in all",
+            &[
+                ("430 mln dlrs", 430e6, Some("USD"), None),
+                ("10 mln stg of debt", 10e6, Some("GBP"), Some("debt")),
+                ("50 mln Canadian dlrs", 50e6, Some("CAD"), None),
+            ],
         );
     }
 }
