@@ -144,6 +144,16 @@ fn particle(word: &str) -> bool {
         )
 }
 
+/// Wire copy's abbreviated units ("12 pct", "40 mln dlrs", "10 mln
+/// stg", "5 cts"): no part of a keyphrase ("five pct", "mln following
+/// overwhelming"), as a stop word is not; the amounts stage has them.
+fn wire_unit(word: &str) -> bool {
+    (3..=4).contains(&word.len())
+        && ["pct", "mln", "bln", "dlrs", "dlr", "cts", "stg"]
+            .iter()
+            .any(|u| word.eq_ignore_ascii_case(u))
+}
+
 /// An adverb in "-ly" ("reportedly", "allegedly", "recently",
 /// "eventually"), six letters or more and in lower case; not the nouns and
 /// adjectives that end so ("family", "assembly", "deadly", "elderly",
@@ -279,7 +289,10 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         // Per word, once: is it a content word, and is it inside a name or
         // date? (A run overlaps a mention exactly when one of its words
         // does: the gaps between words are white space.)
-        let is_content: Vec<bool> = words.iter().map(|w| content(w) && !particle(w)).collect();
+        let is_content: Vec<bool> = words
+            .iter()
+            .map(|w| content(w) && !particle(w) && !wire_unit(w))
+            .collect();
         let is_adverb: Vec<bool> = words.iter().map(|w| ly_adverb(w)).collect();
         let in_mention: Vec<bool> = toks
             .iter()
@@ -472,7 +485,7 @@ impl Stage for KeyphrasesStage {
         "keyphrases"
     }
     fn version(&self) -> &'static str {
-        "1.8.0"
+        "1.9.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         out.keyphrases = Some(keyphrases(article, out, self.config.top));

@@ -155,6 +155,17 @@ fn months_weekdays_and_past_forms_give_way() {
     );
     assert!(!got.contains(&"died".to_string()), "{got:?}");
     assert!(!got.contains(&"thousand".to_string()), "{got:?}");
+    // Wire copy's units are the amounts stage's too.
+    let got = top(
+        "Acme profit up\n\n\
+         Acme said profit rose 12 pct to 40 mln dlrs. Sales rose 9 pct to 300 mln dlrs, and \
+         margins rose two pct. Acme said costs fell five pct to 80 mln dlrs.",
+        3,
+    );
+    assert!(
+        !got.iter().any(|k| k.split(' ').any(|w| ["pct", "mln", "dlrs"].contains(&w))),
+        "{got:?}"
+    );
 }
 
 #[test]
