@@ -145,11 +145,11 @@ fn particle(word: &str) -> bool {
 }
 
 /// Wire copy's abbreviated units ("12 pct", "40 mln dlrs", "10 mln
-/// stg", "5 cts"): no part of a keyphrase ("five pct", "mln following
+/// stg", "5 cts", "300,000 bpd"): no part of a keyphrase ("five pct", "mln following
 /// overwhelming"), as a stop word is not; the amounts stage has them.
 fn wire_unit(word: &str) -> bool {
     (3..=4).contains(&word.len())
-        && ["pct", "mln", "bln", "dlrs", "dlr", "cts", "stg"]
+        && ["pct", "mln", "bln", "dlrs", "dlr", "cts", "stg", "bpd"]
             .iter()
             .any(|u| word.eq_ignore_ascii_case(u))
 }
@@ -208,6 +208,16 @@ fn title(key: &str) -> bool {
     )
 }
 
+/// Whom wire copy quotes without a name ("analysts", "dealers",
+/// "sources", "officials"): who spoke, not what the article is about;
+/// never a keyphrase alone.
+fn unnamed_source(key: &str) -> bool {
+    matches!(
+        key.strip_suffix('s').unwrap_or(key),
+        "analyst" | "dealer" | "banker" | "economist" | "trader" | "source" | "official"
+    )
+}
+
 /// A number word or unit said of amounts ("thousand", "percent"): the
 /// amounts stage has those; never a keyphrase alone.
 #[rustfmt::skip]
@@ -215,6 +225,7 @@ fn quantity(key: &str) -> bool {
     matches!(
         key,
         "hundred" | "thousand" | "million" | "billion" | "trillion" | "percent" | "dozen"
+            | "tonnes" | "tons"
             | "hundreds" | "thousands" | "millions" | "billions" | "eleven" | "twelve"
             | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen"
             | "nineteen" | "twenty" | "thirty" | "forty" | "fifty"
@@ -371,7 +382,10 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         .filter(|(key, c)| {
             (c.count > 1 || c.words > 1)
                 && !(c.words == 1
-                    && (crate::stages::dates::calendar_name(key) || title(key) || quantity(key)))
+                    && (crate::stages::dates::calendar_name(key)
+                        || title(key)
+                        || quantity(key)
+                        || unnamed_source(key)))
         })
         .map(|(key, c)| {
             let position = 1.0 / (1.0 + (1.0 + c.first_sentence as f64).ln());

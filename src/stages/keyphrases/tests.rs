@@ -166,6 +166,16 @@ fn months_weekdays_and_past_forms_give_way() {
         !got.iter().any(|k| k.split(' ').any(|w| ["pct", "mln", "dlrs"].contains(&w))),
         "{got:?}"
     );
+    // Who spoke without a name is not what the article is about.
+    let got = top(
+        "Dollar falls\n\n\
+         The dollar fell, dealers said. Dealers said the dollar could fall further, and \
+         analysts agreed. Analysts said dealers expected the central bank to act.",
+        3,
+    );
+    assert!(!got.contains(&"dealers".to_string()), "{got:?}");
+    assert!(!got.contains(&"analysts".to_string()), "{got:?}");
+    assert_eq!(got[0], "dollar", "{got:?}");
 }
 
 #[test]
