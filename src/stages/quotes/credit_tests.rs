@@ -24,6 +24,20 @@ fn it_after_an_inverted_organisation_is_that_organisation() {
     );
 }
 
+/// "…," it said: also the body a description said something for ("The
+/// company said"), and across wire copy's wrapped lines, which end no
+/// sentence.
+#[test]
+fn it_after_a_body_described_is_that_body() {
+    check_speakers(
+        "Profit up\n\nProfit rose 14 pct, Honeybee Inc said.\n\
+         \x20   Sales rose 6 pct a year earlier. The company said the\n\
+         rise was due to new products. \"Business is continuing\n\
+         as usual,\" it said.",
+        &[Some("Honeybee Inc")],
+    );
+}
+
 /// '"…" - Matthew Ingram': a quote credited after a dash, as a pull quote
 /// or an epigraph is, is the name's; a role may follow after a comma.
 #[test]

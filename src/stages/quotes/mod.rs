@@ -28,7 +28,7 @@
 //!   itself opens with "He"/"She"; when no one fits, the person it would
 //!   stand for whatever the sex, if only a first name's census sex
 //!   disagrees ("Tama Umaga"); "it" the organisation last named right
-//!   before a verb of saying;
+//!   before a verb of saying, or described there ("The company said");
 //! - a description for a speaker ("the Tory leader said", or after an
 //!   opening verb: '…," said the firm.') is the last person titled with
 //!   all its words ("Tory leader Michael Howard"), "the company"/"the
@@ -217,7 +217,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.45.0"
+        "1.46.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {

@@ -24,7 +24,13 @@ pub(super) fn organisation_antecedent<'s>(
             .char_indices()
             .next_back()
             .map_or(0, |(i, _)| i);
-        let start = text[..last].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        // (A stop, or a line break that ends a paragraph or follows a
+        // line of no sentence, a headline: not every line break, which
+        // wire copy puts inside sentences.)
+        let start = text[..last]
+            .rfind('.')
+            .max(text[..last].rfind("\n\n").map(|i| i + 1))
+            .map_or(0, |i| i + 1);
         if !text[start..from].trim().is_empty() {
             sentences += 1;
         }
@@ -34,7 +40,7 @@ pub(super) fn organisation_antecedent<'s>(
     let lo = speakers
         .partition_point(|s| s.start < from)
         .max(hi.saturating_sub(LOOK_BACK));
-    speakers[lo..hi.max(lo)].iter().rev().find(|s| {
+    let named = speakers[lo..hi.max(lo)].iter().rev().find(|s| {
         !s.is_person && s.end <= limit && {
             // (Past the bracket of an acronym it defines: "the Georgian
             // Tennis Federation (GFT) released a statement".)
@@ -68,7 +74,54 @@ pub(super) fn organisation_antecedent<'s>(
                 || aux && after_aux()
                 || said_before(text, s.start, s.end)
         }
-    })
+    });
+    // Or the body a description before a verb of saying stands for, when
+    // later: "the New China News Agency said …. The agency said … "…," it
+    // said" (the description resolved as a quote's speaker would be).
+    let described = described_body(text, from, limit, speakers);
+    match (named, described) {
+        (Some(n), Some((at, d))) if at > n.start => Some(d),
+        (None, Some((_, d))) => Some(d),
+        (n, _) => n,
+    }
+}
+
+/// The last "the <body noun>" between `from` and `limit` that a verb of
+/// saying follows ("The agency said", "the company added"), with the
+/// organisation it stands for (`resolve_description`), and where it
+/// stands.
+fn described_body<'s>(
+    text: &str,
+    from: usize,
+    limit: usize,
+    speakers: &'s [SpeakerRef],
+) -> Option<(usize, &'s SpeakerRef)> {
+    let span = &text[from..limit];
+    let starts = span
+        .match_indices("the ")
+        .chain(span.match_indices("The "))
+        .map(|(i, _)| from + i)
+        .filter(|&at| at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric());
+    let mut best = None;
+    for at in starts {
+        let rest = &text[at + 4..limit];
+        let noun = rest.split([' ', '\n']).next().unwrap_or_default();
+        let is_body = crate::nlp::bodies::any_body_in_speech(noun)
+            || crate::nlp::bodies::INSTITUTIONS.contains(&noun);
+        let after = rest[noun.len()..].trim_start();
+        let three = after.match_indices(' ').nth(2).map_or(after.len(), |(i, _)| i);
+        if is_body
+            && first_verb(&after[..three]).is_some_and(|(p, v)| p == 0 && v != "according")
+        {
+            let description = &text[at..at + 4 + noun.len()];
+            let found = super::antecedents::resolve_description(text, description, at, speakers)
+                .filter(|s| !s.is_person);
+            if let Some(s) = found.filter(|_| best.is_none_or(|(b, _)| at > b)) {
+                best = Some((at, s));
+            }
+        }
+    }
+    best
 }
 
 /// Whether the organisation at `start..end` spoke a quote inverted
