@@ -160,7 +160,7 @@ pub(super) fn consolidate(
             )
         })
         .collect();
-    super::namesakes::choose(&mut out, gaz);
+    super::namesakes::choose(&mut out, gaz, text);
     out.sort_by(|a, b| {
         b.salience
             .partial_cmp(&a.salience)

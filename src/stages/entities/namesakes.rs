@@ -24,18 +24,37 @@ const MIN_SHARE_DIVISOR: u64 = 4;
 /// Re-resolves each city among `entities` to the namesake in a country
 /// the article's other places point to, when there is one of at least a
 /// quarter of the largest's size.
-pub(super) fn choose(entities: &mut [Entity], gaz: &Gazetteer) {
+pub(super) fn choose(entities: &mut [Entity], gaz: &Gazetteer, text: &str) {
     let context: Vec<(usize, String)> = entities
         .iter()
         .enumerate()
         .filter_map(|(i, e)| Some((i, one_country(e)?)))
         .collect();
+    // Regions named by their own name ("Texas"), not countries.
+    let regions: Vec<(usize, String)> = entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let g = e.geo.as_ref().filter(|g| g.feature == "region")?;
+            Some((i, g.country.clone()?))
+        })
+        .collect();
     for i in 0..entities.len() {
         let e = &entities[i];
-        if !e.geo.as_ref().is_some_and(|g| g.feature == "city") {
+        if !e
+            .geo
+            .as_ref()
+            .is_some_and(|g| g.feature == "city" || g.feature == "country")
+        {
             continue;
         }
         let said = |cc: &str| context.iter().any(|(j, c)| *j != i && c == cc);
+        if e.geo.as_ref().is_some_and(|g| g.feature == "country") {
+            if let Some(region) = region_meant(e, gaz, text, &regions, i) {
+                entities[i].geo = Some(geo_of(region));
+            }
+            continue;
+        }
         let candidates = gaz.lookup(&e.name);
         let top = candidates.first().map_or(0, |c| c.rank());
         if let Some(best) = candidates
@@ -58,4 +77,30 @@ fn one_country(e: &Entity) -> Option<String> {
     matches!(g.feature.as_str(), "country" | "region")
         .then(|| g.country.clone())
         .flatten()
+}
+
+/// A country named like another country's first-level region ("Georgia",
+/// the US state) is that region when the article names another region of
+/// that country by its own name ("Texas", "Michigan"), and no mention
+/// reads "Republic of Georgia". (A country named only, "the United
+/// States", says too little: Georgian players meet Americans in sport.)
+fn region_meant<'g>(
+    e: &Entity,
+    gaz: &'g Gazetteer,
+    text: &str,
+    regions: &[(usize, String)],
+    i: usize,
+) -> Option<&'g crate::gazetteer::Entry> {
+    let region = gaz
+        .lookup(&e.name)
+        .into_iter()
+        .find(|c| c.kind == crate::gazetteer::Kind::Region)?;
+    let republic = e
+        .mentions
+        .iter()
+        .any(|m| text[..m.start].trim_end().ends_with("Republic of"));
+    let other_region = regions
+        .iter()
+        .any(|(j, cc)| *j != i && *cc == region.country);
+    (other_region && !republic).then_some(region)
 }

@@ -271,6 +271,14 @@ fn places_follow_the_countries_the_article_names() {
             .and_then(|g| g.country.as_deref()),
         Some("GB")
     );
+    // A country named like a US state is the state beside another state.
+    let country = |e: &Entities, n: &str| {
+        find(e, n).geo.as_ref().and_then(|g| g.country.clone())
+    };
+    let e = run("Primary vote\n\nVoters in Texas and Georgia went to the polls on Tuesday, officials said.");
+    assert_eq!(country(&e, "Georgia").as_deref(), Some("US"));
+    let e = run("Open\n\nA player of the Republic of Georgia beat an American in California on Monday.");
+    assert_eq!(country(&e, "Georgia").as_deref(), Some("GE"));
     // A namesake of under a quarter of the largest does not win on the
     // country alone: Athens, Georgia has a fifth of Athens's people.
     let e = run("Gold in Athens\n\nThe United States team won gold in Athens on Monday, officials said.");
