@@ -340,13 +340,17 @@ impl Evidence {
                 }
             }
         }
-        // (A mention the tagger calls a person does not vote for a town
-        // of the same name: "Then Clinton said", "Eugene" of Oregon.)
+        // (A mention the tagger calls a person or an organisation does
+        // not vote for a town of under 100,000 of the same name: "Then
+        // Clinton said", "Eugene" of Oregon; "Chelsea" the club, "Honda"
+        // the carmaker. A town the tagger took for a body loses its vote
+        // too: "a family from Essex", Essex being a US town here.)
         // (The gazetteer first: most names are no place, and only places
         // pay for the population test.)
         // (Nor, for a town or city, a mention after a body's descriptor:
         // "electronics firm Hitachi", tagged ORG, tied with its namesake.)
-        let town_only = || m.kind == "PER" && !l.gaz.is_notable(&joined, 100_000);
+        let town_only =
+            || matches!(m.kind, "PER" | "ORG") && !l.gaz.is_notable(&joined, 100_000);
         // (Nor a mention it calls MISC, for a town: a word that is an
         // adjective or an event as a rule, "Olympic champion" (Olympic,
         // Hong Kong), "the Brits" (Brits, South Africa), "Commonwealth

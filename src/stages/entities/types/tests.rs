@@ -419,3 +419,12 @@ fn a_name_tagged_misc_does_not_vote_for_a_small_town() {
     // A country or a city of a million still votes.
     check("The Paris show opened.", &[("Paris", "MISC")], &["LOC"]);
 }
+
+#[test]
+fn a_name_tagged_org_does_not_vote_for_a_small_town() {
+    // "Chelsea" (a town of 60,000) named as the club is the club: the
+    // tagger's organisation is not outvoted by the town.
+    check("Chelsea won again.", &[("Chelsea", "ORG")], &["ORG"]);
+    // A city of 100,000 or more still votes: a tie goes to the place.
+    check("Paris won again.", &[("Paris", "ORG")], &["LOC"]);
+}
