@@ -93,6 +93,11 @@ pub(super) fn free_speakers<'s>(
         // "Dunn's mother said": a possessor is not the speaker, unless
         // what it owns is its own words ("the WHO's website said").
         .filter(|s| !text[s.end..].starts_with(['\'', '’']) || owns_its_words(&text[s.end..]))
+        // "said the Chelsea star": an organisation qualifying a person's
+        // description is that person's club or firm; the description
+        // speaks (a body's spokesman speaks for it: "the Honda
+        // spokesman" stays Honda's).
+        .filter(|s| s.is_person || !qualifies_a_person(text, s.start, s.end))
         // "Biden's Twitter account, saying": a platform naming whose
         // account it is does not speak.
         .filter(|s| {
@@ -108,6 +113,28 @@ pub(super) fn free_speakers<'s>(
             .any(|w| text[s.end..].starts_with(w))
         })
         .collect()
+}
+
+/// Whether the name at `start..end` sits in a definite description of a
+/// person, between "the" and a lower-case noun naming one ("the Chelsea
+/// star", "the Chester manager", "the IAAF chief"; not "the Honda
+/// spokesman", see `person_noun`, nor "the IMF team").
+fn qualifies_a_person(text: &str, start: usize, end: usize) -> bool {
+    let the = crate::nlp::word_before(text, start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
+    let next = text[end..]
+        .trim_start_matches([' ', '\n'])
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or_default();
+    // A title a person holds ("boss", "striker", "chairman"), or one of
+    // the few words news uses so that are no title.
+    const PERSON_WORDS: &[&str] = &[
+        "star", "player", "manager", "winger", "keeper", "skipper", "owner", "founder",
+    ];
+    the && next.starts_with(|c: char| c.is_ascii_lowercase())
+        && (crate::nlp::titles::is(next, crate::nlp::titles::PERSON | crate::nlp::titles::OFFICE)
+            || PERSON_WORDS.contains(&next))
+        && super::antecedents::person_noun(next)
 }
 
 /// Whether a name that follows `before` (its clause up to the name) is in

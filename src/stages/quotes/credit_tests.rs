@@ -38,6 +38,18 @@ fn it_after_a_body_described_is_that_body() {
     );
 }
 
+/// '"…," said the Lions coach': a club or firm that qualifies a
+/// person's description does not speak; the description's person does.
+#[test]
+fn a_body_in_a_persons_description_does_not_speak() {
+    check_speakers(
+        "Squad named\n\nClive Woodward named his squad for the tour on Monday. Woodward \
+         believes the series in New Zealand will be hard. \"Their performance against \
+         France was simply awesome,\" said the Lions coach.",
+        &[Some("Clive Woodward")],
+    );
+}
+
 /// '"…" - Matthew Ingram': a quote credited after a dash, as a pull quote
 /// or an epigraph is, is the name's; a role may follow after a comma.
 #[test]
