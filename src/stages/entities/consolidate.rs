@@ -352,19 +352,9 @@ fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
         .into_iter()
         .next()
         .or_else(|| gaz.city_with_suffix(name))
-        .map(geo_of)
+        .map(Geo::of)
 }
 
-pub(super) fn geo_of(e: &Entry) -> Geo {
-    Geo {
-        country: (!e.country.is_empty()).then(|| e.country.clone()),
-        region: e.region.clone(),
-        lat: e.lat,
-        lon: e.lon,
-        feature: e.kind.feature().to_string(),
-        geonames: e.geonameid,
-    }
-}
 
 #[cfg(test)]
 #[path = "consolidate_tests.rs"]

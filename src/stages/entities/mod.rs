@@ -96,6 +96,21 @@ pub struct Geo {
     pub geonames: Option<u64>,
 }
 
+impl Geo {
+    /// A gazetteer entry's place: its country, region, coordinates,
+    /// feature and GeoNames id.
+    pub(super) fn of(e: &crate::gazetteer::Entry) -> Geo {
+        Geo {
+            country: (!e.country.is_empty()).then(|| e.country.clone()),
+            region: e.region.clone(),
+            lat: e.lat,
+            lon: e.lon,
+            feature: e.kind.feature().to_string(),
+            geonames: e.geonameid,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entity {
     pub id: String,

@@ -14,8 +14,7 @@
 //! namesakes it chose in the BBC, Reuters and Wikinews records, 25 that
 //! a quarter refuses were wrong and 7 right.)
 
-use super::consolidate::geo_of;
-use super::Entity;
+use super::{Entity, Geo};
 use crate::gazetteer::Gazetteer;
 
 /// A namesake needs this share of the largest one's people (as a divisor).
@@ -51,7 +50,7 @@ pub(super) fn choose(entities: &mut [Entity], gaz: &Gazetteer, text: &str) {
         let said = |cc: &str| context.iter().any(|(j, c)| *j != i && c == cc);
         if e.geo.as_ref().is_some_and(|g| g.feature == "country") {
             if let Some(region) = region_meant(e, gaz, text, &regions, i) {
-                entities[i].geo = Some(geo_of(region));
+                entities[i].geo = Some(Geo::of(region));
             }
             continue;
         }
@@ -61,7 +60,7 @@ pub(super) fn choose(entities: &mut [Entity], gaz: &Gazetteer, text: &str) {
             .into_iter()
             .find(|c| said(&c.country) && c.rank() * MIN_SHARE_DIVISOR >= top)
         {
-            entities[i].geo = Some(geo_of(best));
+            entities[i].geo = Some(Geo::of(best));
         }
     }
 }
