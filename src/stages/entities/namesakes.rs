@@ -22,7 +22,9 @@ const MIN_SHARE_DIVISOR: u64 = 4;
 
 /// Re-resolves each city among `entities` to the namesake in a country
 /// the article's other places point to, when there is one of at least a
-/// quarter of the largest's size.
+/// quarter of the largest's size, and a country named like another
+/// country's region to that region when the article says so
+/// (`region_meant`).
 pub(super) fn choose(entities: &mut [Entity], gaz: &Gazetteer, text: &str) {
     let context: Vec<(usize, String)> = entities
         .iter()
@@ -40,27 +42,21 @@ pub(super) fn choose(entities: &mut [Entity], gaz: &Gazetteer, text: &str) {
         .collect();
     for i in 0..entities.len() {
         let e = &entities[i];
-        if !e
-            .geo
-            .as_ref()
-            .is_some_and(|g| g.feature == "city" || g.feature == "country")
-        {
-            continue;
-        }
-        let said = |cc: &str| context.iter().any(|(j, c)| *j != i && c == cc);
-        if e.geo.as_ref().is_some_and(|g| g.feature == "country") {
-            if let Some(region) = region_meant(e, gaz, text, &regions, i) {
-                entities[i].geo = Some(Geo::of(region));
+        let feature = e.geo.as_ref().map(|g| g.feature.as_str());
+        let chosen = match feature {
+            Some("country") => region_meant(e, gaz, text, &regions, i),
+            Some("city") => {
+                let said = |cc: &str| context.iter().any(|(j, c)| *j != i && c == cc);
+                let candidates = gaz.lookup(&e.name);
+                let top = candidates.first().map_or(0, |c| c.rank());
+                candidates
+                    .into_iter()
+                    .find(|c| said(&c.country) && c.rank() * MIN_SHARE_DIVISOR >= top)
             }
-            continue;
-        }
-        let candidates = gaz.lookup(&e.name);
-        let top = candidates.first().map_or(0, |c| c.rank());
-        if let Some(best) = candidates
-            .into_iter()
-            .find(|c| said(&c.country) && c.rank() * MIN_SHARE_DIVISOR >= top)
-        {
-            entities[i].geo = Some(Geo::of(best));
+            _ => None,
+        };
+        if let Some(place) = chosen {
+            entities[i].geo = Some(Geo::of(place));
         }
     }
 }

@@ -163,7 +163,8 @@ fn months_weekdays_and_past_forms_give_way() {
         3,
     );
     assert!(
-        !got.iter().any(|k| k.split(' ').any(|w| ["pct", "mln", "dlrs"].contains(&w))),
+        !got.iter()
+            .any(|k| k.split(' ').any(|w| ["pct", "mln", "dlrs"].contains(&w))),
         "{got:?}"
     );
     // Who spoke without a name is not what the article is about.

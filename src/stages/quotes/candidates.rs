@@ -120,7 +120,8 @@ pub(super) fn free_speakers<'s>(
 /// star", "the Chester manager", "the IAAF chief"; not "the Honda
 /// spokesman", see `person_noun`, nor "the IMF team").
 fn qualifies_a_person(text: &str, start: usize, end: usize) -> bool {
-    let the = crate::nlp::word_before(text, start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
+    let the =
+        crate::nlp::word_before(text, start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
     let next = text[end..]
         .trim_start_matches([' ', '\n'])
         .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -132,8 +133,10 @@ fn qualifies_a_person(text: &str, start: usize, end: usize) -> bool {
         "star", "player", "manager", "winger", "keeper", "skipper", "owner", "founder",
     ];
     the && next.starts_with(|c: char| c.is_ascii_lowercase())
-        && (crate::nlp::titles::is(next, crate::nlp::titles::PERSON | crate::nlp::titles::OFFICE)
-            || PERSON_WORDS.contains(&next))
+        && (crate::nlp::titles::is(
+            next,
+            crate::nlp::titles::PERSON | crate::nlp::titles::OFFICE,
+        ) || PERSON_WORDS.contains(&next))
         && super::antecedents::person_noun(next)
 }
 

@@ -109,10 +109,11 @@ fn described_body<'s>(
         let is_body = crate::nlp::bodies::any_body_in_speech(noun)
             || crate::nlp::bodies::INSTITUTIONS.contains(&noun);
         let after = rest[noun.len()..].trim_start();
-        let three = after.match_indices(' ').nth(2).map_or(after.len(), |(i, _)| i);
-        if is_body
-            && first_verb(&after[..three]).is_some_and(|(p, v)| p == 0 && v != "according")
-        {
+        let three = after
+            .match_indices(' ')
+            .nth(2)
+            .map_or(after.len(), |(i, _)| i);
+        if is_body && first_verb(&after[..three]).is_some_and(|(p, v)| p == 0 && v != "according") {
             let description = &text[at..at + 4 + noun.len()];
             let found = super::antecedents::resolve_description(text, description, at, speakers)
                 .filter(|s| !s.is_person);
