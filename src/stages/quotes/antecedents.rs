@@ -282,9 +282,15 @@ pub(super) fn resolve_description<'s>(
                     .iter()
                     .any(|w| QUALIFIERS.contains(&w.as_str()) && !wanted.contains(w)))
     };
+    // A person's name there ends a title; a body's is part of it ("Tory
+    // leader Michael Howard", "Arsenal boss Arsene Wenger").
     let named_at = |pos: usize| {
         let upto = speakers.partition_point(|s| s.start <= pos);
-        speakers[..upto].iter().rev().take(4).any(|s| pos < s.end)
+        speakers[..upto]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|s| pos < s.end && s.is_person)
     };
     // The words titling a person: before the name, and of an apposition.
     let title_of = |s: &SpeakerRef| {

@@ -170,3 +170,17 @@ fn a_speaker_between_two_quotes_introduces_the_second() {
         &[Some("McLetchie"), Some("Eleanor Scott")],
     );
 }
+
+/// "the Tory leader said": the person titled with the description's
+/// words, a body's name among them ("Tory leader Michael Howard"), not
+/// the body nor the last person named.
+#[test]
+fn a_title_with_a_bodys_name_in_it_finds_its_holder() {
+    check_speakers(
+        "Budget row\n\nTory leader Michael Howard has dismissed Gordon Brown's Budget as a \
+         bribe.\n\nMr Brown's Budget was not about what was good for the country, but \
+         \"all about the interests of his party,\" the Tory leader said.",
+        &[Some("Michael Howard")],
+    );
+}
+
