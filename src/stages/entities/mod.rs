@@ -38,6 +38,7 @@ mod eastasian;
 mod runon;
 mod ships;
 mod surname;
+mod teams;
 mod types;
 mod whole_places;
 mod wordlists;

@@ -163,6 +163,10 @@ pub(super) struct Evidence {
     said_he: usize,
     /// A head noun or a firm's ampersand voted.
     head: bool,
+    /// Mentions in all, and those of a city that read as a team's
+    /// ("Liverpool striker", "against Bolton": `teams::team_cue`).
+    mentions: usize,
+    team_cues: usize,
 
     /// A storm's name is in the group ("Hurricane Dorian"): an event.
     storm: bool,
@@ -200,6 +204,13 @@ impl Evidence {
             self.person = true;
         }
         self.storm |= super::storm(name);
+        self.mentions += 1;
+        if l.gaz.kinds_of_lower(&joined).any(|k| k == Kind::City)
+            && !l.gaz.kinds_of_lower(&joined).any(|k| matches!(k, Kind::Country | Kind::Region))
+            && super::super::teams::team_cue(text, m.start, m.end)
+        {
+            self.team_cues += 1;
+        }
         let v = &mut self.votes;
         *v.entry(m.kind).or_default() += 1;
         // A head noun says what the name is ("… University" ORG, even
@@ -409,6 +420,9 @@ impl Evidence {
         let org =
             ((self.org_contexts > 0 || self.firm) && !self.person || org_said) && best == "PER";
         let place_org = (self.place_org || self.firm) && !self.person && best == "LOC";
+        // A city whose mentions read as a team's at least half the time
+        // is the club ("Liverpool striker …", "… against Liverpool").
+        let team = self.team_cues > 0 && self.team_cues * 2 >= self.mentions && best == "LOC";
         // A place noun after a name outweighs a first name ("the Sandy
         // Point area"), not a title or kin.
         let place = self.place_said && !self.person_said && best == "PER";
@@ -422,7 +436,7 @@ impl Evidence {
             "MISC"
         } else if said_he {
             "PER"
-        } else if org || place_org {
+        } else if org || place_org || team {
             "ORG"
         } else if place {
             "LOC"

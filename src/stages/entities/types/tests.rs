@@ -428,3 +428,19 @@ fn a_name_tagged_org_does_not_vote_for_a_small_town() {
     // A city of 100,000 or more still votes: a tie goes to the place.
     check("Paris won again.", &[("Paris", "ORG")], &["LOC"]);
 }
+
+#[test]
+fn a_city_read_as_a_team_is_the_club() {
+    // Most mentions read as a side's: the club.
+    check(
+        "Liverpool striker Milan Baros scored twice as Liverpool beat Everton.",
+        &[("Liverpool", "LOC"), ("Liverpool", "LOC")],
+        &["ORG", "ORG"],
+    );
+    // Fewer than half: the city ("Liverpool fans" of a city story).
+    check(
+        "Liverpool fans marched. Liverpool is a port. Liverpool grew.",
+        &[("Liverpool", "LOC"), ("Liverpool", "LOC"), ("Liverpool", "LOC")],
+        &["LOC", "LOC", "LOC"],
+    );
+}
