@@ -263,7 +263,7 @@ fn places_follow_the_countries_the_article_names() {
     );
     // A first-level region says its country too: Gloucester, Ontario has
     // more people, but not in England.
-    let e = run("Cup tie\n\nGloucester beat a side from the north of England on Monday in Gloucester.");
+    let e = run("Floods\n\nFloods hit Gloucester on Monday, and roads across the north of England closed. Gloucester was worst hit.");
     assert_eq!(
         find(&e, "Gloucester")
             .geo
