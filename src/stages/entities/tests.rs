@@ -237,57 +237,53 @@ fn a_body_named_after_its_place_counts_for_its_country() {
 
 #[test]
 fn places_follow_the_countries_the_article_names() {
-    let e = run("Floods in Sindh\n\nFloods hit Hyderabad on Monday, officials in Pakistan said. Hyderabad lies on the Indus.");
-    let h = find(&e, "Hyderabad");
-    assert_eq!(
-        h.geo.as_ref().and_then(|g| g.country.as_deref()),
-        Some("PK"),
-        "{h:?}"
+    // (text, place, its country)
+    let check = |text: &str, place: &str, expect: &str| {
+        let e = run(text);
+        let got = find(&e, place).geo.as_ref().and_then(|g| g.country.clone());
+        assert_eq!(got.as_deref(), Some(expect), "{text}");
+    };
+    check(
+        "Floods in Sindh\n\nFloods hit Hyderabad on Monday, officials in Pakistan said. \
+         Hyderabad lies on the Indus.",
+        "Hyderabad",
+        "PK",
     );
-    let e =
-        run("Tech hub grows\n\nStartups in Hyderabad raised more money on Monday, investors said.");
-    assert_eq!(
-        find(&e, "Hyderabad")
-            .geo
-            .as_ref()
-            .and_then(|g| g.country.as_deref()),
-        Some("IN")
+    check(
+        "Tech hub grows\n\nStartups in Hyderabad raised more money on Monday, investors said.",
+        "Hyderabad",
+        "IN",
     );
-    let e = run("Talks in Paris\n\nMinisters met in Paris on Monday to discuss the budget.");
-    assert_eq!(
-        find(&e, "Paris")
-            .geo
-            .as_ref()
-            .and_then(|g| g.country.as_deref()),
-        Some("FR")
+    check(
+        "Talks in Paris\n\nMinisters met in Paris on Monday to discuss the budget.",
+        "Paris",
+        "FR",
     );
     // A first-level region says its country too: Gloucester, Ontario has
     // more people, but not in England.
-    let e = run("Floods\n\nFloods hit Gloucester on Monday, and roads across the north of England closed. Gloucester was worst hit.");
-    assert_eq!(
-        find(&e, "Gloucester")
-            .geo
-            .as_ref()
-            .and_then(|g| g.country.as_deref()),
-        Some("GB")
+    check(
+        "Floods\n\nFloods hit Gloucester on Monday, and roads across the north of England \
+         closed. Gloucester was worst hit.",
+        "Gloucester",
+        "GB",
     );
     // A country named like a US state is the state beside another state.
-    let country = |e: &Entities, n: &str| {
-        find(e, n).geo.as_ref().and_then(|g| g.country.clone())
-    };
-    let e = run("Primary vote\n\nVoters in Texas and Georgia went to the polls on Tuesday, officials said.");
-    assert_eq!(country(&e, "Georgia").as_deref(), Some("US"));
-    let e = run("Open\n\nA player of the Republic of Georgia beat an American in California on Monday.");
-    assert_eq!(country(&e, "Georgia").as_deref(), Some("GE"));
+    check(
+        "Primary vote\n\nVoters in Texas and Georgia went to the polls on Tuesday, officials said.",
+        "Georgia",
+        "US",
+    );
+    check(
+        "Open\n\nA player of the Republic of Georgia beat an American in California on Monday.",
+        "Georgia",
+        "GE",
+    );
     // A namesake of under a quarter of the largest does not win on the
     // country alone: Athens, Georgia has a fifth of Athens's people.
-    let e = run("Gold in Athens\n\nThe United States team won gold in Athens on Monday, officials said.");
-    assert_eq!(
-        find(&e, "Athens")
-            .geo
-            .as_ref()
-            .and_then(|g| g.country.as_deref()),
-        Some("GR")
+    check(
+        "Gold in Athens\n\nThe United States team won gold in Athens on Monday, officials said.",
+        "Athens",
+        "GR",
     );
 }
 
