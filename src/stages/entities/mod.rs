@@ -91,7 +91,8 @@ pub struct Geo {
     pub lat: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
-    /// country, city, region, continent, place.
+    /// country, city, region, continent, place, or "former country" (a
+    /// state that no longer exists, with its successor's `country`).
     pub feature: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub geonames: Option<u64>,
