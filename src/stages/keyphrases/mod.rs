@@ -218,14 +218,15 @@ fn unnamed_source(key: &str) -> bool {
     )
 }
 
-/// A number word or unit said of amounts ("thousand", "percent"): the
-/// amounts stage has those; never a keyphrase alone.
+/// A number word or unit said of amounts ("thousand", "percent",
+/// "tonne"), as its singular key: the amounts stage has those; never a
+/// keyphrase alone.
 #[rustfmt::skip]
 fn quantity(key: &str) -> bool {
     matches!(
         key,
         "hundred" | "thousand" | "million" | "billion" | "trillion" | "percent" | "dozen"
-            | "tonnes" | "tons"
+            | "tonne" | "ton"
             | "hundreds" | "thousands" | "millions" | "billions" | "eleven" | "twelve"
             | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen"
             | "nineteen" | "twenty" | "thirty" | "forty" | "fifty"
