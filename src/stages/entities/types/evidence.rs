@@ -204,11 +204,19 @@ impl Evidence {
             self.person = true;
         }
         self.storm |= super::storm(name);
+        // The gazetteer's kinds of the name, read once: a city, a country
+        // or region (no club's name), any place that votes for LOC below.
+        let (mut city, mut land, mut place) = (false, false, false);
+        for k in l.gaz.kinds_of_lower(&joined) {
+            city |= k == Kind::City;
+            land |= matches!(k, Kind::Country | Kind::Region);
+            place |= matches!(
+                k,
+                Kind::City | Kind::Country | Kind::Region | Kind::Continent
+            );
+        }
         self.mentions += 1;
-        if l.gaz.kinds_of_lower(&joined).any(|k| k == Kind::City)
-            && !l.gaz.kinds_of_lower(&joined).any(|k| matches!(k, Kind::Country | Kind::Region))
-            && super::super::teams::team_cue(text, m.start, m.end)
-        {
+        if city && !land && super::super::teams::team_cue(text, m.start, m.end) {
             self.team_cues += 1;
         }
         let v = &mut self.votes;
@@ -382,12 +390,8 @@ impl Evidence {
                 && m.text.chars().all(|c| c.is_uppercase() || c == '.')
                 && !l.gaz.is_notable(&joined, 1_000_000)
         };
-        if l.gaz.kinds_of_lower(&joined).any(|k| {
-            matches!(
-                k,
-                Kind::City | Kind::Country | Kind::Region | Kind::Continent
-            )
-        }) && !town_only()
+        if place
+            && !town_only()
             && !misc_town()
             && !named_as_body()
             && !acronym_town()
