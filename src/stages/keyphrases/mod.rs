@@ -209,25 +209,26 @@ fn title(key: &str) -> bool {
 }
 
 /// Whom wire copy quotes without a name ("analysts", "dealers",
-/// "sources", "officials"): who spoke, not what the article is about;
-/// never a keyphrase alone.
+/// "sources", "officials", by their singular keys): who spoke, not what
+/// the article is about; never a keyphrase alone.
 fn unnamed_source(key: &str) -> bool {
     matches!(
-        key.strip_suffix('s').unwrap_or(key),
+        key,
         "analyst" | "dealer" | "banker" | "economist" | "trader" | "source" | "official"
     )
 }
 
 /// A number word or unit said of amounts ("thousand", "percent",
-/// "tonne"), as its singular key: the amounts stage has those; never a
-/// keyphrase alone.
+/// "tonne"), as its singular key (`singular_key`: "thousands" is
+/// "thousand" there): the amounts stage has those; never a keyphrase
+/// alone.
 #[rustfmt::skip]
 fn quantity(key: &str) -> bool {
     matches!(
         key,
         "hundred" | "thousand" | "million" | "billion" | "trillion" | "percent" | "dozen"
             | "tonne" | "ton"
-            | "hundreds" | "thousands" | "millions" | "billions" | "eleven" | "twelve"
+            | "eleven" | "twelve"
             | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen"
             | "nineteen" | "twenty" | "thirty" | "forty" | "fifty"
     )
