@@ -57,6 +57,32 @@ fn lower_names(rows: &BTreeSet<String>, kinds: &[&str]) -> std::collections::Has
         .collect()
 }
 
+/// The lower-cased names of the rows built so far, each with the
+/// countries of its cities, or `None` if some row of the name is not a
+/// city.
+fn city_countries(
+    rows: &BTreeSet<String>,
+) -> std::collections::HashMap<String, Option<BTreeSet<String>>> {
+    let mut out: std::collections::HashMap<String, Option<BTreeSet<String>>> =
+        std::collections::HashMap::new();
+    for r in rows {
+        let mut f = r.split('\t');
+        let (Some(name), Some(kind), Some(cc)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        let slot = out
+            .entry(name.to_lowercase())
+            .or_insert_with(|| Some(BTreeSet::new()));
+        match slot {
+            Some(set) if kind == "city" => {
+                set.insert(cc.to_string());
+            }
+            _ => *slot = None,
+        }
+    }
+    out
+}
+
 /// One gazetteer row without its region and display columns.
 fn format_row(
     name: &str,
@@ -97,6 +123,16 @@ const PLAIN_NAME_MIN_POPULATION: u64 = 100_000;
 /// microstates ("Long Island", Bahamas; "Saint Louis", Seychelles) are
 /// better known as other places.
 const PROVINCE_MIN_COUNTRY: u64 = 5_000_000;
+
+/// Countries whose first-level regions keep their name against towns
+/// abroad that share it. English copy writes them bare ("police in
+/// Kent", "a Surrey school", "Ontario's premier") and the towns are
+/// mostly named after them (Kent and Norfolk in the US, Surrey and
+/// Cornwall in Canada, Ontario in California); before, each of those
+/// names was only the town. Elsewhere a city abroad still takes the
+/// name: Bari is the Italian city, not the Somali region, Oxford not a
+/// New Zealand district, Savannah not the Ghanaian region.
+const PROVINCES_OVER_FOREIGN_TOWNS: [&str; 2] = ["GB", "CA"];
 
 /// Words a region's name may not consist of alone ("North East", Ghana;
 /// "Mountain", the Philippines): in news they are parts of other places.
@@ -376,10 +412,17 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
         }
     }
     let taken = lower_names(&rows, &[]);
+    let cities_of = city_countries(&rows);
     for (name, iso) in provinces(&info) {
-        if !taken.contains(&name.to_lowercase())
-            && facts.get(&iso).is_some_and(|f| f.2 >= PROVINCE_MIN_COUNTRY)
-        {
+        let lower = name.to_lowercase();
+        // Free, or only cities abroad have it and the country keeps its
+        // regions' names against those.
+        let free = !taken.contains(&lower)
+            || (PROVINCES_OVER_FOREIGN_TOWNS.contains(&iso.as_str())
+                && cities_of
+                    .get(&lower)
+                    .is_some_and(|c| c.as_ref().is_some_and(|c| !c.contains(&iso))));
+        if free && facts.get(&iso).is_some_and(|f| f.2 >= PROVINCE_MIN_COUNTRY) {
             rows.extend(format_row(&name, "province", &iso, None, None, 0, None));
         }
     }

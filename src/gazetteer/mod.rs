@@ -92,17 +92,18 @@ pub struct Entry {
     pub display: bool,
 }
 
-/// The rank of a US state, whose population the data does not give, among
-/// the places of its name: above any namesake town ("Florida", Cuba;
-/// "Virginia", South Africa; "Colorado", Brazil), below a city of this
-/// size ("Washington", D.C.).
+/// The rank of a US state or a province, whose population the data does
+/// not give, among the places of its name: above any namesake town
+/// ("Florida", Cuba; "Virginia", South Africa; "Colorado", Brazil; "Kent"
+/// and "Norfolk" in the US), below a city of this size ("Washington",
+/// D.C.; "Surrey", British Columbia, unless the article names the UK).
 pub const REGION_RANK: u64 = 500_000;
 
 impl Entry {
     /// How far up `lookup` lists this entry: its population, or
-    /// `REGION_RANK` for a US state without one.
+    /// `REGION_RANK` for a US state or province without one.
     pub fn rank(&self) -> u64 {
-        if self.kind == Kind::Region && self.population == 0 {
+        if matches!(self.kind, Kind::Region | Kind::Province) && self.population == 0 {
             REGION_RANK
         } else {
             self.population
@@ -351,6 +352,11 @@ mod tests {
             ("Virginia", Kind::Region, "US"),
             ("Colorado", Kind::Region, "US"),
             ("Washington", Kind::City, "US"),
+            // An English county or Canadian province before towns abroad
+            // named after it; a Somali region does not pass Bari, Italy.
+            ("Norfolk", Kind::Province, "GB"),
+            ("Ontario", Kind::Province, "CA"),
+            ("Bari", Kind::City, "IT"),
         ] {
             let first = g.lookup(name)[0];
             assert_eq!((first.kind, first.country.as_str()), (kind, iso), "{name}");

@@ -228,13 +228,20 @@ fn org_country(gaz: &Gazetteer, name: &str) -> Option<String> {
     let second = words.next()?;
     let two = format!("{first} {second}");
     let place = |n: &str| {
-        gaz.lookup(n)
-            .into_iter()
+        let all = gaz.lookup(n);
+        // A province whose name a town abroad has too says no country
+        // here: bodies named so are as often the town's ("Norfolk
+        // Southern", the Virginia railway; "Essex Chemical", American;
+        // with the English counties counted, 1987 Reuters copy about
+        // them turned British).
+        let shared = |p: &crate::gazetteer::Entry| {
+            all.iter().any(|e| e.kind == Kind::City && e.country != p.country)
+        };
+        all.iter()
             .find(|e| {
-                matches!(
-                    e.kind,
-                    Kind::Country | Kind::Demonym | Kind::Province | Kind::Region
-                ) || e.kind == Kind::City && e.population >= 100_000
+                matches!(e.kind, Kind::Country | Kind::Demonym | Kind::Region)
+                    || e.kind == Kind::Province && !shared(e)
+                    || e.kind == Kind::City && e.population >= 100_000
             })
             .map(|e| e.country.clone())
     };

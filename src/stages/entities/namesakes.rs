@@ -13,9 +13,14 @@
 //! cities of the world as a rule. (1/20 until 2026-12-04: of the
 //! namesakes it chose in the BBC, Reuters and Wikinews records, 25 that
 //! a quarter refuses were wrong and 7 right.)
+//!
+//! Before the countries, the words after a comma: "Pasadena, California",
+//! "Norfolk, Nebraska", "Sudbury, Ontario" name the region a town is in,
+//! and "Camberley, Surrey" or "Atlanta, Georgia" say which region the
+//! second name is (`written_with_region`, `region_after_town`).
 
 use super::{Entity, Geo};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Entry, Gazetteer, Kind};
 
 /// A namesake needs this share of the largest one's people (as a divisor).
 const MIN_SHARE_DIVISOR: u64 = 4;
@@ -43,6 +48,12 @@ pub(super) fn choose(entities: &mut [Entity], gaz: &Gazetteer, text: &str) {
     for i in 0..entities.len() {
         let e = &entities[i];
         let feature = e.geo.as_ref().map(|g| g.feature.as_str());
+        let written =
+            written_with_region(e, gaz, text).or_else(|| region_after_town(e, gaz, text, entities));
+        if let Some(place) = written {
+            entities[i].geo = Some(Geo::of(place));
+            continue;
+        }
         let chosen = match feature {
             Some("country") => region_meant(e, gaz, text, &regions, i),
             Some("city") => {
@@ -98,4 +109,122 @@ fn region_meant<'g>(
         .iter()
         .any(|(j, cc)| *j != i && *cc == region.country);
     (other_region && !republic).then_some(region)
+}
+
+/// US states as wire copy abbreviates them after a town ("Norfolk,
+/// Va.", "Camden, N.J."; AP style): the abbreviation and the state.
+#[rustfmt::skip]
+const AP_STATES: [(&str, &str); 44] = [
+    ("Ala.", "Alabama"), ("Ariz.", "Arizona"), ("Ark.", "Arkansas"), ("Calif.", "California"),
+    ("Colo.", "Colorado"), ("Conn.", "Connecticut"), ("Del.", "Delaware"), ("Fla.", "Florida"),
+    ("Ga.", "Georgia"), ("Ill.", "Illinois"), ("Ind.", "Indiana"), ("Kan.", "Kansas"),
+    ("Kans.", "Kansas"), ("Ky.", "Kentucky"), ("La.", "Louisiana"), ("Md.", "Maryland"),
+    ("Mass.", "Massachusetts"), ("Mich.", "Michigan"), ("Minn.", "Minnesota"),
+    ("Miss.", "Mississippi"), ("Mo.", "Missouri"), ("Mont.", "Montana"), ("Neb.", "Nebraska"),
+    ("Nev.", "Nevada"), ("N.H.", "New Hampshire"), ("N.J.", "New Jersey"),
+    ("N.M.", "New Mexico"), ("N.Y.", "New York"), ("N.C.", "North Carolina"),
+    ("N.D.", "North Dakota"), ("Okla.", "Oklahoma"), ("Ore.", "Oregon"), ("Pa.", "Pennsylvania"),
+    ("R.I.", "Rhode Island"), ("S.C.", "South Carolina"), ("S.D.", "South Dakota"),
+    ("Tenn.", "Tennessee"), ("Tex.", "Texas"), ("Vt.", "Vermont"), ("Va.", "Virginia"),
+    ("Wash.", "Washington"), ("W.Va.", "West Virginia"), ("Wis.", "Wisconsin"),
+    ("Wyo.", "Wyoming"),
+];
+
+/// The US state abbreviated at the start of `rest` ("Va., is probing").
+fn ap_state(rest: &str) -> Option<&'static str> {
+    AP_STATES.iter().find_map(|(abbr, state)| {
+        let after = rest.strip_prefix(abbr)?;
+        (!after.starts_with(|c: char| c.is_alphanumeric())).then_some(*state)
+    })
+}
+
+/// Up to this many words after a comma are read as a region's name
+/// ("New South Wales").
+const REGION_WORDS: usize = 3;
+
+/// The region or country written after a place and a comma ("Pasadena,
+/// California"), with the namesake of the place in it: a US town whose
+/// state is that region, else a place in that country. `None` when no
+/// mention is so written or no namesake is there (a list: "London,
+/// Paris and Rome").
+fn written_with_region<'g>(e: &Entity, gaz: &'g Gazetteer, text: &str) -> Option<&'g Entry> {
+    let g = e.geo.as_ref()?;
+    if !matches!(g.feature.as_str(), "city" | "region") {
+        return None;
+    }
+    let candidates = gaz.lookup(&e.name);
+    e.mentions.iter().find_map(|m| {
+        let rest = text.get(m.end..)?.strip_prefix(", ")?;
+        let region = match ap_state(rest) {
+            Some(state) => gaz
+                .lookup(state)
+                .into_iter()
+                .find(|c| c.kind == Kind::Region)?,
+            None => region_at(gaz, rest)?,
+        };
+        candidates.iter().copied().find(|c| {
+            !std::ptr::eq(*c, region)
+                && c.kind == Kind::City
+                && match (region.kind, c.region.as_deref()) {
+                    (Kind::Region, Some(state)) => state.eq_ignore_ascii_case(&region.name),
+                    _ => c.country == region.country,
+                }
+        })
+    })
+}
+
+/// The region a name is when a place of that region's country stands
+/// before it with a comma ("Camberley, Surrey": the English county, not
+/// Surrey, British Columbia; "Atlanta, Georgia": the US state).
+fn region_after_town<'g>(
+    e: &Entity,
+    gaz: &'g Gazetteer,
+    text: &str,
+    entities: &[Entity],
+) -> Option<&'g Entry> {
+    let g = e.geo.as_ref()?;
+    e.mentions.iter().find_map(|m| {
+        let before = text.get(..m.start)?.strip_suffix(", ")?;
+        let town = entities.iter().find(|o| {
+            o.geo.as_ref().is_some_and(|og| og.feature == "city")
+                && o.mentions.iter().any(|om| om.end == before.len())
+        })?;
+        let cc = town.geo.as_ref()?.country.as_deref()?;
+        if g.country.as_deref() == Some(cc) {
+            return None;
+        }
+        gaz.lookup(&e.name)
+            .into_iter()
+            .find(|c| matches!(c.kind, Kind::Region | Kind::Province) && c.country == cc)
+    })
+}
+
+/// The first-level region, province or country whose name opens `rest`
+/// (the longest of up to `REGION_WORDS` capitalised words; a stop or a
+/// line break ends the name).
+fn region_at<'g>(gaz: &'g Gazetteer, rest: &str) -> Option<&'g Entry> {
+    let mut found = None;
+    let mut end = 0;
+    for (n, raw) in rest.split(' ').take(REGION_WORDS).enumerate() {
+        let (raw, broken) = match raw.find(char::is_whitespace) {
+            Some(i) => (&raw[..i], true),
+            None => (raw, false),
+        };
+        let word = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        end = if n == 0 { 0 } else { end + 1 } + word.len();
+        if let Some(r) = gaz
+            .lookup(&rest[..end])
+            .into_iter()
+            .find(|c| matches!(c.kind, Kind::Region | Kind::Province | Kind::Country))
+        {
+            found = Some(r);
+        }
+        if broken || word.len() < raw.len() {
+            break;
+        }
+    }
+    found
 }

@@ -233,6 +233,14 @@ fn a_body_named_after_its_place_counts_for_its_country() {
     );
     let top = e.countries.first().map(|c| c.country.as_str());
     assert_eq!(top, Some("US"), "{:?}", e.countries);
+    // A county whose name a town abroad has too says no country for a
+    // body named after it: Essex Chemical is no British firm.
+    let e = run("Notes\n\nEssex Chemical Corp said on Monday it would sell notes.");
+    assert!(
+        !e.countries.iter().any(|c| c.country == "GB"),
+        "{:?}",
+        e.countries
+    );
 }
 
 #[test]
@@ -284,6 +292,48 @@ fn places_follow_the_countries_the_article_names() {
         "Gold in Athens\n\nThe United States team won gold in Athens on Monday, officials said.",
         "Athens",
         "GR",
+    );
+    // An English county or a Canadian province keeps its name against
+    // towns abroad named after it (Norfolk, Virginia; Ontario, California).
+    check(
+        "Floods\n\nRoads were closed across Norfolk and Suffolk on Monday, police said.",
+        "Norfolk",
+        "GB",
+    );
+    check(
+        "Budget\n\nOntario's premier met the finance minister on Monday.",
+        "Ontario",
+        "CA",
+    );
+    // A region after a comma says where the town is, and a town before a
+    // comma which region the next name is.
+    check(
+        "Obituary\n\nHe grew up in Norfolk, Nebraska, and joined the Navy at eighteen.",
+        "Norfolk",
+        "US",
+    );
+    check(
+        "Arrest\n\nA man from Camberley, Surrey, was arrested on Monday, police said.",
+        "Surrey",
+        "GB",
+    );
+    // Wire copy abbreviates the state.
+    check(
+        "Order signed\n\nJudge John Gerry of Camden, N.J., signed the order on Monday.",
+        "Camden",
+        "US",
+    );
+    let region = |text: &str, place: &str| {
+        let e = run(text);
+        find(&e, place).geo.as_ref().and_then(|g| g.region.clone())
+    };
+    assert_eq!(
+        region(
+            "Awards\n\nThe ceremony in Pasadena, California, drew a crowd on Sunday.",
+            "Pasadena"
+        )
+        .as_deref(),
+        Some("California")
     );
 }
 
