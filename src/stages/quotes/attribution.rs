@@ -310,7 +310,14 @@ pub(super) fn attribute(
     // '…," while Trump noted his "…"': a conjunction after the quote opens
     // another clause, whose verb is not this quote's; and the next quote's
     // window before it starts there.
-    let next_clause = opens_clause(&text[close..after_end]).is_some();
+    // So does "and" before a verb that introduces the next quote ('went
+    // like "Are you …?" and I said, "No, …"'); a split quote's '," he
+    // said, "…' has no "and".
+    let and_next = introduces_next
+        && text[close..after_end]
+            .trim_start_matches(|c: char| matches!(c, ',' | '"' | '”') || c.is_whitespace())
+            .starts_with("and ");
+    let next_clause = opens_clause(&text[close..after_end]).is_some() || and_next;
     let mut windows = Vec::new();
     if runs_on && !next_clause {
         windows.push((close, after_end));

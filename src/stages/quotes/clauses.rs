@@ -76,7 +76,9 @@ pub(super) fn quoted_as_saying(
 
 /// The speaker of an interview's turn: the name in the "((Name))" label
 /// opening `paragraph` (`me`), or the first other label of the next three
-/// paragraphs (the one the turn speaks to).
+/// paragraphs (the one the turn speaks to). A paragraph without a label
+/// continues the turn of the last label before it (an answer runs over
+/// several paragraphs).
 pub(super) fn turn_speaker<'s>(
     text: &str,
     paragraph: Span,
@@ -96,9 +98,14 @@ pub(super) fn turn_speaker<'s>(
         let rest = text[at..].strip_prefix("((")?;
         rest.find("))").filter(|&i| i <= 60).map(|i| &rest[..i])
     };
-    let own = written(paragraph.start)?;
+    let turn = if text[paragraph.start..].starts_with("((") {
+        paragraph.start
+    } else {
+        text[..paragraph.start].rfind("\n((")? + 1
+    };
+    let own = written(turn)?;
     if me {
-        return label_at(paragraph.start);
+        return label_at(turn);
     }
     let mut from = paragraph.end;
     for _ in 0..3 {

@@ -261,6 +261,17 @@ fn in_an_interview_i_is_the_turns_speaker_and_you_the_answerer() {
         ((Mara Lind)) Well, that's why I said \"no council is perfect at all\" back then.",
         &[Some("Mara Lind"), Some("Mara Lind")],
     );
+    // An answer over two paragraphs: the second continues the turn. A
+    // verb after "and" that introduces the next quote is not the first
+    // one's.
+    check_speakers(
+        "Candidate interview\n\nWikinews spoke to Mara Lind about her campaign.\n\n\
+        ((WN)) Were you always a candidate?\n\n\
+        ((Mara Lind)) No. I ran a bakery for years.\n\n\
+        Some went like \"Why not stand this year then?\" and I said, \"Because the bakery \
+        comes first.\"",
+        &[None, Some("Mara Lind")],
+    );
 }
 
 #[test]
