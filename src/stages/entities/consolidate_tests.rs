@@ -93,6 +93,12 @@ fn the_award_is_no_person() {
         ],
         &[("Academy Awards", "MISC"), ("Oscar Wilde", "PER")],
     );
+    // "nominated for a Golden Globe" (tagged a person), "the Golden
+    // Globes" (tagged a place): one award.
+    check_types(
+        &[("Golden Globe", "PER"), ("Golden Globes", "LOC")],
+        &[("Golden Globe Awards", "MISC")],
+    );
 }
 
 #[test]
