@@ -34,14 +34,16 @@ const DIVISION_HEADS: &[&str] = &[
 /// Head nouns of organisations.
 #[rustfmt::skip]
 const ORG_HEADS: &[&str] = &[
-    "academy", "agency", "airlines", "airways", "army", "assembly", "association", "bank",
-    "battalion", "board", "brigade", "bros", "brothers", "cabinet", "club", "college", "commission",
-    "committee", "company", "congress", "corp", "corporation", "corps", "council", "court",
-    "department", "division", "federation", "forces", "foundation", "fund", "group", "holdings",
-    "inc", "industries", "institute", "llc", "ltd", "magazine", "militia", "ministry", "motors",
-    "nation", "network", "paratroopers", "parliament", "party", "plc", "police", "press",
-    "railroad", "railroads", "railway", "railways", "regiment", "school", "senate", "service",
-    "society", "team", "times", "tribe", "tribes", "trust", "university",
+    "academy", "agency", "airlines", "airways", "army", "assembly", "associates", "association",
+    "bank", "battalion", "board", "brigade", "bros", "brothers", "cabinet", "club", "college",
+    "commission", "committee", "communications", "company", "congress", "corp", "corporation",
+    "corps", "council", "court", "department", "division", "federation", "forces", "foundation",
+    "fund", "group", "holdings", "inc", "industries", "institute", "laboratories", "labs", "llc",
+    "ltd", "magazine", "militia", "ministry", "motors", "nation", "network", "paratroopers",
+    "parliament", "partners", "party", "pharmaceuticals", "plc", "police", "press", "railroad",
+    "railroads", "railway", "railways", "regiment", "research", "school", "securities", "senate",
+    "service", "society", "studios", "systems", "team", "technologies", "times", "tribe",
+    "tribes", "trust", "university",
 ];
 
 /// Heads of events and prizes, which CoNLL types MISC ("Davis Cup",

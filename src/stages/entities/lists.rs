@@ -45,34 +45,41 @@ fn two_bodies(c: &Chunk, words: &[&str]) -> Option<usize> {
     }
     let and = (c.start + 2..c.end - 2).find(|&i| words[i] == "and")?;
     let (left, right) = (&words[c.start..and], &words[and + 1..c.end]);
+    // Words that are a body's subject as often as its head ("Securities
+    // and Exchange Commission", "Institute of Economic and Social
+    // Research", "Trust and Banking Co").
+    let subject = |w: &str| {
+        super::wordlists::lower_is(w, |l| {
+            matches!(
+                l,
+                "banking"
+                    | "savings"
+                    | "loan"
+                    | "loans"
+                    | "technology"
+                    | "development"
+                    | "industry"
+                    | "science"
+                    | "sciences"
+                    | "research"
+                    | "securities"
+                    | "trade"
+                    | "commerce"
+                    | "investment"
+                    | "finance"
+            )
+        })
+    };
     // (A newspaper's head noun is a firm's word too: "Nippon Telegraph and
     // Telephone Corp", "Herald and Weekly Times Ltd".)
     let headed = |side: &[&str]| {
-        side.iter()
-            .any(|w| super::heads::head_kind(w) == Some("ORG") && !super::wordlists::is_newspaper(w))
+        side.iter().any(|w| {
+            super::heads::head_kind(w) == Some("ORG")
+                && !super::wordlists::is_newspaper(w)
+                && !subject(w)
+        })
     };
-    let generic = |w: &str| {
-        super::heads::head_kind(w).is_some()
-            || super::wordlists::lower_is(w, |l| {
-                matches!(
-                    l,
-                    "banking"
-                        | "savings"
-                        | "loan"
-                        | "loans"
-                        | "technology"
-                        | "development"
-                        | "industry"
-                        | "science"
-                        | "sciences"
-                        | "research"
-                        | "trade"
-                        | "commerce"
-                        | "investment"
-                        | "finance"
-                )
-            })
-    };
+    let generic = |w: &str| super::heads::head_kind(w).is_some() || subject(w);
     (headed(left)
         && headed(right)
         && right[0].starts_with(char::is_uppercase)
@@ -202,6 +209,16 @@ mod tests {
         check(
             "Seattle Trust and Savings Bank",
             &["Seattle Trust and Savings Bank"],
+        );
+        // A subject that heads firms too ("Montgomery Securities",
+        // "Jupiter Research") does not head a body's first half.
+        check(
+            "U.S. Securities and Exchange Commission",
+            &["U.S. Securities and Exchange Commission"],
+        );
+        check(
+            "National Institute of Economic and Social Research",
+            &["National Institute of Economic and Social Research"],
         );
         check(
             "Bill and Melinda Gates Foundation",
