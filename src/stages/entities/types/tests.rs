@@ -34,6 +34,18 @@ fn one_type_per_entity() {
         &[("Paris", "LOC"), ("Paris", "PER")],
         &["LOC", "LOC"],
     );
+    // A surname before "administration" is a president's; a party's or
+    // a nation's adjective is not.
+    check(
+        "Growers urged the Wexley administration to act.",
+        &[("Wexley", "MISC")],
+        &["PER"],
+    );
+    check(
+        "The Republican administration and the French administration agreed.",
+        &[("Republican", "MISC"), ("French", "MISC")],
+        &["MISC", "MISC"],
+    );
     // A name the tagger calls a person does not vote for a town of that
     // name (Clinton, Maryland); it does for a large city (Paris, above).
     check("Then Clinton said no.", &[("Clinton", "PER")], &["PER"]);
