@@ -20,6 +20,12 @@ fn well_known_organisations_and_shared_acronyms() {
             ("Netflix", "ORG", &[]),
         ],
     );
+    // Researchers quoted for figures, typed people and places.
+    check(
+        "Phone sales\n\nSales rose 30%, says a report from analysts Gartner. Symantec \
+         warned of viruses.",
+        &[("Gartner", "ORG", &[]), ("Symantec", "ORG", &[])],
+    );
     // An acronym is the article's own name with those initials, not the
     // table's other body of that acronym.
     let e = check(
