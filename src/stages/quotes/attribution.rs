@@ -34,6 +34,20 @@ fn role_between(gap: &str) -> bool {
 /// `vpos` (relative to `a`): the person nearest the verb that is not an
 /// addressee or an affiliation, else such an organisation (a statement),
 /// else a pronoun's person.
+/// Text between a quote's closing mark and the verb after it that is a
+/// description opening with a determiner, up to five words and no comma
+/// ("the source", "one Santa Fe executive"; not "in 2005,").
+fn described_subject(between: &str) -> bool {
+    let subject = between.trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end();
+    let mut words = subject.split_whitespace();
+    words.next().is_some_and(|w| {
+        ["the", "a", "an", "one", "another"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+    }) && subject.split_whitespace().count() <= 5
+        && !subject.contains([',', ';', ':', '"', '“', '”'])
+}
+
 fn speaker_in(
     text: &str,
     a: usize,
@@ -68,6 +82,16 @@ fn speaker_in(
     let inverted = !text[clause_start..(at_verb as usize).max(clause_start)]
         .chars()
         .any(char::is_alphanumeric);
+    // After the quote, a described subject right before the verb ('…,"
+    // the source said in a reference to … Georges Besse', '…," one
+    // executive said about Henley', '…," the England captain said on
+    // Canal Plus'): a name after the verb is its object, not the speaker.
+    let after_subject = !subject_first && described_subject(&text[a..at_verb as usize]);
+    let free: Vec<&SpeakerRef> = if after_subject {
+        free.into_iter().filter(|s| s.end as i64 <= at_verb).collect()
+    } else {
+        free
+    };
     if subject_first && !inverted {
         if let Some(found) =
             description_subject(text, clause_start, at_verb as usize, mark, verb, speakers)

@@ -473,3 +473,15 @@ fn a_pronoun_after_an_unnamed_spokesperson_is_theirs() {
         &[Some("Michael Ancram")],
     );
 }
+
+#[test]
+fn a_described_subject_after_the_quote_speaks_not_a_name_after_its_verb() {
+    // "the source said … of Lena Ostrova": the source speaks (a
+    // description, no entity), not the person the verb is said of.
+    check_speakers(
+        "Deal talks\n\nTalks between the carmakers ended.\n\n\"There were very serious \
+         discussions last fall but we did not pull it off,\" the source said in a reference to \
+         former chairman Lena Ostrova.",
+        &[Some("the source")],
+    );
+}
