@@ -187,9 +187,9 @@ fn article_before(before: &str) -> Option<usize> {
         .char_indices()
         .map(|(i, c)| (lo + i, c))
         .rev()
-        .filter(|&(i, c)| c == ' ' || i == 0)
+        .filter(|&(i, c)| c == ' ' || c == '\n' || i == 0)
         .take(6)
-        .map(|(i, c)| if c == ' ' { i + 1 } else { i })
+        .map(|(i, c)| if c == ' ' || c == '\n' { i + 1 } else { i })
         .find(|&i| {
             let w = before[i..].split(' ').next().unwrap_or("");
             matches!(w, "a" | "A" | "an" | "An" | "one" | "One" | "the" | "The")

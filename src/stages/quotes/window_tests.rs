@@ -455,6 +455,12 @@ fn a_pronoun_after_an_unnamed_spokesperson_is_theirs() {
          trend,\" she added.",
         &[Some("a spokeswoman")],
     );
+    // Also one that opens a paragraph.
+    check_speakers(
+        "Gas find\n\nChief executive Bill Gammell urged caution.\n\nA spokesman said more \
+         tests were needed. But he added: \"It is still too early to say how big it is.\"",
+        &[Some("a spokesman")],
+    );
     // So does an unnamed analyst, dealer or official ("one dealer said").
     check_speakers(
         "Money markets\n\nBundesbank chief Karl Otto Pohl spoke on Monday. \"They could cut \
