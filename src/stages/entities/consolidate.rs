@@ -233,26 +233,7 @@ fn build_entity(
     let (name, kind, wikidata, geo) = match key {
         Key::Alias(i) => {
             let a = &aliases.entries[*i];
-            let geo = (a.kind == "LOC").then(|| Geo {
-                country: a.country.clone(),
-                region: None,
-                lat: a.lat.or_else(|| {
-                    a.country
-                        .as_deref()
-                        .and_then(|c| country_entry(gaz, c)?.lat)
-                }),
-                lon: a.lon.or_else(|| {
-                    a.country
-                        .as_deref()
-                        .and_then(|c| country_entry(gaz, c)?.lon)
-                }),
-                feature: a.feature.clone().unwrap_or_else(|| "place".into()),
-                geonames: a
-                    .country
-                    .as_deref()
-                    .filter(|_| a.feature.as_deref() == Some("country"))
-                    .and_then(|c| country_entry(gaz, c)?.geonameid),
-            });
+            let geo = (a.kind == "LOC").then(|| alias_geo(a, gaz));
             (a.name.clone(), a.kind.clone(), a.wikidata.clone(), geo)
         }
         Key::Country(cc) => {
@@ -343,6 +324,37 @@ fn shouted(name: &str) -> bool {
 /// Mixed case, as names are written (not all capitals, not all lower case).
 fn written_as_a_name(name: &str) -> bool {
     name.chars().any(char::is_uppercase) && name.chars().any(char::is_lowercase)
+}
+
+/// A place of the alias table: its own coordinates, or a city under a
+/// name the gazetteer lacks ("Bombay", "Mecca") as the gazetteer's city of
+/// its name or of an alias in its country (coordinates, GeoNames id), or
+/// its country's coordinates.
+fn alias_geo(a: &super::aliases::AliasEntry, gaz: &Gazetteer) -> Geo {
+    let city = a
+        .country
+        .as_deref()
+        .filter(|_| a.lat.is_none() && a.feature.as_deref().is_none_or(|f| f == "city"))
+        .and_then(|cc| {
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .flat_map(|n| gaz.lookup(n))
+                .find(|e| e.kind == crate::gazetteer::Kind::City && e.country == cc)
+        });
+    if let Some(e) = city {
+        return Geo::of(e);
+    }
+    let country = || a.country.as_deref().and_then(|c| country_entry(gaz, c));
+    Geo {
+        country: a.country.clone(),
+        region: None,
+        lat: a.lat.or_else(|| country()?.lat),
+        lon: a.lon.or_else(|| country()?.lon),
+        feature: a.feature.clone().unwrap_or_else(|| "place".into()),
+        geonames: country()
+            .filter(|_| a.feature.as_deref() == Some("country"))
+            .and_then(|e| e.geonameid),
+    }
 }
 
 /// A non-country place: the most populous gazetteer match (refined later

@@ -323,6 +323,14 @@ fn places_follow_the_countries_the_article_names() {
         "Camden",
         "US",
     );
+    // A city under a name the gazetteer lacks, from the alias table, is
+    // the gazetteer's city (coordinates, GeoNames id), not its country.
+    let e = run("Blasts\n\nTwo bombs went off in Bombay on Monday, police said.");
+    let g = find(&e, "Mumbai").geo.clone().expect("a place");
+    assert_eq!(
+        (g.country.as_deref(), g.feature.as_str(), g.geonames.is_some()),
+        (Some("IN"), "city", true)
+    );
     let region = |text: &str, place: &str| {
         let e = run(text);
         find(&e, place).geo.as_ref().and_then(|g| g.region.clone())
