@@ -39,7 +39,15 @@ pub(super) fn pronoun_antecedent<'s>(
     let reporter = &before[last];
     let after = &text[reporter.end..];
     let after = &after[..after.char_indices().nth(12).map_or(after.len(), |(i, _)| i)];
-    let inverted = text[..reporter.start].trim_end_matches(' ').ends_with(',')
+    // (A title between the comma and the name: ", Mr Howard said".)
+    let lead = text[..reporter.start].trim_end_matches(' ');
+    let lead = match lead.rsplit_once([' ', '\n']) {
+        Some((rest, word)) if crate::nlp::titles::is(word, crate::nlp::titles::PERSON) => {
+            rest.trim_end_matches(' ')
+        }
+        _ => lead,
+    };
+    let inverted = lead.ends_with(',')
         && first_verb(after).is_some_and(|(at, _)| at == 1)
         && !text[from..reporter.start]
             .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’'))

@@ -217,7 +217,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn version(&self) -> &'static str {
-        "1.49.0"
+        "1.50.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let paragraphs: Vec<Span> = match &out.structure {
@@ -471,6 +471,8 @@ impl Stage for QuotesStage {
 mod credit_tests;
 #[cfg(test)]
 mod neighbour_tests;
+#[cfg(test)]
+mod pronoun_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Tests of the quotes stage: spans, speakers and the rules in the
 //! order of the module note, on invented articles; the shared helpers
 //! (`run`, `check_speakers`). The attribution window's cases are in
-//! `window_tests.rs`, wire copy's in `wire_tests.rs`.
+//! `window_tests.rs`, wire copy's in `wire_tests.rs`, pronouns' in
+//! `pronoun_tests.rs`.
 
 use super::*;
 use crate::stages::entities::{Config as EntCfg, EntitiesStage};
@@ -52,7 +53,7 @@ fn attribution_patterns() {
     );
 }
 
-fn check_pronoun(text: &str, expect: Option<&str>) {
+pub(super) fn check_pronoun(text: &str, expect: Option<&str>) {
     let q = run(text);
     assert_eq!(
         q.last().and_then(|q| q.speaker_text.as_deref()),
@@ -317,60 +318,6 @@ fn a_name_opening_a_paragraph_is_no_affiliation() {
          Harbour Council stated, \"The Safety Board will look closely at this case.\"",
     );
     assert!(q[0].speaker.is_some(), "{q:#?}");
-}
-
-#[test]
-fn pronouns_agree_in_gender() {
-    // "she" skips the man named last; "he" skips the woman.
-    check_pronoun(
-        "Ferry strike spreads\n\nUnion leader Mara Lind met Transport Minister Oscar Brandt on Monday.\n\n\
-         \"We will not go back until the offer is fair,\" she said.",
-        Some("Mara Lind"),
-    );
-    check_pronoun(
-        "Ferry strike spreads\n\nTransport Minister Oscar Brandt met union leader Mara Lind on Monday.\n\n\
-         \"The offer on the table is the final one,\" he said.",
-        Some("Oscar Brandt"),
-    );
-    // A sentence whose subject is the pronoun itself continues the person
-    // before it; a name of no known gender later in it does not speak.
-    check_pronoun(
-        "Ferry strike spreads\n\nUnion leader Mara Lind spoke first. She met Okonkwo in Bergen.\n\n\
-         \"We will not go back until the offer is fair,\" she said.",
-        Some("Mara Lind"),
-    );
-    // Of two people of that gender, the subject of their sentence.
-    check_pronoun(
-        "Ferry strike spreads\n\nLater Oscar Brandt met Lars Holm in Bergen. On the strike, he \
-         noted \"the offer on the table is the final one\".",
-        Some("Oscar Brandt"),
-    );
-    // Honorifics decide when there is no first name.
-    check_pronoun(
-        "Ferry strike spreads\n\nMs. Okafor met Mr. Brandt on Monday.\n\n\
-         \"We need a deal before the holidays,\" she said.",
-        Some("Okafor"),
-    );
-    // The census's sex of a first name yields to the article's pronoun
-    // when no one else named fits it ("Tama" and "Beryl" are women's names
-    // on the census lists) ...
-    check_pronoun(
-        "Ferry strike spreads\n\nFerry captain Beryl Sprinkel spoke in Bergen on Monday.\n\n\
-         \"We will not sail until the offer is fair,\" he said.",
-        Some("Beryl Sprinkel"),
-    );
-    // ... but not to pass the person the pronoun would stand for, nor a
-    // title's sex (the pronoun stays unresolved).
-    check_pronoun(
-        "Ferry strike spreads\n\nThe talks were led by Jonas Vik. Mr. Okafor spoke in Bergen.\n\n\
-         \"We will not sail until the offer is fair,\" she said.",
-        Some("she"),
-    );
-    check_pronoun(
-        "Ferry strike spreads\n\nMrs. Mara Lind spoke in Bergen on Monday.\n\n\
-         \"We will not sail until the offer is fair,\" he said.",
-        Some("he"),
-    );
 }
 
 #[test]
