@@ -19,8 +19,13 @@ use crate::nlp;
 use crate::stages::{Annotations, Stage, StageError};
 
 mod background;
+mod words;
 
 use background::word_specificity;
+use words::{
+    common_verb, ends_in_ed, ends_like_verb, ly_adverb, particle, past_form, quantity, title,
+    unnamed_source, wire_unit,
+};
 pub use background::{Background, EMBEDDED};
 
 /// Options of the `keyphrases` stage.
@@ -103,144 +108,6 @@ const NAME_FLOOR: f64 = 0.75;
 /// Extra weight of a name the entities stage did not take.
 const NAME_BOOST: f64 = 1.3;
 
-/// A regular past form of at least `min_len` letters ("collapsed",
-/// "issued"; not "speed", "seabed", "hundred").
-fn ends_in_ed(word: &str, min_len: usize) -> bool {
-    word.len() >= min_len
-        && word.ends_with("ed")
-        && !["eed", "bed", "hundred"].iter().any(|x| word.ends_with(x))
-}
-
-/// The last word of a phrase looks like a past tense or participle
-/// ("palace issued", "people died", "casualties rose", "cyclone known",
-/// "chef named"), or a three-word run has an irregular one in the middle
-/// ("people died due", "search took advantage"): a clause, not a noun
-/// phrase. (A first word may be an adjective, "armed forces", and so may a
-/// regular form in the middle, "densely populated northeast".)
-fn ends_like_verb(key: &str) -> bool {
-    let irregular = |x: &str| short_past(x) || nlp::is_irregular_past(x) || participle(x);
-    let mut back = key.rsplit(' ');
-    let last = back.next().unwrap_or(key);
-    if ends_in_ed(last, 5) || irregular(last) {
-        return true;
-    }
-    matches!((back.next(), back.next(), back.next()), (Some(mid), Some(_), None) if irregular(mid))
-}
-
-/// A preposition or adverb in lower case that opens or ends no keyphrase,
-/// though no stop word: "major heists across", "Lodge near", "turned
-/// upon popular", "jobs like", "already pleaded guilty", and alone "like",
-/// "among", "behind". ("past" and "away" stay: "past decade", "first away
-/// win".)
-fn particle(word: &str) -> bool {
-    // (Asked of every content word: no copy, a length test first.)
-    (2..=13).contains(&word.len())
-        && word.bytes().all(|b| b.is_ascii_lowercase())
-        && matches!(
-            word,
-            "near" | "around" | "across" | "like" | "almost" | "beyond" | "among" | "amongst"
-                | "behind" | "ago" | "along" | "beside" | "beneath" | "upon"
-                | "toward" | "towards" | "via" | "already" | "therefore" | "thus" | "hence"
-        )
-}
-
-/// Wire copy's abbreviated units ("12 pct", "40 mln dlrs", "10 mln
-/// stg", "5 cts", "300,000 bpd"): no part of a keyphrase ("five pct", "mln following
-/// overwhelming"), as a stop word is not; the amounts stage has them.
-fn wire_unit(word: &str) -> bool {
-    (3..=4).contains(&word.len())
-        && ["pct", "mln", "bln", "dlrs", "dlr", "cts", "stg", "bpd"]
-            .iter()
-            .any(|u| word.eq_ignore_ascii_case(u))
-}
-
-/// An adverb in "-ly" ("reportedly", "allegedly", "recently",
-/// "eventually"), six letters or more and in lower case; not the nouns and
-/// adjectives that end so ("family", "assembly", "deadly", "elderly",
-/// "daily", "friendly"), which name things. It opens a phrase only before
-/// a participle ("seasonally adjusted", "widely anticipated move",
-/// "electronically tagged"), and is none alone or inside or at the end of
-/// one ("stabbed reportedly several", "involving allegedly politically",
-/// "Lodge formerly", "eventually give").
-fn ly_adverb(word: &str) -> bool {
-    #[rustfmt::skip]
-    const NOT_ADVERBS: &[&str] = &[
-        "family", "assembly", "supply", "anomaly", "monopoly", "duopoly", "oligopoly",
-        "butterfly", "dragonfly", "firefly", "homily", "panoply", "underbelly", "melancholy",
-        "multiply", "deadly", "costly", "elderly", "friendly", "unfriendly", "daily", "weekly",
-        "monthly", "quarterly", "yearly", "hourly", "nightly", "fortnightly", "biweekly",
-        "lonely", "lovely", "lively", "orderly", "unruly", "timely", "untimely", "scholarly",
-        "heavenly", "worldly", "stately", "ghostly", "cowardly", "sickly", "leisurely",
-        "neighbourly", "neighborly", "brotherly", "motherly", "fatherly", "kindly", "prickly",
-        "bubbly", "wobbly", "cuddly", "grisly", "homely", "saintly", "princely", "courtly",
-        "bodily", "likely", "unlikely", "disorderly", "smelly", "woolly", "jolly", "silly", "hilly", "burly",
-        "surly", "portly", "lowly", "comely", "shapely", "manly", "earthly", "italy",
-    ];
-    (6..=16).contains(&word.len())
-        && word.ends_with("ly")
-        && word.bytes().all(|b| b.is_ascii_lowercase())
-        && !NOT_ADVERBS.contains(&word)
-}
-
-/// Irregular past participles ("known", "given").
-fn participle(word: &str) -> bool {
-    matches!(
-        word,
-        "known" | "given" | "taken" | "seen" | "shown" | "done" | "gone" | "written" | "spoken"
-            | "chosen" | "drawn" | "grown" | "thrown" | "told" | "begun" | "driven" | "hidden"
-    )
-}
-
-/// Regular past forms too short for the "-ed" test.
-fn short_past(word: &str) -> bool {
-    matches!(word, "died" | "tied" | "lied" | "owed" | "axed")
-}
-
-/// A title or honorific said before a name: never a keyphrase alone.
-#[rustfmt::skip]
-fn title(key: &str) -> bool {
-    matches!(
-        key,
-        "sir" | "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "dame" | "lord" | "lady" | "prof"
-            | "rev" | "president" | "vice" | "professor" | "minister" | "secretary" | "governor"
-            | "senator" | "mayor" | "chairman" | "chairwoman" | "spokesman" | "spokeswoman"
-            | "spokesperson"
-    )
-}
-
-/// Whom wire copy quotes without a name ("analysts", "dealers",
-/// "sources", "officials", by their singular keys): who spoke, not what
-/// the article is about; never a keyphrase alone.
-fn unnamed_source(key: &str) -> bool {
-    matches!(
-        key,
-        "analyst" | "dealer" | "banker" | "economist" | "trader" | "source" | "official"
-    )
-}
-
-/// A number word or unit said of amounts ("thousand", "percent",
-/// "tonne"), as its singular key (`singular_key`: "thousands" is
-/// "thousand" there): the amounts stage has those; never a keyphrase
-/// alone.
-#[rustfmt::skip]
-fn quantity(key: &str) -> bool {
-    matches!(
-        key,
-        "hundred" | "thousand" | "million" | "billion" | "trillion" | "percent" | "dozen"
-            | "tonne" | "ton"
-            | "eleven" | "twelve"
-            | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen"
-            | "nineteen" | "twenty" | "thirty" | "forty" | "fifty"
-    )
-}
-
-/// A single word that is a past form ("won", "filed", "declared", "died").
-fn past_form(word: &str) -> bool {
-    nlp::is_irregular_past(word)
-        || ends_in_ed(word, 5)
-        || short_past(word)
-}
-
 /// How specific a candidate's words are, 0 to 1: the geometric mean of the
 /// words' background specificity (one generic word pulls a phrase down),
 /// squared for a single word.
@@ -304,7 +171,7 @@ pub fn keyphrases(article: &Article, ann: &Annotations, top: usize) -> Vec<Keyph
         // does: the gaps between words are white space.)
         let is_content: Vec<bool> = words
             .iter()
-            .map(|w| content(w) && !particle(w) && !wire_unit(w))
+            .map(|w| content(w) && !particle(w) && !wire_unit(w) && !common_verb(w))
             .collect();
         let is_adverb: Vec<bool> = words.iter().map(|w| ly_adverb(w)).collect();
         let in_mention: Vec<bool> = toks
@@ -501,7 +368,7 @@ impl Stage for KeyphrasesStage {
         "keyphrases"
     }
     fn version(&self) -> &'static str {
-        "1.9.0"
+        "1.10.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         out.keyphrases = Some(keyphrases(article, out, self.config.top));

@@ -209,6 +209,23 @@ fn a_preposition_or_adverb_opens_or_ends_no_phrase() {
 }
 
 #[test]
+fn a_modal_or_common_verb_is_no_part_of_a_phrase() {
+    let got = top(
+        "Pension vote\n\nParties cannot afford to ignore older voters. The vote will take place \
+         in May, and parties cannot afford to lose it. The vote will take place on a pension \
+         plan the corporation shall construct.",
+        10,
+    );
+    for g in &got {
+        assert!(
+            !g.split(' ')
+                .any(|w| matches!(w, "cannot" | "take" | "shall")),
+            "{g:?} in {got:?}"
+        );
+    }
+}
+
+#[test]
 fn an_adverb_in_ly_opens_or_ends_no_phrase() {
     let got = top(
         "Chef stabbed at market\n\n\
