@@ -6,7 +6,7 @@ mod common;
 
 use std::process::{Command, Stdio};
 
-use common::cli::{eval_ok, fails_naming, mini_entities_eval, newsflow, repo};
+use common::cli::{eval_ok, fails_naming, mini_entities_eval, repo};
 
 #[test]
 fn eval_topics_writes_predictions_that_agree_with_its_score() {
@@ -30,9 +30,8 @@ fn eval_topics_writes_predictions_that_agree_with_its_score() {
         "# test mapping\nsport\tmedtop:15000000\npolitics\tmedtop:11000000\nbusiness\tmedtop:04000000\n",
     )
     .unwrap();
-    let out = newsflow(
+    let stdout = eval_ok(
         &[
-            "eval",
             "topics",
             "--data",
             data.to_str().unwrap(),
@@ -41,14 +40,7 @@ fn eval_topics_writes_predictions_that_agree_with_its_score() {
             "--predictions",
             preds.to_str().unwrap(),
         ],
-        None,
-        &[],
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        "top level-1 topic is a gold topic",
     );
     let lines: Vec<serde_json::Value> = std::fs::read_to_string(&preds)
         .unwrap()
@@ -74,6 +66,17 @@ fn eval_topics_writes_predictions_that_agree_with_its_score() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// The cells of a score table's "overall" row (overall P R F1 gold pred
+/// found).
+fn overall_row(table: &str) -> Vec<&str> {
+    table
+        .lines()
+        .find(|l| l.starts_with("overall"))
+        .expect("overall row")
+        .split_whitespace()
+        .collect()
+}
+
 /// `eval entities` on fixtures written for this project (tests/data/entities):
 /// one GUM-format document and one re3d-format folder, four gold entities
 /// each. The gold side is fixed; the scores depend on the model, so only
@@ -81,29 +84,15 @@ fn eval_topics_writes_predictions_that_agree_with_its_score() {
 #[test]
 fn eval_entities_scores_whole_documents() {
     let args = mini_entities_eval();
-    let out = newsflow(
-        &args.iter().map(String::as_str).collect::<Vec<_>>(),
-        None,
-        &[],
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let stdout = eval_ok(&args[1..], "GUM, 1 documents:");
     for corpus in ["GUM, 1 documents:", "re3d, 1 documents:"] {
         let table = stdout
             .split(corpus)
             .nth(1)
             .unwrap_or_else(|| panic!("no {corpus} table: {stdout}"));
-        let overall: Vec<&str> = table
-            .lines()
-            .find(|l| l.starts_with("overall"))
-            .expect("overall row")
-            .split_whitespace()
-            .collect();
         // overall P R F1 gold pred found
+        let overall = overall_row(table);
         assert_eq!(overall[4], "4", "gold entities of {corpus}: {table}");
         let f1: f64 = overall[3].parse().unwrap();
         assert!((0.0..=1.0).contains(&f1), "{table}");
@@ -128,21 +117,13 @@ fn eval_entities_scores_whole_documents() {
 /// not a name and is not counted), halved by id.
 #[test]
 fn eval_entities_scores_linked_name_spans() {
-    let out = newsflow(
+    let stdout = eval_ok(
         &[
-            "eval",
             "entities",
             "--wcep",
             &repo("tests/data/entities/wcep-mini.jsonl"),
         ],
-        None,
-        &[],
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+        "exact span",
     );
     let all = stdout
         .lines()
@@ -199,12 +180,7 @@ fn eval_entities_scores_span_gold_in_halves() {
         .split("Wikinews, 2 documents:")
         .nth(1)
         .expect("table");
-    let overall: Vec<&str> = table
-        .lines()
-        .find(|l| l.starts_with("overall"))
-        .expect("overall row")
-        .split_whitespace()
-        .collect();
+    let overall = overall_row(table);
     assert_eq!(overall[4], "7", "gold entities: {table}");
     assert!(
         !stdout.contains("mini:two"),
