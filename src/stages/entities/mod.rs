@@ -349,3 +349,5 @@ impl Stage for EntitiesStage {
 mod tests;
 #[cfg(test)]
 mod context_tests;
+#[cfg(test)]
+mod places_tests;

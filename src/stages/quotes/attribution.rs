@@ -2,7 +2,8 @@
 //! of saying, the subject before the verb, addressees and affiliations
 //! left out, pronouns and descriptions through `antecedents`).
 
-use super::antecedents::{pronoun_antecedent, resolve_description, spokesperson_between};
+use super::antecedents::{pronoun_antecedent, resolve_description};
+use super::spokespeople::spokesperson_between;
 use super::candidates::{according_description, described, description_subject, free_speakers};
 use super::clauses::{opens_clause, quoted_as_saying, turn_speaker};
 use super::lexicon::{

@@ -88,6 +88,7 @@ mod organisations;
 mod previous;
 mod sentences;
 mod spans;
+mod spokespeople;
 mod voice;
 
 use antecedents::resolve_description;
