@@ -59,10 +59,10 @@ const EVENT_HEADS: &[&str] = &[
 ];
 
 /// Head nouns that are also surnames ("Jim Press", "Michael Bay",
-/// "Margaret Court", "Nathan Lane").
+/// "Margaret Court", "Nathan Lane", "Wayne Bridge", "Mike Lake").
 #[rustfmt::skip]
 const SURNAME_HEADS: &[&str] = &[
-    "bay", "courier", "court", "lane", "post", "press", "street", "tower",
+    "bay", "bridge", "courier", "court", "lake", "lane", "post", "press", "street", "tower",
 ];
 
 /// The type the head noun before a name's first "of" (or "for", "on")

@@ -22,6 +22,9 @@ fn head_lists_are_sorted_for_binary_search() {
     assert_eq!(head_kind("UNIVERSITY."), Some("ORG"));
     assert_eq!(head_kind("Cup"), Some("MISC"));
     assert_eq!(head_kind("Railways"), Some("ORG"));
+    // A first name and a head noun that is a surname too.
+    assert!(first_name_and_surname(&["Mike", "Lake"]));
+    assert!(first_name_and_surname(&["Wayne", "Bridge"]));
     // Firms' heads: "Jupiter Research", "Krome Studios", "BAE Systems".
     assert_eq!(head_kind("Research"), Some("ORG"));
     assert_eq!(head_kind("Studios"), Some("ORG"));

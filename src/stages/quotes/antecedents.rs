@@ -51,10 +51,18 @@ pub(super) fn pronoun_antecedent<'s>(
         && !text[from..reporter.start]
             .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’'))
             .starts_with("According to");
+    // (A possessive is no subject: "Bridge's injury also means Mourinho
+    // … will not have": Mourinho.)
+    let possessive = |s: &SpeakerRef| text[s.end..].starts_with(['\'', '’'])
+        && text[s.end..].chars().nth(1) == Some('s');
     let subject = if inverted {
         reporter
     } else {
-        before[lo..=last].iter().find(|s| ok(s))?
+        let sentence = &before[lo..=last];
+        sentence
+            .iter()
+            .find(|s| ok(s) && !possessive(s))
+            .or_else(|| sentence.iter().find(|s| ok(s)))?
     };
     // "She was given a chance when Vizmedia dubbed it. … she told": a
     // sentence whose subject is itself a pronoun continues the person

@@ -37,6 +37,13 @@ fn pronouns_agree_in_gender() {
          table is the final one,\" he said.",
         Some("Oscar Brandt"),
     );
+    // A possessive is no subject: "Holm's injury also means Brandt …".
+    check_pronoun(
+        "Ferry strike spreads\n\nUnion leader Lars Holm met Transport Minister Oscar Brandt.\n\n\
+         Holm's injury also means Oscar Brandt will lead the talks alone. \"The offer on the \
+         table is the final one,\" he said.",
+        Some("Oscar Brandt"),
+    );
     // Honorifics decide when there is no first name.
     check_pronoun(
         "Ferry strike spreads\n\nMs. Okafor met Mr. Brandt on Monday.\n\n\

@@ -13,6 +13,19 @@ use crate::gazetteer::{Gazetteer, Kind};
 use crate::nlp::gender::FirstNames;
 use crate::nlp::titles;
 
+/// A post-nominal right after the name: an honour, a professional rank
+/// or a seat ("QC", "MP", "OBE"), a word of its own.
+fn post_nominal_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(
+        word,
+        "QC" | "KC" | "MP" | "MEP" | "MSP" | "OBE" | "MBE" | "CBE" | "KBE" | "DBE"
+    )
+}
+
 /// "administration" (a word of its own) right after the name.
 fn administration_after(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start_matches(' ');
@@ -296,6 +309,17 @@ impl Evidence {
                 everyday(w) || heads::head_kind(w).is_some() || l.other_words.contains(w.as_str())
             })
             && !ampersand::is_firm(&m.text)
+        {
+            *v.entry("PER").or_default() += 2;
+            self.person = true;
+        }
+        // "Guy Mansfield QC", "Jane Doe MP": a post-nominal after a given
+        // name and more is a person's (the tagger made the Bar Council's
+        // chairman a body after "chairman of the Bar Council,"; not "East
+        // Midlands MEP").
+        if name.len() >= 2
+            && post_nominal_after(text, m.end)
+            && m.text.split_whitespace().next().is_some_and(|f| l.first_names.is_given_name(f))
         {
             *v.entry("PER").or_default() += 2;
             self.person = true;

@@ -34,6 +34,12 @@ fn one_type_per_entity() {
         &[("Paris", "LOC"), ("Paris", "PER")],
         &["LOC", "LOC"],
     );
+    // A post-nominal after a given name and a surname is a person's.
+    check(
+        "The chairman of the Bar Council, Guy Mansfield QC warned of risks.",
+        &[("Bar Council", "ORG"), ("Guy Mansfield", "ORG")],
+        &["ORG", "PER"],
+    );
     // A surname before "administration" is a president's; a party's or
     // a nation's adjective is not.
     check(
