@@ -43,10 +43,14 @@ const TITLES: &[(&str, u8)] = &[
     ("ambassador", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
     ("assistant", QUALIFIER),
     ("associate", QUALIFIER),
+    ("athlete", PERSON),
     ("attorney", OFFICE),
     ("author", PERSON),
+    ("batsman", PERSON),
     ("bishop", PERSON),
     ("boss", PERSON),
+    ("bowler", PERSON),
+    ("boxer", PERSON),
     ("candidate", PERSON),
     ("capt", OFFICE),
     ("captain", OFFICE | PERSON),
@@ -54,6 +58,7 @@ const TITLES: &[(&str, u8)] = &[
     ("chairman", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
     ("chairperson", OFFICE),
     ("chairwoman", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
+    ("champion", PERSON),
     ("chancellor", OFFICE | PERSON | ENDS_OFFICE),
     ("chef", PERSON),
     ("chief", OFFICE | ENDS_OFFICE),
@@ -68,6 +73,7 @@ const TITLES: &[(&str, u8)] = &[
     ("congresswoman", OFFICE | PERSON),
     ("councillor", OFFICE | PERSON),
     ("councilor", OFFICE | PERSON),
+    ("cyclist", PERSON),
     ("dame", PERSON),
     ("defence", OFFICE_TAIL),
     ("defender", PERSON),
@@ -84,12 +90,15 @@ const TITLES: &[(&str, u8)] = &[
     ("gen", OFFICE | PERSON),
     ("general", OFFICE | PERSON | ENDS_OFFICE),
     ("goalkeeper", PERSON),
+    ("golfer", PERSON),
     ("gov", OFFICE | PERSON),
     ("governor", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
     ("guitarist", PERSON),
+    ("hurdler", PERSON),
     ("imam", PERSON),
     ("inspector", OFFICE | PERSON),
     ("interim", QUALIFIER),
+    ("jockey", PERSON),
     ("journalist", PERSON),
     ("judge", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
     ("justice", OFFICE | PERSON),
@@ -104,6 +113,8 @@ const TITLES: &[(&str, u8)] = &[
     ("majority", QUALIFIER),
     ("managing", QUALIFIER),
     ("mayor", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
+    ("medalist", PERSON),
+    ("medallist", PERSON),
     ("midfielder", PERSON),
     ("minister", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
     ("minority", QUALIFIER),
@@ -148,17 +159,21 @@ const TITLES: &[(&str, u8)] = &[
     ("sheriff", OFFICE | PERSON | ENDS_OFFICE),
     ("singer", PERSON),
     ("sir", PERSON),
+    ("skier", PERSON),
     ("speaker", SPEAKER),
     ("spokesman", OFFICE | PERSON | ENDS_OFFICE),
     ("spokesperson", OFFICE | PERSON),
     ("spokeswoman", OFFICE | PERSON | ENDS_OFFICE),
+    ("sprinter", PERSON),
     ("state", OFFICE_TAIL),
     ("striker", PERSON),
     ("superintendent", OFFICE | PERSON),
     ("supreme", QUALIFIER),
     ("supt", OFFICE | PERSON),
+    ("swimmer", PERSON),
     ("under", QUALIFIER),
     ("vice", OFFICE),
+    ("winger", PERSON),
     ("writer", PERSON),
 ];
 
@@ -232,6 +247,8 @@ mod tests {
         check("Managing", QUALIFIER, true);
         check("Lord", QUALIFIER | PERSON, true);
         check("striker", PERSON, true);
+        check("champion", PERSON, true);
+        check("Medallist", PERSON, true);
         check("Gen.", OFFICE, false);
         check("Ministerpräsident", OFFICE, false);
         check("", PERSON, false);

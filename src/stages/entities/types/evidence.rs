@@ -271,7 +271,14 @@ impl Evidence {
             self.firm = true;
         }
         let before = crate::nlp::word_before(text, m.start).map(|(_, w)| w);
-        if before.is_some_and(|w| titles::is(w, titles::PERSON)) {
+        // (Not a nationality: "champion Briton Hayley Yelling".)
+        let nationality = demonym
+            || matches!(
+                m.text.as_str(),
+                "Briton" | "Scot" | "Englishman" | "Welshman" | "Irishman" | "Frenchman"
+                    | "Dutchman"
+            );
+        if before.is_some_and(|w| titles::is(w, titles::PERSON)) && !nationality {
             *v.entry("PER").or_default() += 2;
             self.person = true;
             self.person_said = true;

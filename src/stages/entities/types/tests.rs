@@ -34,6 +34,13 @@ fn one_type_per_entity() {
         &[("Paris", "LOC"), ("Paris", "PER")],
         &["LOC", "LOC"],
     );
+    // A sportsperson's trade before a name makes it a person's; not a
+    // nationality's.
+    check(
+        "Olympic champion Carolina Kluft won. European champion Briton Hayley Yelling ran.",
+        &[("Carolina Kluft", "ORG"), ("Briton", "MISC"), ("Hayley Yelling", "PER")],
+        &["PER", "MISC", "PER"],
+    );
     // A post-nominal after a given name and a surname is a person's.
     check(
         "The chairman of the Bar Council, Guy Mansfield QC warned of risks.",
