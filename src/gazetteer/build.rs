@@ -166,10 +166,12 @@ const GENERIC_REGION_WORDS: &[&str] = &[
 ];
 
 /// countryinfo's first-level regions ("Quebec", "Devon", "Rajasthan",
-/// "New South Wales") as (name, ISO code): only names one country has, of
-/// four letters or more, not made of generic words alone, and not a male
-/// first name, which is a common surname too ("Wallace", "Leon").
-fn provinces(info: &Value) -> Vec<(String, String)> {
+/// "New South Wales") as (name, ISO code, whether the name is a male first
+/// name): only names one country has, of four letters or more, not made of
+/// generic words alone. A male first name is a common surname too
+/// ("Wallace", "Leon"), so such a province is kept only where a town
+/// abroad has its name already ("Kent": `build`).
+fn provinces(info: &Value) -> Vec<(String, String, bool)> {
     // Lower-cased name -> (the name as written first, its countries).
     let mut seen: std::collections::BTreeMap<String, (String, BTreeSet<String>)> =
         std::collections::BTreeMap::new();
@@ -196,9 +198,11 @@ fn provinces(info: &Value) -> Vec<(String, String)> {
             countries.len() == 1
                 && lower.chars().count() >= 4
                 && !lower.split(' ').all(|w| GENERIC_REGION_WORDS.contains(&w))
-                && names.get(lower) != Some(crate::nlp::gender::Gender::Male)
         })
-        .filter_map(|(_, (name, countries))| Some((name, countries.into_iter().next()?)))
+        .filter_map(|(lower, (name, countries))| {
+            let male = names.get(&lower) == Some(crate::nlp::gender::Gender::Male);
+            Some((name, countries.into_iter().next()?, male))
+        })
         .collect()
 }
 
@@ -375,6 +379,8 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
     let places = lower_names(&rows, &["city", "country", "region", "continent"]);
     let province_of: std::collections::HashMap<String, String> = provinces(&info)
         .into_iter()
+        .filter(|p| !p.2)
+        .map(|(name, iso, _)| (name, iso))
         .map(|(name, iso)| (name.to_lowercase(), iso))
         .collect();
     let mut accented: Vec<(super::alternates::City, &Value)> = Vec::new();
@@ -413,15 +419,15 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
     }
     let taken = lower_names(&rows, &[]);
     let cities_of = city_countries(&rows);
-    for (name, iso) in provinces(&info) {
+    for (name, iso, male_name) in provinces(&info) {
         let lower = name.to_lowercase();
-        // Free, or only cities abroad have it and the country keeps its
-        // regions' names against those.
-        let free = !taken.contains(&lower)
-            || (PROVINCES_OVER_FOREIGN_TOWNS.contains(&iso.as_str())
-                && cities_of
-                    .get(&lower)
-                    .is_some_and(|c| c.as_ref().is_some_and(|c| !c.contains(&iso))));
+        // Free (and no man's first name), or only cities abroad have it
+        // and the country keeps its regions' names against those.
+        let abroad = PROVINCES_OVER_FOREIGN_TOWNS.contains(&iso.as_str())
+            && cities_of
+                .get(&lower)
+                .is_some_and(|c| c.as_ref().is_some_and(|c| !c.contains(&iso)));
+        let free = !taken.contains(&lower) && !male_name || abroad;
         if free && facts.get(&iso).is_some_and(|f| f.2 >= PROVINCE_MIN_COUNTRY) {
             rows.extend(format_row(&name, "province", &iso, None, None, 0, None));
         }

@@ -12,9 +12,13 @@ fn provinces_one_country_has_and_no_generic_word_or_surname() {
         "india": {"ISO": {"alpha2": "IN"}, "provinces": ["Punjab", "Goa"]},
         "pakistan": {"ISO": {"alpha2": "PK"}, "provinces": ["Punjab", "Sindh"]},
     });
-    let got: Vec<String> = provinces(&info)
+    let all = provinces(&info);
+    // A man's first name is flagged (kept only against a town abroad).
+    assert!(all.iter().any(|p| p.0 == "Wallace" && p.2));
+    let got: Vec<String> = all
         .into_iter()
-        .map(|(n, iso)| format!("{n} {iso}"))
+        .filter(|p| !p.2)
+        .map(|(n, iso, _)| format!("{n} {iso}"))
         .collect();
     // Not "Central" (two countries, and generic), "North East"
     // (generic), "Wallace" (a man's first name, a surname too),

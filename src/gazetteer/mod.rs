@@ -355,6 +355,7 @@ mod tests {
             // An English county or Canadian province before towns abroad
             // named after it; a Somali region does not pass Bari, Italy.
             ("Norfolk", Kind::Province, "GB"),
+            ("Kent", Kind::Province, "GB"),
             ("Ontario", Kind::Province, "CA"),
             ("Bari", Kind::City, "IT"),
         ] {
