@@ -45,11 +45,21 @@ pub(super) fn choose(entities: &mut [Entity], gaz: &Gazetteer, text: &str) {
             Some((i, g.country.clone()?))
         })
         .collect();
+    // The country of the city each mention ends, by the mention's end
+    // (a map, so a long list of places stays linear).
+    let town_at: std::collections::HashMap<usize, String> = entities
+        .iter()
+        .filter_map(|o| {
+            let g = o.geo.as_ref().filter(|g| g.feature == "city")?;
+            Some((o, g.country.clone()?))
+        })
+        .flat_map(|(o, cc)| o.mentions.iter().map(move |m| (m.end, cc.clone())))
+        .collect();
     for i in 0..entities.len() {
         let e = &entities[i];
         let feature = e.geo.as_ref().map(|g| g.feature.as_str());
         let written =
-            written_with_region(e, gaz, text).or_else(|| region_after_town(e, gaz, text, entities));
+            written_with_region(e, gaz, text).or_else(|| region_after_town(e, gaz, text, &town_at));
         if let Some(place) = written {
             entities[i].geo = Some(Geo::of(place));
             continue;
@@ -180,16 +190,12 @@ fn region_after_town<'g>(
     e: &Entity,
     gaz: &'g Gazetteer,
     text: &str,
-    entities: &[Entity],
+    town_at: &std::collections::HashMap<usize, String>,
 ) -> Option<&'g Entry> {
     let g = e.geo.as_ref()?;
     e.mentions.iter().find_map(|m| {
         let before = text.get(..m.start)?.strip_suffix(", ")?;
-        let town = entities.iter().find(|o| {
-            o.geo.as_ref().is_some_and(|og| og.feature == "city")
-                && o.mentions.iter().any(|om| om.end == before.len())
-        })?;
-        let cc = town.geo.as_ref()?.country.as_deref()?;
+        let cc = town_at.get(&before.len())?.as_str();
         if g.country.as_deref() == Some(cc) {
             return None;
         }
