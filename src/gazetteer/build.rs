@@ -377,11 +377,11 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
     // Būsh in Egypt; "Duma", Syria).
     let names = lower_names(&rows, &[]);
     let places = lower_names(&rows, &["city", "country", "region", "continent"]);
-    let province_of: std::collections::HashMap<String, String> = provinces(&info)
-        .into_iter()
+    let provinces = provinces(&info);
+    let province_of: std::collections::HashMap<String, &str> = provinces
+        .iter()
         .filter(|p| !p.2)
-        .map(|(name, iso, _)| (name, iso))
-        .map(|(name, iso)| (name.to_lowercase(), iso))
+        .map(|(name, iso, _)| (name.to_lowercase(), iso.as_str()))
         .collect();
     let mut accented: Vec<(super::alternates::City, &Value)> = Vec::new();
     for c in cities.as_object().into_iter().flat_map(|m| m.values()) {
@@ -417,9 +417,10 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
             rows.extend(format_row(old, "country", iso, lat, lon, pop, id));
         }
     }
-    let taken = lower_names(&rows, &[]);
+    // Every name built so far, with its cities' countries.
     let cities_of = city_countries(&rows);
-    for (name, iso, male_name) in provinces(&info) {
+    let taken = |lower: &str| cities_of.contains_key(lower);
+    for (name, iso, male_name) in provinces {
         let lower = name.to_lowercase();
         // Free (and no man's first name), or only cities abroad have it
         // and the country keeps its regions' names against those.
@@ -427,7 +428,7 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
             && cities_of
                 .get(&lower)
                 .is_some_and(|c| c.as_ref().is_some_and(|c| !c.contains(&iso)));
-        let free = !taken.contains(&lower) && !male_name || abroad;
+        let free = !taken(&lower) && !male_name || abroad;
         if free && facts.get(&iso).is_some_and(|f| f.2 >= PROVINCE_MIN_COUNTRY) {
             rows.extend(format_row(&name, "province", &iso, None, None, 0, None));
         }
@@ -438,7 +439,7 @@ pub fn build(dir: &Path, alternates: &super::alternates::Lookups) -> Result<Stri
     for c in counties.as_array().into_iter().flatten() {
         let name = c["name"].as_str().unwrap_or_default();
         if (name.ends_with(" County") || name.ends_with(" Parish"))
-            && !taken.contains(&name.to_lowercase())
+            && !taken(&name.to_lowercase())
         {
             rows.extend(format_row(name, "province", "US", None, None, 0, None));
         }

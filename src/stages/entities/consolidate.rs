@@ -238,14 +238,17 @@ fn build_entity(
         }
         Key::Country(cc) => {
             let e = country_entry(gaz, cc);
-            let geo = Geo {
-                country: Some(cc.clone()),
-                region: None,
-                lat: e.and_then(|e| e.lat),
-                lon: e.and_then(|e| e.lon),
-                feature: "country".into(),
-                geonames: e.and_then(|e| e.geonameid),
-            };
+            let geo = e.map_or_else(
+                || Geo {
+                    country: Some(cc.clone()),
+                    region: None,
+                    lat: None,
+                    lon: None,
+                    feature: "country".into(),
+                    geonames: None,
+                },
+                Geo::of,
+            );
             (
                 e.map_or(longest.clone(), |e| e.name.clone()),
                 "LOC".to_string(),
@@ -366,7 +369,6 @@ fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
         .or_else(|| gaz.city_with_suffix(name))
         .map(Geo::of)
 }
-
 
 #[cfg(test)]
 #[path = "consolidate_tests.rs"]

@@ -31,24 +31,24 @@ fn role_between(gap: &str) -> bool {
         })
 }
 
-/// The speaker of one window of text that holds a verb of saying at
-/// `vpos` (relative to `a`): the person nearest the verb that is not an
-/// addressee or an affiliation, else such an organisation (a statement),
-/// else a pronoun's person.
 /// Text between a quote's closing mark and the verb after it that is a
 /// description opening with a determiner, up to five words and no comma
 /// ("the source", "one Santa Fe executive"; not "in 2005,").
 fn described_subject(between: &str) -> bool {
     let subject = between.trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end();
     let mut words = subject.split_whitespace();
-    words.next().is_some_and(|w| {
+    let determiner = words.next().is_some_and(|w| {
         ["the", "a", "an", "one", "another"]
             .iter()
             .any(|d| w.eq_ignore_ascii_case(d))
-    }) && subject.split_whitespace().count() <= 5
-        && !subject.contains([',', ';', ':', '"', '“', '”'])
+    });
+    determiner && words.count() <= 4 && !subject.contains([',', ';', ':', '"', '“', '”'])
 }
 
+/// The speaker of one window of text that holds a verb of saying at
+/// `vpos` (relative to `a`): the person nearest the verb that is not an
+/// addressee or an affiliation, else such an organisation (a statement),
+/// else a pronoun's person.
 fn speaker_in(
     text: &str,
     a: usize,

@@ -97,32 +97,36 @@ fn described_body<'s>(
     speakers: &'s [SpeakerRef],
 ) -> Option<(usize, &'s SpeakerRef)> {
     let span = &text[from..limit];
-    let starts = span
+    // The last first: the first one that resolves is the answer.
+    let mut starts: Vec<usize> = span
         .match_indices("the ")
         .chain(span.match_indices("The "))
         .map(|(i, _)| from + i)
-        .filter(|&at| at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric());
-    let mut best = None;
-    for at in starts {
+        .filter(|&at| at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric())
+        .collect();
+    starts.sort_unstable_by(|a, b| b.cmp(a));
+    starts.into_iter().find_map(|at| {
         let rest = &text[at + 4..limit];
         let noun = rest.split([' ', '\n']).next().unwrap_or_default();
-        let is_body = crate::nlp::bodies::any_body_in_speech(noun)
-            || crate::nlp::bodies::INSTITUTIONS.contains(&noun);
+        if !crate::nlp::bodies::any_body_in_speech(noun)
+            && !crate::nlp::bodies::INSTITUTIONS.contains(&noun)
+        {
+            return None;
+        }
         let after = rest[noun.len()..].trim_start();
         let three = after
             .match_indices(' ')
             .nth(2)
             .map_or(after.len(), |(i, _)| i);
-        if is_body && first_verb(&after[..three]).is_some_and(|(p, v)| p == 0 && v != "according") {
-            let description = &text[at..at + 4 + noun.len()];
-            let found = super::antecedents::resolve_description(text, description, at, speakers)
-                .filter(|s| !s.is_person);
-            if let Some(s) = found.filter(|_| best.is_none_or(|(b, _)| at > b)) {
-                best = Some((at, s));
-            }
+        let said = first_verb(&after[..three]).is_some_and(|(p, v)| p == 0 && v != "according");
+        if !said {
+            return None;
         }
-    }
-    best
+        let description = &text[at..at + 4 + noun.len()];
+        super::antecedents::resolve_description(text, description, at, speakers)
+            .filter(|s| !s.is_person)
+            .map(|s| (at, s))
+    })
 }
 
 /// Whether the organisation at `start..end` spoke a quote inverted
