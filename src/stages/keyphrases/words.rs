@@ -51,7 +51,7 @@ pub(super) fn particle(word: &str) -> bool {
 /// place", "become chairman"). Not "use", "need" or "think", which are
 /// nouns as often ("internet use", "pressing need", "think tank").
 pub(super) fn common_verb(word: &str) -> bool {
-    (3..=6).contains(&word.len())
+    (3..=7).contains(&word.len())
         && matches!(
             word,
             "shall" | "cannot" | "become" | "becomes" | "became" | "seem" | "seems" | "seemed"
