@@ -63,12 +63,13 @@ fn dollar_of(country: &str) -> Option<&'static str> {
     })
 }
 
-fn scale(w: &str) -> Option<f64> {
+/// The power of ten a scale word stands for ("bn" is 9).
+fn scale(w: &str) -> Option<i32> {
     Some(match w {
-        "thousand" | "k" => 1e3,
-        "million" | "m" | "mln" => 1e6,
-        "billion" | "bn" | "b" | "bln" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
+        "thousand" | "k" => 3,
+        "million" | "m" | "mln" => 6,
+        "billion" | "bn" | "b" | "bln" => 9,
+        "trillion" | "tn" | "trn" => 12,
         _ => return None,
     })
 }
@@ -110,17 +111,25 @@ fn counts_nothing(w: &str) -> bool {
         || nlp::is_stopword(w)
 }
 
-/// Split "2.5bn" into (2.5, Some(1e9)).
-fn number(w: &str) -> Option<(f64, Option<f64>)> {
+/// Split "2.5bn" into ("2.5", Some(9)): the number's digits without
+/// thousands separators, and the power of ten of its scale suffix.
+fn number(w: &str) -> Option<(String, Option<i32>)> {
     let digits_end = w
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(w.len());
     let (num, suffix) = w.split_at(digits_end);
-    let v: f64 = num.replace(',', "").parse().ok()?;
+    let num = num.replace(',', "");
+    num.parse::<f64>().ok()?;
     match suffix.to_lowercase().as_str() {
-        "" => Some((v, None)),
-        s => scale(s).map(|k| (v, Some(k))),
+        "" => Some((num, None)),
+        s => scale(s).map(|k| (num, Some(k))),
     }
+}
+
+/// The value of `digits` times ten to the `exponent`, read as one decimal
+/// so that "8.2" billion is 8200000000, not 8.2 × 1e9 = 8199999999.999999.
+fn scaled(digits: &str, exponent: i32) -> Option<f64> {
+    format!("{digits}e{exponent}").parse().ok()
 }
 
 pub fn find_amounts(text: &str, skip: &[Span]) -> Vec<Amount> {
@@ -140,7 +149,7 @@ pub fn find_amounts_in(text: &str, tokens: &[nlp::Token], skip: &[Span]) -> Vec<
             i += 1;
             continue;
         }
-        let Some((mut value, suffix_scale)) = number(w[i]) else {
+        let Some((digits, suffix_scale)) = number(w[i]) else {
             i += 1;
             continue;
         };
@@ -152,13 +161,18 @@ pub fn find_amounts_in(text: &str, tokens: &[nlp::Token], skip: &[Span]) -> Vec<
             unit = Some(c.to_string());
         }
         let mut k = i + 1;
+        let mut exponent = 0;
         if let Some(s) = suffix_scale {
-            value *= s;
+            exponent = s;
         } else if let Some(s) = lw.get(k).and_then(|x| scale(x)) {
-            value *= s;
+            exponent = s;
             end = tokens[k].end;
             k += 1;
         }
+        let Some(value) = scaled(&digits, exponent) else {
+            i += 1;
+            continue;
+        };
         if matches!(
             lw.get(k).map(String::as_str),
             Some("percent" | "%" | "per" | "pct")
@@ -255,7 +269,7 @@ impl Stage for AmountsStage {
         "amounts"
     }
     fn version(&self) -> &'static str {
-        "1.2.0"
+        "1.2.1"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let mut skip: Vec<Span> = out
@@ -331,6 +345,15 @@ mod tests {
             &[
                 ("190,000 new jobs", 190_000.0, None, Some("jobs")),
                 ("$1.28", 1.28, Some("USD"), None),
+            ],
+        );
+        // A scaled decimal is the decimal, not a product with rounding error.
+        check(
+            "8.2bn euros, $16.6bn and 1.07 billion",
+            &[
+                ("8.2bn euros", 8_200_000_000.0, Some("EUR"), None),
+                ("$16.6bn", 16_600_000_000.0, Some("USD"), None),
+                ("1.07 billion", 1_070_000_000.0, None, None),
             ],
         );
         check(
