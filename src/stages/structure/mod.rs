@@ -149,7 +149,7 @@ impl Stage for StructureStage {
         "structure"
     }
     fn version(&self) -> &'static str {
-        "1.2.0"
+        "1.3.0"
     }
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let s = layout::analyse(&article.text, article.meta.title.as_deref(), &self.config);

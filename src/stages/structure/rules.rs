@@ -120,7 +120,27 @@ pub(super) fn strong_caption(s: &str) -> bool {
         "afp via getty",
         "photo credit",
     ];
-    STARTS.iter().any(|p| lower.starts_with(p)) || CONTAINS.iter().any(|p| lower.contains(p))
+    STARTS.iter().any(|p| lower.starts_with(p))
+        || CONTAINS.iter().any(|p| lower.contains(p))
+        || ends_in_photo_credit(s)
+}
+
+/// A short block that ends in its photo's credit: "Fire in the frame of
+/// Notre Dame. Image: Jane Roe.", "Sirhan in 1969 (Image: CDCR)", and, as
+/// web copy glues them, "Jo JorgensenImage: Jo Jorgensen for President.".
+/// The credit is at most eight words and the block at most forty.
+fn ends_in_photo_credit(s: &str) -> bool {
+    const CUES: &[&str] = &["Image:", "Photo:", "Picture:", "Photograph:", "Credit:"];
+    word_count(s) <= 40
+        && CUES.iter().any(|cue| {
+            let Some(at) = s.rfind(cue).filter(|&at| at > 0) else {
+                return false;
+            };
+            let before = s[..at].chars().next_back();
+            let credit = s[at + cue.len()..].trim_end_matches([')', '.', ' ']);
+            before.is_some_and(|c| c.is_whitespace() || c == '(' || c.is_alphabetic())
+                && (1..=8).contains(&word_count(credit))
+        })
 }
 
 /// Weaker cue, used only between the headline and the first paragraph:
@@ -286,6 +306,23 @@ mod tests {
                 "A file photo shows the port. REUTERS/Jane Doe",
                 strong_caption,
                 true,
+            ),
+            (
+                "Fire in the frame of Notre Dame. Image: Jane Roe.",
+                strong_caption,
+                true,
+            ),
+            ("Sirhan in 1969 (Image: CDCR)", strong_caption, true),
+            (
+                "Jo RoeImage: Jo Roe for President.",
+                strong_caption,
+                true,
+            ),
+            // A credit is short: a sentence after the cue is not one.
+            (
+                "The agency said: Image: the new logo would be used on every building the firm owns.",
+                strong_caption,
+                false,
             ),
             (
                 "This handout picture released by the army shows troops.",
