@@ -12,6 +12,28 @@ pub(super) struct Mention {
     pub kind: &'static str,
 }
 
+/// Where a name ends that runs into a photo credit's cue: "Kamala Harris
+/// Image: U.S. Senate." and, glued as web copy has it, "Jo JorgensenImage:
+/// Jo Jorgensen for President." end before "Image". `surface` is the
+/// tagger's span, `after` the text right after it; the length to keep, or
+/// `surface.len()` when no cue ends it (or nothing of a name would be left).
+pub(super) fn before_photo_credit(surface: &str, after: &str) -> usize {
+    const CUES: &[&str] = &["Image", "Photo", "Picture", "Photograph"];
+    if !after.starts_with(':') {
+        return surface.len();
+    }
+    CUES.iter()
+        .find_map(|cue| {
+            let head = surface.strip_suffix(cue)?;
+            let last = head.chars().next_back()?;
+            let kept = if last == ' ' { head.trim_end() } else { head };
+            (last == ' ' || last.is_lowercase())
+                .then_some(kept.len())
+                .filter(|&n| kept[..n].chars().any(char::is_uppercase))
+        })
+        .unwrap_or(surface.len())
+}
+
 /// Test input: `names` (text, type) found in `text` in order, as mentions.
 #[cfg(test)]
 pub(super) fn placed(text: &str, names: &[(&str, &'static str)]) -> Vec<Mention> {
@@ -29,4 +51,37 @@ pub(super) fn placed(text: &str, names: &[(&str, &'static str)]) -> Vec<Mention>
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::before_photo_credit;
+
+    #[test]
+    fn a_name_ends_before_a_photo_credit() {
+        let check = |surface: &str, after: &str, expect: &str| {
+            let n = before_photo_credit(surface, after);
+            assert_eq!(&surface[..n], expect, "{surface:?} + {after:?}");
+        };
+        check("Kamala Harris Image", ": U.S. Senate.", "Kamala Harris");
+        check("Jo JorgensenImage", ": Jo Jorgensen.", "Jo Jorgensen");
+        check("Tom Roe Photo", ": AP", "Tom Roe");
+        // No colon, no credit: "Image" may be a name's ("Image Comics").
+        check("Image Comics", " said", "Image Comics");
+        check("Kamala Harris Image", " Awards", "Kamala Harris Image");
+        // A cue alone, or inside a word ("MyImage"), is left as it is.
+        check("Image", ": AP", "Image");
+        check("MYIMAGE", ": AP", "MYIMAGE");
+    }
+
+    #[test]
+    fn captioned_names_are_the_people_of_the_text() {
+        let e = super::super::tests::run(
+            "Candidates meet\n\nJo Jorgensen and Kamala Harris spoke on Monday.\n\n\
+             Jo JorgensenImage: Jo Jorgensen for President.\n\n\
+             Kamala Harris Image: U.S. Senate.",
+        );
+        let names = super::super::tests::names_and_types(&e);
+        assert!(names.iter().all(|(n, _)| !n.contains("Image")), "{names:?}");
+    }
 }

@@ -251,6 +251,7 @@ pub(super) fn extract(
                 c.start += 1;
             }
             let (start, mut end) = (toks[c.start].start, toks[c.end - 1].end);
+            end = start + super::mention::before_photo_credit(&text[start..end], &text[end..]);
             let mut kind = c.kind;
             let surface = &text[start..end];
             if let Some((head, _)) = surface.rsplit_once('-') {
