@@ -102,6 +102,28 @@ fn the_award_is_no_person() {
 }
 
 #[test]
+fn a_religions_followers_are_misc() {
+    // A religion's followers, typed a person or a body by the tagger, are
+    // MISC and one entity with the adjective; "Hindu" is left out of the
+    // table, so "The Hindu", a newspaper, is no follower.
+    check_types(
+        &[
+            ("Muslim", "PER"),
+            ("Muslims", "PER"),
+            ("Roman Catholics", "ORG"),
+            ("Sunnis", "PER"),
+            ("The Hindu", "ORG"),
+        ],
+        &[
+            ("Muslims", "MISC"),
+            ("Catholics", "MISC"),
+            ("Sunnis", "MISC"),
+            ("The Hindu", "ORG"),
+        ],
+    );
+}
+
+#[test]
 fn a_body_named_by_its_head_noun_keeps_its_type() {
     // Its acronym, typed a place more often, joins it and does not outvote
     // the head noun.
