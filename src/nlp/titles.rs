@@ -40,7 +40,12 @@ const TITLES: &[(&str, u8)] = &[
     ("adviser", ENDS_OFFICE),
     ("advisor", ENDS_OFFICE),
     ("affairs", OFFICE_TAIL),
+    ("alderman", OFFICE | PERSON),
+    ("alderwoman", OFFICE | PERSON),
     ("ambassador", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
+    ("assemblyman", OFFICE | PERSON),
+    ("assemblymember", OFFICE | PERSON),
+    ("assemblywoman", OFFICE | PERSON),
     ("assistant", QUALIFIER),
     ("associate", QUALIFIER),
     ("athlete", PERSON),
@@ -72,7 +77,9 @@ const TITLES: &[(&str, u8)] = &[
     ("congressman", OFFICE | PERSON),
     ("congresswoman", OFFICE | PERSON),
     ("councillor", OFFICE | PERSON),
+    ("councilman", OFFICE | PERSON),
     ("councilor", OFFICE | PERSON),
+    ("councilwoman", OFFICE | PERSON),
     ("cyclist", PERSON),
     ("dame", PERSON),
     ("defence", OFFICE_TAIL),
@@ -236,6 +243,7 @@ mod tests {
             assert_eq!(is(word, mask), expect, "{word} {mask}");
         };
         check("Minister", OFFICE, true);
+        check("Assemblywoman", PERSON, true);
         check("minister", DOMAIN, true);
         check("MAYOR", ENDS_OFFICE, true);
         check("Dame", PERSON, true);

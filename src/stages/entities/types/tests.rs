@@ -41,6 +41,13 @@ fn one_type_per_entity() {
         &[("Carolina Kluft", "ORG"), ("Briton", "MISC"), ("Hayley Yelling", "PER")],
         &["PER", "MISC", "PER"],
     );
+    // A state legislator's title, before the name or an apposition's
+    // comma, makes it a person's.
+    check(
+        "A Republican Assemblywoman, Jill Wexley, also commented.",
+        &[("Jill Wexley", "ORG")],
+        &["PER"],
+    );
     // A post-nominal after a given name and a surname is a person's.
     check(
         "The chairman of the Bar Council, Guy Mansfield QC warned of risks.",
