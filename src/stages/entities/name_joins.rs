@@ -2,7 +2,8 @@
 //! into the bare name ("BBC's" and "BBC"), a body's short name into the
 //! name with its "of" part ("Unity Party" and "Unity Party of America"),
 //! a place's name without its geographic head ("Atlantic" and "Atlantic
-//! Ocean"), and two names of one GeoNames place ("Kiev", "Kyiv").
+//! Ocean"), two names of one GeoNames place ("Kiev", "Kyiv"), and a firm's
+//! name without its legal form ("Texaco" and "Texaco Inc").
 
 use std::collections::HashMap;
 
@@ -149,6 +150,73 @@ pub(super) fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gaz
     }
 }
 
+/// A firm's legal form or holding word closing its name: "Texaco Inc",
+/// "Toshiba Corp", "Altria Group", "UFJ Holdings".
+fn legal_form(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "inc"
+            | "incorporated"
+            | "corp"
+            | "corporation"
+            | "co"
+            | "company"
+            | "ltd"
+            | "limited"
+            | "plc"
+            | "llc"
+            | "ag"
+            | "sa"
+            | "nv"
+            | "holdings"
+            | "group"
+    )
+}
+
+/// "Texaco said" is the "Texaco Inc" the article names: a name keyed by
+/// itself that an organisation's name is without its legal forms takes
+/// that organisation's key ("Wedge" and "Wedge Group" of "Wedge Group
+/// Inc"; wire copy names a firm in full once, then bare). Typed an
+/// organisation or MISC, or a place that the gazetteer does not know
+/// ("Burisma"); not a person ("Morgan" of "Morgan Group"), nor a known
+/// place ("Nevada" of "Nevada Corp").
+pub(super) fn join_legal_forms(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
+    // Bare name, lower-cased -> the first of the longest organisations
+    // that is it with legal forms.
+    let mut firm_of: HashMap<String, (usize, usize)> = HashMap::new();
+    for (j, m) in mentions.iter().enumerate() {
+        if m.kind != "ORG" || !keyed_by_own_name(mentions, keys, j, "ORG") {
+            continue;
+        }
+        let mut words: Vec<&str> = m.text.split(' ').collect();
+        while words.len() >= 2 && legal_form(words[words.len() - 1]) {
+            words.pop();
+            let best = firm_of
+                .entry(words.join(" ").to_lowercase())
+                .or_insert((m.text.len(), j));
+            if m.text.len() > best.0 {
+                *best = (m.text.len(), j);
+            }
+        }
+    }
+    if firm_of.is_empty() {
+        return;
+    }
+    for i in 0..mentions.len() {
+        let Key::Name(kind, name) = &keys[i] else {
+            continue;
+        };
+        let joins = match *kind {
+            "ORG" | "MISC" => true,
+            "LOC" => gaz.lookup(name).is_empty(),
+            _ => false,
+        };
+        if let Some(&(_, j)) = firm_of.get(&name.to_lowercase()).filter(|_| joins) {
+            keys[i] = keys[j].clone();
+        }
+    }
+}
+
 /// "the BBC's iCan project", "Boeing's": a possessive the tagger took into
 /// the name is the name the article also writes bare, so it takes that
 /// mention's key. (Alone it stays: "Moody's", "Sotheby's".) Run before the
@@ -291,6 +359,53 @@ mod tests {
                 "Prohibition Party",
                 "Royal Bank of Canada",
                 "Royal Bank of Canada",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_firm_named_without_its_legal_form_is_the_same_firm() {
+        let legal = |m: &[Mention], k: &mut [Key]| join_legal_forms(m, k, Gazetteer::embedded());
+        check(
+            &legal,
+            &[
+                ("Texaco Inc", "ORG"),
+                ("Texaco", "ORG"),
+                ("Wedge Group Inc.", "ORG"),
+                ("Wedge Group", "ORG"),
+                ("Wedge", "ORG"),
+                ("Burisma", "LOC"),
+                ("Burisma Holdings", "ORG"),
+            ],
+            &[
+                "Texaco Inc",
+                "Texaco Inc",
+                "Wedge Group Inc.",
+                "Wedge Group Inc.",
+                "Wedge Group Inc.",
+                "Burisma Holdings",
+                "Burisma Holdings",
+            ],
+        );
+        // Not a person, nor a place the gazetteer knows; no legal form, no
+        // join ("Fox" and "Fox News").
+        check(
+            &legal,
+            &[
+                ("Morgan Group", "ORG"),
+                ("Morgan", "PER"),
+                ("Nevada Corp", "ORG"),
+                ("Nevada", "LOC"),
+                ("Fox News", "ORG"),
+                ("Fox", "ORG"),
+            ],
+            &[
+                "Morgan Group",
+                "Morgan",
+                "Nevada Corp",
+                "Nevada",
+                "Fox News",
+                "Fox",
             ],
         );
     }
