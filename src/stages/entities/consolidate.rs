@@ -136,7 +136,7 @@ pub(super) fn consolidate(
     name_joins::join_of_forms(mentions, &mut keys, gaz);
     name_joins::join_place_heads(mentions, &mut keys, gaz);
     name_joins::join_same_places(mentions, &mut keys, gaz);
-    name_joins::join_legal_forms(mentions, &mut keys, gaz);
+    name_joins::join_legal_forms(mentions, &mut keys, aliases, gaz);
     name_joins::join_possessives(mentions, &mut keys);
     // "JK, also known as Jason King": last, so each name brings the
     // mentions the rules above gave it.

@@ -35,7 +35,7 @@ const DIVISION_HEADS: &[&str] = &[
 #[rustfmt::skip]
 const ORG_HEADS: &[&str] = &[
     "academy", "agency", "airlines", "airways", "army", "assembly", "associates", "association",
-    "bank", "battalion", "board", "brigade", "bros", "brothers", "cabinet", "club", "college",
+    "bank", "battalion", "board", "brigade", "bros", "brothers", "cabinet", "club", "co", "college",
     "commission", "committee", "communications", "company", "congress", "corp", "corporation",
     "corps", "council", "court", "department", "division", "federation", "forces", "foundation",
     "fund", "group", "holdings", "inc", "industries", "institute", "laboratories", "labs", "llc",

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::aliases::Aliases;
 use super::mentions::Mention;
 use super::merge::Key;
 use crate::gazetteer::{Gazetteer, Kind};
@@ -150,27 +151,25 @@ pub(super) fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gaz
     }
 }
 
-/// A firm's legal form or holding word closing its name: "Texaco Inc",
-/// "Toshiba Corp", "Altria Group", "UFJ Holdings".
+/// A firm's legal form (`wordlists::legal_form`, spelt out too) or
+/// holding word closing its name: "Texaco Inc", "Toshiba Corporation",
+/// "Altria Group", "UFJ Holdings".
 fn legal_form(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "inc"
-            | "incorporated"
-            | "corp"
-            | "corporation"
-            | "co"
-            | "company"
-            | "ltd"
-            | "limited"
-            | "plc"
-            | "llc"
-            | "ag"
-            | "sa"
-            | "nv"
-            | "holdings"
-            | "group"
-    )
+    super::wordlists::legal_form(word)
+        || super::wordlists::lower_is(word.trim_end_matches('.'), |w| {
+            matches!(
+                w,
+                "incorporated"
+                    | "corporation"
+                    | "company"
+                    | "limited"
+                    | "ag"
+                    | "sa"
+                    | "nv"
+                    | "holdings"
+                    | "group"
+            )
+        })
 }
 
 /// "Texaco said" is the "Texaco Inc" the article names: a name keyed by
@@ -179,8 +178,14 @@ fn legal_form(word: &str) -> bool {
 /// Inc"; wire copy names a firm in full once, then bare). Typed an
 /// organisation or MISC, or a place that the gazetteer does not know
 /// ("Burisma"); not a person ("Morgan" of "Morgan Group"), nor a known
-/// place ("Nevada" of "Nevada Corp").
-pub(super) fn join_legal_forms(mentions: &[Mention], keys: &mut [Key], gaz: &Gazetteer) {
+/// place ("Nevada" of "Nevada Corp"). A bare name the alias table keys
+/// ("Boeing") keeps its key, and the full name takes it.
+pub(super) fn join_legal_forms(
+    mentions: &[Mention],
+    keys: &mut [Key],
+    aliases: &Aliases,
+    gaz: &Gazetteer,
+) {
     // Bare name, lower-cased -> the first of the longest organisations
     // that is it with legal forms.
     let mut firm_of: HashMap<String, (usize, usize)> = HashMap::new();
@@ -202,17 +207,31 @@ pub(super) fn join_legal_forms(mentions: &[Mention], keys: &mut [Key], gaz: &Gaz
     if firm_of.is_empty() {
         return;
     }
+    // A bare name the alias table knows ("Boeing") keeps its key, and the
+    // firm's full name takes it.
+    let mut to_alias: Vec<(Key, Key)> = Vec::new();
     for i in 0..mentions.len() {
-        let Key::Name(kind, name) = &keys[i] else {
+        let (joins, name) = match &keys[i] {
+            Key::Name(kind, name) => match *kind {
+                "ORG" | "MISC" => (true, name),
+                "LOC" => (gaz.lookup(name).is_empty(), name),
+                _ => continue,
+            },
+            Key::Alias(a) if aliases.entries[*a].kind == "ORG" => (true, &mentions[i].text),
+            _ => continue,
+        };
+        let Some(&(_, j)) = firm_of.get(&name.to_lowercase()).filter(|_| joins) else {
             continue;
         };
-        let joins = match *kind {
-            "ORG" | "MISC" => true,
-            "LOC" => gaz.lookup(name).is_empty(),
-            _ => false,
-        };
-        if let Some(&(_, j)) = firm_of.get(&name.to_lowercase()).filter(|_| joins) {
+        if matches!(keys[i], Key::Alias(_)) {
+            to_alias.push((keys[j].clone(), keys[i].clone()));
+        } else {
             keys[i] = keys[j].clone();
+        }
+    }
+    for (from, to) in to_alias {
+        for k in keys.iter_mut().filter(|k| **k == from) {
+            *k = to.clone();
         }
     }
 }
@@ -365,7 +384,9 @@ mod tests {
 
     #[test]
     fn a_firm_named_without_its_legal_form_is_the_same_firm() {
-        let legal = |m: &[Mention], k: &mut [Key]| join_legal_forms(m, k, Gazetteer::embedded());
+        let aliases = Aliases::builtin();
+        let legal =
+            |m: &[Mention], k: &mut [Key]| join_legal_forms(m, k, &aliases, Gazetteer::embedded());
         check(
             &legal,
             &[
@@ -407,6 +428,20 @@ mod tests {
                 "Fox News",
                 "Fox",
             ],
+        );
+    }
+
+    #[test]
+    fn a_firm_the_alias_table_knows_keeps_its_key_with_its_legal_form() {
+        let e = super::super::tests::run(
+            "Jet order\n\nBoeing Co. said on Monday it won an order. Boeing shares rose. \
+             General Electric Co, which makes its engines, said nothing.",
+        );
+        let names = super::super::tests::names_and_types(&e);
+        assert_eq!(
+            names,
+            [("Boeing", "ORG"), ("General Electric Co", "ORG")],
+            "{names:?}"
         );
     }
 }

@@ -40,7 +40,10 @@ pub(super) fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             // office ("for") opens no person's name; the office is part of
             // a body's. ("of" is split off still: "Chancellor" + "of
             // Germany", the place then a mention of its own.)
-            .filter(|&t| t + 1 >= c.end || capitalised(t + 1) || words[t + 1] == "of");
+            .filter(|&t| t + 1 >= c.end || capitalised(t + 1) || words[t + 1] == "of")
+            // "General Electric Co": a name ending in a firm's legal form
+            // is the firm's, no officer's.
+            .filter(|_| !super::wordlists::legal_form(words[c.end - 1]));
         match office {
             Some(t) => {
                 // The office's own head ("U.S." in "U.S. Secretary of State").
