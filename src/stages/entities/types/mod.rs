@@ -12,7 +12,8 @@
 //! the place is only a town: "Then Clinton said"), two for the type of a head noun
 //! ending the name ("University" ORG, "Avenue" LOC). A surname tagged LOC joins the
 //! person's group without a vote ("Monroe" after "Marilyn Monroe"), unless
-//! it is a well-known place; a bare name joins the storm the article names
+//! it is a well-known place (of two people with the surname, the first's
+//! group, for the type: "Jackson" of Janet and Michael Jackson); a bare name joins the storm the article names
 //! ("Dorian" of "Hurricane Dorian"), and a group with a storm is MISC; a
 //! bare name joins the one firm whose name opens with it and an ampersand
 //! ("Marsh" of "Marsh & McLennan"), and a group with such a firm is ORG
@@ -133,9 +134,10 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
         // A storm the article names takes its bare name first ("Phailin"
         // of "Cyclone Phailin", not of a cut "T C Phailin").
         let storms = candidates.iter().any(|&j| storm(&names[j]));
-        let mut longer: Vec<usize> = candidates
+        let fitting: Vec<usize> = candidates
             .iter()
-            .filter(|&&j| {
+            .copied()
+            .filter(|&j| {
                 let kind = mentions[j].kind;
                 if particle {
                     kind == "PER" && names[j].len() > w.len() && names[j].ends_with(w)
@@ -145,11 +147,26 @@ pub(super) fn unify(text: &str, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Me
                     kind == "PER" || kind == "ORG" && !loc
                 }
             })
-            .map(|&j| group_of[j])
             .collect();
+        let mut longer: Vec<usize> = fitting.iter().map(|&j| group_of[j]).collect();
         longer.sort_unstable();
         longer.dedup();
-        if let [g] = longer[..] {
+        // Two people of the surname ("Janet Jackson", "Michael Jackson";
+        // "Chris Paterson" and the team sheet's "C Paterson"): a bare name
+        // tagged a person or a place is a person's all the same, and joins
+        // the first for its type; which of them each mention is,
+        // `merge.rs` decides. (Tagged ORG it stays: "Disney" of "Walt
+        // Disney" and "Roy Disney".)
+        let people = mentions[i].kind != "ORG"
+            && !particle
+            && !storms
+            && fitting.iter().all(|&j| mentions[j].kind == "PER");
+        let target = match longer[..] {
+            [g] => Some(g),
+            [g, ..] if people => Some(g),
+            _ => None,
+        };
+        if let Some(g) = target {
             let old = group_of[i];
             // A country, region or city of a million stays a place ("Jack
             // London" does not make "London" a person).

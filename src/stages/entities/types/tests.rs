@@ -41,6 +41,19 @@ fn one_type_per_entity() {
         &[("Carolina Kluft", "ORG"), ("Briton", "MISC"), ("Hayley Yelling", "PER")],
         &["PER", "MISC", "PER"],
     );
+    // A bare surname tagged a place, of two people the article names, is
+    // a person's; tagged an organisation it stays one (a firm named after
+    // them).
+    check(
+        "Janet Jackson sang. Michael Jackson danced. Later Jackson left.",
+        &[("Janet Jackson", "PER"), ("Michael Jackson", "PER"), ("Jackson", "LOC")],
+        &["PER", "PER", "PER"],
+    );
+    check(
+        "Walt Disney drew. Roy Disney sold. Disney shares rose.",
+        &[("Walt Disney", "PER"), ("Roy Disney", "PER"), ("Disney", "ORG")],
+        &["PER", "PER", "ORG"],
+    );
     // A state legislator's title, before the name or an apposition's
     // comma, makes it a person's.
     check(
