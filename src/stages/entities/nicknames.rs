@@ -3,13 +3,15 @@
 //! person. Full names (two words or more, typed PER) whose first words are
 //! forms of one given name (`FORMS`) and whose other words are the same
 //! share one key; the alias table's key wins ("Joe Biden" is its entry),
-//! else the first full name's. Runs before `merge.rs`, so a bare surname
-//! or first name then finds one person where it found two.
+//! else the first full name's. So is a name with an initial for the given
+//! name ("K Holmes" of a team sheet, "J. Smith"), when one full name in the
+//! article fits it. Runs before `merge.rs`, so a bare surname or first
+//! name then finds one person where it found two.
 
 use std::collections::HashMap;
 
 use super::mentions::Mention;
-use super::merge::{words, Key};
+use super::merge::{norm, words, Key};
 
 /// Forms of one given name, the formal one first. A form stands in one
 /// row only ("Chris" is Christopher's; "Alex" Alexander's).
@@ -120,6 +122,54 @@ pub(super) fn join(mentions: &[Mention], keys: &mut [Key]) {
     }
 }
 
+/// An initial standing for a given name: "K", "K.".
+fn initial(w: &str) -> Option<char> {
+    let mut cs = w.strip_suffix('.').unwrap_or(w).chars();
+    let c = cs.next().filter(char::is_ascii_uppercase)?;
+    cs.next().is_none().then_some(c)
+}
+
+/// "K Holmes" is the "Kelly Holmes" the article names: a person's name
+/// that is an initial and the other words of one full name whose given
+/// name opens with that letter takes that name's key. Two full names that
+/// fit ("Kelly Holmes", "Kate Holmes") leave it alone.
+pub(super) fn join_initials(mentions: &[Mention], keys: &mut [Key]) {
+    let person =
+        |i: usize| mentions[i].kind == "PER" && matches!(keys[i], Key::Name(..) | Key::Alias(_));
+    let initialled: Vec<usize> = (0..mentions.len())
+        .filter(|&i| person(i))
+        .filter(|&i| {
+            let w = words(&mentions[i].text);
+            w.len() >= 2 && initial(w[0]).is_some()
+        })
+        .collect();
+    if initialled.is_empty() {
+        return;
+    }
+    // (initial, the other words) -> the keys of the full names so named.
+    let mut fulls: HashMap<(char, Vec<&str>), Vec<Key>> = HashMap::new();
+    for (j, m) in mentions.iter().enumerate() {
+        let w = words(&m.text);
+        if !person(j) || w.len() < 2 || initial(w[0]).is_some() || w[0].ends_with('.') {
+            continue;
+        }
+        let Some(c) = w[0].chars().next().filter(|c| c.is_uppercase()) else {
+            continue;
+        };
+        let ks = fulls.entry((c, w[1..].to_vec())).or_default();
+        if !ks.iter().any(|k| norm(k) == norm(&keys[j])) {
+            ks.push(keys[j].clone());
+        }
+    }
+    for i in initialled {
+        let w = words(&mentions[i].text);
+        let Some(c) = initial(w[0]) else { continue };
+        if let Some([k]) = fulls.get(&(c, w[1..].to_vec())).map(Vec::as_slice) {
+            keys[i] = k.clone();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{mention_texts, run};
@@ -148,5 +198,26 @@ mod tests {
         let e = run("Brothers\n\nJames Hedges spoke on Monday. John Hedges, his brother, said no.");
         assert_eq!(mention_texts(&e, "James Hedges"), ["James Hedges"]);
         assert_eq!(mention_texts(&e, "John Hedges"), ["John Hedges"]);
+    }
+
+    #[test]
+    fn an_initial_and_a_surname_are_the_one_full_name_that_fits() {
+        let e = run(
+            "Relay\n\nKelly Holmes won the 800m and Jason Gardener the 60m. Team: K Holmes, \
+             J. Gardener, D Chin, P Smith. Paul Smith and Pat Smith ran too.",
+        );
+        assert_eq!(
+            mention_texts(&e, "Kelly Holmes"),
+            ["Kelly Holmes", "K Holmes"]
+        );
+        assert_eq!(
+            mention_texts(&e, "Jason Gardener"),
+            ["Jason Gardener", "J. Gardener"]
+        );
+        // No full name, or two that fit: left alone.
+        assert_eq!(mention_texts(&e, "D Chin"), ["D Chin"]);
+        for full in ["Paul Smith", "Pat Smith"] {
+            assert!(!mention_texts(&e, full).contains(&"P Smith"), "{full}");
+        }
     }
 }
