@@ -12,6 +12,23 @@ pub(super) struct Mention {
     pub kind: &'static str,
 }
 
+/// Bytes of a lower-case prefix that modifies the name after it and is no
+/// part of it: "ex-Yukos", "anti-Bush", "non-OPEC", "then-New Jersey",
+/// "pro-Israel" name Yukos, Bush, OPEC, New Jersey and Israel. Written with
+/// a capital the prefix is the name's own ("Anti-Slavery International",
+/// "Ex-Cell-O Corp"); 0 when there is none.
+pub(super) fn modifying_prefix(surface: &str) -> usize {
+    const PREFIXES: &[&str] = &["ex-", "anti-", "pro-", "non-", "then-", "post-", "pre-"];
+    PREFIXES
+        .iter()
+        .find(|p| {
+            surface
+                .strip_prefix(**p)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        })
+        .map_or(0, |p| p.len())
+}
+
 /// Where a name ends that runs into a photo credit's cue: "Kamala Harris
 /// Image: U.S. Senate." and, glued as web copy has it, "Jo JorgensenImage:
 /// Jo Jorgensen for President." end before "Image". `surface` is the
@@ -72,6 +89,33 @@ mod tests {
         // A cue alone, or inside a word ("MyImage"), is left as it is.
         check("Image", ": AP", "Image");
         check("MYIMAGE", ": AP", "MYIMAGE");
+    }
+
+    #[test]
+    fn a_modifying_prefix_is_no_part_of_the_name() {
+        let check = |surface: &str, expect: &str| {
+            assert_eq!(
+                &surface[super::modifying_prefix(surface)..],
+                expect,
+                "{surface:?}"
+            );
+        };
+        check("ex-Yukos", "Yukos");
+        check("then-New Jersey", "New Jersey");
+        check("non-OPEC", "OPEC");
+        check("Anti-Slavery International", "Anti-Slavery International");
+        check("Ex-Cell-O Corp", "Ex-Cell-O Corp");
+        check("anti-semitic", "anti-semitic");
+        let e = super::super::tests::run(
+            "Oil firm\n\nYukos shares fell on Monday. An ex-Yukos manager said non-OPEC \
+             output would rise, and OPEC met.",
+        );
+        let names = super::super::tests::names_and_types(&e);
+        assert!(names.iter().all(|(n, _)| !n.contains('-')), "{names:?}");
+        assert_eq!(
+            super::super::tests::mention_texts(&e, "OPEC"),
+            ["OPEC", "OPEC"]
+        );
     }
 
     #[test]

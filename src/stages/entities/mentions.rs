@@ -250,8 +250,9 @@ pub(super) fn extract(
             if c.end - c.start >= 2 && is_modifier(words[c.start]) {
                 c.start += 1;
             }
-            let (start, mut end) = (toks[c.start].start, toks[c.end - 1].end);
+            let (mut start, mut end) = (toks[c.start].start, toks[c.end - 1].end);
             end = start + super::mention::before_photo_credit(&text[start..end], &text[end..]);
+            start += super::mention::modifying_prefix(&text[start..end]);
             let mut kind = c.kind;
             let surface = &text[start..end];
             if let Some((head, _)) = surface.rsplit_once('-') {
