@@ -133,6 +133,7 @@ pub(super) fn consolidate(
     name_joins::join_possessives(mentions, &mut keys);
     super::nicknames::join(mentions, &mut keys);
     super::nicknames::join_initials(mentions, &mut keys);
+    super::nicknames::join_styles(mentions, &mut keys);
     merge(text, mentions, &mut keys, aliases, gaz);
     name_joins::join_of_forms(mentions, &mut keys, gaz);
     name_joins::join_place_heads(mentions, &mut keys, gaz);

@@ -5,13 +5,15 @@
 //! share one key; the alias table's key wins ("Joe Biden" is its entry),
 //! else the first full name's. So is a name with an initial for the given
 //! name ("K Holmes" of a team sheet, "J. Smith"), when one full name in the
-//! article fits it. Runs before `merge.rs`, so a bare surname or first
-//! name then finds one person where it found two.
+//! article fits it, and so is a peer's style and surname ("Lord
+//! Goldsmith" of "Peter Goldsmith"). Runs before `merge.rs`, so a bare
+//! surname or first name then finds one person where it found two.
 
 use std::collections::HashMap;
 
 use super::mentions::Mention;
 use super::merge::{norm, words, Key};
+use crate::nlp::gender::{FirstNames, Gender};
 
 /// Forms of one given name, the formal one first. A form stands in one
 /// row only ("Chris" is Christopher's; "Alex" Alexander's).
@@ -170,6 +172,65 @@ pub(super) fn join_initials(mentions: &[Mention], keys: &mut [Key]) {
     }
 }
 
+/// The gender a peer's style says: "Lord" and "Baron" a man's, "Lady"
+/// and "Baroness" a woman's.
+fn style_gender(w: &str) -> Option<Gender> {
+    match w {
+        "Lord" | "Baron" => Some(Gender::Male),
+        "Lady" | "Baroness" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// "Lord Goldsmith" is the "Peter Goldsmith" the article names, and "Lady
+/// Boothroyd" its "Baroness Boothroyd": a peer's style and a surname take
+/// the key of the one other name of a person with that surname whose
+/// given name (or style) is not of the other sex. Two that fit ("Lord
+/// Kinnock" beside Neil and Stephen Kinnock) leave it alone.
+pub(super) fn join_styles(mentions: &[Mention], keys: &mut [Key]) {
+    let person =
+        |i: usize| mentions[i].kind == "PER" && matches!(keys[i], Key::Name(..) | Key::Alias(_));
+    let styled: Vec<usize> = (0..mentions.len())
+        .filter(|&i| person(i))
+        .filter(|&i| matches!(words(&mentions[i].text)[..], [s, _] if style_gender(s).is_some()))
+        .collect();
+    if styled.is_empty() {
+        return;
+    }
+    let first_names = FirstNames::embedded();
+    // Surname -> (the other name's gender, its key), one per key.
+    let mut named: HashMap<&str, Vec<(Option<Gender>, Key)>> = HashMap::new();
+    for (j, m) in mentions.iter().enumerate() {
+        let w = words(&m.text);
+        if !person(j) || w.len() < 2 || initial(w[0]).is_some() {
+            continue;
+        }
+        let gender = match style_gender(w[0]) {
+            Some(g) => Some(g),
+            None if first_names.is_given_name(w[0]) => first_names.get(w[0]),
+            None => continue,
+        };
+        let same = named.entry(w[w.len() - 1]).or_default();
+        if !same.iter().any(|(_, k)| norm(k) == norm(&keys[j])) {
+            same.push((gender, keys[j].clone()));
+        }
+    }
+    for i in styled {
+        let w = words(&mentions[i].text);
+        let mine = style_gender(w[0]);
+        let fits: Vec<&Key> = named
+            .get(w[1])
+            .into_iter()
+            .flatten()
+            .filter(|(g, k)| norm(k) != norm(&keys[i]) && (g.is_none() || *g == mine))
+            .map(|(_, k)| k)
+            .collect();
+        if let [k] = fits[..] {
+            keys[i] = k.clone();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{mention_texts, run};
@@ -219,5 +280,23 @@ mod tests {
         for full in ["Paul Smith", "Pat Smith"] {
             assert!(!mention_texts(&e, full).contains(&"P Smith"), "{full}");
         }
+    }
+
+    #[test]
+    fn a_peers_style_and_surname_are_the_one_person_of_that_surname() {
+        let e = run(
+            "Peers\n\nLord Goldsmith gave advice. Peter Goldsmith, the attorney general, spoke \
+             on Monday. Lady Boothroyd agreed, and Baroness Boothroyd left. Lord Kinnock, Neil \
+             Kinnock and Stephen Kinnock met. Lord Howe and Elspeth Howe came.",
+        );
+        assert_eq!(
+            mention_texts(&e, "Peter Goldsmith"),
+            ["Lord Goldsmith", "Peter Goldsmith"]
+        );
+        // ("Lady" is an honorific, left out of the mention.)
+        assert_eq!(mention_texts(&e, "Baroness Boothroyd").len(), 2);
+        // Two men of the surname, or a woman only: left alone.
+        assert_eq!(mention_texts(&e, "Lord Kinnock"), ["Lord Kinnock"]);
+        assert_eq!(mention_texts(&e, "Lord Howe"), ["Lord Howe"]);
     }
 }
