@@ -474,3 +474,17 @@ fn a_dateline_place_in_capitals_is_named_as_written() {
         e.entities
     );
 }
+
+/// A trade the tagger took in at a sentence's start is no part of the name
+/// (2026-12-05 (iq)); "DR" of "DR Congo" is no doctor's.
+#[test]
+fn a_trade_opening_a_name_is_no_part_of_it() {
+    check(
+        "Gig review\n\nSinger Pete Doherty played on Monday. Doherty sang two songs. Aid \
+         reached DR Congo.",
+        &[
+            ("Pete Doherty", "PER", &["Doherty"]),
+            ("Democratic Republic of the Congo", "LOC", &["DR Congo"]),
+        ],
+    );
+}

@@ -10,8 +10,8 @@ use crate::ner::{chunks, NerModel};
 use crate::nlp;
 
 use super::wordlists::{
-    ends_no_name, is_honorific, is_modifier, is_office, is_party_label, lower_is, not_a_name,
-    opens_sentence_only,
+    ends_no_name, is_honorific, is_modifier, is_office, is_party_label, is_trade, lower_is,
+    not_a_name, opens_sentence_only,
 };
 
 pub(super) use super::mention::Mention;
@@ -119,7 +119,11 @@ pub(super) fn extract(
             // "Mr Greenspan", "Dr. Jane Doe": the honorific marks a person
             // but is not part of the name, so "Greenspan" can merge with
             // "Alan Greenspan".
-            if c.end - c.start >= 2 && is_honorific(words[c.start]) && !titled_place {
+            // So does a trade the tagger took in ("Singer Pete Doherty").
+            if c.end - c.start >= 2
+                && (is_honorific(words[c.start]) || is_trade(words[c.start]))
+                && !titled_place
+            {
                 c.start += 1;
                 c.kind = "PER";
             }

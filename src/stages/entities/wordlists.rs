@@ -94,6 +94,26 @@ pub(super) fn is_honorific(word: &str) -> bool {
         })
 }
 
+/// A trade written before a name that the tagger may take in at a
+/// sentence's start ("Singer Pete Doherty", "Winger Nitoglia"): a
+/// person-making title (`nlp::titles` PERSON) that is no office, honorific,
+/// style, royal or clerical rank (those open names: "Prince Charles",
+/// "Cardinal Cormac Murphy-O'Connor"), nor a surname or a word of other
+/// names ("Champion", "Boss", "Nominee").
+pub(super) fn is_trade(word: &str) -> bool {
+    use crate::nlp::titles;
+    // (Honorifics in any case: "DR Congo" is no doctor's.)
+    #[rustfmt::skip]
+    const NOT_TRADES: &[&str] = &[
+        "lord", "lady", "dame", "sir", "king", "queen", "prince", "princess", "pope", "cardinal",
+        "bishop", "rabbi", "imam", "sheikh", "champion", "boss", "candidate", "nominee", "dr",
+        "mr", "mrs", "ms", "miss", "prof", "professor",
+    ];
+    titles::is(word, titles::PERSON)
+        && !titles::is(word, titles::OFFICE)
+        && !lower_is(word.trim_end_matches('.'), |w| NOT_TRADES.contains(&w))
+}
+
 /// Interjections, question words and auxiliaries ("How", "Does": an
 /// interview's question after "((WN))", which the splitter does not end a
 /// sentence at), lone initials and a name's suffix ("Vance, Jr."): never
