@@ -93,7 +93,10 @@ const TITLES: &[(&str, u8)] = &[
     ("envoy", ENDS_OFFICE),
     ("executive", ENDS_OFFICE),
     ("filmmaker", PERSON),
+    ("flanker", PERSON),
+    ("fly-half", PERSON),
     ("frontman", PERSON),
+    ("full-back", PERSON),
     ("gen", OFFICE | PERSON),
     ("general", OFFICE | PERSON | ENDS_OFFICE),
     ("goalkeeper", PERSON),
@@ -151,10 +154,12 @@ const TITLES: &[(&str, u8)] = &[
     ("queen", PERSON),
     ("rabbi", PERSON),
     ("rapper", PERSON),
+    ("referee", PERSON),
     ("rep", OFFICE | PERSON),
     ("reporter", PERSON),
     ("representative", OFFICE | PERSON | ENDS_OFFICE),
     ("scientist", PERSON),
+    ("scrum-half", PERSON),
     ("secretary", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
     ("sen", OFFICE | PERSON),
     ("senator", OFFICE | PERSON | ENDS_OFFICE | DOMAIN),
@@ -167,6 +172,7 @@ const TITLES: &[(&str, u8)] = &[
     ("singer", PERSON),
     ("sir", PERSON),
     ("skier", PERSON),
+    ("skipper", PERSON),
     ("speaker", SPEAKER),
     ("spokesman", OFFICE | PERSON | ENDS_OFFICE),
     ("spokesperson", OFFICE | PERSON),
@@ -178,6 +184,7 @@ const TITLES: &[(&str, u8)] = &[
     ("supreme", QUALIFIER),
     ("supt", OFFICE | PERSON),
     ("swimmer", PERSON),
+    ("umpire", PERSON),
     ("under", QUALIFIER),
     ("vice", OFFICE),
     ("winger", PERSON),
@@ -244,6 +251,8 @@ mod tests {
         };
         check("Minister", OFFICE, true);
         check("Assemblywoman", PERSON, true);
+        check("Referee", PERSON, true);
+        check("fly-half", PERSON, true);
         check("minister", DOMAIN, true);
         check("MAYOR", ENDS_OFFICE, true);
         check("Dame", PERSON, true);
