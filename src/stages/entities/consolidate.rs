@@ -75,6 +75,27 @@ pub(super) fn consolidate(
             Key::Name(m.kind, m.text.clone())
         })
         .collect();
+    // A country the alias table names ("UAE" of the United Arab Emirates)
+    // takes in the gazetteer's names and demonyms of that country
+    // ("Emirati"), as a country the gazetteer alone names does.
+    let table_countries: HashMap<&str, usize> = keys
+        .iter()
+        .filter_map(|k| match k {
+            Key::Alias(a) if aliases.entries[*a].feature.as_deref() == Some("country") => {
+                Some((aliases.entries[*a].country.as_deref()?, *a))
+            }
+            _ => None,
+        })
+        .collect();
+    if !table_countries.is_empty() {
+        for k in keys.iter_mut() {
+            if let Key::Country(cc) = k {
+                if let Some(&a) = table_countries.get(cc.as_str()) {
+                    *k = Key::Alias(a);
+                }
+            }
+        }
+    }
     // A person's surname alias ("Biden") does not apply in an article that
     // names someone else with that surname ("Hunter Biden", whatever the
     // tagger typed it): surname merging decides there. Nor does a body's

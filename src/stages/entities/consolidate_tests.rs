@@ -224,3 +224,21 @@ fn a_country_qualified_organisation_is_the_bare_one() {
         &[("Manchester United", &[]), ("United", &[])],
     );
 }
+
+#[test]
+fn a_countrys_initials_are_the_country() {
+    // "Dubai, UAE"; "DRC" typed ORG by the tagger; the gazetteer's
+    // demonym joins the table's country.
+    check_types(
+        &[
+            ("UAE", "LOC"),
+            ("DRC", "ORG"),
+            ("United Arab Emirates", "LOC"),
+            ("Emirati", "MISC"),
+        ],
+        &[
+            ("United Arab Emirates", "LOC"),
+            ("Democratic Republic of the Congo", "LOC"),
+        ],
+    );
+}
