@@ -241,6 +241,30 @@ impl Gazetteer {
         self.lookup(stem).into_iter().find(|e| e.kind == Kind::City)
     }
 
+    /// The division a name written with its kind names ("Guangdong
+    /// Province", "New York State", "County Cork"), when the name itself
+    /// is unknown: the province or region of the bare name; after
+    /// "County", as Irish and British usage writes it, the place of the
+    /// bare name in Ireland or the United Kingdom.
+    pub fn division_with_suffix(&self, name: &str) -> Option<&Entry> {
+        if self.by_name.contains_key(&name.to_lowercase()) {
+            return None;
+        }
+        if let Some(stem) = name
+            .strip_suffix(" Province")
+            .or_else(|| name.strip_suffix(" State"))
+        {
+            return self
+                .lookup(stem)
+                .into_iter()
+                .find(|e| matches!(e.kind, Kind::Province | Kind::Region));
+        }
+        let stem = name.strip_prefix("County ")?;
+        self.lookup(stem)
+            .into_iter()
+            .find(|e| matches!(e.country.as_str(), "IE" | "GB"))
+    }
+
     /// The GeoNames id of the first-ranked entry with this name
     /// (case-insensitive), as `lookup(name)[0]` gives it, without sorting.
     pub fn geonameid(&self, name: &str) -> Option<u64> {
@@ -314,6 +338,19 @@ mod tests {
         assert!(id("General Santos City").is_some());
         assert_eq!(id("Leicester City"), None, "a club as often");
         assert_eq!(id("Mexico City"), None, "listed under its own name");
+    }
+
+    #[test]
+    fn a_division_written_with_its_kind() {
+        let g = Gazetteer::embedded();
+        let country = |n: &str| g.division_with_suffix(n).map(|e| e.country.as_str());
+        assert_eq!(country("Guangdong Province"), Some("CN"));
+        assert_eq!(country("New York State"), Some("US"));
+        assert_eq!(country("County Cork"), Some("IE"));
+        assert_eq!(country("County Durham"), Some("GB"));
+        // A city is no province; an office is no state.
+        assert_eq!(country("Qom Province"), None);
+        assert_eq!(country("United States Secretary of State"), None);
     }
 
     #[test]

@@ -387,11 +387,23 @@ fn alias_geo(a: &super::aliases::AliasEntry, gaz: &Gazetteer) -> Geo {
 /// A non-country place: the most populous gazetteer match (refined later
 /// by the countries the article names).
 fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
-    gaz.lookup(name)
+    let named = gaz
+        .lookup(name)
         .into_iter()
         .next()
-        .or_else(|| gaz.city_with_suffix(name))
-        .map(Geo::of)
+        .or_else(|| gaz.city_with_suffix(name));
+    if let Some(e) = named {
+        return Some(Geo::of(e));
+    }
+    // "Guangdong Province": the province. "County Cork": found through
+    // its town, so its country only, a region (not the town's place).
+    let e = gaz.division_with_suffix(name)?;
+    let mut geo = Geo::of(e);
+    if name.starts_with("County ") {
+        (geo.lat, geo.lon, geo.geonames, geo.region) = (None, None, None, None);
+        geo.feature = "region".into();
+    }
+    Some(geo)
 }
 
 #[cfg(test)]

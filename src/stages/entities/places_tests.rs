@@ -109,3 +109,21 @@ fn places_follow_the_countries_the_article_names() {
         Some("California")
     );
 }
+
+/// A division written with its kind (2026-12-05 (it)): "Guangdong
+/// Province" is the province; "County Cork" a region of Ireland, with no
+/// coordinates or GeoNames id of its own (the gazetteer knows the town).
+#[test]
+fn a_division_written_with_its_kind_is_placed() {
+    let e = run(
+        "Floods\n\nRain fell in Guangdong Province on Monday. Farmers in County Cork \
+         said the harvest was late.",
+    );
+    let geo = |name: &str| find(&e, name).geo.clone().expect("geo");
+    assert_eq!(geo("Guangdong Province").country.as_deref(), Some("CN"));
+    let cork = geo("County Cork");
+    assert_eq!(
+        (cork.country.as_deref(), cork.feature.as_str(), cork.geonames),
+        (Some("IE"), "region", None)
+    );
+}
