@@ -20,7 +20,8 @@ fn it_after_an_inverted_organisation_is_that_organisation() {
         "Bid\n\nThe Acme Group said on Monday it would bid. Acme said TCI's opposition \
          would not change its approach. \"Acme is convinced the offer is in the best \
          interests of its shareholders,\" it said.",
-        &[Some("Acme")],
+        // One firm, named in full (2026-12-05 (ik)).
+        &[Some("Acme Group")],
     );
 }
 
