@@ -19,6 +19,10 @@ pub(super) struct Mention {
 /// "Ex-Cell-O Corp"); 0 when there is none.
 pub(super) fn modifying_prefix(surface: &str) -> usize {
     const PREFIXES: &[&str] = &["ex-", "anti-", "pro-", "non-", "then-", "post-", "pre-"];
+    // (Most names open with a capital: one byte rules them out.)
+    if !surface.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return 0;
+    }
     PREFIXES
         .iter()
         .find(|p| {

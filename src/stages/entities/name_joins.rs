@@ -190,7 +190,9 @@ pub(super) fn join_legal_forms(
     // that is it with legal forms.
     let mut firm_of: HashMap<String, (usize, usize)> = HashMap::new();
     for (j, m) in mentions.iter().enumerate() {
-        if m.kind != "ORG" || !keyed_by_own_name(mentions, keys, j, "ORG") {
+        // (Most names end in no legal form: ruled out before any split.)
+        let last = m.text.rsplit(' ').next().unwrap_or_default();
+        if m.kind != "ORG" || !legal_form(last) || !keyed_by_own_name(mentions, keys, j, "ORG") {
             continue;
         }
         let mut words: Vec<&str> = m.text.split(' ').collect();

@@ -141,8 +141,11 @@ pub(super) fn join_initials(mentions: &[Mention], keys: &mut [Key]) {
     let initialled: Vec<usize> = (0..mentions.len())
         .filter(|&i| person(i))
         .filter(|&i| {
-            let w = words(&mentions[i].text);
-            w.len() >= 2 && initial(w[0]).is_some()
+            // (An initial is one letter, perhaps a dot, and a space: most
+            // names fail at their second byte, before any split.)
+            let t = mentions[i].text.as_bytes();
+            matches!(t, [_, b' ', ..] | [_, b'.', b' ', ..])
+                && initial(words(&mentions[i].text)[0]).is_some()
         })
         .collect();
     if initialled.is_empty() {
@@ -192,7 +195,11 @@ pub(super) fn join_styles(mentions: &[Mention], keys: &mut [Key]) {
         |i: usize| mentions[i].kind == "PER" && matches!(keys[i], Key::Name(..) | Key::Alias(_));
     let styled: Vec<usize> = (0..mentions.len())
         .filter(|&i| person(i))
-        .filter(|&i| matches!(words(&mentions[i].text)[..], [s, _] if style_gender(s).is_some()))
+        .filter(|&i| {
+            let t = &mentions[i].text;
+            ["Lord ", "Lady ", "Baron"].iter().any(|s| t.starts_with(s))
+                && matches!(words(t)[..], [s, _] if style_gender(s).is_some())
+        })
         .collect();
     if styled.is_empty() {
         return;

@@ -130,17 +130,21 @@ pub(super) fn strong_caption(s: &str) -> bool {
 /// web copy glues them, "Jo JorgensenImage: Jo Jorgensen for President.".
 /// The credit is at most eight words and the block at most forty.
 fn ends_in_photo_credit(s: &str) -> bool {
-    const CUES: &[&str] = &["Image:", "Photo:", "Picture:", "Photograph:", "Credit:"];
-    word_count(s) <= 40
-        && CUES.iter().any(|cue| {
-            let Some(at) = s.rfind(cue).filter(|&at| at > 0) else {
-                return false;
-            };
-            let before = s[..at].chars().next_back();
-            let credit = s[at + cue.len()..].trim_end_matches([')', '.', ' ']);
-            before.is_some_and(|c| c.is_whitespace() || c == '(' || c.is_alphabetic())
-                && (1..=8).contains(&word_count(credit))
-        })
+    const CUES: &[&str] = &["Image", "Photo", "Picture", "Photograph", "Credit"];
+    // (The cue's colon is the block's last: a credit has none. Most blocks
+    // stop at this search, before any word is counted.)
+    let Some(colon) = s.rfind(':') else {
+        return false;
+    };
+    let Some(cue) = CUES.iter().find(|c| s[..colon].ends_with(**c)) else {
+        return false;
+    };
+    let at = colon - cue.len();
+    let before = s[..at].chars().next_back();
+    let credit = s[colon + 1..].trim_end_matches([')', '.', ' ']);
+    before.is_some_and(|c| c.is_whitespace() || c == '(' || c.is_alphabetic())
+        && (1..=8).contains(&word_count(credit))
+        && word_count(s) <= 40
 }
 
 /// Weaker cue, used only between the headline and the first paragraph:
