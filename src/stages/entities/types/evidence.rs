@@ -5,107 +5,17 @@
 use std::collections::{HashMap, HashSet};
 
 use super::super::kin::kin_before;
-use super::super::surname::everyday;
 use super::super::mentions::Mention;
+use super::super::surname::everyday;
 use super::super::wordlists;
 use super::super::{ampersand, heads};
+use super::cues::{
+    administration_after, clerical_name, firm_leader_before, place_noun_after, post_nominal_after,
+    speaker_label, styled_name,
+};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::nlp::gender::FirstNames;
 use crate::nlp::titles;
-
-/// A post-nominal right after the name: an honour, a professional rank
-/// or a seat ("QC", "MP", "OBE"), a word of its own.
-fn post_nominal_after(text: &str, end: usize) -> bool {
-    let Some(rest) = text[end..].strip_prefix(' ') else {
-        return false;
-    };
-    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    matches!(
-        word,
-        "QC" | "KC" | "MP" | "MEP" | "MSP" | "OBE" | "MBE" | "CBE" | "KBE" | "DBE"
-    )
-}
-
-/// "administration" (a word of its own) right after the name.
-fn administration_after(text: &str, end: usize) -> bool {
-    let rest = text[end..].trim_start_matches(' ');
-    rest.strip_prefix("administration")
-        .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
-}
-
-/// A lower-case place noun right after the name, closing its phrase: "the
-/// Karol Bagh area of the capital", "the Johan Sverdrup oil field.", "its
-/// Sassan field, part of"; not a post or a thing of the place ("Chase
-/// Manhattan area executive", "a Smith field goal").
-fn place_noun_after(text: &str, end: usize) -> bool {
-    #[rustfmt::skip]
-    const NOUNS: &[&str] = &[
-        " area", " oil field", " oilfield", " gas field", " field", " district",
-        " neighbourhood", " neighborhood", " suburb", " valley",
-    ];
-    let after = &text[end..];
-    NOUNS.iter().any(|n| {
-        after.strip_prefix(n).is_some_and(|rest| {
-            rest.starts_with([',', '.', ';', ':', ')'])
-                || [" of ", " and ", " in ", " near ", " on ", " where "]
-                    .iter()
-                    .any(|w| rest.starts_with(w))
-        })
-    })
-}
-
-/// A transcript's speaker label: the mention opens its line, in double
-/// brackets or before a colon, and the turn's words follow ("((Dorsa
-/// Derakhshani)) I got interested", "Mark Hughes: We were poor"; not a
-/// wrapped wire line "(Sikorsky Aircraft), and").
-fn speaker_label(text: &str, m: &Mention) -> bool {
-    // Only spaces and brackets back to the line's start (read backwards a
-    // few bytes, not the whole paragraph).
-    let before = text[..m.start].trim_end_matches([' ', '\t', '(']);
-    if !(before.is_empty() || before.ends_with('\n')) {
-        return false;
-    }
-    let prefix = text[before.len()..m.start].trim_start();
-    let after = &text[m.end..];
-    let rest = if prefix == "((" {
-        after.strip_prefix("))")
-    } else if prefix.is_empty() {
-        after.strip_prefix(':')
-    } else {
-        None
-    };
-    rest.map(str::trim_start).is_some_and(|r| {
-        r.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '\u{201c}' | '\''))
-    })
-}
-
-/// Whether `name` opens with a title that British usage keeps in a
-/// person's styled name (Sir, Dame, Lord, Lady, Baron, Baroness) before a
-/// capitalised word that is no office or title ("Lord Chancellor") and no
-/// "of" ("Lord of the Rings").
-fn styled_name(name: &str) -> bool {
-    let mut words = name.split_whitespace();
-    let styled = words.next().is_some_and(wordlists::is_style);
-    styled
-        && words.next().is_some_and(|w| {
-            w.starts_with(char::is_uppercase)
-                && !titles::is(w, titles::OFFICE | titles::QUALIFIER | titles::PERSON)
-        })
-}
-
-/// A cleric's title opening the name before a given name ("Cardinal
-/// Cormac Murphy", "Rabbi Jonathan Sacks", "Archbishop Desmond Tutu"): a
-/// person, as a styled name is (not "Cardinal Health", "Bishop Auckland").
-fn clerical_name(name: &str, first_names: &FirstNames) -> bool {
-    let mut words = name.split_whitespace();
-    words.next().is_some_and(|t| {
-        matches!(
-            t,
-            "Cardinal" | "Archbishop" | "Bishop" | "Rabbi" | "Imam" | "Pope" | "Reverend"
-                | "Rev." | "Sheikh" | "Ayatollah" | "Pastor"
-        )
-    }) && words.next().is_some_and(|g| first_names.is_given_name(g))
-}
 
 /// What the evidence consults besides the mention: the gazetteer, the
 /// first-name list, and the tails of names that open with a known first
@@ -278,7 +188,12 @@ impl Evidence {
                 "Briton" | "Scot" | "Englishman" | "Welshman" | "Irishman" | "Frenchman"
                     | "Dutchman"
             );
-        if before.is_some_and(|w| titles::is(w, titles::PERSON)) && !nationality {
+        // "market leader Diageo": a firm's, not a person's title.
+        let firm_leader = firm_leader_before(text, m.start);
+        if firm_leader {
+            *v.entry("ORG").or_default() += 2;
+        }
+        if before.is_some_and(|w| titles::is(w, titles::PERSON)) && !nationality && !firm_leader {
             *v.entry("PER").or_default() += 2;
             self.person = true;
             self.person_said = true;

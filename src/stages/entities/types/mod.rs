@@ -36,6 +36,7 @@ use super::heads;
 use super::mentions::Mention;
 use crate::gazetteer::Gazetteer;
 
+mod cues;
 mod evidence;
 #[cfg(test)]
 mod tests;

@@ -54,6 +54,12 @@ fn one_type_per_entity() {
         &[("Walt Disney", "PER"), ("Roy Disney", "PER"), ("Disney", "ORG")],
         &["PER", "PER", "ORG"],
     );
+    // "market leader" is a firm's, not a person's title.
+    check(
+        "It was bought by market leader Wexcorp. Party leader Ann Wexley spoke.",
+        &[("Wexcorp", "PER"), ("Ann Wexley", "PER")],
+        &["ORG", "PER"],
+    );
     // A state legislator's title, before the name or an apposition's
     // comma, makes it a person's.
     check(
