@@ -96,7 +96,7 @@ pub(super) fn join(mentions: &[Mention], keys: &mut [Key]) {
     // (row, the other words) -> the mentions so named, in text order.
     let mut people: HashMap<(usize, Vec<&str>), Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        if m.kind != "PER" || !matches!(keys[i], Key::Name(..) | Key::Alias(_)) {
+        if !person_by_name(mentions, keys, i) {
             continue;
         }
         let w = words(&m.text);
@@ -124,6 +124,12 @@ pub(super) fn join(mentions: &[Mention], keys: &mut [Key]) {
     }
 }
 
+/// Whether mention `i` is a person's keyed by a name or the alias table
+/// (not by a country), as the joins here read them.
+fn person_by_name(mentions: &[Mention], keys: &[Key], i: usize) -> bool {
+    mentions[i].kind == "PER" && matches!(keys[i], Key::Name(..) | Key::Alias(_))
+}
+
 /// An initial standing for a given name: "K", "K.".
 fn initial(w: &str) -> Option<char> {
     let mut cs = w.strip_suffix('.').unwrap_or(w).chars();
@@ -136,8 +142,7 @@ fn initial(w: &str) -> Option<char> {
 /// name opens with that letter takes that name's key. Two full names that
 /// fit ("Kelly Holmes", "Kate Holmes") leave it alone.
 pub(super) fn join_initials(mentions: &[Mention], keys: &mut [Key]) {
-    let person =
-        |i: usize| mentions[i].kind == "PER" && matches!(keys[i], Key::Name(..) | Key::Alias(_));
+    let person = |i: usize| person_by_name(mentions, keys, i);
     let initialled: Vec<usize> = (0..mentions.len())
         .filter(|&i| person(i))
         .filter(|&i| {
@@ -191,8 +196,7 @@ fn style_gender(w: &str) -> Option<Gender> {
 /// given name (or style) is not of the other sex. Two that fit ("Lord
 /// Kinnock" beside Neil and Stephen Kinnock) leave it alone.
 pub(super) fn join_styles(mentions: &[Mention], keys: &mut [Key]) {
-    let person =
-        |i: usize| mentions[i].kind == "PER" && matches!(keys[i], Key::Name(..) | Key::Alias(_));
+    let person = |i: usize| person_by_name(mentions, keys, i);
     let styled: Vec<usize> = (0..mentions.len())
         .filter(|&i| person(i))
         .filter(|&i| {
