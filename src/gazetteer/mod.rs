@@ -241,28 +241,34 @@ impl Gazetteer {
         self.lookup(stem).into_iter().find(|e| e.kind == Kind::City)
     }
 
-    /// The division a name written with its kind names ("Guangdong
-    /// Province", "New York State", "County Cork"), when the name itself
-    /// is unknown: the province or region of the bare name; after
-    /// "County", as Irish and British usage writes it, the place of the
-    /// bare name in Ireland or the United Kingdom.
+    /// The province or region a name written with its kind names
+    /// ("Guangdong Province", "New York State"), when the name itself is
+    /// unknown: the bare name's.
     pub fn division_with_suffix(&self, name: &str) -> Option<&Entry> {
+        let stem = name
+            .strip_suffix(" Province")
+            .or_else(|| name.strip_suffix(" State"))?;
         if self.by_name.contains_key(&name.to_lowercase()) {
             return None;
         }
-        if let Some(stem) = name
-            .strip_suffix(" Province")
-            .or_else(|| name.strip_suffix(" State"))
-        {
-            return self
-                .lookup(stem)
-                .into_iter()
-                .find(|e| matches!(e.kind, Kind::Province | Kind::Region));
-        }
-        let stem = name.strip_prefix("County ")?;
         self.lookup(stem)
             .into_iter()
-            .find(|e| matches!(e.country.as_str(), "IE" | "GB"))
+            .find(|e| matches!(e.kind, Kind::Province | Kind::Region))
+    }
+
+    /// The country of a county as Irish and British usage writes it
+    /// ("County Cork"), when the name itself is unknown: the country of a
+    /// place of the bare name in Ireland or the United Kingdom (the data
+    /// has the town, not the county).
+    pub fn county_country(&self, name: &str) -> Option<&str> {
+        let stem = name.strip_prefix("County ")?;
+        if self.by_name.contains_key(&name.to_lowercase()) {
+            return None;
+        }
+        self.lookup(stem)
+            .into_iter()
+            .map(|e| e.country.as_str())
+            .find(|c| matches!(*c, "IE" | "GB"))
     }
 
     /// The GeoNames id of the first-ranked entry with this name
@@ -343,7 +349,11 @@ mod tests {
     #[test]
     fn a_division_written_with_its_kind() {
         let g = Gazetteer::embedded();
-        let country = |n: &str| g.division_with_suffix(n).map(|e| e.country.as_str());
+        let country = |n: &str| {
+            g.division_with_suffix(n)
+                .map(|e| e.country.as_str())
+                .or_else(|| g.county_country(n))
+        };
         assert_eq!(country("Guangdong Province"), Some("CN"));
         assert_eq!(country("New York State"), Some("US"));
         assert_eq!(country("County Cork"), Some("IE"));

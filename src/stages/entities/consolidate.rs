@@ -262,17 +262,7 @@ fn build_entity(
         }
         Key::Country(cc) => {
             let e = country_entry(gaz, cc);
-            let geo = e.map_or_else(
-                || Geo {
-                    country: Some(cc.clone()),
-                    region: None,
-                    lat: None,
-                    lon: None,
-                    feature: "country".into(),
-                    geonames: None,
-                },
-                Geo::of,
-            );
+            let geo = e.map_or_else(|| Geo::country_only(cc, "country"), Geo::of);
             (
                 e.map_or(longest.clone(), |e| e.name.clone()),
                 "LOC".to_string(),
@@ -387,23 +377,14 @@ fn alias_geo(a: &super::aliases::AliasEntry, gaz: &Gazetteer) -> Geo {
 /// A non-country place: the most populous gazetteer match (refined later
 /// by the countries the article names).
 fn place_geo(gaz: &Gazetteer, name: &str) -> Option<Geo> {
-    let named = gaz
-        .lookup(name)
+    gaz.lookup(name)
         .into_iter()
         .next()
-        .or_else(|| gaz.city_with_suffix(name));
-    if let Some(e) = named {
-        return Some(Geo::of(e));
-    }
-    // "Guangdong Province": the province. "County Cork": found through
-    // its town, so its country only, a region (not the town's place).
-    let e = gaz.division_with_suffix(name)?;
-    let mut geo = Geo::of(e);
-    if name.starts_with("County ") {
-        (geo.lat, geo.lon, geo.geonames, geo.region) = (None, None, None, None);
-        geo.feature = "region".into();
-    }
-    Some(geo)
+        .or_else(|| gaz.city_with_suffix(name))
+        .or_else(|| gaz.division_with_suffix(name))
+        .map(Geo::of)
+        // "County Cork": a region known by its country only.
+        .or_else(|| Some(Geo::country_only(gaz.county_country(name)?, "region")))
 }
 
 #[cfg(test)]

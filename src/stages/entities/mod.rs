@@ -99,6 +99,19 @@ pub struct Geo {
 }
 
 impl Geo {
+    /// A place known by its country alone: no region, coordinates or
+    /// GeoNames id.
+    pub(super) fn country_only(country: &str, feature: &str) -> Geo {
+        Geo {
+            country: Some(country.to_string()),
+            region: None,
+            lat: None,
+            lon: None,
+            feature: feature.to_string(),
+            geonames: None,
+        }
+    }
+
     /// A gazetteer entry's place: its country, region, coordinates,
     /// feature and GeoNames id.
     pub(super) fn of(e: &crate::gazetteer::Entry) -> Geo {
