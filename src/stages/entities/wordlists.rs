@@ -75,23 +75,24 @@ pub(super) fn legal_form(word: &str) -> bool {
 /// A title that British usage keeps in a person's styled name ("Sir
 /// Edward", "Baroness Morgan"), as written.
 pub(super) fn is_style(word: &str) -> bool {
-    matches!(
-        word,
-        "Sir" | "Dame" | "Lord" | "Lady" | "Baron" | "Baroness"
-    )
+    STYLES.contains(&word)
 }
+
+const STYLES: &[&str] = &["Sir", "Dame", "Lord", "Lady", "Baron", "Baroness"];
 
 /// Honorifics before a personal name ("Mr", "Mrs.", "Dr"). "Sir" and
 /// "Lord" stay: in British usage they are part of the styled name. "DR"
 /// in capitals is the Democratic Republic ("DR Congo").
 pub(super) fn is_honorific(word: &str) -> bool {
-    word != "DR"
-        && lower_is(word.trim_end_matches('.'), |w| {
-            matches!(
-                w,
-                "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "professor"
-            )
-        })
+    word != "DR" && lower_is(word.trim_end_matches('.'), honorific_lower)
+}
+
+/// An honorific, lower-cased and without its dot.
+fn honorific_lower(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "professor"
+    )
 }
 
 /// A trade written before a name that the tagger may take in at a
@@ -102,16 +103,18 @@ pub(super) fn is_honorific(word: &str) -> bool {
 /// names ("Champion", "Boss", "Nominee").
 pub(super) fn is_trade(word: &str) -> bool {
     use crate::nlp::titles;
-    // (Honorifics in any case: "DR Congo" is no doctor's.)
+    // (Honorifics and styles in any case: "DR Congo" is no doctor's.)
     #[rustfmt::skip]
     const NOT_TRADES: &[&str] = &[
-        "lord", "lady", "dame", "sir", "king", "queen", "prince", "princess", "pope", "cardinal",
-        "bishop", "rabbi", "imam", "sheikh", "champion", "boss", "candidate", "nominee", "dr",
-        "mr", "mrs", "ms", "miss", "prof", "professor",
+        "king", "queen", "prince", "princess", "pope", "cardinal", "bishop", "rabbi", "imam",
+        "sheikh", "champion", "boss", "candidate", "nominee",
     ];
     titles::is(word, titles::PERSON)
         && !titles::is(word, titles::OFFICE)
-        && !lower_is(word.trim_end_matches('.'), |w| NOT_TRADES.contains(&w))
+        && !STYLES.iter().any(|s| s.eq_ignore_ascii_case(word))
+        && !lower_is(word.trim_end_matches('.'), |w| {
+            honorific_lower(w) || NOT_TRADES.contains(&w)
+        })
 }
 
 /// Interjections, question words and auxiliaries ("How", "Does": an
