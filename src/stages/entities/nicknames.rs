@@ -146,11 +146,8 @@ pub(super) fn join_initials(mentions: &[Mention], keys: &mut [Key]) {
     let initialled: Vec<usize> = (0..mentions.len())
         .filter(|&i| person(i))
         .filter(|&i| {
-            // (An initial is one letter, perhaps a dot, and a space: most
-            // names fail at their second byte, before any split.)
-            let t = mentions[i].text.as_bytes();
-            matches!(t, [_, b' ', ..] | [_, b'.', b' ', ..])
-                && initial(words(&mentions[i].text)[0]).is_some()
+            let first = mentions[i].text.split_once(' ').map(|(f, _)| f);
+            first.and_then(initial).is_some()
         })
         .collect();
     if initialled.is_empty() {
@@ -200,9 +197,13 @@ pub(super) fn join_styles(mentions: &[Mention], keys: &mut [Key]) {
     let styled: Vec<usize> = (0..mentions.len())
         .filter(|&i| person(i))
         .filter(|&i| {
-            let t = &mentions[i].text;
-            ["Lord ", "Lady ", "Baron"].iter().any(|s| t.starts_with(s))
-                && matches!(words(t)[..], [s, _] if style_gender(s).is_some())
+            // A style and one word.
+            mentions[i]
+                .text
+                .split_once(' ')
+                .is_some_and(|(style, rest)| {
+                    style_gender(style).is_some() && !rest.contains(char::is_whitespace)
+                })
         })
         .collect();
     if styled.is_empty() {
