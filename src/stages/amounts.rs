@@ -119,7 +119,6 @@ fn number(w: &str) -> Option<(String, Option<i32>)> {
         .unwrap_or(w.len());
     let (num, suffix) = w.split_at(digits_end);
     let num = num.replace(',', "");
-    num.parse::<f64>().ok()?;
     match suffix.to_lowercase().as_str() {
         "" => Some((num, None)),
         s => scale(s).map(|k| (num, Some(k))),
@@ -127,9 +126,13 @@ fn number(w: &str) -> Option<(String, Option<i32>)> {
 }
 
 /// The value of `digits` times ten to the `exponent`, read as one decimal
-/// so that "8.2" billion is 8200000000, not 8.2 × 1e9 = 8199999999.999999.
+/// so that "8.2" billion is 8200000000, not 8.2 × 1e9 = 8199999999.999999;
+/// none when the digits are no number ("1.2.3").
 fn scaled(digits: &str, exponent: i32) -> Option<f64> {
-    format!("{digits}e{exponent}").parse().ok()
+    match exponent {
+        0 => digits.parse().ok(),
+        _ => format!("{digits}e{exponent}").parse().ok(),
+    }
 }
 
 pub fn find_amounts(text: &str, skip: &[Span]) -> Vec<Amount> {
