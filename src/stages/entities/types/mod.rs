@@ -13,7 +13,8 @@
 //! ending the name ("University" ORG, "Avenue" LOC). A surname tagged LOC joins the
 //! person's group without a vote ("Monroe" after "Marilyn Monroe"), unless
 //! it is a well-known place (of two people with the surname, the first's
-//! group, for the type: "Jackson" of Janet and Michael Jackson); a bare name joins the storm the article names
+//! group, for the type: "Jackson" of Janet and Michael Jackson); a bare
+//! name joins the storm the article names
 //! ("Dorian" of "Hurricane Dorian"), and a group with a storm is MISC; a
 //! bare name joins the one firm whose name opens with it and an ampersand
 //! ("Marsh" of "Marsh & McLennan"), and a group with such a firm is ORG
