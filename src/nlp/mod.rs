@@ -4,6 +4,7 @@
 
 pub mod bodies;
 pub mod gender;
+pub mod legal_forms;
 pub mod sentences;
 pub mod stopwords;
 pub mod titles;

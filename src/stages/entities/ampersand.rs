@@ -57,27 +57,18 @@ fn country(words: &[&str], gaz: &Gazetteer) -> bool {
     gaz.kinds(&words.join(" ")).contains(&Kind::Country)
 }
 
-/// A word that ends a firm's name ("Co", "Inc", "Corporation", "Bank").
+/// A word that ends a firm's name ("Co", "Inc", "Corporation", "Bank"):
+/// a legal form but a foreign one, which after "and" as often names a
+/// place or an officer ("England and SA", "the Governor and AG").
 fn firm_suffix(word: &str) -> bool {
-    super::wordlists::lower_is(word.trim_end_matches('.'), |w| {
-        matches!(
-            w,
-            "co" | "company"
-                | "corp"
-                | "corporation"
-                | "inc"
-                | "ltd"
-                | "llc"
-                | "plc"
-                | "group"
-                | "holdings"
-                | "industries"
-                | "bank"
-                | "trust"
-                | "associates"
-                | "partners"
-        )
-    })
+    use crate::nlp::legal_forms::{form, Form};
+    form(word).is_some_and(|f| f != Form::Foreign)
+        || super::wordlists::lower_is(word.trim_end_matches('.'), |w| {
+            matches!(
+                w,
+                "industries" | "bank" | "trust" | "associates" | "partners"
+            )
+        })
 }
 
 /// "Pacific Gas and Electric Company", "Baoshan Iron and Steel Co",

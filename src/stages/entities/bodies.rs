@@ -19,10 +19,10 @@
 //! already.
 
 use super::chunks::{self, capitalised};
-use super::wordlists::legal_form;
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp;
+use crate::nlp::legal_forms::is_abbreviated as legal_form;
 
 /// Heads of armed forces and units, lower-cased.
 const HEADS: &[&str] = &[

@@ -31,19 +31,19 @@ const DIVISION_HEADS: &[&str] = &[
     "county", "district", "governorate", "oblast", "prefecture", "province", "territory",
 ];
 
-/// Head nouns of organisations.
+/// Head nouns of organisations; firms' legal forms ("Co", "Holdings",
+/// "AG") are heads too, from `nlp::legal_forms`.
 #[rustfmt::skip]
 const ORG_HEADS: &[&str] = &[
     "academy", "agency", "airlines", "airways", "army", "assembly", "associates", "association",
-    "bank", "battalion", "board", "brigade", "bros", "brothers", "cabinet", "club", "co", "college",
-    "commission", "committee", "communications", "company", "congress", "corp", "corporation",
-    "corps", "council", "court", "department", "division", "federation", "forces", "foundation",
-    "fund", "group", "holdings", "inc", "industries", "institute", "laboratories", "labs", "llc",
-    "ltd", "magazine", "militia", "ministry", "motors", "nation", "network", "paratroopers",
-    "parliament", "partners", "party", "pharmaceuticals", "plc", "police", "press", "railroad",
-    "railroads", "railway", "railways", "regiment", "research", "school", "securities", "senate",
-    "service", "society", "studios", "systems", "team", "technologies", "times", "tribe",
-    "tribes", "trust", "university",
+    "bank", "battalion", "board", "brigade", "bros", "brothers", "cabinet", "club", "college",
+    "commission", "committee", "communications", "congress", "corps", "council", "court",
+    "department", "division", "federation", "forces", "foundation", "fund", "industries",
+    "institute", "laboratories", "labs", "magazine", "militia", "ministry", "motors", "nation",
+    "network", "paratroopers", "parliament", "partners", "party", "pharmaceuticals", "police",
+    "press", "railroad", "railroads", "railway", "railways", "regiment", "research", "school",
+    "securities", "senate", "service", "society", "studios", "systems", "team", "technologies",
+    "times", "tribe", "tribes", "trust", "university",
 ];
 
 /// Heads of events and prizes, which CoNLL types MISC ("Davis Cup",
@@ -152,9 +152,14 @@ fn heads_table() -> &'static [(&'static str, &'static str)] {
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t: Vec<(&str, &str)> = Vec::new();
+        let forms: Vec<&'static str> = crate::nlp::legal_forms::FORMS
+            .iter()
+            .map(|(f, _)| *f)
+            .collect();
         for (list, kind) in [
             (PLACE_HEADS, "LOC"),
             (ORG_HEADS, "ORG"),
+            (&forms, "ORG"),
             (wordlists::NEWSPAPER_HEADS, "ORG"),
             (EVENT_HEADS, "MISC"),
         ] {

@@ -29,6 +29,29 @@ fn head_lists_are_sorted_for_binary_search() {
     assert_eq!(head_kind("Research"), Some("ORG"));
     assert_eq!(head_kind("Studios"), Some("ORG"));
     assert_eq!(head_kind("Ünïversity"), None);
+    // Every legal form heads a firm's name (`nlp::legal_forms`).
+    assert_eq!(head_kind("Co."), Some("ORG"));
+    assert_eq!(head_kind("AG"), Some("ORG"));
+    assert_eq!(head_kind("Limited"), Some("ORG"));
+}
+
+#[test]
+fn a_legal_form_after_a_name_makes_it_a_firm() {
+    check(
+        "shares of Peugeot SA rose",
+        &[(2, 1, "LOC")],
+        &[("Peugeot SA", "ORG")],
+    );
+    check(
+        "the owner , Paws Incorporated , said",
+        &[(3, 1, "PER")],
+        &[("Paws Incorporated", "ORG")],
+    );
+    check(
+        "the bid for Jacobs Suchard AG failed",
+        &[(4, 1, "ORG")],
+        &[("Jacobs Suchard AG", "ORG")],
+    );
 }
 
 #[test]

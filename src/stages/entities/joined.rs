@@ -55,7 +55,7 @@ fn joins(a: &Chunk, b: &Chunk, words: &[&str]) -> bool {
         return false;
     }
     let head = words[a.end - 1].trim_end_matches('.').to_lowercase();
-    let legal_form = super::wordlists::legal_form(&head) || head == "holdings";
+    let legal_form = crate::nlp::legal_forms::is_abbreviated(&head) || head == "holdings";
     let legislature = matches!(
         head.as_str(),
         "congress" | "parliament" | "senate" | "cabinet"

@@ -11,25 +11,15 @@
 
 use crate::ner::Chunk;
 
-/// Words that may follow a comma inside one name.
+/// Words that may follow a comma inside one name: an abbreviated legal
+/// form ("Inc.", "AG"), not a spelt-out one ("Ubisoft, Group 4"), and
+/// "Jr", "Sr", "D.C.".
 fn suffix(word: &str) -> bool {
-    super::wordlists::lower_is(word.trim_end_matches('.'), |w| {
-        matches!(
-            w,
-            "inc"
-                | "ltd"
-                | "llc"
-                | "plc"
-                | "co"
-                | "corp"
-                | "jr"
-                | "sr"
-                | "d.c"
-                | "dc"
-                | "ag"
-                | "sa"
-        )
-    })
+    use crate::nlp::legal_forms::{form, Form};
+    form(word).is_some_and(|f| f != Form::Spelt)
+        || super::wordlists::lower_is(word.trim_end_matches('.'), |w| {
+            matches!(w, "jr" | "sr" | "d.c" | "dc")
+        })
 }
 
 /// Where an organisation chunk is two bodies joined by "and", each of two

@@ -11,6 +11,7 @@ use super::aliases::Aliases;
 use super::mentions::Mention;
 use super::merge::Key;
 use crate::gazetteer::{Gazetteer, Kind};
+use crate::nlp::legal_forms::is_legal_form;
 
 /// Whether mention `i` is of type `kind` and still keyed by its own name
 /// (no alias, country or earlier rule has keyed it).
@@ -151,27 +152,6 @@ pub(super) fn join_same_places(mentions: &[Mention], keys: &mut [Key], gaz: &Gaz
     }
 }
 
-/// A firm's legal form (`wordlists::legal_form`, spelt out too) or
-/// holding word closing its name: "Texaco Inc", "Toshiba Corporation",
-/// "Altria Group", "UFJ Holdings".
-fn legal_form(word: &str) -> bool {
-    super::wordlists::legal_form(word)
-        || super::wordlists::lower_is(word.trim_end_matches('.'), |w| {
-            matches!(
-                w,
-                "incorporated"
-                    | "corporation"
-                    | "company"
-                    | "limited"
-                    | "ag"
-                    | "sa"
-                    | "nv"
-                    | "holdings"
-                    | "group"
-            )
-        })
-}
-
 /// "Texaco said" is the "Texaco Inc" the article names: a name keyed by
 /// itself that an organisation's name is without its legal forms takes
 /// that organisation's key ("Wedge" and "Wedge Group" of "Wedge Group
@@ -192,11 +172,11 @@ pub(super) fn join_legal_forms(
     for (j, m) in mentions.iter().enumerate() {
         // (Most names end in no legal form: ruled out before any split.)
         let last = m.text.rsplit(' ').next().unwrap_or_default();
-        if m.kind != "ORG" || !legal_form(last) || !keyed_by_own_name(mentions, keys, j, "ORG") {
+        if m.kind != "ORG" || !is_legal_form(last) || !keyed_by_own_name(mentions, keys, j, "ORG") {
             continue;
         }
         let mut words: Vec<&str> = m.text.split(' ').collect();
-        while words.len() >= 2 && legal_form(words[words.len() - 1]) {
+        while words.len() >= 2 && is_legal_form(words[words.len() - 1]) {
             words.pop();
             let best = firm_of
                 .entry(words.join(" ").to_lowercase())

@@ -43,7 +43,7 @@ pub(super) fn repair(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chu
             .filter(|&t| t + 1 >= c.end || capitalised(t + 1) || words[t + 1] == "of")
             // "General Electric Co": a name ending in a firm's legal form
             // is the firm's, no officer's.
-            .filter(|_| !super::wordlists::legal_form(words[c.end - 1]));
+            .filter(|_| !crate::nlp::legal_forms::is_abbreviated(words[c.end - 1]));
         match office {
             Some(t) => {
                 // The office's own head ("U.S." in "U.S. Secretary of State").

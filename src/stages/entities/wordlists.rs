@@ -64,14 +64,6 @@ pub(super) fn ends_no_name(lower: &str) -> bool {
     )
 }
 
-/// A company's legal form, which ends its name: Inc, Corp, Ltd, Plc, LLC,
-/// Co (any case, a trailing dot allowed).
-pub(super) fn legal_form(word: &str) -> bool {
-    lower_is(word.trim_end_matches('.'), |w| {
-        matches!(w, "inc" | "corp" | "ltd" | "plc" | "llc" | "co")
-    })
-}
-
 /// A title that British usage keeps in a person's styled name ("Sir
 /// Edward", "Baroness Morgan"), as written.
 pub(super) fn is_style(word: &str) -> bool {

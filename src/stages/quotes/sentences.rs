@@ -114,7 +114,8 @@ pub(super) fn abbreviation_word(w: &str) -> bool {
     initial
         || stem.contains('.')
         || ABBREVIATIONS.contains(&stem)
-        || ["Inc", "Co", "Corp", "Ltd", "Bros", "Cos"].contains(&stem)
+        || crate::nlp::legal_forms::is_abbreviated(stem)
+        || ["Bros", "Cos"].contains(&stem)
 }
 
 /// Abbreviations written with a stop before a name or a word.
