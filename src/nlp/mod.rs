@@ -5,6 +5,7 @@
 pub mod bodies;
 pub mod gender;
 pub mod legal_forms;
+pub mod photo_credits;
 pub mod sentences;
 pub mod stopwords;
 pub mod titles;

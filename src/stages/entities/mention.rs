@@ -39,13 +39,12 @@ pub(super) fn modifying_prefix(surface: &str) -> usize {
 /// tagger's span, `after` the text right after it; the length to keep, or
 /// `surface.len()` when no cue ends it (or nothing of a name would be left).
 pub(super) fn before_photo_credit(surface: &str, after: &str) -> usize {
-    const CUES: &[&str] = &["Image", "Photo", "Picture", "Photograph"];
     if !after.starts_with(':') {
         return surface.len();
     }
-    CUES.iter()
-        .find_map(|cue| {
-            let head = surface.strip_suffix(cue)?;
+    crate::nlp::photo_credits::cue_at_end(surface, false)
+        .and_then(|cue| {
+            let head = &surface[..surface.len() - cue.len()];
             let last = head.chars().next_back()?;
             let kept = if last == ' ' { head.trim_end() } else { head };
             (last == ' ' || last.is_lowercase())

@@ -130,13 +130,12 @@ pub(super) fn strong_caption(s: &str) -> bool {
 /// web copy glues them, "Jo JorgensenImage: Jo Jorgensen for President.".
 /// The credit is at most eight words and the block at most forty.
 fn ends_in_photo_credit(s: &str) -> bool {
-    const CUES: &[&str] = &["Image", "Photo", "Picture", "Photograph", "Credit"];
     // (The cue's colon is the block's last: a credit has none. Most blocks
     // stop at this search, before any word is counted.)
     let Some(colon) = s.rfind(':') else {
         return false;
     };
-    let Some(cue) = CUES.iter().find(|c| s[..colon].ends_with(**c)) else {
+    let Some(cue) = crate::nlp::photo_credits::cue_at_end(&s[..colon], true) else {
         return false;
     };
     let at = colon - cue.len();
