@@ -10,10 +10,14 @@
 //! or more ("I" is a pronoun; "LIV", "MIX", "CIVIL" are other words).
 //!
 //! So is a road's number: "Interstate 80" was a body "Interstate", "U.S.
-//! Route 2" the country and nothing.
+//! Route 2" the country and nothing. And a model's, a sequel's or a
+//! station's number ("PlayStation 3", "Half-Life 2", "Radio 4", "Area
+//! 51"), which the tagger left out: "Radio 4" and "Radio 1" were one
+//! entity "Radio", and "Halo 2" a person in one article, a place in the
+//! next.
 
 use super::chunks;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Kind};
 use crate::ner::Chunk;
 use crate::nlp::gender::FirstNames;
 
@@ -31,23 +35,40 @@ fn road_number(w: &str) -> bool {
     (1..=4).contains(&digits) && w.len() <= digits + 1
 }
 
-/// The chunks with each name's numeral and each road's number taken in
-/// (see the module note). One scan of the words finds both (most
-/// sentences have neither).
-pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chunk> {
-    let (mut numerals, mut roads) = (Vec::new(), Vec::new());
+/// A model's or a sequel's number: one to three digits ("3", "51").
+fn model_number(w: &str) -> bool {
+    (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Words after a number that make it a quantity, not part of the name
+/// before it ("Nippon 60 mln dlrs", "gave Microsoft 10 days").
+#[rustfmt::skip]
+const MEASURES: &[&str] = &[
+    "basis", "billion", "bn", "cent", "day", "days", "dlrs", "dollars", "each", "euros",
+    "goals", "hour", "hours", "million", "minute", "minutes", "mln", "month", "months",
+    "people", "per", "percent", "pct", "points", "pounds", "runs", "seats", "seconds",
+    "shares", "times", "trillion", "votes", "week", "weeks", "wickets", "year", "years", "yen",
+];
+
+/// The chunks with each name's numeral, each road's number and each
+/// model's number taken in (see the module note). One scan of the words
+/// finds all three (most sentences have none).
+pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk> {
+    let (mut numerals, mut roads, mut models) = (Vec::new(), Vec::new(), Vec::new());
     for i in 1..words.len() {
         let w = words[i];
         if roman(w) {
             if numerals.len() < chunks::MAX_TRIGGERS {
                 numerals.push(i);
             }
-        } else if w.as_bytes().first().is_some_and(u8::is_ascii_digit)
-            && ROADS.contains(&words[i - 1])
-            && road_number(w)
-            && roads.len() < chunks::MAX_TRIGGERS
-        {
-            roads.push(i - 1);
+        } else if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            if ROADS.contains(&words[i - 1]) && road_number(w) {
+                if roads.len() < chunks::MAX_TRIGGERS {
+                    roads.push(i - 1);
+                }
+            } else if model_number(w) && models.len() < chunks::MAX_TRIGGERS {
+                models.push(i);
+            }
         }
     }
     let cs = if numerals.is_empty() {
@@ -55,10 +76,15 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], _gaz: &Gazetteer) -> Vec<Chun
     } else {
         mend_numerals(cs, words, &numerals)
     };
-    if roads.is_empty() {
+    let cs = if roads.is_empty() {
         cs
     } else {
         mend_roads(cs, &roads)
+    };
+    if models.is_empty() {
+        cs
+    } else {
+        mend_models(cs, words, gaz, &models)
     }
 }
 
@@ -101,6 +127,62 @@ fn mend_roads(mut cs: Vec<Chunk>, at: &[usize]) -> Vec<Chunk> {
         }
         cs.retain(|c| !(c.start < end && start < c.end));
         chunks::put(&mut cs, start, end, "LOC");
+    }
+    cs
+}
+
+/// The numbers at `at` joined to the names they follow, and to a name
+/// of the same type right after ("Pier 1 Imports"). Not after a person
+/// ("Woods 68" is a score), a country or its people ("British 16 to
+/// 20-year-olds"), nor before a measure (`MEASURES`), nor in a team's
+/// score ("Chelsea 2 Arsenal 1"), a list of scorers ("Mellor 38, Baros
+/// 61") or a line-up's minute of substitution ("(Cisse 76)").
+fn mend_models(mut cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer, at: &[usize]) -> Vec<Chunk> {
+    for &i in at {
+        let Some(k) = cs.iter().position(|c| c.end == i) else {
+            continue;
+        };
+        let c = cs[k].clone();
+        let next = words.get(i + 1).copied();
+        // (And a range's or a score's dash, "Noosa 32 – 22", a share, "UK
+        // 69 %", and a price's change, "National Australia 20 to 5.50".)
+        let digit_at = |j: usize| {
+            words
+                .get(j)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let measure = next.is_some_and(|n| {
+            matches!(n, "–" | "—" | "-" | "%")
+                || n == "to" && digit_at(i + 2)
+                || super::wordlists::lower_is(n, |l| MEASURES.contains(&l))
+        });
+        // (A score, "Chelsea 2 Arsenal 1", and a list of scorers or
+        // minutes, "Mellor 38 , Baros 61 .".)
+        let score = next.is_some_and(chunks::capitalised) && digit_at(i + 2)
+            || c.start > 0 && digit_at(c.start - 1)
+            || c.start > 1 && words[c.start - 1] == "," && digit_at(c.start - 2)
+            || next == Some(",") && digit_at(i + 3);
+        let minute = c.start > 0 && words[c.start - 1] == "(" && next == Some(")");
+        // (A month's day is a date: "by January 1".)
+        if c.kind == "PER"
+            || !chunks::capitalised(words[i - 1])
+            || crate::stages::dates::month(words[i - 1]).is_some()
+            || cs.iter().any(|o| o.start == i)
+            || measure
+            || score
+            || minute
+            || gaz
+                .kinds(&words[c.start..c.end].join(" "))
+                .iter()
+                .any(|k| matches!(k, Kind::Country | Kind::Demonym))
+        {
+            continue;
+        }
+        let end = match cs.get(k + 1) {
+            Some(n) if n.start == i + 1 && n.kind == c.kind => n.end,
+            _ => i + 1,
+        };
+        chunks::put(&mut cs, c.start, end, c.kind);
     }
     cs
 }
@@ -162,5 +244,72 @@ mod tests {
         // Not a number of five digits, nor a word after the road's word.
         roads("the Route 66000 figure", &[], &[]);
         roads("Route planners met", &[], &[]);
+    }
+
+    #[test]
+    fn a_models_number_is_part_of_its_name() {
+        check(
+            "told Radio 4 's Today programme",
+            &[(1, 1, "ORG"), (4, 1, "MISC")],
+            &[("Radio 4", "ORG"), ("Today", "MISC")],
+        );
+        check(
+            "the PlayStation 3 console and Halo 2 .",
+            &[(1, 1, "ORG"), (5, 1, "PER")],
+            &[("PlayStation 3", "ORG"), ("Halo", "PER")],
+        );
+        check("fans of Area 51 .", &[(2, 1, "LOC")], &[("Area 51", "LOC")]);
+        check(
+            "shares of Pier 1 Imports rose",
+            &[(2, 1, "ORG"), (4, 1, "ORG")],
+            &[("Pier 1 Imports", "ORG")],
+        );
+        check(
+            "told BBC 6 Music that",
+            &[(1, 1, "ORG"), (3, 1, "ORG")],
+            &[("BBC 6 Music", "ORG")],
+        );
+        // A quantity, a score, a minute, a country's people.
+        check(
+            "and Nippon 60 mln dlrs",
+            &[(1, 1, "LOC")],
+            &[("Nippon", "LOC")],
+        );
+        check(
+            "Chelsea 2 Arsenal 1 .",
+            &[(0, 1, "ORG"), (2, 1, "ORG")],
+            &[("Chelsea", "ORG"), ("Arsenal", "ORG")],
+        );
+        check(
+            "Stone ( Cisse 76 ) , Faye",
+            &[(0, 1, "PER"), (2, 1, "ORG"), (6, 1, "PER")],
+            &[("Stone", "PER"), ("Cisse", "ORG"), ("Faye", "PER")],
+        );
+        check(
+            "500 British 16 to 20-year-olds",
+            &[(1, 1, "MISC")],
+            &[("British", "MISC")],
+        );
+        check("Noosa 32 – 22 .", &[(0, 1, "LOC")], &[("Noosa", "LOC")]);
+        check(
+            "the Bourse by January 1 .",
+            &[(1, 3, "ORG")],
+            &[("Bourse by January", "ORG")],
+        );
+        check(
+            "Pew Research 44 % of searchers",
+            &[(0, 2, "ORG")],
+            &[("Pew Research", "ORG")],
+        );
+        check(
+            "Mellor 38 , Baros 61 .",
+            &[(0, 1, "PER"), (3, 1, "ORG")],
+            &[("Mellor", "PER"), ("Baros", "ORG")],
+        );
+        check(
+            "ANZ gained 30 , National Australia 20 to 5.50",
+            &[(0, 1, "ORG"), (4, 2, "ORG")],
+            &[("ANZ", "ORG"), ("National Australia", "ORG")],
+        );
     }
 }
