@@ -46,26 +46,31 @@ fn force(w: &str) -> bool {
 /// Rights" was "Human Rights", "Centers for Disease Control and
 /// Prevention" was "Disease Control and Prevention").
 fn body(w: &str) -> bool {
-    capitalised(w)
-        && (super::heads::head_kind(w) == Some("ORG")
-            || matches!(
-                w,
-                "Administration"
-                    | "Authority"
-                    | "Bureau"
-                    | "Center"
-                    | "Centers"
-                    | "Centre"
-                    | "Centres"
-                    | "Directorate"
-                    | "Observatory"
-                    | "Office"
-                    | "Organisation"
-                    | "Organization"
-                    | "Secretariat"
-                    | "Service"
-                    | "Tribunal"
-            ))
+    capitalised(w) && (super::heads::head_kind(w) == Some("ORG") || institution(w))
+}
+
+/// Words naming a kind of public body that are no heads (see [`body`]),
+/// and no part of a person's name (`runon.rs`: "Reagan" is a given name,
+/// "Reagan Administration" no person).
+pub(super) fn institution(w: &str) -> bool {
+    matches!(
+        w,
+        "Administration"
+            | "Authority"
+            | "Bureau"
+            | "Center"
+            | "Centers"
+            | "Centre"
+            | "Centres"
+            | "Directorate"
+            | "Observatory"
+            | "Office"
+            | "Organisation"
+            | "Organization"
+            | "Secretariat"
+            | "Service"
+            | "Tribunal"
+    )
 }
 
 /// How many words opening `run` name a country (not a demonym) or

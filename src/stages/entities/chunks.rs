@@ -70,9 +70,58 @@ pub(super) fn possessive_out(mut cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
     cs
 }
 
+/// "the Reagan Administration", capitalised as 1987 wire copy and some
+/// US papers write it, which the tagger took whole as a person: the
+/// person is the name before "Administration", as in "the Reagan
+/// administration" ("Reagan"), so that it joins "President Reagan" and
+/// the type evidence reads the word after it. A body's chunk ("Drug
+/// Enforcement Administration", "Veterans Administration") is left.
+pub(super) fn administration_out(mut cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
+    for c in &mut cs {
+        if c.kind == "PER" && c.end - c.start >= 2 && words[c.end - 1] == "Administration" {
+            c.end -= 1;
+        }
+    }
+    cs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_presidents_administration_is_the_presidents_name() {
+        let check =
+            |sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]| {
+                super::super::tests::check_chunks(
+                    |cs, words, _| administration_out(cs, words),
+                    sentence,
+                    tagged,
+                    expect,
+                )
+            };
+        check(
+            "The Reagan Administration decided",
+            &[(1, 2, "PER")],
+            &[("Reagan", "PER")],
+        );
+        check(
+            "the George W. Bush Administration 's plan",
+            &[(1, 4, "PER")],
+            &[("George W. Bush", "PER")],
+        );
+        // A body's name; a bare "Administration".
+        check(
+            "the Drug Enforcement Administration said",
+            &[(1, 3, "ORG")],
+            &[("Drug Enforcement Administration", "ORG")],
+        );
+        check(
+            "the Administration said",
+            &[(1, 1, "PER")],
+            &[("Administration", "PER")],
+        );
+    }
 
     #[test]
     fn a_persons_possessive_is_left_out_of_the_name() {

@@ -71,6 +71,7 @@ pub(super) fn extract(
         let toks = &tokens[s.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         let tagged = super::chunks::possessive_out(chunks(l), &words);
+        let tagged = super::chunks::administration_out(tagged, &words);
         let mended = super::repair::repair(tagged, &words, lex.gaz);
         let mended = super::runon::mend(mended, &words, lex.gaz);
         let mended = super::eastasian::mend(mended, &words, lex.gaz);

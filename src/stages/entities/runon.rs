@@ -16,12 +16,14 @@ use crate::nlp;
 use crate::nlp::gender::FirstNames;
 
 /// A capitalised word that is no part of a person's name: a function
-/// word, a month, a weekday, a head noun ("Airport") or an office.
+/// word, a month, a weekday, a head noun ("Airport"), a public body's
+/// ("Administration") or an office.
 pub(super) fn names_something_else(word: &str) -> bool {
     nlp::is_stopword(&word.to_lowercase())
         || crate::stages::dates::month(word).is_some()
         || crate::stages::dates::weekday(word).is_some()
         || super::heads::head_kind(word).is_some()
+        || super::bodies::institution(word)
         || super::wordlists::is_office(word)
 }
 
@@ -182,6 +184,12 @@ mod tests {
         check("met Bill Monday", &[(1, 1, "PER")], &[("Bill", "PER")]);
         check("gave Bill The book", &[(1, 1, "PER")], &[("Bill", "PER")]);
         check("in Jordan Valley", &[(1, 1, "LOC")], &[("Jordan", "LOC")]);
+        // Nor over a public body's word: "Reagan" is a given name too.
+        check(
+            "the Reagan Administration decided",
+            &[(1, 1, "PER")],
+            &[("Reagan", "PER")],
+        );
         check(
             "Bill Gates Foundation",
             &[(0, 1, "PER"), (1, 1, "PER")],

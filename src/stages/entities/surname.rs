@@ -43,6 +43,8 @@ const NAMED_AFTER: &[&str] = &[
     "resources", "energy", "capital", "financial", "securities", "systems", "services",
     "products", "foods", "stores", "pharmaceuticals", "electronics", "oil", "gas", "steel",
     "mining", "communications", "benz", "review", "appeal", "government", "economy",
+    // A president's ("Reagan Administration"; Reagan is a given name too).
+    "administration",
 ];
 
 /// Words in this many background documents or more are everyday words
@@ -402,6 +404,11 @@ mod tests {
             "a new Marshall Plan for Africa",
             &[(2, 1, "PER")],
             &[("Marshall", "PER")],
+        );
+        check(
+            "the Reagan Administration decided",
+            &[(1, 1, "PER")],
+            &[("Reagan", "PER")],
         );
         check(
             "Get Rich And Die Tryin",

@@ -35,10 +35,12 @@ pub(super) fn firm_leader_before(text: &str, start: usize) -> bool {
             .is_some_and(|(_, w)| matches!(w, "market" | "industry" | "sector"))
 }
 
-/// "administration" (a word of its own) right after the name.
+/// "administration" (a word of its own) right after the name, or
+/// "Administration" as wire copy of the 1980s capitalised it.
 pub(super) fn administration_after(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start_matches(' ');
     rest.strip_prefix("administration")
+        .or_else(|| rest.strip_prefix("Administration"))
         .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
 }
 
