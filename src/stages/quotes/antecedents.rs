@@ -27,9 +27,7 @@ pub(super) fn pronoun_antecedent<'s>(
     let before = &before[before.len().saturating_sub(LOOK_BACK)..];
     let ok = |s: &SpeakerRef| !s.in_quote && fits(s);
     let last = before.iter().rposition(ok)?;
-    let from = text[..before[last].start]
-        .rfind(['.', '\n'])
-        .map_or(0, |i| i + 1);
+    let from = sentence_from(text, before[last].start);
     let lo = before[..=last].partition_point(|s| s.start < from);
     // "Nielsen had panicked, Greer said.": a name after a comma and right
     // before its verb of saying is the sentence's subject, not the name
@@ -38,14 +36,26 @@ pub(super) fn pronoun_antecedent<'s>(
     let reporter = &before[last];
     let after = &text[reporter.end..];
     let after = &after[..after.char_indices().nth(12).map_or(after.len(), |(i, _)| i)];
-    // (A title between the comma and the name: ", Mr Howard said".)
-    let lead = text[..reporter.start].trim_end_matches(' ');
-    let lead = match lead.rsplit_once([' ', '\n']) {
-        Some((rest, word)) if crate::nlp::titles::is(word, crate::nlp::titles::PERSON) => {
-            rest.trim_end_matches(' ')
+    // (A title between the comma and the name: ", Mr Howard said", ",
+    // chief executive Hans Jucker said", ", Trade Minister Rachmat Saleh
+    // told": up to three words, a title's, or before an office's title a
+    // capitalised word of its domain; not a name before an honorific,
+    // "talks with Mr Blair, Mr Abbas said".)
+    use crate::nlp::titles::{is, ENDS_OFFICE, OFFICE, PERSON};
+    let mut lead = text[..reporter.start].trim_end_matches([' ', '\n']);
+    let mut office = false;
+    for _ in 0..3 {
+        match lead.rsplit_once([' ', '\n']) {
+            Some((rest, word))
+                if is(word, PERSON | OFFICE | ENDS_OFFICE)
+                    || office && word.starts_with(char::is_uppercase) && !word.ends_with(',') =>
+            {
+                lead = rest.trim_end_matches([' ', '\n']);
+                office = is(word, OFFICE | ENDS_OFFICE);
+            }
+            _ => break,
         }
-        _ => lead,
-    };
+    }
     let inverted = lead.ends_with(',')
         && first_verb(after).is_some_and(|(at, _)| at == 1)
         && !text[from..reporter.start]
@@ -72,6 +82,27 @@ pub(super) fn pronoun_antecedent<'s>(
         return pronoun_antecedent(text, &before[..lo], fits).or(Some(subject));
     }
     Some(subject)
+}
+
+/// Where the sentence holding byte `at` starts, for the names before a
+/// pronoun: after the last full stop or line break before it, but not a
+/// line break that only wraps a line of wire copy, between a word (or its
+/// comma) and the next ("William Bywater, president of the union, called
+/// on President\nReagan to retaliate": the sentence is Bywater's).
+fn sentence_from(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut end = at;
+    while let Some(i) = text[..end].rfind(['.', '\n']) {
+        let wrapped = b[i] == b'\n'
+            && i > 0
+            && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b',')
+            && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace());
+        if !wrapped {
+            return i + 1;
+        }
+        end = i;
+    }
+    0
 }
 
 /// Unnamed people whose words news reports ("an analyst said", "one

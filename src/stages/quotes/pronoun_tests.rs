@@ -71,3 +71,31 @@ fn pronouns_agree_in_gender() {
         Some("he"),
     );
 }
+
+#[test]
+fn a_wrapped_line_does_not_start_the_pronouns_sentence() {
+    // Wire copy wraps its lines before a name: the sentence is still the
+    // union leader's, who opens it, not the minister's after the wrap.
+    check_pronoun(
+        "Ferry strike spreads\n\nOscar Brandt, president of the ferry\nworkers' union, called on Minister\n\
+         Lars Holm to act on Monday.\n    He said in a statement the ferries \"cannot wait any \
+         longer.\"",
+        Some("Oscar Brandt"),
+    );
+}
+
+#[test]
+fn an_office_between_the_comma_and_the_reporting_name() {
+    // "…, chief executive Oscar Brandt said.": the sentence's subject.
+    check_pronoun(
+        "Ferry strike spreads\n\nLars Holm will stay on as chairman this year, chief executive \
+         Oscar Brandt said. \"The threshold of profit is back in sight,\" he said.",
+        Some("Oscar Brandt"),
+    );
+    // Not a name before an honorific: "talks with Mr Holm, Mr Brandt".
+    check_pronoun(
+        "Ferry strike spreads\n\nAfter talks with Mr Lars Holm, Mr Oscar Brandt said the offer \
+         was fair. He added: \"The threshold of profit is back in sight.\"",
+        Some("Oscar Brandt"),
+    );
+}
