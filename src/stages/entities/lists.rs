@@ -9,7 +9,9 @@
 //! bodies joined by "and", each with a head noun ("Massachusetts
 //! Institute of Technology and Colorado State University").
 
+use super::chunks;
 use crate::ner::Chunk;
+use crate::nlp::gender::FirstNames;
 
 /// Words that may follow a comma inside one name: an abbreviated legal
 /// form ("Inc.", "AG"), not a spelt-out one ("Ubisoft, Group 4"), and
@@ -78,8 +80,48 @@ fn two_bodies(c: &Chunk, words: &[&str]) -> Option<usize> {
     .then_some(and)
 }
 
-/// The chunks with every list split into its items.
+/// "Goldman" + "," + "Sachs and Co", "Smith Barney" + "," + "Harris
+/// Upham and Co": a partnership's name, its partners listed with a comma
+/// and closed by "and Co", which the tagger cut at the comma (making
+/// "Kidder" of "Kidder, Peabody and Co" a place, "Smith Barney" a
+/// person). One or two capitalised words before the comma, not opening
+/// with a census first name ("said Jane Doe, Acme and Co" is a
+/// person's), and at most two before "and Co" after it; one
+/// organisation, which `split` keeps whole.
+fn join_partners(mut cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
+    let mut k = 1;
+    while k < cs.len() {
+        let (a, b) = (&cs[k - 1], &cs[k]);
+        let and_co = (b.start + 1..b.end.min(b.start + 3)).any(|i| {
+            matches!(words[i], "and" | "&")
+                && words
+                    .get(i + 1)
+                    .is_some_and(|w| w.trim_end_matches('.') == "Co")
+        });
+        let partners = a.end + 1 == b.start
+            && words[a.end] == ","
+            && (1..=2).contains(&(a.end - a.start))
+            && words[a.start..a.end].iter().all(|w| chunks::name_word(w))
+            && !FirstNames::embedded().contains(words[a.start]);
+        if and_co && partners {
+            let start = a.start;
+            cs[k - 1] = Chunk {
+                start,
+                end: b.end,
+                kind: "ORG",
+            };
+            cs.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    cs
+}
+
+/// The chunks with every list split into its items, and partnerships'
+/// names joined (`join_partners`).
 pub(super) fn split(cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
+    let cs = join_partners(cs, words);
     // (Most sentences hold no comma or "and" inside a name.)
     if !cs.iter().any(|c| {
         words[c.start..c.end]
@@ -217,6 +259,48 @@ mod tests {
         check(
             "Nippon Telegraph and Telephone Corp",
             &["Nippon Telegraph and Telephone Corp"],
+        );
+    }
+}
+
+#[cfg(test)]
+mod partner_tests {
+    use super::*;
+
+    fn check(sentence: &str, tagged: &[(usize, usize, &'static str)], expect: &[(&str, &str)]) {
+        super::super::tests::check_chunks(
+            |cs, words, _| split(cs, words),
+            sentence,
+            tagged,
+            expect,
+        );
+    }
+
+    #[test]
+    fn a_partnerships_name_is_one_firm() {
+        check(
+            "said Alan Zimmerman of Kidder , Peabody and Co .",
+            &[(1, 2, "PER"), (4, 1, "LOC"), (6, 3, "ORG")],
+            &[
+                ("Alan Zimmerman", "PER"),
+                ("Kidder , Peabody and Co", "ORG"),
+            ],
+        );
+        check(
+            "with Smith Barney , Harris Upham and Co. He",
+            &[(1, 2, "PER"), (4, 4, "ORG")],
+            &[("Smith Barney , Harris Upham and Co.", "ORG")],
+        );
+        // A person before a firm; a list of firms.
+        check(
+            "said Jane Doe , Acme and Co",
+            &[(1, 2, "PER"), (4, 3, "ORG")],
+            &[("Jane Doe", "PER"), ("Acme and Co", "ORG")],
+        );
+        check(
+            "Ubisoft , Microsoft and Sony",
+            &[(0, 1, "ORG"), (2, 3, "ORG")],
+            &[("Ubisoft", "ORG"), ("Microsoft and Sony", "ORG")],
         );
     }
 }
