@@ -175,14 +175,24 @@ pub(super) fn join_legal_forms(
         if m.kind != "ORG" || !is_legal_form(last) || !keyed_by_own_name(mentions, keys, j, "ORG") {
             continue;
         }
-        let mut words: Vec<&str> = m.text.split(' ').collect();
-        while words.len() >= 2 && is_legal_form(words[words.len() - 1]) {
-            words.pop();
+        let mut offer = |bare: String| {
             let best = firm_of
-                .entry(words.join(" ").to_lowercase())
+                .entry(bare.to_lowercase())
                 .or_insert((m.text.len(), j));
             if m.text.len() > best.0 {
                 *best = (m.text.len(), j);
+            }
+        };
+        let mut words: Vec<&str> = m.text.split(' ').collect();
+        while words.len() >= 2 && is_legal_form(words[words.len() - 1]) {
+            words.pop();
+            offer(words.join(" "));
+            // "Kidder, Peabody and Co": a partnership's first partner alone
+            // names it too ("Kidder said", "Bear" of "Bear, Stearns and Co").
+            if matches!(words.last(), Some(&("and" | "&"))) {
+                if let Some(c) = words.iter().position(|w| w.ends_with(',')) {
+                    offer(words[..=c].join(" ").trim_end_matches(',').to_string());
+                }
             }
         }
     }
@@ -379,6 +389,8 @@ mod tests {
                 ("Wedge", "ORG"),
                 ("Burisma", "LOC"),
                 ("Burisma Holdings", "ORG"),
+                ("Bear, Stearns and Co", "ORG"),
+                ("Bear", "ORG"),
             ],
             &[
                 "Texaco Inc",
@@ -388,6 +400,8 @@ mod tests {
                 "Wedge Group Inc.",
                 "Burisma Holdings",
                 "Burisma Holdings",
+                "Bear, Stearns and Co",
+                "Bear, Stearns and Co",
             ],
         );
         // Not a person, nor a place the gazetteer knows; no legal form, no
