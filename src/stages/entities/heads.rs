@@ -51,11 +51,17 @@ const ORG_HEADS: &[&str] = &[
 /// Festival"; the tagger made them people, places or bodies). Not
 /// "Games": firms end in it ("Rockstar Games"). And of bills, laws as
 /// CoNLL types them ("Prevention of Terrorism Bill", "Bill of Rights";
-/// a bare "the Bill" then joins the last one named).
+/// a bare "the Bill" then joins the last one named), and of other laws
+/// and treaties ("Freedom of Information Act", "Kyoto Protocol",
+/// "Maastricht Treaty", "United States Constitution", "Plaza Accord",
+/// "International Cocoa Agreement"; the tagger made most of them bodies,
+/// some places). Not "Convention", a body's or an event's as often.
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
-    "award", "awards", "bill", "championship", "championships", "cup", "festival", "marathon",
-    "olympics", "open", "paralympics", "prix", "prize", "prizes", "tournament", "trophy",
+    "accord", "accords", "act", "agreement", "award", "awards", "bill", "championship",
+    "championships", "constitution", "cup", "directive", "festival", "marathon", "olympics",
+    "open", "paralympics", "prix", "prize", "prizes", "protocol", "tournament", "treaty",
+    "trophy",
 ];
 
 /// Head nouns that are also surnames ("Jim Press", "Michael Bay",
@@ -138,6 +144,10 @@ pub(super) fn head_kind(word: &str) -> Option<&'static str> {
     buf[..b.len()].copy_from_slice(b);
     buf[..b.len()].make_ascii_lowercase();
     let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
+    // (An act is written so; "ACT" is the Australian Capital Territory.)
+    if lower == "act" && w != "Act" {
+        return None;
+    }
     let table = heads_table();
     table
         .binary_search_by(|(h, _)| (*h).cmp(lower))

@@ -21,6 +21,10 @@ fn head_lists_are_sorted_for_binary_search() {
     assert_eq!(head_kind("Avenue"), Some("LOC"));
     assert_eq!(head_kind("UNIVERSITY."), Some("ORG"));
     assert_eq!(head_kind("Cup"), Some("MISC"));
+    // Laws and treaties; not the territory.
+    assert_eq!(head_kind("Act"), Some("MISC"));
+    assert_eq!(head_kind("ACT"), None);
+    assert_eq!(head_kind("Protocol"), Some("MISC"));
     assert_eq!(head_kind("Railways"), Some("ORG"));
     // A first name and a head noun that is a surname too.
     assert!(first_name_and_surname(&["Mike", "Lake"]));
