@@ -24,6 +24,29 @@ pub(super) fn post_nominal_after(text: &str, end: usize) -> bool {
     )
 }
 
+/// A kind of work right before the name: "comedy Sideways", "the film
+/// Ray", "album Egypt", "soap EastEnders", "thriller Constantine". The
+/// tagger, which saw few titles of works, made them people, places and
+/// bodies, as their words read. Only a space between, or a comma when
+/// one closes the title's apposition after it too ("the novel, Cloud
+/// Atlas, makes", "his last album, Genius Loves Company."; "best musical,
+/// Victoria Hamilton was best actress" names a person). Not "game" (a
+/// match: "the other Group B game Cameroon's"), "play", "show", "single"
+/// or "book", verbs and adjectives as often.
+pub(super) fn work_before(text: &str, start: usize, end: usize) -> bool {
+    #[rustfmt::skip]
+    const WORKS: &[&str] = &[
+        "album", "biopic", "blockbuster", "comedy", "documentary", "drama", "film", "memoir",
+        "movie", "musical", "novel", "opera", "sequel", "series", "sitcom", "soap", "song",
+        "thriller", "videogame",
+    ];
+    let closed = || text[end..].starts_with([',', '.', ';']);
+    crate::nlp::word_before(text, start).is_some_and(|(at, w)| {
+        let gap = &text[at + w.len()..start];
+        WORKS.contains(&w) && (gap == " " || gap == ", " && closed())
+    })
+}
+
 /// "market leader", "industry leaders", "sector leader" right before the
 /// name: a firm leads a market; "leader" alone makes a person.
 pub(super) fn firm_leader_before(text: &str, start: usize) -> bool {
@@ -125,4 +148,33 @@ pub(super) fn clerical_name(name: &str, first_names: &FirstNames) -> bool {
                 | "Pastor"
         )
     }) && words.next().is_some_and(|g| first_names.is_given_name(g))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_of_work_before_a_name_makes_it_a_title() {
+        let check = |text: &str, name: &str, expect: bool| {
+            let start = text.find(name).expect("name in text");
+            assert_eq!(
+                work_before(text, start, start + name.len()),
+                expect,
+                "{text}"
+            );
+        };
+        check("The comedy Sideways won.", "Sideways", true);
+        check("Arnold's film Wasp won.", "Wasp", true);
+        check("His novel, Cloud Atlas, sold well.", "Cloud Atlas", true);
+        // A comma that closes nothing; a dash; a match; no work noun.
+        check(
+            "best musical, Vera Hill was best actress",
+            "Vera Hill",
+            false,
+        );
+        check("in a musical - Vera Hill for", "Vera Hill", false);
+        check("the other Group B game Cameroon beat", "Cameroon", false);
+        check("actress Vera Hill won", "Vera Hill", false);
+    }
 }

@@ -11,7 +11,7 @@ use super::super::wordlists;
 use super::super::{ampersand, heads};
 use super::cues::{
     administration_after, clerical_name, firm_leader_before, place_noun_after, post_nominal_after,
-    speaker_label, styled_name,
+    speaker_label, styled_name, work_before,
 };
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::nlp::gender::FirstNames;
@@ -189,6 +189,11 @@ impl Evidence {
                     | "Dutchman"
             );
         // "market leader Diageo": a firm's, not a person's title.
+        // "comedy Sideways", "the film Ray": a work's title, whatever its
+        // words read as (three votes: a first name's do not outweigh it).
+        if work_before(text, m.start, m.end) {
+            *v.entry("MISC").or_default() += 3;
+        }
         let firm_leader = firm_leader_before(text, m.start);
         if firm_leader {
             *v.entry("ORG").or_default() += 2;
