@@ -37,6 +37,12 @@ pub struct Aliases {
     /// asked about every capitalised word of every article, and most are
     /// ruled out here without lower-casing the form into a new string.
     first_words: crate::text::ModelSet<u64>,
+    /// Forms the table writes with a capital "The", part of the name
+    /// ("The Guardian"), as `normal` keys them. Any other form written
+    /// with "The" ("The United States" at a sentence's start) is no form:
+    /// the "the" of "the United States" is an article, and the name is
+    /// the words after it.
+    with_the: crate::text::ModelSet<String>,
 }
 
 /// `s` without a leading "the " in any case ("the Fed" is written "Fed").
@@ -92,6 +98,9 @@ impl Aliases {
             for form in std::iter::once(&e.name).chain(&e.aliases) {
                 self.first_words.insert(first_word_key(form));
                 self.by_form.insert(normal(form), i);
+                if form.trim().starts_with("The ") {
+                    self.with_the.insert(normal(form));
+                }
                 if short_caps(without_the(form.trim())) {
                     self.exact
                         .insert(normal(form), without_the(form.trim()).to_string());
@@ -119,6 +128,9 @@ impl Aliases {
             .get(&key)
             .is_some_and(|exact| exact != form.trim())
         {
+            return None;
+        }
+        if form.trim_start().starts_with("The ") && !self.with_the.contains(&key) {
             return None;
         }
         self.by_form.get(&key).copied()
@@ -155,6 +167,10 @@ mod tests {
         // Written alone, without "The" ("The US" is "US" after "The").
         check("The US", None);
         check("The Fed", None);
+        // "The" is the name's only where the table writes it so.
+        check("The United States", None);
+        check("the United States", Some("United States"));
+        check("The Guardian", Some("The Guardian"));
     }
 
     #[test]

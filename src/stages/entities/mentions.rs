@@ -103,6 +103,29 @@ pub(super) fn extract(
             if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
                 c.start = 1;
             }
+            // "The United States reports", "The Houthis claim": a
+            // sentence's "The" before a name the alias table or the
+            // gazetteer knows without it is the article, as "the" is
+            // inside a sentence; not when the table writes the name with
+            // it ("The Guardian"), nor when the gazetteer knows it with
+            // the "The" as another place ("The Hague", "The Woodlands").
+            // So is a capital "The" inside a sentence ("said The Cable
+            // News Network").
+            if c.end - c.start >= 2 && words[c.start] == "The" {
+                let rest = words[c.start + 1..c.end].join(" ");
+                let whole = || words[c.start..c.end].join(" ");
+                let article = alias_kind(&rest).is_some() && alias_kind(&whole()).is_none() || {
+                    let place = lex.gaz.lookup(&rest);
+                    let whole = lex.gaz.lookup(&whole());
+                    !place.is_empty()
+                        && whole
+                            .first()
+                            .is_none_or(|w| w.geonameid == place[0].geonameid)
+                };
+                if article {
+                    c.start += 1;
+                }
+            }
             // ... nor a name alone ("Born in Luton, Hailey ...": "Born").
             if c.start == 0 && c.end == 1 && super::wordlists::opener_alone(words[0]) {
                 continue;
@@ -327,10 +350,10 @@ pub(super) fn lower_case_word(w: &str) -> bool {
 }
 
 /// Whether the word `w` at byte `start` stands right after a capitalised
-/// word that is no title or possessive, so that it ends a longer name
-/// ("Creative Commons", "Big Apple"; not "President Putin", "Biden's
-/// Twitter"). Not in capitals (an acronym, or a headline in capitals:
-/// "GETS FDA APPROVAL").
+/// word that is no title, possessive or article, so that it ends a
+/// longer name ("Creative Commons", "Big Apple"; not "President Putin",
+/// "Biden's Twitter", "The American physician"). Not in capitals (an
+/// acronym, or a headline in capitals: "GETS FDA APPROVAL").
 pub(super) fn after_name(text: &str, start: usize, w: &str) -> bool {
     use crate::nlp::titles;
     w.chars().any(char::is_lowercase)
@@ -340,6 +363,7 @@ pub(super) fn after_name(text: &str, start: usize, w: &str) -> bool {
                 && before.chars().any(char::is_lowercase)
                 && !before.ends_with("'s")
                 && !before.ends_with("’s")
+                && !matches!(before, "The" | "A" | "An")
                 && !titles::is(before, titles::OFFICE | titles::PERSON)
         })
 }

@@ -2,7 +2,7 @@
 //! article names, the region after a comma, counties and provinces), and
 //! the cities the alias table names under older names.
 
-use super::tests::{find, run};
+use super::tests::{find, mention_texts, run};
 
 #[test]
 fn places_follow_the_countries_the_article_names() {
@@ -126,4 +126,19 @@ fn a_division_written_with_its_kind_is_placed() {
         (cork.country.as_deref(), cork.feature.as_str(), cork.geonames),
         (Some("IE"), "region", None)
     );
+}
+
+/// A capital "The" before a name the alias table or the gazetteer knows
+/// without it is the article, at a sentence's start or inside one; not
+/// one the name keeps ("The Guardian", "The Hague").
+#[test]
+fn a_capital_the_before_a_known_name_is_the_article() {
+    let e = run(
+        "Talks resume\n\nThe United States reports its first case. The Houthis claim a strike. \
+         Officials told The Guardian that talks in The Hague would go on.",
+    );
+    assert_eq!(mention_texts(&e, "United States"), ["United States"]);
+    assert_eq!(mention_texts(&e, "Houthis"), ["Houthis"]);
+    assert_eq!(mention_texts(&e, "The Guardian"), ["The Guardian"]);
+    assert_eq!(mention_texts(&e, "The Hague"), ["The Hague"]);
 }
