@@ -171,6 +171,9 @@ mod tests {
         check("The United States", None);
         check("the United States", Some("United States"));
         check("The Guardian", Some("The Guardian"));
+        // A firm named in the possessive, either apostrophe.
+        check("McDonald’s", Some("McDonald's"));
+        check("Sotheby's", Some("Sotheby's"));
     }
 
     #[test]
