@@ -40,11 +40,19 @@ pub(super) fn work_before(text: &str, start: usize, end: usize) -> bool {
         "movie", "musical", "novel", "opera", "sequel", "series", "sitcom", "soap", "song",
         "thriller", "videogame",
     ];
-    let closed = || text[end..].starts_with([',', '.', ';']);
-    crate::nlp::word_before(text, start).is_some_and(|(at, w)| {
-        let gap = &text[at + w.len()..start];
-        WORKS.contains(&w) && (gap == " " || gap == ", " && closed())
-    })
+    // (Asked of every mention: read the few bytes before it in place.)
+    let Some(head) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let (head, comma) = match head.strip_suffix(',') {
+        Some(h) => (h, true),
+        None => (head, false),
+    };
+    let word = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    WORKS.contains(&word) && (!comma || text[end..].starts_with([',', '.', ';']))
 }
 
 /// "market leader", "industry leaders", "sector leader" right before the
