@@ -3,6 +3,8 @@
 //! `consolidate.rs` groups into entities. Its own module so that both
 //! passes can name it without importing each other.
 
+use crate::gazetteer::Gazetteer;
+
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Mention {
     pub text: String,
@@ -10,6 +12,35 @@ pub(super) struct Mention {
     pub end: usize,
     /// PER, ORG, LOC or MISC.
     pub kind: &'static str,
+}
+
+/// Whether a name's words open with a capital "The" that is the article,
+/// not part of the name: the alias table or the gazetteer knows the name
+/// without it ("The United States reports", "The Houthis claim", "said
+/// The Cable News Network"), as "the" inside a sentence is never part of
+/// one. Not when the table writes the name with it ("The Guardian"), nor
+/// when the gazetteer knows it with the "The" as another place ("The
+/// Hague", "The Woodlands"; "The Netherlands" is the Netherlands).
+pub(super) fn opens_with_article(
+    words: &[&str],
+    alias_kind: &dyn Fn(&str) -> Option<&'static str>,
+    gaz: &Gazetteer,
+) -> bool {
+    if words.len() < 2 || words[0] != "The" {
+        return false;
+    }
+    let rest = words[1..].join(" ");
+    let whole = || words.join(" ");
+    if alias_kind(&rest).is_some() && alias_kind(&whole()).is_none() {
+        return true;
+    }
+    let place = gaz.lookup(&rest);
+    let Some(first) = place.first() else {
+        return false;
+    };
+    gaz.lookup(&whole())
+        .first()
+        .is_none_or(|w| w.geonameid == first.geonameid)
 }
 
 /// Bytes of a lower-case prefix that modifies the name after it and is no

@@ -103,32 +103,14 @@ pub(super) fn extract(
             if c.start == 0 && c.end >= 2 && opens_sentence_only(words[0]) {
                 c.start = 1;
             }
-            // "The United States reports", "The Houthis claim": a
-            // sentence's "The" before a name the alias table or the
-            // gazetteer knows without it is the article, as "the" is
-            // inside a sentence; not when the table writes the name with
-            // it ("The Guardian"), nor when the gazetteer knows it with
-            // the "The" as another place ("The Hague", "The Woodlands").
-            // So is a capital "The" inside a sentence ("said The Cable
-            // News Network").
-            if c.end - c.start >= 2 && words[c.start] == "The" {
-                let rest = words[c.start + 1..c.end].join(" ");
-                let whole = || words[c.start..c.end].join(" ");
-                let article = alias_kind(&rest).is_some() && alias_kind(&whole()).is_none() || {
-                    let place = lex.gaz.lookup(&rest);
-                    let whole = lex.gaz.lookup(&whole());
-                    !place.is_empty()
-                        && whole
-                            .first()
-                            .is_none_or(|w| w.geonameid == place[0].geonameid)
-                };
-                if article {
-                    c.start += 1;
-                }
-            }
             // ... nor a name alone ("Born in Luton, Hailey ...": "Born").
             if c.start == 0 && c.end == 1 && super::wordlists::opener_alone(words[0]) {
                 continue;
+            }
+            // "The United States reports": a capital "The" before a name
+            // the alias table or the gazetteer knows without it.
+            if super::mention::opens_with_article(&words[c.start..c.end], alias_kind, lex.gaz) {
+                c.start += 1;
             }
             // "Yeah", "Nah", "E.": an interjection or a lone initial names
             // no one (interviews open answers with them, capitalised).
