@@ -2,7 +2,9 @@
 //! place the story was filed from, which the structure stage found. The
 //! tagger reads an unknown capitalised town there as anything ("PORT
 //! ELSA" ORG); the name in the dateline, and every mention of the same
-//! name, is a place.
+//! name, is a place. And the agency in its parentheses ("ROSPORT
+//! (Wirewire) -") is an organisation, which the tagger read as a place or
+//! cut ("Example Wire" was a MISC "Wire").
 
 use super::mentions::Mention;
 
@@ -26,6 +28,37 @@ pub(super) fn place_of_dateline(
             }
         }
     }
+    mentions
+}
+
+/// `mentions` with the dateline's source (its agency's span in `text`,
+/// found by the structure stage) one organisation mention, in place of
+/// any the tagger made there, and the same name elsewhere typed ORG
+/// ("Wirewire contributed to this report").
+pub(super) fn source_of_dateline(
+    text: &str,
+    mut mentions: Vec<Mention>,
+    source: Option<(usize, usize)>,
+) -> Vec<Mention> {
+    let Some(name) = source.and_then(|(start, end)| text.get(start..end).map(|n| (start, end, n)))
+    else {
+        return mentions;
+    };
+    let (start, end, name) = name;
+    mentions.retain(|m| m.end <= start || end <= m.start);
+    for m in mentions.iter_mut().filter(|m| m.text == name) {
+        m.kind = "ORG";
+    }
+    let at = mentions.partition_point(|m| m.start < start);
+    mentions.insert(
+        at,
+        Mention {
+            text: name.to_string(),
+            start,
+            end,
+            kind: "ORG",
+        },
+    );
     mentions
 }
 
@@ -75,5 +108,39 @@ mod tests {
         );
         // A name outside the dateline that merely matches is not enough.
         check(&[("Elsa", 40, "PER")], (0, 6, "Elsa"), &["PER"]);
+    }
+
+    #[test]
+    fn the_datelines_agency_is_an_organisation() {
+        // "VALMORA CITY (Example Wire) - … Example Wire said": the tagger's
+        // "Wire" MISC gives way; the later mention is typed too.
+        let text = "VALMORA CITY (Example Wire) - Voters voted. Example Wire said.";
+        let mentions = vec![
+            Mention {
+                text: "Wire".to_string(),
+                start: 22,
+                end: 26,
+                kind: "MISC",
+            },
+            Mention {
+                text: "Example Wire".to_string(),
+                start: 44,
+                end: 56,
+                kind: "LOC",
+            },
+        ];
+        let got: Vec<(String, &str)> = source_of_dateline(text, mentions, Some((14, 26)))
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Example Wire".to_string(), "ORG"),
+                ("Example Wire".to_string(), "ORG")
+            ]
+        );
+        // No source: nothing changes.
+        assert!(source_of_dateline(text, Vec::new(), None).is_empty());
     }
 }

@@ -284,7 +284,7 @@ impl Stage for EntitiesStage {
     fn run(&self, article: &Article, out: &mut Annotations) -> Result<(), StageError> {
         let model = NerModel::embedded().map_err(|e| StageError::Unsupported(e.to_string()))?;
         let lex = Lexicon::embedded();
-        let (skip, salient, minor, dateline) = match &out.structure {
+        let (skip, salient, minor, dateline, source) = match &out.structure {
             Some(s) => {
                 let skip: Vec<Span> = s
                     .boilerplate
@@ -306,9 +306,15 @@ impl Stage for EntitiesStage {
                     s.dateline
                         .as_ref()
                         .map(|d| (d.start, d.end, d.location.clone())),
+                    // The agency's span, where the dateline writes it.
+                    s.dateline.as_ref().and_then(|d| {
+                        let source = d.source.as_deref()?;
+                        let at = article.text.get(d.start..d.end)?.find(source)?;
+                        Some((d.start + at, d.start + at + source.len()))
+                    }),
                 )
             }
-            None => (Vec::new(), Vec::new(), Vec::new(), None),
+            None => (Vec::new(), Vec::new(), Vec::new(), None, None),
         };
         let alias_kind = |form: &str| {
             self.aliases.get(form).and_then(|e| match e.kind.as_str() {
@@ -334,6 +340,7 @@ impl Stage for EntitiesStage {
             mentions,
             dateline.as_ref().map(|(s, e, l)| (*s, *e, l.as_str())),
         );
+        let mentions = datelines::source_of_dateline(&article.text, mentions, source);
         let mentions = acronyms::add_defined(&article.text, mentions, &skip);
         let prom = consolidate::Prominence {
             salient: &salient,
