@@ -174,6 +174,8 @@ mod tests {
         // A firm named in the possessive, either apostrophe.
         check("McDonald’s", Some("McDonald's"));
         check("Sotheby's", Some("Sotheby's"));
+        check("WTI", Some("West Texas Intermediate"));
+        check("Gulf of Oman", Some("Gulf of Oman"));
     }
 
     #[test]
