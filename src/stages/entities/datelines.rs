@@ -40,11 +40,12 @@ pub(super) fn source_of_dateline(
     mut mentions: Vec<Mention>,
     source: Option<(usize, usize)>,
 ) -> Vec<Mention> {
-    let Some(name) = source.and_then(|(start, end)| text.get(start..end).map(|n| (start, end, n)))
-    else {
+    let Some((start, end)) = source else {
         return mentions;
     };
-    let (start, end, name) = name;
+    let Some(name) = text.get(start..end) else {
+        return mentions;
+    };
     mentions.retain(|m| m.end <= start || end <= m.start);
     for m in mentions.iter_mut().filter(|m| m.text == name) {
         m.kind = "ORG";
