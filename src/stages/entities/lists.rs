@@ -92,18 +92,20 @@ fn join_partners(mut cs: Vec<Chunk>, words: &[&str]) -> Vec<Chunk> {
     let mut k = 1;
     while k < cs.len() {
         let (a, b) = (&cs[k - 1], &cs[k]);
-        let and_co = (b.start + 1..b.end.min(b.start + 3)).any(|i| {
-            matches!(words[i], "and" | "&")
-                && words
-                    .get(i + 1)
-                    .is_some_and(|w| w.trim_end_matches('.') == "Co")
-        });
+        // (Every sentence comes here: the comma between first, the first
+        // name last.)
         let partners = a.end + 1 == b.start
             && words[a.end] == ","
+            && (b.start + 1..b.end.min(b.start + 3)).any(|i| {
+                matches!(words[i], "and" | "&")
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|w| w.trim_end_matches('.') == "Co")
+            })
             && (1..=2).contains(&(a.end - a.start))
             && words[a.start..a.end].iter().all(|w| chunks::name_word(w))
             && !FirstNames::embedded().contains(words[a.start]);
-        if and_co && partners {
+        if partners {
             let start = a.start;
             cs[k - 1] = Chunk {
                 start,
