@@ -63,6 +63,16 @@ fn dollar_of(country: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a lower-cased word after a number makes it an amount: a scale
+/// ("mln", "bn"), a currency ("dlrs", "yen") or a share ("pct"). The
+/// entity stage asks it of a number after a name ("Nippon 60 mln dlrs"
+/// is no model "Nippon 60").
+pub(crate) fn quantity_word(lower: &str) -> bool {
+    scale(lower).is_some()
+        || currency(lower).is_some()
+        || matches!(lower, "percent" | "%" | "per" | "pct")
+}
+
 /// The power of ten a scale word stands for ("bn" is 9).
 fn scale(w: &str) -> Option<i32> {
     Some(match w {

@@ -40,14 +40,14 @@ fn model_number(w: &str) -> bool {
     (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Words after a number that make it a quantity, not part of the name
-/// before it ("Nippon 60 mln dlrs", "gave Microsoft 10 days").
+/// Words after a number that make it a count, not part of the name before
+/// it ("gave Microsoft 10 days"), beside the amounts stage's scales,
+/// currencies and shares ("Nippon 60 mln dlrs": `amounts::quantity_word`).
 #[rustfmt::skip]
 const MEASURES: &[&str] = &[
-    "basis", "billion", "bn", "cent", "day", "days", "dlrs", "dollars", "each", "euros",
-    "goals", "hour", "hours", "million", "minute", "minutes", "mln", "month", "months",
-    "people", "per", "percent", "pct", "points", "pounds", "runs", "seats", "seconds",
-    "shares", "times", "trillion", "votes", "week", "weeks", "wickets", "year", "years", "yen",
+    "basis", "cent", "day", "days", "each", "goals", "hour", "hours", "minute", "minutes",
+    "month", "months", "people", "points", "runs", "seats", "seconds", "shares", "times",
+    "votes", "week", "weeks", "wickets", "year", "years",
 ];
 
 /// The chunks with each name's numeral, each road's number and each
@@ -134,9 +134,10 @@ fn mend_roads(mut cs: Vec<Chunk>, at: &[usize]) -> Vec<Chunk> {
 /// The numbers at `at` joined to the names they follow, and to a name
 /// of the same type right after ("Pier 1 Imports"). Not after a person
 /// ("Woods 68" is a score), a country or its people ("British 16 to
-/// 20-year-olds"), nor before a measure (`MEASURES`), nor in a team's
-/// score ("Chelsea 2 Arsenal 1"), a list of scorers ("Mellor 38, Baros
-/// 61") or a line-up's minute of substitution ("(Cisse 76)").
+/// 20-year-olds"), nor before a measure (`MEASURES`, an amount's word),
+/// nor in a team's score ("Chelsea 2 Arsenal 1"), a list of scorers
+/// ("Mellor 38, Baros 61") or a line-up's minute of substitution ("(Cisse
+/// 76)").
 fn mend_models(mut cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer, at: &[usize]) -> Vec<Chunk> {
     for &i in at {
         let Some(k) = cs.iter().position(|c| c.end == i) else {
@@ -154,7 +155,9 @@ fn mend_models(mut cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer, at: &[usize]
         let measure = next.is_some_and(|n| {
             matches!(n, "–" | "—" | "-" | "%")
                 || n == "to" && digit_at(i + 2)
-                || super::wordlists::lower_is(n, |l| MEASURES.contains(&l))
+                || super::wordlists::lower_is(n, |l| {
+                    MEASURES.contains(&l) || crate::stages::amounts::quantity_word(l)
+                })
         });
         // (A score, "Chelsea 2 Arsenal 1", and a list of scorers or
         // minutes, "Mellor 38 , Baros 61 .".)
