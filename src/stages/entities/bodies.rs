@@ -50,8 +50,8 @@ fn body(w: &str) -> bool {
 }
 
 /// Words naming a kind of public body that are no heads (see [`body`]),
-/// and no part of a person's name (`runon.rs`: "Reagan" is a given name,
-/// "Reagan Administration" no person).
+/// and no part of a person's name (`runon.rs`, `surname.rs`: "Reagan" is
+/// a given name, "Reagan Administration" no person).
 pub(super) fn institution(w: &str) -> bool {
     matches!(
         w,

@@ -43,8 +43,6 @@ const NAMED_AFTER: &[&str] = &[
     "resources", "energy", "capital", "financial", "securities", "systems", "services",
     "products", "foods", "stores", "pharmaceuticals", "electronics", "oil", "gas", "steel",
     "mining", "communications", "benz", "review", "appeal", "government", "economy",
-    // A president's ("Reagan Administration"; Reagan is a given name too).
-    "administration",
 ];
 
 /// Words in this many background documents or more are everyday words
@@ -94,6 +92,9 @@ pub(super) fn mend(cs: Vec<Chunk>, words: &[&str], gaz: &Gazetteer) -> Vec<Chunk
             || crate::nlp::is_stopword(&surname.to_lowercase())
             || heads::head_kind(surname).is_some()
             || NAMED_AFTER.contains(&surname.to_lowercase().as_str())
+            // (A public body's word: "Reagan Administration", Reagan
+            // being a given name too.)
+            || super::bodies::institution(surname)
             || (gaz.is_notable(words[first], NOTABLE_CITY) && surname.ends_with('s'))
             || names_a_place_or_people(gaz, words[first])
             || gaz
